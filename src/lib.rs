@@ -1,0 +1,16 @@
+//! `crm`: one command line for the deals in HubSpot, Pipedrive and Zendesk Sell.
+
+pub mod cache;
+pub mod cli;
+pub mod connection;
+pub mod context;
+pub mod env;
+pub mod error;
+pub mod http;
+pub mod model;
+pub mod output;
+pub mod resolve;
+pub mod secret;
+pub mod streams;
+pub mod trash;
+pub mod vendor;

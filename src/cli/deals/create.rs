@@ -1,0 +1,144 @@
+use std::io::Read;
+
+use clap::Args;
+use serde_json::Value;
+
+use super::adapter_for;
+use super::fields::FieldArgs;
+use crate::context::Context;
+use crate::error::{Error, Failure, Result};
+use crate::model::DealInput;
+use crate::output::write_deal;
+use crate::vendor::{Adapter, Op, Written};
+
+/// Create a deal from flags, or deals from common-model JSON
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD --stage \"Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
+)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub fields: FieldArgs,
+    /// Read deals from a file (`-` for stdin): a JSON object, a JSON array or NDJSON
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["name", "amount", "stage", "pipeline"])]
+    pub from: Option<String>,
+}
+
+/// Reads `--from` input: one object, an array of objects, or one object per line.
+pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
+    let mut text = String::new();
+    if source == "-" {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(source)
+            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?;
+    }
+    let bad = |where_: String, e: String| {
+        Error::usage_hint(
+            format!("{where_}: {e}"),
+            "give the common deal JSON (see README, \"The deal JSON\")",
+        )
+    };
+    let values: Vec<(String, Value)> = match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{source}: item {}", i + 1), v))
+            .collect(),
+        Ok(v) => vec![(source.to_string(), v)],
+        Err(_) => text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| {
+                serde_json::from_str(l)
+                    .map(|v| (format!("{source}: line {}", n + 1), v))
+                    .map_err(|e| bad(format!("{source}: line {}", n + 1), e.to_string()))
+            })
+            .collect::<Result<_>>()?,
+    };
+    values
+        .into_iter()
+        .map(|(at, v)| DealInput::from_json(v).map_err(|e| bad(at, e)))
+        .collect()
+}
+
+/// Prints a written deal and turns its partial failures into exit 8.
+pub(crate) fn finish_write(ctx: &Context, written: Written, verb: &str) -> Result<()> {
+    write_deal(
+        ctx.format(),
+        &ctx.globals.fields,
+        &ctx.streams,
+        &written.deal,
+    )?;
+    if written.failures.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Partial {
+        summary: format!(
+            "deal {} was {verb}, but {} of its associations failed",
+            written.deal.id,
+            written.failures.len()
+        ),
+        failures: written.failures,
+    })
+}
+
+async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Context) -> Result<()> {
+    let mut failures = Vec::new();
+    let total = inputs.len();
+    for (i, input) in inputs.into_iter().enumerate() {
+        let label = format!(
+            "record {} ({})",
+            i + 1,
+            input.name.as_deref().unwrap_or("no name")
+        );
+        match adapter.create(&input).await {
+            Ok(written) => {
+                write_deal(
+                    ctx.format(),
+                    &ctx.globals.fields,
+                    &ctx.streams,
+                    &written.deal,
+                )?;
+                failures.extend(written.failures.into_iter().map(|f| Failure {
+                    record: format!("{label}, deal {}: {}", written.deal.id, f.record),
+                    message: f.message,
+                }));
+            }
+            Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
+            Err(e) => failures.push(Failure {
+                record: label,
+                message: match e.hint() {
+                    Some(h) => format!("{e} ({h})"),
+                    None => e.to_string(),
+                },
+            }),
+        }
+    }
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Partial {
+        summary: format!("{} of {total} records had failures", failures.len()),
+        failures,
+    })
+}
+
+pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
+    if let Some(source) = &args.from {
+        let inputs = read_inputs(source)?;
+        let adapter = adapter_for(ctx, Op::Create)?;
+        return create_many(adapter.as_ref(), inputs, ctx).await;
+    }
+    let input = args.fields.to_input()?;
+    if input.name.is_none() {
+        return Err(Error::usage_hint(
+            "a deal needs a name",
+            "pass --name \"…\" (or --from FILE with deals in JSON)",
+        ));
+    }
+    let adapter = adapter_for(ctx, Op::Create)?;
+    let written = adapter.create(&input).await?;
+    finish_write(ctx, written, "created")
+}

@@ -1,0 +1,203 @@
+use clap::Args;
+use futures::StreamExt;
+
+use super::adapter_for;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{parse_time, ListQuery, Sort, Status};
+use crate::output::DealWriter;
+use crate::vendor::{Filter, Op, Support};
+
+/// How many deals `deals list` shows without `--limit` or `--all`.
+const DEFAULT_LIMIT: usize = 100;
+
+/// The filters shared by `deals list` and `deals export`.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only deals in this stage (name or id)
+    #[arg(long, value_name = "S")]
+    pub stage: Option<String>,
+    /// Only deals in this pipeline (name or id)
+    #[arg(long, value_name = "P")]
+    pub pipeline: Option<String>,
+    /// Only deals owned by this user (name, email or id)
+    #[arg(long, value_name = "O")]
+    pub owner: Option<String>,
+    /// Only open, won or lost deals
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    /// Only deals associated with this contact (id)
+    #[arg(long, value_name = "C")]
+    pub contact: Option<String>,
+    /// Only deals associated with this company (id)
+    #[arg(long, value_name = "C")]
+    pub company: Option<String>,
+    /// Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d
+    #[arg(long, value_name = "T")]
+    pub updated_since: Option<String>,
+    /// Only deals matching this text
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only deals whose custom field NAME equals VALUE (repeatable)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub custom: Vec<String>,
+    /// Archived (deleted) deals instead of live ones
+    #[arg(long)]
+    pub archived: bool,
+    /// Sort by a field, ascending or with `:desc`
+    #[arg(long, value_name = "FIELD[:desc]")]
+    pub sort: Option<String>,
+    /// Read every deal's contacts (one extra request per deal on some vendors)
+    #[arg(long)]
+    pub with_contacts: bool,
+}
+
+/// List deals, filtered and sorted
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  crm deals list --stage \"Contract Sent\" --owner ana@example.com\n  crm deals list --status won --updated-since 7d --sort amount:desc\n  crm deals list --all -o ndjson > deals.ndjson"
+)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// At most N deals [default: 100]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<usize>,
+    /// Every matching deal, page after page
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(Error::usage_hint(
+            format!("{flag} {text:?} is not NAME=VALUE"),
+            format!("write it as {flag} \"Region=EMEA\""),
+        )),
+    }
+}
+
+impl FilterArgs {
+    pub fn to_query(&self, limit: Option<usize>) -> Result<ListQuery> {
+        let now = chrono::Utc::now();
+        Ok(ListQuery {
+            stage: self.stage.clone(),
+            pipeline: self.pipeline.clone(),
+            owner: self.owner.clone(),
+            status: self.status,
+            contact: self
+                .contact
+                .as_deref()
+                .map(|c| crate::model::check_id("contact", c))
+                .transpose()?,
+            company: self
+                .company
+                .as_deref()
+                .map(|c| crate::model::check_id("company", c))
+                .transpose()?,
+            updated_since: self
+                .updated_since
+                .as_deref()
+                .map(|t| parse_time(t, now))
+                .transpose()?,
+            search: self.search.clone(),
+            archived: self.archived,
+            sort: self
+                .sort
+                .as_deref()
+                .map(|s| {
+                    s.parse::<Sort>().map_err(|e| {
+                        Error::usage_hint(
+                            format!("--sort {s:?}: {e}"),
+                            "write --sort FIELD or --sort FIELD:desc",
+                        )
+                    })
+                })
+                .transpose()?,
+            limit,
+            with_contacts: self.with_contacts,
+            custom: self
+                .custom
+                .iter()
+                .map(|c| split_pair("--custom", c))
+                .collect::<Result<_>>()?,
+        })
+    }
+}
+
+/// Refuses a filter the vendor cannot apply, before any request (exit 6), and names a sort the
+/// vendor cannot use (exit 2).
+pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilities) -> Result<()> {
+    let used = [
+        (Filter::Stage, query.stage.is_some()),
+        (Filter::Pipeline, query.pipeline.is_some()),
+        (Filter::Owner, query.owner.is_some()),
+        (Filter::Status, query.status.is_some()),
+        (Filter::Contact, query.contact.is_some()),
+        (Filter::Company, query.company.is_some()),
+        (Filter::UpdatedSince, query.updated_since.is_some()),
+        (Filter::Search, query.search.is_some()),
+        (Filter::Archived, query.archived),
+        (Filter::Sort, query.sort.is_some()),
+        (Filter::WithContacts, query.with_contacts),
+        (Filter::Custom, !query.custom.is_empty()),
+    ];
+    for (filter, given) in used {
+        if given && caps.filter(filter) == Support::No {
+            return Err(Error::unsupported(
+                caps.vendor,
+                format!("deals list {}", filter.flag()),
+            ));
+        }
+    }
+    if let Some(sort) = &query.sort {
+        if !caps.sort_fields.contains(&sort.field.as_str()) {
+            return Err(crate::resolve::unknown_field(
+                "sort field",
+                &sort.field,
+                caps.sort_fields.iter().copied(),
+            )
+            .with_hint(format!(
+                "{} sorts by: {}",
+                caps.vendor,
+                caps.sort_fields.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {
+    let limit = if args.all {
+        None
+    } else {
+        Some(args.limit.unwrap_or(DEFAULT_LIMIT))
+    };
+    let query = args.filters.to_query(limit)?;
+    let adapter = adapter_for(ctx, Op::List)?;
+    check_filters(&query, adapter.capabilities())?;
+    let mut writer = DealWriter::new(ctx.format(), &ctx.globals.fields, ctx.streams.clone())?;
+    let mut pages = adapter.list(&query).await?;
+    let mut more = false;
+    while let Some(page) = pages.next().await {
+        let page = page?;
+        let room = limit.map_or(usize::MAX, |l| l - writer.count());
+        if page.len() > room {
+            more = true;
+        }
+        writer.write(&page[..page.len().min(room)])?;
+        if limit.is_some_and(|l| writer.count() >= l) {
+            break;
+        }
+    }
+    drop(pages);
+    let shown = writer.count();
+    writer.finish()?;
+    if more && args.limit.is_none() {
+        ctx.streams.notice(&format!(
+            "showing the first {shown} deals; --limit N or --all for more"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! `crm deals …`: one file per verb, each an Args struct and a `run`.
+
+mod associate;
+mod create;
+mod delete;
+mod fields;
+mod follow;
+mod get;
+mod list;
+mod merge;
+mod update;
+mod upsert;
+
+use clap::Subcommand;
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::vendor::{Adapter, Capabilities, Op};
+
+#[derive(Debug, Subcommand)]
+pub enum DealsCommand {
+    List(list::ListArgs),
+    Get(get::GetArgs),
+    Create(create::CreateArgs),
+    Update(update::UpdateArgs),
+    Delete(delete::DeleteArgs),
+    Merge(merge::MergeArgs),
+    Follow(follow::FollowArgs),
+    Unfollow(follow::UnfollowArgs),
+    Followers(follow::FollowersArgs),
+    Associate(associate::AssociateArgs),
+    Dissociate(associate::DissociateArgs),
+    Upsert(upsert::UpsertArgs),
+}
+
+pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
+    match command {
+        DealsCommand::List(args) => list::run(args, ctx).await,
+        DealsCommand::Get(args) => get::run(args, ctx).await,
+        DealsCommand::Create(args) => create::run(args, ctx).await,
+        DealsCommand::Update(args) => update::run(args, ctx).await,
+        DealsCommand::Delete(args) => delete::run(args, ctx).await,
+        DealsCommand::Merge(args) => merge::run(args, ctx).await,
+        DealsCommand::Follow(args) => follow::run_follow(args, ctx).await,
+        DealsCommand::Unfollow(args) => follow::run_unfollow(args, ctx).await,
+        DealsCommand::Followers(args) => follow::run_followers(args, ctx).await,
+        DealsCommand::Associate(args) => associate::run_associate(args, ctx).await,
+        DealsCommand::Dissociate(args) => associate::run_dissociate(args, ctx).await,
+        DealsCommand::Upsert(args) => upsert::run(args, ctx).await,
+    }
+}
+
+/// The adapter, after checking that it offers `op`: an unsupported verb fails before any request.
+pub(crate) fn adapter_for(ctx: &Context, op: Op) -> Result<Box<dyn Adapter>> {
+    let connection = ctx.connection()?;
+    if !Capabilities::of(connection.vendor).supports(op) {
+        return Err(Error::unsupported(connection.vendor, op.describe()));
+    }
+    ctx.adapter_for(&connection)
+}
+
+/// Checks a deal id's form before it goes anywhere near a URL: vendors' deal ids are numbers.
+pub(crate) fn deal_id(text: &str) -> Result<String> {
+    crate::model::check_id("deal", text)
+}

@@ -1,0 +1,74 @@
+//! `crm vendors`: the capability table, printed from the data the adapters declare.
+
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::Vendor;
+use crate::output::{write_records, Format};
+use crate::vendor::{Capabilities, Filter, Op};
+
+/// One row of the table: a verb or filter and each vendor's support.
+#[derive(Debug, serde::Serialize)]
+pub struct Row {
+    pub feature: String,
+    pub hubspot: String,
+    pub pipedrive: String,
+    pub sell: String,
+}
+
+pub fn rows() -> Vec<Row> {
+    let row = |feature: String, cell: &dyn Fn(&Capabilities) -> String| {
+        let [h, p, s] = Vendor::ALL.map(|v| cell(Capabilities::of(v)));
+        Row {
+            feature,
+            hubspot: h,
+            pipedrive: p,
+            sell: s,
+        }
+    };
+    let mut rows: Vec<Row> = Op::ALL
+        .iter()
+        .map(|op| {
+            row(op.describe().to_string(), &|c| {
+                if c.supports(*op) { "yes" } else { "-" }.to_string()
+            })
+        })
+        .collect();
+    rows.extend(Filter::ALL.iter().map(|f| {
+        row(format!("deals list {}", f.flag()), &|c| {
+            c.filter(*f).symbol().to_string()
+        })
+    }));
+    rows
+}
+
+/// The table as Markdown, for the README (a test keeps the two equal).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "| feature | HubSpot | Pipedrive | Zendesk Sell |\n| --- | --- | --- | --- |\n",
+    );
+    for r in rows() {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.feature, r.hubspot, r.pipedrive, r.sell
+        ));
+    }
+    out
+}
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let format = ctx.globals.output.unwrap_or(Format::Table);
+    write_records(
+        format,
+        &ctx.streams,
+        &["feature", "HubSpot", "Pipedrive", "Zendesk Sell"],
+        &rows(),
+        |r| {
+            vec![
+                r.feature.clone(),
+                r.hubspot.clone(),
+                r.pipedrive.clone(),
+                r.sell.clone(),
+            ]
+        },
+    )
+}

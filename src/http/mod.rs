@@ -1,0 +1,409 @@
+//! The one HTTP client: base URL, auth header, timeouts, the retry loop, the limiter, redacted tracing.
+//!
+//! It knows no vendor: each adapter passes a [`VendorPolicy`] that turns error bodies into
+//! [`Error`]s and learns rate limits from response headers.
+
+mod limiter;
+mod retry;
+mod trace;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::Method;
+use serde_json::Value;
+use url::Url;
+
+pub use limiter::{Charge, Limiter};
+pub use retry::RetryPolicy;
+use retry::{retry_after, Attempt};
+pub use trace::Trace;
+
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// How the token travels. Always a header, never the URL.
+#[derive(Debug, Clone)]
+pub enum AuthScheme {
+    Bearer,
+    Header(&'static str),
+}
+
+/// What an adapter tells the client about its vendor.
+pub trait VendorPolicy: Send + Sync {
+    /// Turns a non-success answer into an error (the vendor's message in it).
+    fn error(&self, status: u16, headers: &HeaderMap, body: &str) -> Error;
+    /// Learns rate limits from any answer's headers.
+    fn observe(&self, _headers: &HeaderMap, _limiter: &Limiter) {}
+    /// The limiter bucket a 429 pauses.
+    fn throttled_bucket(&self) -> &'static str {
+        "default"
+    }
+}
+
+/// One request as an adapter describes it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    /// Already percent-encoded; build it with [`path`].
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub body: Option<Value>,
+    /// Safe to send twice (DESIGN §5): decided by the operation, not the HTTP verb.
+    pub idempotent: bool,
+    pub charges: Vec<Charge>,
+    /// Names the record in an "outcome unknown" message.
+    pub subject: String,
+}
+
+impl Request {
+    pub fn new(method: Method, path: String) -> Self {
+        let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE);
+        Request {
+            subject: format!("{method} {path}"),
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+            idempotent,
+            charges: vec![Charge {
+                bucket: "default",
+                cost: 1,
+            }],
+        }
+    }
+
+    pub fn get(path: String) -> Self {
+        Self::new(Method::GET, path)
+    }
+
+    pub fn query(mut self, key: &str, value: impl ToString) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn json(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    pub fn idempotent(mut self, yes: bool) -> Self {
+        self.idempotent = yes;
+        self
+    }
+
+    pub fn charges(mut self, charges: Vec<Charge>) -> Self {
+        self.charges = charges;
+        self
+    }
+
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = subject.into();
+        self
+    }
+}
+
+/// Builds a URL path from segments, percent-encoding each one (no path injection).
+pub fn path(segments: &[&str]) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let mut out = String::new();
+    for segment in segments {
+        out.push('/');
+        out.extend(percent_encoding::utf8_percent_encode(segment, SEGMENT));
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+/// Everything the client needs to know, gathered once at start-up.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub base_url: Url,
+    pub token: Secret,
+    pub auth: AuthScheme,
+    pub timeout: Duration,
+    pub retry: RetryPolicy,
+    pub trace: Trace,
+}
+
+#[derive(Clone)]
+pub struct HttpClient {
+    client: reqwest::Client,
+    config: Arc<HttpConfig>,
+    limiter: Arc<Limiter>,
+    policy: Arc<dyn VendorPolicy>,
+}
+
+impl HttpClient {
+    pub fn new(config: HttpConfig, policy: Arc<dyn VendorPolicy>) -> Result<Self> {
+        check_scheme(&config.base_url)?;
+        let client = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(config.timeout)
+            .user_agent(concat!("crm/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(Error::internal)?;
+        Ok(HttpClient {
+            client,
+            config: Arc::new(config),
+            limiter: Arc::new(Limiter::new()),
+            policy,
+        })
+    }
+
+    pub fn limiter(&self) -> &Limiter {
+        &self.limiter
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.config.base_url
+    }
+
+    pub fn is_dry_run(&self) -> bool {
+        self.config.trace.dry_run
+    }
+
+    fn url(&self, request: &Request) -> Result<Url> {
+        let base = self.config.base_url.as_str().trim_end_matches('/');
+        let mut url = Url::parse(&format!("{base}{}", request.path)).map_err(Error::internal)?;
+        if !request.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&request.query);
+        }
+        Ok(url)
+    }
+
+    fn headers(&self, request: &Request) -> Result<HeaderMap> {
+        let mut headers = HeaderMap::new();
+        let token = self.config.token.expose();
+        let (name, value) = match self.config.auth {
+            AuthScheme::Bearer => (
+                reqwest::header::AUTHORIZATION,
+                HeaderValue::from_str(&format!("Bearer {token}")),
+            ),
+            AuthScheme::Header(name) => {
+                (HeaderName::from_static(name), HeaderValue::from_str(token))
+            }
+        };
+        let mut value = value.map_err(|_| {
+            Error::auth(
+                "the token contains characters that cannot go in an HTTP header",
+                "check the token for stray spaces or line breaks",
+            )
+        })?;
+        value.set_sensitive(true);
+        headers.insert(name, value);
+        headers.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        if request.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        Ok(headers)
+    }
+
+    /// Sends a request with the retry rules of DESIGN §5 and returns the parsed 2xx answer.
+    pub async fn send(&self, request: Request) -> Result<Response> {
+        let url = self.url(&request)?;
+        let headers = self.headers(&request)?;
+        let trace = &self.config.trace;
+        if trace.dry_run {
+            trace.dry_run_request(&request, &url, &headers)?;
+            return Err(Error::DryRunStop(format!(
+                "{} {}",
+                request.method,
+                url.path()
+            )));
+        }
+        let retry = &self.config.retry;
+        let mut attempt = Attempt::default();
+        loop {
+            self.limiter.acquire(&request.charges).await;
+            trace.request(&request, &url, &headers);
+            let started = std::time::Instant::now();
+            let mut builder = self
+                .client
+                .request(request.method.clone(), url.clone())
+                .headers(headers.clone());
+            if let Some(body) = &request.body {
+                builder = builder.body(body.to_string());
+            }
+            let outcome = match builder.send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let response_headers = response.headers().clone();
+                    self.policy.observe(&response_headers, &self.limiter);
+                    match response.text().await {
+                        Ok(text) => {
+                            trace.response(status, &response_headers, &text, started.elapsed());
+                            Received::Answer(status, response_headers, text)
+                        }
+                        Err(e) => Received::Broken(format!("the answer was cut off: {e}")),
+                    }
+                }
+                Err(e) if e.is_connect() => Received::NotSent(format!("cannot connect: {e}")),
+                Err(e) if e.is_timeout() => Received::Broken("the request timed out".into()),
+                Err(e) => Received::Broken(format!("the connection failed: {e}")),
+            };
+            let failure = match outcome {
+                Received::Answer(status, headers, text) if (200..300).contains(&status) => {
+                    match parse_body(&text) {
+                        Some(body) => {
+                            return Ok(Response {
+                                status,
+                                headers,
+                                body,
+                            })
+                        }
+                        None => Failure::AfterSend("the answer was not complete JSON".into()),
+                    }
+                }
+                Received::Answer(429, headers, _) => {
+                    let wait = retry_after(&headers);
+                    if let Some(wait) = wait {
+                        self.limiter.pause(self.policy.throttled_bucket(), wait);
+                    }
+                    Failure::Throttled(wait)
+                }
+                Received::Answer(status @ (500 | 502 | 503 | 504), headers, text) => {
+                    Failure::ServerError(status, self.policy.error(status, &headers, &text))
+                }
+                Received::Answer(status, headers, text) => {
+                    return Err(self.policy.error(status, &headers, &text))
+                }
+                Received::NotSent(message) => Failure::NotSent(message),
+                Received::Broken(message) => Failure::AfterSend(message),
+            };
+            let may_retry = match &failure {
+                Failure::Throttled(_) | Failure::NotSent(_) => true,
+                Failure::ServerError(..) | Failure::AfterSend(_) => request.idempotent,
+            };
+            if !may_retry {
+                return Err(failure.into_error(&request, false));
+            }
+            match attempt.next_delay(retry, failure.wait()) {
+                Some(delay) => {
+                    trace.retrying(&failure.describe(), delay);
+                    tokio::time::sleep(delay).await;
+                }
+                None => return Err(failure.into_error(&request, true)),
+            }
+        }
+    }
+}
+
+enum Received {
+    Answer(u16, HeaderMap, String),
+    NotSent(String),
+    Broken(String),
+}
+
+enum Failure {
+    Throttled(Option<Duration>),
+    NotSent(String),
+    ServerError(u16, Error),
+    AfterSend(String),
+}
+
+impl Failure {
+    fn wait(&self) -> Option<Duration> {
+        match self {
+            Failure::Throttled(wait) => *wait,
+            _ => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Failure::Throttled(_) => "rate limited (429)".into(),
+            Failure::NotSent(m) | Failure::AfterSend(m) => m.clone(),
+            Failure::ServerError(status, _) => format!("server error {status}"),
+        }
+    }
+
+    fn into_error(self, request: &Request, exhausted: bool) -> Error {
+        let reached_vendor = matches!(self, Failure::ServerError(..) | Failure::AfterSend(_));
+        let outcome_unknown =
+            (reached_vendor && !request.idempotent).then(|| request.subject.clone());
+        let message = match (&self, exhausted) {
+            (Failure::Throttled(_), _) => {
+                "rate limited by the vendor: still refused after every retry".to_string()
+            }
+            (Failure::ServerError(_, e), true) => format!("{e} (after every retry)"),
+            (Failure::ServerError(_, e), false) => e.to_string(),
+            (_, true) => format!("{} (after every retry)", self.describe()),
+            (_, false) => self.describe(),
+        };
+        Error::Transient {
+            message,
+            outcome_unknown,
+        }
+    }
+}
+
+fn parse_body(text: &str) -> Option<Value> {
+    if text.trim().is_empty() {
+        return Some(Value::Null);
+    }
+    serde_json::from_str(text).ok()
+}
+
+/// `http://` only to loopback; a token never crosses a network in clear.
+fn check_scheme(url: &Url) -> Result<()> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Domain(d)) => d == "localhost",
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if loopback {
+                Ok(())
+            } else {
+                Err(Error::usage_hint(
+                    format!("refusing to send a token over plain http to {url}"),
+                    "use an https:// base URL (http:// is allowed only for localhost)",
+                ))
+            }
+        }
+        other => Err(Error::usage(format!(
+            "base URL {url} has scheme {other:?}: expected https://"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_encoded() {
+        assert_eq!(
+            path(&["crm", "v3", "../contacts/1"]),
+            "/crm/v3/..%2Fcontacts%2F1"
+        );
+        assert_eq!(path(&["deals", "1?x=y"]), "/deals/1%3Fx%3Dy");
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        assert!(check_scheme(&Url::parse("http://127.0.0.1:9/").unwrap()).is_ok());
+        assert!(check_scheme(&Url::parse("http://localhost/").unwrap()).is_ok());
+        assert!(check_scheme(&Url::parse("https://api.hubapi.com").unwrap()).is_ok());
+        let err = check_scheme(&Url::parse("http://api.hubapi.com").unwrap()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

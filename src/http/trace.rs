@@ -1,0 +1,105 @@
+//! `-v` traces on stderr and `--dry-run` listings on stdout, with the token redacted.
+
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use url::Url;
+
+use super::Request;
+use crate::error::Result;
+use crate::streams::Streams;
+
+const REDACTED_HEADERS: [&str; 3] = ["authorization", "x-api-token", "cookie"];
+
+#[derive(Clone)]
+pub struct Trace {
+    pub verbose: bool,
+    pub dry_run: bool,
+    pub streams: Streams,
+}
+
+impl std::fmt::Debug for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trace")
+            .field("verbose", &self.verbose)
+            .field("dry_run", &self.dry_run)
+            .finish()
+    }
+}
+
+fn header_lines(headers: &HeaderMap, prefix: &str) -> String {
+    let mut out = String::new();
+    for (name, value) in headers {
+        let shown = if REDACTED_HEADERS.contains(&name.as_str()) {
+            match value.to_str().ok().and_then(|v| v.split_once(' ')) {
+                Some((scheme, _)) if name == "authorization" => format!("{scheme} (redacted)"),
+                _ => "(redacted)".to_string(),
+            }
+        } else {
+            value.to_str().unwrap_or("(binary)").to_string()
+        };
+        out.push_str(&format!("{prefix}{name}: {shown}\n"));
+    }
+    out
+}
+
+impl Trace {
+    pub(super) fn dry_run_request(
+        &self,
+        request: &Request,
+        url: &Url,
+        headers: &HeaderMap,
+    ) -> Result<()> {
+        let mut text = format!("{} {}\n{}", request.method, url, header_lines(headers, ""));
+        if let Some(body) = &request.body {
+            text.push('\n');
+            text.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+            text.push('\n');
+        }
+        text.push('\n');
+        self.streams.out(&text)
+    }
+
+    pub(super) fn request(&self, request: &Request, url: &Url, headers: &HeaderMap) {
+        if !self.verbose {
+            return;
+        }
+        let mut text = format!(
+            "> {} {}\n{}",
+            request.method,
+            url,
+            header_lines(headers, "> ")
+        );
+        if let Some(body) = &request.body {
+            text.push_str(&format!("> {body}\n"));
+        }
+        self.streams.err_line(text.trim_end());
+    }
+
+    pub(super) fn response(&self, status: u16, headers: &HeaderMap, body: &str, took: Duration) {
+        if !self.verbose {
+            return;
+        }
+        const SHOWN: usize = 2000;
+        let shown: String = body.chars().take(SHOWN).collect();
+        let cut = if body.chars().count() > SHOWN {
+            " …"
+        } else {
+            ""
+        };
+        self.streams.err_line(&format!(
+            "< {status} in {} ms\n{}< {shown}{cut}",
+            took.as_millis(),
+            header_lines(headers, "< ")
+        ));
+    }
+
+    pub(super) fn retrying(&self, why: &str, delay: Duration) {
+        if self.verbose {
+            self.streams.err_line(&format!(
+                "* {why}; retrying in {:.1} s",
+                delay.as_secs_f64()
+            ));
+        }
+    }
+}

@@ -1,0 +1,544 @@
+//! The common deal model: one shape for every vendor (DESIGN §3).
+//!
+//! Pure data and the parsing of user-typed values; nothing here knows a vendor's wire format.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// The CRMs `crm` speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Vendor {
+    Hubspot,
+    Pipedrive,
+    Sell,
+}
+
+impl Vendor {
+    pub const ALL: [Vendor; 3] = [Vendor::Hubspot, Vendor::Pipedrive, Vendor::Sell];
+
+    /// The identifier used in JSON, config files and `CRM_VENDOR`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Vendor::Hubspot => "hubspot",
+            Vendor::Pipedrive => "pipedrive",
+            Vendor::Sell => "sell",
+        }
+    }
+
+    /// The name people know the product by.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Vendor::Hubspot => "HubSpot",
+            Vendor::Pipedrive => "Pipedrive",
+            Vendor::Sell => "Zendesk Sell",
+        }
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.display_name())
+    }
+}
+
+impl FromStr for Vendor {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "hubspot" => Ok(Vendor::Hubspot),
+            "pipedrive" => Ok(Vendor::Pipedrive),
+            "sell" | "zendesk-sell" | "zendesk" => Ok(Vendor::Sell),
+            other => Err(Error::usage(format!(
+                "unknown vendor {other:?}: expected hubspot, pipedrive or sell"
+            ))),
+        }
+    }
+}
+
+/// A reference to a named vendor object (stage, pipeline, owner): the id always, the name when known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ref {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Ref {
+    pub fn id(id: impl Into<String>) -> Self {
+        Ref {
+            id: id.into(),
+            name: None,
+        }
+    }
+
+    /// What a person should read: the name, or the id when no name is known.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Won,
+    Lost,
+    Unqualified,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Won => "won",
+            Status::Lost => "lost",
+            Status::Unqualified => "unqualified",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A deal in the common shape. Field order is the JSON order users see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    pub id: String,
+    pub vendor: Vendor,
+    pub name: Option<String>,
+    #[serde(with = "amount_serde")]
+    pub amount: Option<Decimal>,
+    pub currency: Option<String>,
+    pub pipeline: Option<Ref>,
+    pub stage: Option<Ref>,
+    pub status: Option<Status>,
+    pub owner: Option<Ref>,
+    pub close_date: Option<NaiveDate>,
+    #[serde(with = "amount_serde")]
+    pub probability: Option<Decimal>,
+    #[serde(default)]
+    pub contacts: Vec<String>,
+    pub company: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub custom: Map<String, Value>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<Value>,
+}
+
+impl Deal {
+    /// An empty deal with only its identity set; adapters fill in the rest.
+    pub fn new(vendor: Vendor, id: impl Into<String>) -> Self {
+        Deal {
+            id: id.into(),
+            vendor,
+            name: None,
+            amount: None,
+            currency: None,
+            pipeline: None,
+            stage: None,
+            status: None,
+            owner: None,
+            close_date: None,
+            probability: None,
+            contacts: Vec::new(),
+            company: None,
+            tags: Vec::new(),
+            custom: Map::new(),
+            created_at: None,
+            updated_at: None,
+            url: None,
+            raw: None,
+        }
+    }
+}
+
+/// Amounts travel as exact decimal strings (`"1000.50"`), never as JSON numbers.
+mod amount_serde {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let value = Option::<Value>::deserialize(d)?;
+        match value {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => super::decimal_from_json(&v)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("not an exact decimal: {v}"))),
+        }
+    }
+}
+
+/// Reads an exact decimal from a JSON number or string, from its text (never through f64).
+pub fn decimal_from_json(value: &Value) -> Option<Decimal> {
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    if text.is_empty() {
+        return None;
+    }
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()
+}
+
+/// The fields a user sets on create or update. Names (stage, pipeline, owner) are resolved by the adapter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealInput {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default, with = "amount_serde")]
+    pub amount: Option<Decimal>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "ref_or_string")]
+    pub pipeline: Option<String>,
+    #[serde(default, deserialize_with = "ref_or_string")]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub lost_reason: Option<String>,
+    #[serde(default, deserialize_with = "ref_or_string")]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub close_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub contacts: Vec<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    /// Replaces the whole tag set.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Adds to the existing tag set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_tags: Vec<String>,
+    /// Custom fields by name (`--set KEY=VALUE`, or `custom` in JSON input).
+    #[serde(default)]
+    pub custom: Map<String, Value>,
+    /// Fields and properties to clear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unset: Vec<String>,
+}
+
+impl DealInput {
+    pub fn is_empty(&self) -> bool {
+        *self == DealInput::default()
+    }
+
+    /// Reads one deal of `--from` input: the common JSON shape, where output-only fields are ignored
+    /// so that `crm deals get 1 -o json | crm deals create --from -` works.
+    pub fn from_json(value: Value) -> Result<DealInput, String> {
+        const OUTPUT_ONLY: [&str; 7] = [
+            "id",
+            "vendor",
+            "probability",
+            "created_at",
+            "updated_at",
+            "url",
+            "raw",
+        ];
+        let Value::Object(mut map) = value else {
+            return Err("expected a JSON object for a deal".into());
+        };
+        for key in OUTPUT_ONLY {
+            map.remove(key);
+        }
+        serde_json::from_value(Value::Object(map)).map_err(|e| e.to_string())
+    }
+}
+
+/// `"stage": "Won"` and `"stage": {"id": "7", "name": "Won"}` (the output shape) both read as a name or id.
+fn ref_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = Option::<Value>::deserialize(d)?;
+    Ok(match value {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::Object(o)) => o.get("id").and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }),
+        Some(other) => {
+            return Err(serde::de::Error::custom(format!(
+                "expected a name or an id, got {other}"
+            )))
+        }
+    })
+}
+
+/// One sort key of `--sort FIELD[:desc]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sort {
+    pub field: String,
+    pub descending: bool,
+}
+
+impl FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (field, dir) = match s.split_once(':') {
+            Some((f, d)) => (f, d),
+            None => (s, "asc"),
+        };
+        let descending = match dir.to_ascii_lowercase().as_str() {
+            "asc" => false,
+            "desc" => true,
+            other => return Err(format!("sort direction {other:?}: expected asc or desc")),
+        };
+        if field.is_empty() {
+            return Err("empty sort field".into());
+        }
+        Ok(Sort {
+            field: field.to_string(),
+            descending,
+        })
+    }
+}
+
+/// The filters of `deals list` and `deals export`, as the user typed them (names unresolved).
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub stage: Option<String>,
+    pub pipeline: Option<String>,
+    pub owner: Option<String>,
+    pub status: Option<Status>,
+    pub contact: Option<String>,
+    pub company: Option<String>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub search: Option<String>,
+    pub archived: bool,
+    pub sort: Option<Sort>,
+    /// At most this many deals; `None` means all of them.
+    pub limit: Option<usize>,
+    pub with_contacts: bool,
+    /// Custom-field equality filters (`--custom NAME=VALUE`), by field name.
+    pub custom: Vec<(String, String)>,
+}
+
+/// A page of deals and where the next one starts.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub deals: Vec<Deal>,
+    pub next: Option<String>,
+}
+
+/// A pipeline with its stages, in the vendor's display order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pipeline {
+    pub id: String,
+    pub name: String,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub pipeline_id: String,
+    /// The status a deal in this stage has (`won`, `lost`, … or `open`).
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<Decimal>,
+}
+
+/// A user who can own or follow deals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// What `associate` / `dissociate` link a deal to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Contact(String),
+    Company(String),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AssociateOptions {
+    pub primary: bool,
+    pub replace: bool,
+    pub role: Option<String>,
+    pub label: Option<String>,
+}
+
+/// Checks the form of a record id before it goes into a URL path: every vendor's deal, contact and
+/// company ids are decimal numbers, so `../contacts/1` or `1?x=y` never reach the network.
+pub fn check_id(kind: &str, text: &str) -> Result<String, Error> {
+    let t = text.trim();
+    if !t.is_empty() && t.len() <= 20 && t.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(t.to_string())
+    } else {
+        Err(Error::usage_hint(
+            format!("{kind} id {text:?} is not a valid id"),
+            format!("{kind} ids are numbers, e.g. 12345"),
+        ))
+    }
+}
+
+/// Parses a user-typed amount: digits with an optional `.` and decimals; no thousands separators.
+pub fn parse_amount(text: &str) -> Result<Decimal, Error> {
+    let t = text.trim();
+    let well_formed = !t.is_empty()
+        && t.trim_start_matches('-').split('.').count() <= 2
+        && t.trim_start_matches('-')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+        && t.trim_start_matches('-')
+            .chars()
+            .any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(Error::usage_hint(
+            format!("amount {text:?} is not a number"),
+            "write amounts with a dot for decimals and no separators, e.g. --amount 1500.00",
+        ));
+    }
+    Decimal::from_str_exact(t).map_err(|_| {
+        Error::usage_hint(
+            format!("amount {text:?} is out of range"),
+            "write amounts with a dot for decimals and no separators, e.g. --amount 1500.00",
+        )
+    })
+}
+
+/// Parses a calendar date in ISO form.
+pub fn parse_date(text: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::usage_hint(
+            format!("date {text:?} is not a valid date"),
+            "write dates as YYYY-MM-DD, e.g. --close-date 2026-12-31",
+        )
+    })
+}
+
+/// Parses a point in time: RFC 3339, a date (midnight UTC), or a relative age such as `7d`, `12h`, `30m`.
+pub fn parse_time(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+    }
+    if let Some(unit) = t.chars().last() {
+        let number = &t[..t.len() - unit.len_utf8()];
+        if let Ok(n) = number.parse::<i64>() {
+            let delta = match unit {
+                'd' => Some(chrono::Duration::days(n)),
+                'h' => Some(chrono::Duration::hours(n)),
+                'm' => Some(chrono::Duration::minutes(n)),
+                'w' => Some(chrono::Duration::weeks(n)),
+                _ => None,
+            };
+            if let Some(delta) = delta {
+                return Ok(now - delta);
+            }
+        }
+    }
+    Err(Error::usage_hint(
+        format!("time {text:?} is not a valid time"),
+        "write 2026-11-01, 2026-11-01T09:30:00Z, or an age such as 7d, 12h or 30m",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_exact_and_strict() {
+        assert_eq!(parse_amount("1500.00").unwrap().to_string(), "1500.00");
+        assert_eq!(parse_amount("0.1").unwrap().to_string(), "0.1");
+        for bad in ["12,5", "1.2.3", "", "abc", "1e3", "-"] {
+            let err = parse_amount(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn decimals_read_from_json_text_not_f64() {
+        let v: Value = serde_json::from_str("[0.1, 1e2, 12345678901234.56, \"1000.50\"]").unwrap();
+        let got: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| decimal_from_json(x).unwrap().to_string())
+            .collect();
+        assert_eq!(got, ["0.1", "100", "12345678901234.56", "1000.50"]);
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(parse_date("2026-12-31").is_ok());
+        assert_eq!(parse_date("2026-13-40").unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn times_accept_rfc3339_dates_and_ages() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            parse_time("7d", now).unwrap().to_rfc3339(),
+            "2026-11-15T12:00:00+00:00"
+        );
+        assert_eq!(
+            parse_time("2026-11-01", now).unwrap().to_rfc3339(),
+            "2026-11-01T00:00:00+00:00"
+        );
+        assert!(parse_time("last week", now).is_err());
+    }
+
+    #[test]
+    fn input_accepts_output_shape() {
+        let v: Value = serde_json::json!({
+            "id": "1", "vendor": "hubspot", "name": "A", "amount": "10.50",
+            "stage": {"id": "s1", "name": "Won"}, "created_at": null
+        });
+        let input = DealInput::from_json(v).unwrap();
+        assert_eq!(input.stage.as_deref(), Some("s1"));
+        assert_eq!(input.amount.unwrap().to_string(), "10.50");
+        assert!(DealInput::from_json(serde_json::json!({"nme": "typo"})).is_err());
+    }
+
+    #[test]
+    fn sort_parses_direction() {
+        let s: Sort = "amount:desc".parse().unwrap();
+        assert!(s.descending);
+        assert!("amount:sideways".parse::<Sort>().is_err());
+    }
+}

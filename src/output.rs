@@ -1,0 +1,362 @@
+//! Rendering the common model as a table, JSON, NDJSON or CSV. The only writer of data to stdout.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::model::Deal;
+use crate::resolve::unknown_field;
+use crate::streams::Streams;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+}
+
+/// The deal fields, in output order. `custom.NAME` selects one custom field.
+pub const DEAL_FIELDS: [&str; 18] = [
+    "id",
+    "vendor",
+    "name",
+    "amount",
+    "currency",
+    "pipeline",
+    "stage",
+    "status",
+    "owner",
+    "close_date",
+    "probability",
+    "contacts",
+    "company",
+    "tags",
+    "custom",
+    "created_at",
+    "updated_at",
+    "url",
+];
+
+/// What a table shows when `--fields` is not given.
+const TABLE_FIELDS: [&str; 8] = [
+    "id",
+    "name",
+    "amount",
+    "currency",
+    "stage",
+    "status",
+    "owner",
+    "close_date",
+];
+
+/// Checks `--fields` names; an unknown one is exit 2 with a "did you mean".
+pub fn check_fields(fields: &[String]) -> Result<()> {
+    for f in fields {
+        let known = DEAL_FIELDS.contains(&f.as_str())
+            || f.strip_prefix("custom.").is_some_and(|n| !n.is_empty());
+        if !known {
+            return Err(unknown_field("field", f, DEAL_FIELDS));
+        }
+    }
+    Ok(())
+}
+
+/// A deal as JSON, reduced to `fields` when some are given.
+fn deal_json(deal: &Deal, fields: &[String]) -> Value {
+    let full = serde_json::to_value(deal).expect("a deal serialises");
+    if fields.is_empty() {
+        return full;
+    }
+    let Value::Object(all) = full else {
+        return full;
+    };
+    let mut out = Map::new();
+    for f in fields {
+        if let Some(name) = f.strip_prefix("custom.") {
+            let custom = out
+                .entry("custom")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let (Value::Object(c), Some(v)) = (custom, deal.custom.get(name)) {
+                c.insert(name.to_string(), v.clone());
+            }
+        } else if let Some(v) = all.get(f) {
+            out.insert(f.clone(), v.clone());
+        }
+    }
+    Value::Object(out)
+}
+
+/// One cell of a table or CSV row: names rather than ids, lists joined.
+fn deal_cell(deal: &Deal, field: &str) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match field {
+        "id" => deal.id.clone(),
+        "vendor" => deal.vendor.key().to_string(),
+        "name" => text(&deal.name),
+        "amount" => deal.amount.map(|a| a.to_string()).unwrap_or_default(),
+        "currency" => text(&deal.currency),
+        "pipeline" => deal
+            .pipeline
+            .as_ref()
+            .map(|r| r.label().to_string())
+            .unwrap_or_default(),
+        "stage" => deal
+            .stage
+            .as_ref()
+            .map(|r| r.label().to_string())
+            .unwrap_or_default(),
+        "status" => deal.status.map(|s| s.to_string()).unwrap_or_default(),
+        "owner" => deal
+            .owner
+            .as_ref()
+            .map(|r| r.label().to_string())
+            .unwrap_or_default(),
+        "close_date" => deal.close_date.map(|d| d.to_string()).unwrap_or_default(),
+        "probability" => deal.probability.map(|p| p.to_string()).unwrap_or_default(),
+        "contacts" => deal.contacts.join(";"),
+        "company" => text(&deal.company),
+        "tags" => deal.tags.join(";"),
+        "custom" => Value::Object(deal.custom.clone()).to_string(),
+        "created_at" => deal.created_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        "updated_at" => deal.updated_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        "url" => text(&deal.url),
+        other => match other
+            .strip_prefix("custom.")
+            .and_then(|n| deal.custom.get(n))
+        {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Null) | None => String::new(),
+            Some(v) => v.to_string(),
+        },
+    }
+}
+
+fn new_table(headers: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers.iter().copied());
+    table
+}
+
+fn csv_line(cells: &[String]) -> String {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    writer.write_record(cells).expect("csv into memory");
+    String::from_utf8(writer.into_inner().expect("csv flush")).expect("csv is utf-8")
+}
+
+/// Writes deals as they arrive: NDJSON and CSV line by line, JSON as one array written in pieces,
+/// a table once at the end (tables are for people, who do not page through a million rows).
+pub struct DealWriter {
+    format: Format,
+    fields: Vec<String>,
+    streams: Streams,
+    table_rows: Vec<Vec<String>>,
+    written: usize,
+}
+
+impl DealWriter {
+    pub fn new(format: Format, fields: &[String], streams: Streams) -> Result<Self> {
+        check_fields(fields)?;
+        let fields = if fields.is_empty() && matches!(format, Format::Table | Format::Csv) {
+            let defaults: &[&str] = if format == Format::Table {
+                &TABLE_FIELDS
+            } else {
+                &DEAL_FIELDS
+            };
+            defaults.iter().map(|f| f.to_string()).collect()
+        } else {
+            fields.to_vec()
+        };
+        Ok(DealWriter {
+            format,
+            fields,
+            streams,
+            table_rows: Vec::new(),
+            written: 0,
+        })
+    }
+
+    pub fn count(&self) -> usize {
+        self.written
+    }
+
+    pub fn write(&mut self, deals: &[Deal]) -> Result<()> {
+        let mut chunk = String::new();
+        for deal in deals {
+            match self.format {
+                Format::Table => self
+                    .table_rows
+                    .push(self.fields.iter().map(|f| deal_cell(deal, f)).collect()),
+                Format::Json => {
+                    chunk.push_str(if self.written == 0 { "[\n  " } else { ",\n  " });
+                    let pretty =
+                        serde_json::to_string_pretty(&deal_json(deal, &self.fields)).expect("json");
+                    chunk.push_str(&pretty.replace('\n', "\n  "));
+                }
+                Format::Ndjson => {
+                    chunk.push_str(&deal_json(deal, &self.fields).to_string());
+                    chunk.push('\n');
+                }
+                Format::Csv => {
+                    if self.written == 0 {
+                        chunk.push_str(&csv_line(&self.fields));
+                    }
+                    let cells: Vec<String> =
+                        self.fields.iter().map(|f| deal_cell(deal, f)).collect();
+                    chunk.push_str(&csv_line(&cells));
+                }
+            }
+            self.written += 1;
+        }
+        if !chunk.is_empty() {
+            self.streams.out(&chunk)?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self.format {
+            Format::Table => {
+                if self.table_rows.is_empty() {
+                    self.streams.notice("no deals");
+                    return Ok(());
+                }
+                let headers: Vec<&str> = self.fields.iter().map(String::as_str).collect();
+                let mut table = new_table(&headers);
+                for row in self.table_rows {
+                    table.add_row(row);
+                }
+                if let Some(i) = self.fields.iter().position(|f| f == "amount") {
+                    if let Some(col) = table.column_mut(i) {
+                        col.set_cell_alignment(CellAlignment::Right);
+                    }
+                }
+                self.streams.out(&format!("{table}\n"))
+            }
+            Format::Json if self.written == 0 => self.streams.out("[]\n"),
+            Format::Json => self.streams.out("\n]\n"),
+            Format::Csv if self.written == 0 => self.streams.out(&csv_line(&self.fields)),
+            Format::Ndjson | Format::Csv => Ok(()),
+        }
+    }
+}
+
+/// Writes one deal (get, create, update): a JSON object rather than an array; a table of
+/// field/value pairs for people.
+pub fn write_deal(format: Format, fields: &[String], streams: &Streams, deal: &Deal) -> Result<()> {
+    check_fields(fields)?;
+    match format {
+        Format::Table => {
+            let mut table = new_table(&["field", "value"]);
+            let all: Vec<String> = DEAL_FIELDS
+                .iter()
+                .filter(|f| **f != "custom")
+                .map(|f| f.to_string())
+                .chain(deal.custom.keys().map(|k| format!("custom.{k}")))
+                .collect();
+            let shown = if fields.is_empty() { &all } else { fields };
+            for f in shown {
+                table.add_row(vec![f.clone(), deal_cell(deal, f)]);
+            }
+            streams.out(&format!("{table}\n"))
+        }
+        Format::Json => streams.out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&deal_json(deal, fields)).expect("json")
+        )),
+        Format::Ndjson | Format::Csv => {
+            let mut writer = DealWriter::new(format, fields, streams.clone())?;
+            writer.write(std::slice::from_ref(deal))?;
+            writer.finish()
+        }
+    }
+}
+
+/// Rows of any other record (pipelines, stages, users, capabilities): `columns` for tables and
+/// CSV, the serialised records for JSON.
+pub fn write_records<T: Serialize>(
+    format: Format,
+    streams: &Streams,
+    columns: &[&str],
+    records: &[T],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Result<()> {
+    match format {
+        Format::Table => {
+            let mut table = new_table(columns);
+            for r in records {
+                table.add_row(cells(r));
+            }
+            streams.out(&format!("{table}\n"))
+        }
+        Format::Json => streams.out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(records).map_err(Error::internal)?
+        )),
+        Format::Ndjson => {
+            let mut text = String::new();
+            for r in records {
+                text.push_str(&serde_json::to_string(r).map_err(Error::internal)?);
+                text.push('\n');
+            }
+            streams.out(&text)
+        }
+        Format::Csv => {
+            let cols: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+            let mut text = csv_line(&cols);
+            for r in records {
+                text.push_str(&csv_line(&cells(r)));
+            }
+            streams.out(&text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Ref, Vendor};
+
+    fn deal() -> Deal {
+        let mut d = Deal::new(Vendor::Hubspot, "42");
+        d.name = Some("Acme, Inc.".into());
+        d.amount = Some("1000.50".parse().unwrap());
+        d.stage = Some(Ref {
+            id: "contractsent".into(),
+            name: Some("Contract Sent".into()),
+        });
+        d.custom
+            .insert("region".into(), Value::String("EMEA".into()));
+        d
+    }
+
+    #[test]
+    fn fields_are_checked() {
+        assert!(check_fields(&["id".into(), "custom.region".into()]).is_ok());
+        let e = check_fields(&["nmae".into()]).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.hint().unwrap().contains("\"name\""));
+    }
+
+    #[test]
+    fn json_keeps_exact_amounts_and_selected_fields() {
+        let v = deal_json(
+            &deal(),
+            &["id".into(), "amount".into(), "custom.region".into()],
+        );
+        assert_eq!(
+            v,
+            serde_json::json!({"id": "42", "amount": "1000.50", "custom": {"region": "EMEA"}})
+        );
+    }
+
+    #[test]
+    fn cells_show_names_and_csv_quotes() {
+        assert_eq!(deal_cell(&deal(), "stage"), "Contract Sent");
+        assert_eq!(csv_line(&["a,b".into(), "c".into()]), "\"a,b\",c\n");
+    }
+}

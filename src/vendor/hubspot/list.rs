@@ -1,0 +1,387 @@
+//! Listing deals: the plain list endpoint when nothing is filtered, the search endpoint otherwise.
+
+use chrono::{DateTime, Utc};
+use futures::stream::{self, StreamExt};
+use serde_json::{json, Value};
+
+use super::meta::Meta;
+use super::wire::ObjectPage;
+use super::HubSpot;
+use crate::error::{Error, Result};
+use crate::http::{path, Charge, Request};
+use crate::model::{Deal, ListQuery, Sort, Status};
+use crate::vendor::DealPages;
+
+/// The list endpoint's page size limit, and the search endpoint's.
+const LIST_PAGE: usize = 100;
+const SEARCH_PAGE: usize = 200;
+/// The search endpoint returns at most this many results for one query.
+const SEARCH_CAP: u64 = 10_000;
+
+/// Common sort fields and the HubSpot property each sorts on.
+pub const SORTS: [(&str, &str); 5] = [
+    ("name", "dealname"),
+    ("amount", "amount"),
+    ("close_date", "closedate"),
+    ("created_at", "createdate"),
+    ("updated_at", "hs_lastmodifieddate"),
+];
+
+pub fn needs_search(query: &ListQuery) -> bool {
+    query.stage.is_some()
+        || query.pipeline.is_some()
+        || query.owner.is_some()
+        || query.status.is_some()
+        || query.contact.is_some()
+        || query.company.is_some()
+        || query.updated_since.is_some()
+        || query.search.is_some()
+        || query.sort.is_some()
+        || !query.custom.is_empty()
+}
+
+fn filter(property: &str, operator: &str, value: impl Into<String>) -> Value {
+    json!({"propertyName": property, "operator": operator, "value": value.into()})
+}
+
+fn millis(t: DateTime<Utc>) -> String {
+    t.timestamp_millis().to_string()
+}
+
+/// The search request's filters (one group: every filter must hold), with names resolved.
+pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
+    let mut filters = Vec::new();
+    let pipeline = query
+        .pipeline
+        .as_deref()
+        .map(|p| meta.resolve_pipeline(p))
+        .transpose()?;
+    if let Some(p) = pipeline {
+        filters.push(filter("pipeline", "EQ", &p.id));
+    }
+    if let Some(stage) = &query.stage {
+        let (_, s) = meta.resolve_stage(stage, pipeline)?;
+        filters.push(filter("dealstage", "EQ", &s.id));
+    }
+    if let Some(owner) = &query.owner {
+        filters.push(filter(
+            "hubspot_owner_id",
+            "EQ",
+            &meta.resolve_owner(owner)?.id,
+        ));
+    }
+    match query.status {
+        Some(Status::Won) => filters.push(filter("hs_is_closed_won", "EQ", "true")),
+        Some(Status::Lost) => {
+            filters.push(filter("hs_is_closed", "EQ", "true"));
+            filters.push(filter("hs_is_closed_won", "EQ", "false"));
+        }
+        Some(Status::Open) => filters.push(filter("hs_is_closed", "EQ", "false")),
+        Some(Status::Unqualified) => {
+            return Err(Error::usage("HubSpot deals have no unqualified status"))
+        }
+        None => {}
+    }
+    if let Some(c) = &query.contact {
+        filters.push(filter("associations.contact", "EQ", c));
+    }
+    if let Some(c) = &query.company {
+        filters.push(filter("associations.company", "EQ", c));
+    }
+    if let Some(t) = query.updated_since {
+        filters.push(filter("hs_lastmodifieddate", "GTE", millis(t)));
+    }
+    for (name, value) in &query.custom {
+        let property = meta.property(name).ok_or_else(|| {
+            crate::resolve::unknown_field(
+                "property",
+                name,
+                meta.properties.iter().map(|p| p.name.as_str()),
+            )
+        })?;
+        filters.push(filter(&property.name, "EQ", value.clone()));
+    }
+    Ok(filters)
+}
+
+/// HubSpot takes sort objects, although its OpenAPI file types them as strings.
+pub fn search_sorts(sort: Option<&Sort>) -> Vec<Value> {
+    sort.and_then(|s| {
+        SORTS.iter().find(|(f, _)| *f == s.field).map(|(_, p)| {
+            json!({"propertyName": p, "direction": if s.descending { "DESCENDING" } else { "ASCENDING" }})
+        })
+    })
+    .into_iter()
+    .collect()
+}
+
+struct Cursor {
+    after: Option<String>,
+    delivered: usize,
+    first: bool,
+    done: bool,
+    capped_at: Option<u64>,
+}
+
+impl HubSpot {
+    pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
+        let meta = self.meta().await?;
+        let searching = needs_search(query);
+        if searching && query.archived {
+            return Err(Error::usage(
+                "HubSpot cannot filter archived deals: use --archived without other filters",
+            ));
+        }
+        let search_body = if searching {
+            let filters = self.with_fresh_meta(|m| search_filters(query, m)).await?;
+            let mut body = json!({
+                "filterGroups": if filters.is_empty() { json!([]) } else { json!([{"filters": filters}]) },
+                "sorts": search_sorts(query.sort.as_ref()),
+                "properties": self.property_names(&meta),
+            });
+            if let Some(text) = &query.search {
+                body["query"] = json!(text);
+            }
+            Some(body)
+        } else {
+            None
+        };
+        let limit = query.limit;
+        let with_contacts = query.with_contacts;
+        let archived = query.archived;
+        let start = Cursor {
+            after: None,
+            delivered: 0,
+            first: true,
+            done: false,
+            capped_at: None,
+        };
+        let pages = stream::try_unfold(start, move |mut cur| {
+            let search_body = search_body.clone();
+            async move {
+                if cur.done {
+                    if let Some(total) = cur.capped_at.take() {
+                        return Err(Error::Partial {
+                            summary: format!(
+                                "listed {} of {total} deals: HubSpot's search stops at {SEARCH_CAP}",
+                                cur.delivered
+                            ),
+                            failures: Vec::new(),
+                        });
+                    }
+                    return Ok(None);
+                }
+                let room = limit.map_or(usize::MAX, |l| l - cur.delivered);
+                let (page, deals) = match &search_body {
+                    Some(body) => {
+                        let left = (SEARCH_CAP as usize).saturating_sub(cur.delivered);
+                        let size = room.min(SEARCH_PAGE).min(left);
+                        self.search_page(body.clone(), size, cur.after.as_deref(), with_contacts)
+                            .await?
+                    }
+                    None => {
+                        let size = room.min(LIST_PAGE);
+                        self.list_page(size, cur.after.as_deref(), archived).await?
+                    }
+                };
+                if cur.first {
+                    cur.first = false;
+                    if let Some(total) = page.total.filter(|t| *t > SEARCH_CAP) {
+                        let wanted = limit.is_none_or(|l| l as u64 > SEARCH_CAP);
+                        if wanted {
+                            self.env.notice(&format!(
+                                "{total} deals match, but HubSpot's search returns at most {SEARCH_CAP}: \
+                                 narrow the filters (e.g. --updated-since) to reach the rest"
+                            ));
+                            cur.capped_at = Some(total);
+                        }
+                    }
+                }
+                cur.delivered += deals.len();
+                cur.after = page.next_after();
+                let reached_cap = search_body.is_some() && cur.delivered as u64 >= SEARCH_CAP;
+                cur.done = cur.after.is_none()
+                    || limit.is_some_and(|l| cur.delivered >= l)
+                    || reached_cap
+                    || deals.is_empty();
+                if cur.done && !reached_cap {
+                    cur.capped_at = None;
+                }
+                Ok(Some((deals, cur)))
+            }
+        });
+        Ok(pages.boxed())
+    }
+
+    async fn list_page(
+        &self,
+        size: usize,
+        after: Option<&str>,
+        archived: bool,
+    ) -> Result<(ObjectPage, Vec<Deal>)> {
+        let meta = self.meta().await?;
+        let mut request = Request::get(path(&["crm", "v3", "objects", "deals"]))
+            .query("limit", size)
+            .query("properties", self.property_names(&meta).join(","))
+            .query("associations", "contacts,companies")
+            .query("archived", archived);
+        if let Some(a) = after {
+            request = request.query("after", a);
+        }
+        let response = self.env.http.send(request).await?;
+        self.page_deals(response.body, &meta, false).await
+    }
+
+    async fn search_page(
+        &self,
+        mut body: Value,
+        size: usize,
+        after: Option<&str>,
+        with_contacts: bool,
+    ) -> Result<(ObjectPage, Vec<Deal>)> {
+        let meta = self.meta().await?;
+        body["limit"] = json!(size);
+        if let Some(a) = after {
+            body["after"] = json!(a);
+        }
+        let request = Request::new(
+            reqwest::Method::POST,
+            path(&["crm", "v3", "objects", "deals", "search"]),
+        )
+        .json(body)
+        .idempotent(true)
+        .charges(vec![
+            Charge {
+                bucket: "default",
+                cost: 1,
+            },
+            Charge {
+                bucket: "search",
+                cost: 1,
+            },
+        ]);
+        let response = self.env.http.send(request).await?;
+        self.page_deals(response.body, &meta, with_contacts).await
+    }
+
+    async fn page_deals(
+        &self,
+        body: Value,
+        meta: &Meta,
+        with_contacts: bool,
+    ) -> Result<(ObjectPage, Vec<Deal>)> {
+        let page: ObjectPage = serde_json::from_value(body)
+            .map_err(|e| Error::internal(format!("HubSpot sent a page crm cannot read: {e}")))?;
+        let mut deals = page
+            .results
+            .iter()
+            .map(|v| super::convert::to_deal(v.clone(), meta, self.env.raw))
+            .collect::<Result<Vec<_>>>()?;
+        if with_contacts && !deals.is_empty() {
+            self.add_contacts(&mut deals).await?;
+        }
+        Ok((page, deals))
+    }
+
+    /// Fills each deal's contacts with one batch read for the whole page (search results carry none).
+    async fn add_contacts(&self, deals: &mut [Deal]) -> Result<()> {
+        let inputs: Vec<Value> = deals.iter().map(|d| json!({"id": d.id})).collect();
+        let request = Request::new(
+            reqwest::Method::POST,
+            path(&[
+                "crm",
+                "v4",
+                "associations",
+                "deals",
+                "contacts",
+                "batch",
+                "read",
+            ]),
+        )
+        .json(json!({"inputs": inputs}))
+        .idempotent(true);
+        let response = self.env.http.send(request).await?;
+        let results = response
+            .body
+            .get("results")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for r in results {
+            let from = r.pointer("/from/id").map(id_text).unwrap_or_default();
+            let to: Vec<String> = r
+                .get("to")
+                .and_then(Value::as_array)
+                .map(|t| {
+                    t.iter()
+                        .filter_map(|x| x.get("toObjectId").map(id_text))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(deal) = deals.iter_mut().find(|d| d.id == from) {
+                deal.contacts = to;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn id_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_resolve_names_to_ids() {
+        let meta = Meta::example();
+        let q = ListQuery {
+            pipeline: Some("Sales Pipeline".into()),
+            stage: Some("Contract Sent".into()),
+            owner: Some("ana@example.com".into()),
+            status: Some(Status::Lost),
+            contact: Some("201".into()),
+            updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            custom: vec![("Region".into(), "EMEA".into())],
+            ..ListQuery::default()
+        };
+        let f = search_filters(&q, &meta).unwrap();
+        let pairs: Vec<(String, String)> = f
+            .iter()
+            .map(|x| {
+                (
+                    x["propertyName"].as_str().unwrap().into(),
+                    x["value"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("pipeline", "default"),
+                ("dealstage", "contractsent"),
+                ("hubspot_owner_id", "910901"),
+                ("hs_is_closed", "true"),
+                ("hs_is_closed_won", "false"),
+                ("associations.contact", "201"),
+                ("hs_lastmodifieddate", "1793491200000"),
+                ("region", "EMEA"),
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+    }
+
+    #[test]
+    fn sorts_are_objects() {
+        let s: Sort = "amount:desc".parse().unwrap();
+        assert_eq!(
+            search_sorts(Some(&s)),
+            [json!({"propertyName": "amount", "direction": "DESCENDING"})]
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! HubSpot's metadata: pipelines and stages, owners, deal properties; and names resolved through it.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::wire::{OwnerWire, PipelineWire, PropertyWire, StageWire};
+use crate::error::{Error, Result};
+use crate::model::Status;
+use crate::resolve::{resolve, Candidate};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub pipelines: Vec<PipelineWire>,
+    pub owners: Vec<OwnerWire>,
+    pub properties: Vec<PropertyWire>,
+}
+
+impl Meta {
+    pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
+        self.pipelines.iter().find(|p| p.id == id)
+    }
+
+    /// A stage by id, in the given pipeline when known (stage ids are unique per pipeline only).
+    pub fn stage(&self, pipeline: Option<&str>, id: &str) -> Option<&StageWire> {
+        let mut pipelines: Vec<&PipelineWire> = self.pipelines.iter().collect();
+        if let Some(p) = pipeline {
+            pipelines.sort_by_key(|x| x.id != p);
+        }
+        pipelines
+            .into_iter()
+            .flat_map(|p| p.stages.iter())
+            .find(|s| s.id == id)
+    }
+
+    /// Closed with probability 1 is won; closed otherwise is lost.
+    pub fn stage_status(&self, stage: &StageWire) -> Status {
+        match (stage.is_closed(), stage.probability()) {
+            (true, Some(p)) if p == Decimal::ONE => Status::Won,
+            (true, _) => Status::Lost,
+            (false, _) => Status::Open,
+        }
+    }
+
+    pub fn owner(&self, id: &str) -> Option<&OwnerWire> {
+        self.owners.iter().find(|o| o.id == id)
+    }
+
+    /// The properties the account created (HubSpot marks its own with `hubspotDefined`).
+    pub fn custom_properties(&self) -> impl Iterator<Item = &PropertyWire> {
+        self.properties
+            .iter()
+            .filter(|p| p.hubspot_defined != Some(true))
+    }
+
+    /// A property by internal name, or by label when no name matches.
+    pub fn property(&self, name: &str) -> Option<&PropertyWire> {
+        self.properties.iter().find(|p| p.name == name).or_else(|| {
+            let mut by_label = self
+                .properties
+                .iter()
+                .filter(|p| p.label.eq_ignore_ascii_case(name));
+            match (by_label.next(), by_label.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+    }
+
+    fn ordered_pipelines(&self) -> Vec<&PipelineWire> {
+        let mut p: Vec<&PipelineWire> = self.pipelines.iter().collect();
+        p.sort_by_key(|p| (p.display_order, p.id != "default"));
+        p
+    }
+
+    /// The pipeline HubSpot uses when none is named.
+    pub fn default_pipeline(&self) -> Result<&PipelineWire> {
+        self.pipelines
+            .iter()
+            .find(|p| p.id == "default")
+            .or_else(|| self.ordered_pipelines().into_iter().next())
+            .ok_or_else(|| Error::not_found("this HubSpot account has no deal pipelines"))
+    }
+
+    pub fn resolve_pipeline(&self, input: &str) -> Result<&PipelineWire> {
+        let candidates: Vec<Candidate> = self
+            .pipelines
+            .iter()
+            .map(|p| Candidate::new(&p.id, &p.label))
+            .collect();
+        let id = resolve("pipeline", input, &candidates)?.id.clone();
+        Ok(self.pipeline(&id).expect("resolved from the same list"))
+    }
+
+    /// A stage by name or id, within `pipeline` when given, else across all pipelines.
+    pub fn resolve_stage<'a>(
+        &'a self,
+        input: &str,
+        pipeline: Option<&'a PipelineWire>,
+    ) -> Result<(&'a PipelineWire, &'a StageWire)> {
+        let scope: Vec<&PipelineWire> = match pipeline {
+            Some(p) => vec![p],
+            None => self.ordered_pipelines(),
+        };
+        let mut candidates = Vec::new();
+        let mut pairs = Vec::new();
+        for p in &scope {
+            for s in &p.stages {
+                candidates
+                    .push(Candidate::new(&s.id, &s.label).within(format!("pipeline {}", p.label)));
+                pairs.push((*p, s));
+            }
+        }
+        let found = resolve("stage", input, &candidates)?;
+        let i = candidates
+            .iter()
+            .position(|c| std::ptr::eq(c, found))
+            .expect("resolved from the same list");
+        Ok(pairs[i])
+    }
+
+    /// An owner by id, email or full name (archived owners included, so old deals resolve).
+    pub fn resolve_owner(&self, input: &str) -> Result<&OwnerWire> {
+        if let Some(o) = self.owners.iter().find(|o| {
+            o.email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(input.trim()))
+        }) {
+            return Ok(o);
+        }
+        let candidates: Vec<Candidate> = self
+            .owners
+            .iter()
+            .map(|o| {
+                let c = Candidate::new(&o.id, o.display_name());
+                match &o.email {
+                    Some(e) => c.within(e.clone()),
+                    None => c,
+                }
+            })
+            .collect();
+        let id = resolve("owner", input, &candidates)?.id.clone();
+        Ok(self.owner(&id).expect("resolved from the same list"))
+    }
+
+    /// The closed-won or closed-lost stage of a pipeline.
+    pub fn closing_stage<'a>(
+        &self,
+        pipeline: &'a PipelineWire,
+        status: Status,
+    ) -> Result<&'a StageWire> {
+        let mut stages: Vec<&StageWire> = pipeline
+            .stages
+            .iter()
+            .filter(|s| self.stage_status(s) == status)
+            .collect();
+        stages.sort_by_key(|s| s.display_order);
+        stages.first().copied().ok_or_else(|| {
+            Error::not_found(format!(
+                "pipeline {:?} has no {status} stage",
+                pipeline.label
+            ))
+        })
+    }
+
+    pub fn first_stage<'a>(&self, pipeline: &'a PipelineWire) -> Result<&'a StageWire> {
+        pipeline
+            .stages
+            .iter()
+            .min_by_key(|s| s.display_order)
+            .ok_or_else(|| Error::not_found(format!("pipeline {:?} has no stages", pipeline.label)))
+    }
+
+    #[cfg(test)]
+    pub fn example() -> Meta {
+        serde_json::from_value(serde_json::json!({
+            "pipelines": [{
+                "id": "default", "label": "Sales Pipeline", "displayOrder": 0,
+                "stages": [
+                    {"id": "appointmentscheduled", "label": "Appointment Scheduled", "displayOrder": 0,
+                     "metadata": {"isClosed": "false", "probability": "0.2"}},
+                    {"id": "presentationscheduled", "label": "Presentation Scheduled", "displayOrder": 2,
+                     "metadata": {"isClosed": "false", "probability": "0.6"}},
+                    {"id": "contractsent", "label": "Contract Sent", "displayOrder": 4,
+                     "metadata": {"isClosed": "false", "probability": "0.9"}},
+                    {"id": "closedwon", "label": "Closed Won", "displayOrder": 5,
+                     "metadata": {"isClosed": "true", "probability": "1.0"}},
+                    {"id": "closedlost", "label": "Closed Lost", "displayOrder": 6,
+                     "metadata": {"isClosed": "true", "probability": "0.0"}}
+                ]
+            }, {
+                "id": "77", "label": "Renewals", "displayOrder": 1,
+                "stages": [
+                    {"id": "78", "label": "Contract Sent", "displayOrder": 0,
+                     "metadata": {"isClosed": "false", "probability": "0.5"}}
+                ]
+            }],
+            "owners": [
+                {"id": "910901", "email": "ana@example.com", "firstName": "Ana", "lastName": "Lima", "archived": false},
+                {"id": "910902", "email": "bo@example.com", "firstName": "Bo", "lastName": "Berg", "archived": true}
+            ],
+            "properties": [
+                {"name": "dealname", "label": "Deal Name", "type": "string", "hubspotDefined": true},
+                {"name": "amount", "label": "Amount", "type": "number", "hubspotDefined": true},
+                {"name": "region", "label": "Region", "type": "enumeration",
+                 "options": [{"label": "Europe", "value": "EMEA"}, {"label": "Asia", "value": "APAC"}]},
+                {"name": "external_id", "label": "External ID", "type": "string", "hasUniqueValue": true}
+            ]
+        }))
+        .expect("example metadata")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_resolve_by_name_within_a_pipeline() {
+        let meta = Meta::example();
+        let sales = meta.resolve_pipeline("Sales Pipeline").unwrap();
+        let (p, s) = meta.resolve_stage("contract sent", Some(sales)).unwrap();
+        assert_eq!((p.id.as_str(), s.id.as_str()), ("default", "contractsent"));
+        let (p, _) = meta.resolve_stage("78", None).unwrap();
+        assert_eq!(p.id, "77");
+    }
+
+    #[test]
+    fn an_ambiguous_stage_lists_both_pipelines() {
+        let meta = Meta::example();
+        let e = meta.resolve_stage("Contract Sent", None).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        let hint = e.hint().unwrap();
+        assert!(
+            hint.contains("pipeline Sales Pipeline") && hint.contains("pipeline Renewals"),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn unknown_stage_is_3_and_lists_real_ids() {
+        let meta = Meta::example();
+        let e = meta.resolve_stage("Negotiation", None).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(e
+            .hint()
+            .unwrap()
+            .contains("(id contractsent, pipeline Sales Pipeline)"));
+    }
+
+    #[test]
+    fn owners_by_email_name_or_id() {
+        let meta = Meta::example();
+        assert_eq!(meta.resolve_owner("ana@example.com").unwrap().id, "910901");
+        assert_eq!(meta.resolve_owner("Bo Berg").unwrap().id, "910902");
+        assert_eq!(meta.resolve_owner("nobody").unwrap_err().exit_code(), 3);
+    }
+
+    #[test]
+    fn closing_and_first_stages() {
+        let meta = Meta::example();
+        let p = meta.default_pipeline().unwrap();
+        assert_eq!(meta.closing_stage(p, Status::Won).unwrap().id, "closedwon");
+        assert_eq!(
+            meta.closing_stage(p, Status::Lost).unwrap().id,
+            "closedlost"
+        );
+        assert_eq!(meta.first_stage(p).unwrap().id, "appointmentscheduled");
+    }
+}

@@ -1,0 +1,139 @@
+//! The adapter trait every vendor implements, what each declares it can do, and the one `match` on vendor.
+
+pub mod capabilities;
+pub mod hubspot;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use futures::stream::BoxStream;
+
+pub use capabilities::{Capabilities, Filter, Op, Support};
+
+use crate::cache::MetaCache;
+use crate::error::{Error, Failure, Result};
+use crate::http::HttpClient;
+use crate::model::{AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Target, User, Vendor};
+use crate::streams::Streams;
+
+/// Pages of deals, in order, as they arrive.
+pub type DealPages<'a> = BoxStream<'a, Result<Vec<Deal>>>;
+
+/// The result of a write: the deal as the vendor now has it, and what else happened.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub deal: Deal,
+    /// Records attached to the write that failed (associations after a create): exit 8.
+    pub failures: Vec<Failure>,
+    /// Whether an upsert created the deal, when the vendor says so.
+    pub created: Option<bool>,
+}
+
+impl Written {
+    pub fn new(deal: Deal) -> Self {
+        Written {
+            deal,
+            failures: Vec::new(),
+            created: None,
+        }
+    }
+}
+
+/// What every adapter receives: the HTTP client, the metadata cache, and stderr for notices.
+#[derive(Clone)]
+pub struct AdapterEnv {
+    pub http: HttpClient,
+    pub cache: Arc<MetaCache>,
+    pub streams: Streams,
+    /// `--raw`: keep the vendor's payload under `raw`.
+    pub raw: bool,
+}
+
+impl AdapterEnv {
+    pub fn notice(&self, text: &str) {
+        self.streams.notice(text);
+    }
+}
+
+/// One CRM's deals. Operations a vendor lacks keep the default body: a typed "not supported" error.
+#[async_trait]
+pub trait Adapter: Send + Sync {
+    fn vendor(&self) -> Vendor;
+
+    fn capabilities(&self) -> &'static Capabilities {
+        Capabilities::of(self.vendor())
+    }
+
+    fn unsupported(&self, op: Op) -> Error {
+        Error::unsupported(self.vendor(), op.describe())
+    }
+
+    async fn list<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>>;
+    async fn get(&self, id: &str, with_contacts: bool) -> Result<Deal>;
+    async fn create(&self, input: &DealInput) -> Result<Written>;
+    async fn update(&self, id: &str, input: &DealInput) -> Result<Written>;
+    async fn delete(&self, id: &str) -> Result<()>;
+
+    async fn merge(&self, _keep: &str, _other: &str) -> Result<Deal> {
+        Err(self.unsupported(Op::Merge))
+    }
+    async fn follow(&self, _id: &str, _user: &str) -> Result<User> {
+        Err(self.unsupported(Op::Follow))
+    }
+    async fn unfollow(&self, _id: &str, _user: &str) -> Result<User> {
+        Err(self.unsupported(Op::Unfollow))
+    }
+    async fn followers(&self, _id: &str) -> Result<Vec<User>> {
+        Err(self.unsupported(Op::Followers))
+    }
+    /// Returns a sentence saying what was linked.
+    async fn associate(
+        &self,
+        _id: &str,
+        target: &Target,
+        _options: &AssociateOptions,
+    ) -> Result<String> {
+        Err(self.unsupported(Op::associate(target)))
+    }
+    async fn dissociate(&self, _id: &str, target: &Target) -> Result<String> {
+        Err(self.unsupported(Op::dissociate(target)))
+    }
+    async fn upsert(&self, _matches: &[(String, String)], _input: &DealInput) -> Result<Written> {
+        Err(self.unsupported(Op::Upsert))
+    }
+
+    async fn pipelines(&self) -> Result<Vec<Pipeline>>;
+    async fn users(&self) -> Result<Vec<User>>;
+}
+
+/// Builds the adapter for a vendor.
+pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
+    match vendor {
+        Vendor::Hubspot => Ok(Box::new(hubspot::HubSpot::new(env))),
+        Vendor::Pipedrive | Vendor::Sell => Err(Error::unsupported(
+            vendor,
+            "this version of crm (the adapter is not built yet)",
+        )),
+    }
+}
+
+/// The HTTP settings an adapter needs from its vendor: how the token travels and how errors read.
+pub fn http_profile(
+    vendor: Vendor,
+) -> (crate::http::AuthScheme, Arc<dyn crate::http::VendorPolicy>) {
+    match vendor {
+        Vendor::Hubspot | Vendor::Pipedrive | Vendor::Sell => (
+            crate::http::AuthScheme::Bearer,
+            Arc::new(hubspot::error::HubSpotPolicy),
+        ),
+    }
+}
+
+/// The default base URL of each vendor's API.
+pub fn default_base_url(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Hubspot => "https://api.hubapi.com",
+        Vendor::Pipedrive => "https://api.pipedrive.com",
+        Vendor::Sell => "https://api.getbase.com",
+    }
+}
