@@ -1,0 +1,4 @@
+//! Shared test helpers.
+
+pub mod cli;
+pub mod hubspot;
