@@ -81,3 +81,778 @@ async fn list_follows_the_after_cursor_and_names_properties() {
         );
     }
 }
+
+fn search_page(results: Vec<Value>, total: u64, after: Option<&str>) -> Value {
+    let mut page = json!({"total": total, "results": results});
+    if let Some(a) = after {
+        page["paging"] = json!({"next": {"after": a}});
+    }
+    page
+}
+
+#[tokio::test]
+async fn filters_go_through_search_with_names_resolved() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/search"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
+            vec![deal("7", "Gamma", "5")],
+            1,
+            None,
+        )))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "list",
+        "--stage",
+        "Contract Sent",
+        "--owner",
+        "ana@example.com",
+        "--status",
+        "open",
+        "--company",
+        "301",
+        "--search",
+        "acme",
+        "--sort",
+        "amount:desc",
+        "--custom",
+        "Region=EMEA",
+        "-o",
+        "ndjson",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1);
+    let searches = requests_to(&server, "POST", "/crm/v3/objects/deals/search").await;
+    assert_eq!(searches.len(), 1);
+    let body: Value = serde_json::from_slice(&searches[0].body).unwrap();
+    let filters = &body["filterGroups"][0]["filters"];
+    let has = |p: &str, v: &str| {
+        filters
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["propertyName"] == p && f["value"] == v && f["operator"] == "EQ")
+    };
+    assert!(has("dealstage", "contractsent"), "{body}");
+    assert!(has("hubspot_owner_id", "910901"), "{body}");
+    assert!(has("hs_is_closed", "false"), "{body}");
+    assert!(has("associations.company", "301"), "{body}");
+    assert!(has("region", "EMEA"), "{body}");
+    assert_eq!(body["query"], "acme");
+    assert_eq!(
+        body["sorts"],
+        json!([{"propertyName": "amount", "direction": "DESCENDING"}])
+    );
+    assert_eq!(body["limit"], 100);
+    assert!(body["properties"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("dealname")));
+}
+
+#[tokio::test]
+async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/search"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
+            vec![deal("1", "A", "1")],
+            12_345,
+            Some("1"),
+        )))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals", "list", "--status", "won", "--limit", "1", "-o", "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("at most 10000"),
+        "a limit under the cap needs no warning: {}",
+        out.stderr
+    );
+
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/search"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
+            vec![deal("1", "A", "1")],
+            12_345,
+            None,
+        )))
+        .mount(&server)
+        .await;
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "list", "--status", "won", "--all", "-o", "ndjson"]);
+    let out = run(cmd).await;
+    assert!(
+        out.stderr.contains("12345 deals match") && out.stderr.contains("at most 10000"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_suggestion() {
+    let server = account().await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "list", "--stage", "Negotiation"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no stage named \"Negotiation\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("Contract Sent (id contractsent, pipeline Sales Pipeline)"),
+        "{}",
+        out.stderr
+    );
+
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "create", "--name", "X", "--set", "regoin=EMEA"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean \"region\""),
+        "{}",
+        out.stderr
+    );
+    assert!(requests_to(&server, "POST", "/crm/v3/objects/deals")
+        .await
+        .is_empty());
+
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "update", "5", "--owner", "Zed"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn create_sends_strings_takes_the_first_stage_and_says_so() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals"))
+        .and(body_partial_json(json!({"properties": {
+            "dealname": "Acme", "amount": "1500.00", "deal_currency_code": "EUR",
+            "pipeline": "default", "dealstage": "appointmentscheduled",
+            "closedate": "2026-12-31T00:00:00.000Z", "region": "EMEA"
+        }})))
+        .respond_with(ResponseTemplate::new(201).set_body_json(deal("99", "Acme", "1500.00")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "create",
+        "--name",
+        "Acme",
+        "--amount",
+        "1500.00",
+        "--currency",
+        "eur",
+        "--close-date",
+        "2026-12-31",
+        "--set",
+        "Region=Europe",
+        "-o",
+        "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "99");
+    assert!(
+        out.stderr.contains("using \"Appointment Scheduled\""),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_failed_association_still_creates_the_deal_and_exits_8() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(deal("99", "Acme", "1")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v4/objects/deals/99/associations/contacts/201"))
+        .and(body_partial_json(json!([{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 3}])))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"fromObjectTypeId": "0-3", "fromObjectId": 99, "toObjectTypeId": "0-1", "toObjectId": 201, "labels": []})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v4/objects/deals/99/associations/companies/666"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(hubspot::error(
+            "VALIDATION_ERROR",
+            "Company 666 does not exist",
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "create",
+        "--name",
+        "Acme",
+        "--stage",
+        "contractsent",
+        "--contact",
+        "201",
+        "--company",
+        "666",
+        "-o",
+        "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 8, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "99");
+    assert!(
+        out.stderr
+            .contains("deal 99 was created, but 1 of its associations failed"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("upstream"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "create",
+        "--name",
+        "Once",
+        "--stage",
+        "contractsent",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("outcome unknown for create deal \"Once\""),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_429_is_retried_after_retry_after_even_for_a_create() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("Retry-After", "1")
+                .set_body_json(hubspot::error("RATE_LIMITS", "slow down")),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(deal("5", "Late", "1")))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "create",
+        "--name",
+        "Late",
+        "--stage",
+        "contractsent",
+        "-o",
+        "json",
+    ]);
+    let started = std::time::Instant::now();
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "POST", "/crm/v3/objects/deals")
+            .await
+            .len(),
+        2
+    );
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(950),
+        "Retry-After was not honoured"
+    );
+}
+
+#[tokio::test]
+async fn reads_are_retried_after_server_errors() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(502))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "get", "5", "-o", "json"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["name"], "Five");
+    assert_eq!(
+        requests_to(&server, "GET", "/crm/v3/objects/deals/5")
+            .await
+            .len(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
+    let cases = [
+        (
+            401,
+            "INVALID_AUTHENTICATION",
+            "Authentication credentials not found",
+            4,
+        ),
+        (
+            403,
+            "MISSING_SCOPES",
+            "This app hasn't been granted all required scopes",
+            4,
+        ),
+        (404, "OBJECT_NOT_FOUND", "resource not found", 3),
+        (400, "VALIDATION_ERROR", "Property values were not valid", 5),
+        (409, "CONFLICT", "Merge conflict", 5),
+    ];
+    for (status, category, message, code) in cases {
+        let server = account().await;
+        Mock::given(method("PATCH"))
+            .and(path("/crm/v3/objects/deals/5"))
+            .respond_with(
+                ResponseTemplate::new(status).set_body_json(hubspot::error(category, message)),
+            )
+            .mount(&server)
+            .await;
+        let home = Home::new();
+        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+        cmd.args(["deals", "update", "5", "--amount", "10"]);
+        let out = run(cmd).await;
+        assert_eq!(out.code, code, "{status}: {}", out.stderr);
+        if code != 3 {
+            assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
+        } else {
+            assert!(
+                out.stderr.contains("HubSpot has no deal 5"),
+                "{}",
+                out.stderr
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .and(body_partial_json(json!({"properties": {"closedate": "", "dealstage": "closedlost", "closed_lost_reason": "Budget"}})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "update",
+        "5",
+        "--unset",
+        "close_date",
+        "--status",
+        "lost",
+        "--lost-reason",
+        "Budget",
+        "-o",
+        "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let patch = &requests_to(&server, "PATCH", "/crm/v3/objects/deals/5").await[0];
+    let body: Value = serde_json::from_slice(&patch.body).unwrap();
+    assert!(body["properties"].get("pipeline").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/merge"))
+        .and(body_partial_json(
+            json!({"primaryObjectId": "10", "objectIdToMerge": "11"}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("12", "Merged", "3")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/12"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("12", "Merged", "3")))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "12");
+    assert!(
+        out.stderr.contains("the merged deal's id is now 12"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_terminal() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "delete", "5"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert!(requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
+        .await
+        .is_empty());
+
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "delete", "5", "--yes"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("recycling bin"), "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
+            .await
+            .len(),
+        1
+    );
+    let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
+    let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
+    assert_eq!(line["deal"]["name"], "Five");
+    assert_eq!(line["deal"]["contacts"], json!(["201"]));
+}
+
+#[tokio::test]
+async fn associate_uses_explicit_v4_types_and_labels() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v4/associations/deals/contacts/labels"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [
+            {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": null},
+            {"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}
+        ]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v4/objects/deals/5/associations/contacts/201"))
+        .and(body_partial_json(
+            json!([{"associationCategory": "USER_DEFINED", "associationTypeId": 42}]),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v4/objects/deals/5/associations/companies/301"))
+        .and(body_partial_json(
+            json!([{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 5}]),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(
+            "/crm/v4/objects/deals/5/associations/default/companies/302",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/crm/v4/objects/deals/5/associations/contacts/201"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    for args in [
+        vec![
+            "deals",
+            "associate",
+            "5",
+            "--contact",
+            "201",
+            "--label",
+            "decision maker",
+        ],
+        vec!["deals", "associate", "5", "--company", "301", "--primary"],
+        vec!["deals", "associate", "5", "--company", "302"],
+        vec!["deals", "dissociate", "5", "--contact", "201"],
+    ] {
+        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+        cmd.args(&args);
+        let out = run(cmd).await;
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
+}
+
+#[tokio::test]
+async fn follow_is_not_supported_by_hubspot_and_sends_nothing() {
+    let server = wiremock::MockServer::start().await;
+    let home = Home::new();
+    for args in [
+        vec!["deals", "follow", "5", "--user", "ana"],
+        vec!["deals", "unfollow", "5", "--user", "ana"],
+        vec!["deals", "followers", "5"],
+    ] {
+        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+        cmd.args(&args);
+        let out = run(cmd).await;
+        assert_eq!(out.code, 6, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("is not supported by HubSpot"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn bad_input_fails_before_any_request() {
+    let server = wiremock::MockServer::start().await;
+    let home = Home::new();
+    let cases: [(&[&str], i32, &str); 5] = [
+        (&["deals", "get", "../contacts/1"], 2, "is not a valid id"),
+        (&["deals", "get", "1?x=y"], 2, "is not a valid id"),
+        (
+            &["deals", "create", "--name", "A", "--amount", "12,5"],
+            2,
+            "--amount 1500.00",
+        ),
+        (
+            &[
+                "deals",
+                "create",
+                "--name",
+                "A",
+                "--close-date",
+                "2026-13-40",
+            ],
+            2,
+            "YYYY-MM-DD",
+        ),
+        (
+            &["deals", "list", "-o", "json", "--fields", "nmae"],
+            2,
+            "did you mean \"name\"",
+        ),
+    ];
+    for (args, code, text) in cases {
+        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+        cmd.args(args);
+        let out = run(cmd).await;
+        assert_eq!(out.code, code, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(text), "{args:?}: {}", out.stderr);
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn no_token_is_4_naming_crm_token() {
+    let home = Home::new();
+    let mut cmd = home.crm();
+    cmd.args(["deals", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 4);
+    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn plain_http_is_refused_except_to_loopback() {
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", "http://api.hubapi.com", TOKEN);
+    cmd.args(["pipelines", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("plain http"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
+    let server = account().await;
+    let home = Home::new();
+    // Warm the metadata cache, so the dry run can resolve names without a request.
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["stages", "list", "-o", "json"]);
+    assert_eq!(run(cmd).await.code, 0);
+    let before = server.received_requests().await.unwrap().len();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "create",
+        "--name",
+        "Dry",
+        "--stage",
+        "Contract Sent",
+        "--amount",
+        "10",
+        "--dry-run",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with(&format!("POST {}/crm/v3/objects/deals", server.uri())),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("authorization: Bearer (redacted)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("\"dealstage\": \"contractsent\""),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains(TOKEN) && !out.stderr.contains(TOKEN));
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        before,
+        "dry run sent a request"
+    );
+}
+
+#[tokio::test]
+async fn verbose_traces_redact_the_token() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "get", "5", "-v", "-o", "json"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("> GET"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("authorization: Bearer (redacted)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(TOKEN) && !out.stdout.contains(TOKEN));
+}
+
+#[tokio::test]
+async fn hubspots_rate_limit_headers_are_learned() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-HubSpot-RateLimit-Max", "2")
+                .insert_header("X-HubSpot-RateLimit-Interval-Milliseconds", "1000")
+                .set_body_json(
+                    json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "x"}}}),
+                ),
+        )
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "list", "--limit", "4", "-o", "ndjson"]);
+    let started = std::time::Instant::now();
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 4);
+    // 3 metadata calls + 4 pages under a learned 2-per-second window: the last page waits >= 1 s.
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(900),
+        "the learned limit was ignored"
+    );
+}
+
+#[tokio::test]
+async fn associate_reports_in_words() {
+    let server = account().await;
+    Mock::given(method("PUT"))
+        .and(path(
+            "/crm/v4/objects/deals/5/associations/default/companies/302",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "associate", "5", "--company", "302"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.trim(),
+        "deal 5 is now associated with company 302"
+    );
+}

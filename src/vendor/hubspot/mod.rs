@@ -283,7 +283,7 @@ impl HubSpot {
                 Ok(()) if to_type == "contacts" => deal.contacts.push(to_id.to_string()),
                 Ok(()) => deal.company = Some(to_id.to_string()),
                 Err(e) => failures.push(Failure {
-                    record: format!("association with {} {to_id}", &to_type[..to_type.len() - 1]),
+                    record: format!("association with {} {to_id}", noun(to_type)),
                     message: e.to_string(),
                 }),
             }
@@ -305,10 +305,20 @@ fn not_found_deal(e: Error, id: &str) -> Error {
     }
 }
 
+/// The v4 object type of an association target.
 fn to_type(target: &Target) -> (&'static str, &str) {
     match target {
         Target::Contact(id) => ("contacts", id),
         Target::Company(id) => ("companies", id),
+    }
+}
+
+/// "contact" or "company", for messages.
+fn noun(to_type: &str) -> &'static str {
+    if to_type == "contacts" {
+        "contact"
+    } else {
+        "company"
     }
 }
 
@@ -437,7 +447,7 @@ impl super::Adapter for HubSpot {
         self.put_association(id, to_type, to_id, kind).await?;
         Ok(format!(
             "deal {id} is now associated with {} {to_id}",
-            &to_type[..to_type.len() - 1]
+            noun(to_type)
         ))
     }
 
@@ -459,7 +469,7 @@ impl super::Adapter for HubSpot {
         self.env.http.send(request).await?;
         Ok(format!(
             "deal {id} is no longer associated with {} {to_id}",
-            &to_type[..to_type.len() - 1]
+            noun(to_type)
         ))
     }
 

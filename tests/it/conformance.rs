@@ -1,0 +1,130 @@
+//! Capabilities and implementations agree, both ways: every operation a vendor declares is
+//! implemented (it reaches the vendor instead of answering "not supported"), and every operation it
+//! does not declare answers "not supported" without sending a request.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use wiremock::MockServer;
+
+use crm::cache::MetaCache;
+use crm::error::Error;
+use crm::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
+use crm::model::{AssociateOptions, DealInput, ListQuery, Target, Vendor};
+use crm::secret::Secret;
+use crm::streams::Streams;
+use crm::vendor::{self, Adapter, AdapterEnv, Capabilities, Op};
+
+fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
+    let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
+    let (auth, policy) = vendor::http_profile(vendor);
+    let streams = Streams::system(true);
+    let http = HttpClient::new(
+        HttpConfig {
+            base_url: base.parse().unwrap(),
+            token,
+            auth,
+            timeout: Duration::from_secs(5),
+            retry: RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            },
+            trace: Trace {
+                verbose: false,
+                dry_run: false,
+                streams: streams.clone(),
+            },
+        },
+        policy,
+    )?;
+    vendor::build(
+        vendor,
+        AdapterEnv {
+            http,
+            cache: Arc::new(MetaCache::in_memory()),
+            streams,
+            raw: false,
+        },
+    )
+}
+
+async fn call(adapter: &dyn Adapter, op: Op) -> crm::error::Result<()> {
+    let input = DealInput {
+        name: Some("Conformance".into()),
+        contacts: vec!["1".into()],
+        ..DealInput::default()
+    };
+    let change = DealInput {
+        name: Some("Renamed".into()),
+        ..DealInput::default()
+    };
+    let options = AssociateOptions::default();
+    let contact = Target::Contact("1".into());
+    let company = Target::Company("1".into());
+    match op {
+        Op::List => {
+            let mut pages = adapter.list(&ListQuery::default()).await?;
+            pages.next().await.transpose().map(|_| ())
+        }
+        Op::Get => adapter.get("1", false).await.map(|_| ()),
+        Op::Create => adapter.create(&input).await.map(|_| ()),
+        Op::Update => adapter.update("1", &change).await.map(|_| ()),
+        Op::Delete => adapter.delete("1").await,
+        Op::Merge => adapter.merge("1", "2").await.map(|_| ()),
+        Op::Follow => adapter.follow("1", "1").await.map(|_| ()),
+        Op::Unfollow => adapter.unfollow("1", "1").await.map(|_| ()),
+        Op::Followers => adapter.followers("1").await.map(|_| ()),
+        Op::AssociateContact => adapter.associate("1", &contact, &options).await.map(|_| ()),
+        Op::AssociateCompany => adapter.associate("1", &company, &options).await.map(|_| ()),
+        Op::DissociateContact => adapter.dissociate("1", &contact).await.map(|_| ()),
+        Op::DissociateCompany => adapter.dissociate("1", &company).await.map(|_| ()),
+        Op::Upsert => adapter
+            .upsert(&[("name".into(), "Conformance".into())], &input)
+            .await
+            .map(|_| ()),
+        Op::Pipelines => adapter.pipelines().await.map(|_| ()),
+        Op::Users => adapter.users().await.map(|_| ()),
+    }
+}
+
+#[tokio::test]
+async fn capabilities_match_the_implementation_both_ways() {
+    for vendor in Vendor::ALL {
+        let caps = Capabilities::of(vendor);
+        assert_eq!(caps.vendor, vendor);
+        let server = MockServer::start().await;
+        let adapter = match adapter(vendor, &server.uri()) {
+            Ok(a) => a,
+            Err(Error::Unsupported { .. }) => {
+                assert!(
+                    caps.ops.is_empty(),
+                    "{vendor} declares operations but has no adapter"
+                );
+                continue;
+            }
+            Err(e) => panic!("{vendor}: {e}"),
+        };
+        for op in Op::ALL {
+            server.reset().await;
+            let result = call(adapter.as_ref(), op).await;
+            let requests = server.received_requests().await.unwrap_or_default().len();
+            if caps.supports(op) {
+                assert!(
+                    !matches!(result, Err(Error::Unsupported { .. })),
+                    "{vendor} declares {op:?} but answers not supported"
+                );
+                assert!(requests > 0, "{vendor} declares {op:?} but sent no request");
+            } else {
+                assert!(
+                    matches!(result, Err(Error::Unsupported { .. })),
+                    "{vendor} does not declare {op:?} but answered {result:?}"
+                );
+                assert_eq!(
+                    requests, 0,
+                    "{vendor} sent a request for unsupported {op:?}"
+                );
+            }
+        }
+    }
+}
