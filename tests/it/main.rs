@@ -5,3 +5,4 @@ mod support;
 
 mod conformance;
 mod hubspot_cli;
+mod snapshots_hubspot;

@@ -40,6 +40,12 @@ pub async fn run(args: UpdateArgs, ctx: &Context) -> Result<()> {
             "pass at least one field flag, e.g. --amount 2000 or --stage \"Closed Won\"",
         ));
     }
+    if input.stage.is_some() && input.status.is_some() {
+        return Err(Error::usage_hint(
+            "--stage and --status both choose the stage",
+            "give one: --status won|lost moves the deal to its pipeline's closing stage",
+        ));
+    }
     let adapter = adapter_for(ctx, Op::Update)?;
     let written = adapter.update(&id, &input).await?;
     finish_write(ctx, written, "updated")

@@ -70,30 +70,36 @@ pub fn properties(
         creating || input.pipeline.is_some() || input.stage.is_some() || input.status.is_some();
     if needs_pipeline {
         let pipeline = pipeline_of(input, meta, current_pipeline)?;
-        let stage =
-            match (&input.stage, input.status) {
-                (Some(_), Some(_)) => return Err(Error::usage_hint(
-                    "--stage and --status both choose the stage",
-                    "give one: --status won|lost moves the deal to its pipeline's closing stage",
-                )),
-                (Some(s), None) => Some(meta.resolve_stage(s, Some(pipeline))?.1),
-                (None, Some(Status::Open)) => {
-                    return Err(Error::usage_hint(
-                        "--status open does not say which stage",
-                        "pass --stage to reopen a deal",
-                    ))
+        let stage = match (&input.stage, input.status) {
+            // The output shape carries both (a deal piped back in); they must agree.
+            (Some(s), Some(status)) => {
+                let stage = meta.resolve_stage(s, Some(pipeline))?.1;
+                if meta.stage_status(stage) != status {
+                    return Err(Error::usage(format!(
+                        "stage {:?} is not a {status} stage: give --stage or --status, not both",
+                        stage.label
+                    )));
                 }
-                (None, Some(status)) => Some(meta.closing_stage(pipeline, status)?),
-                (None, None) if creating => {
-                    let first = meta.first_stage(pipeline)?;
-                    out.notices.push(format!(
-                        "no --stage given: using {:?}, the first stage of pipeline {:?}",
-                        first.label, pipeline.label
-                    ));
-                    Some(first)
-                }
-                (None, None) => None,
-            };
+                Some(stage)
+            }
+            (Some(s), None) => Some(meta.resolve_stage(s, Some(pipeline))?.1),
+            (None, Some(Status::Open)) => {
+                return Err(Error::usage_hint(
+                    "--status open does not say which stage",
+                    "pass --stage to reopen a deal",
+                ))
+            }
+            (None, Some(status)) => Some(meta.closing_stage(pipeline, status)?),
+            (None, None) if creating => {
+                let first = meta.first_stage(pipeline)?;
+                out.notices.push(format!(
+                    "no --stage given: using {:?}, the first stage of pipeline {:?}",
+                    first.label, pipeline.label
+                ));
+                Some(first)
+            }
+            (None, None) => None,
+        };
         if creating || input.pipeline.is_some() {
             out.values
                 .insert("pipeline".into(), Value::String(pipeline.id.clone()));
@@ -207,6 +213,23 @@ mod tests {
         assert_eq!(p.values["pipeline"], "default");
         assert_eq!(p.values["dealstage"], "appointmentscheduled");
         assert!(p.notices[0].contains("Appointment Scheduled"));
+    }
+
+    #[test]
+    fn stage_and_status_from_json_must_agree() {
+        let meta = Meta::example();
+        let mut i = input();
+        i.stage = Some("closedwon".into());
+        i.status = Some(Status::Won);
+        assert_eq!(
+            properties(&i, &meta, true, None).unwrap().values["dealstage"],
+            "closedwon"
+        );
+        i.status = Some(Status::Lost);
+        assert_eq!(
+            properties(&i, &meta, true, None).unwrap_err().exit_code(),
+            2
+        );
     }
 
     #[test]
