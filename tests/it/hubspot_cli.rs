@@ -856,3 +856,45 @@ async fn associate_reports_in_words() {
         "deal 5 is now associated with company 302"
     );
 }
+
+#[tokio::test]
+async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals"))
+        .and(query_param("after", "2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"results": [deal("2", "B", "2"), deal("3", "C", "3")]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "2"}}}),
+        ))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "export"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ids: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "list", "--limit", "2", "-o", "json"]);
+    let out = run(cmd).await;
+    assert_eq!(out.json().as_array().unwrap().len(), 2);
+}

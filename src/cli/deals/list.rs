@@ -5,7 +5,7 @@ use super::adapter_for;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{parse_time, ListQuery, Sort, Status};
-use crate::output::DealWriter;
+use crate::output::{DealWriter, Format};
 use crate::vendor::{Filter, Op, Support};
 
 /// How many deals `deals list` shows without `--limit` or `--all`.
@@ -174,30 +174,57 @@ pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     } else {
         Some(args.limit.unwrap_or(DEFAULT_LIMIT))
     };
-    let query = args.filters.to_query(limit)?;
+    let shown = stream(args.filters, limit, ctx.format(), ctx).await?;
+    if args.limit.is_none() && limit.is_some() && shown.more {
+        ctx.streams.notice(&format!(
+            "showing the first {} deals; --limit N or --all for more",
+            shown.count
+        ));
+    }
+    Ok(())
+}
+
+/// How many deals were written, and whether a page held more than the limit let through.
+pub(crate) struct Streamed {
+    pub count: usize,
+    pub more: bool,
+}
+
+/// Writes the matching deals page by page as they arrive (constant memory for NDJSON and CSV).
+pub(crate) async fn stream(
+    filters: FilterArgs,
+    limit: Option<usize>,
+    format: Format,
+    ctx: &Context,
+) -> Result<Streamed> {
+    let query = filters.to_query(limit)?;
     let adapter = adapter_for(ctx, Op::List)?;
     check_filters(&query, adapter.capabilities())?;
-    let mut writer = DealWriter::new(ctx.format(), &ctx.globals.fields, ctx.streams.clone())?;
+    let mut writer = DealWriter::new(format, &ctx.globals.fields, ctx.streams.clone())?;
     let mut pages = adapter.list(&query).await?;
     let mut more = false;
+    let mut failure = None;
     while let Some(page) = pages.next().await {
-        let page = page?;
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        };
         let room = limit.map_or(usize::MAX, |l| l - writer.count());
-        if page.len() > room {
-            more = true;
-        }
+        more |= page.len() > room;
         writer.write(&page[..page.len().min(room)])?;
         if limit.is_some_and(|l| writer.count() >= l) {
             break;
         }
     }
     drop(pages);
-    let shown = writer.count();
+    let count = writer.count();
+    // What was read is written out (a JSON array closed) before a failure is reported.
     writer.finish()?;
-    if more && args.limit.is_none() {
-        ctx.streams.notice(&format!(
-            "showing the first {shown} deals; --limit N or --all for more"
-        ));
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(Streamed { count, more }),
     }
-    Ok(())
 }

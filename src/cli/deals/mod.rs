@@ -3,6 +3,7 @@
 mod associate;
 mod create;
 mod delete;
+mod export;
 mod fields;
 mod follow;
 mod get;
@@ -31,6 +32,7 @@ pub enum DealsCommand {
     Associate(associate::AssociateArgs),
     Dissociate(associate::DissociateArgs),
     Upsert(upsert::UpsertArgs),
+    Export(export::ExportArgs),
 }
 
 pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
@@ -47,6 +49,7 @@ pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
         DealsCommand::Associate(args) => associate::run_associate(args, ctx).await,
         DealsCommand::Dissociate(args) => associate::run_dissociate(args, ctx).await,
         DealsCommand::Upsert(args) => upsert::run(args, ctx).await,
+        DealsCommand::Export(args) => export::run(args, ctx).await,
     }
 }
 
