@@ -48,9 +48,11 @@ pub(crate) fn apply(
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
-            _ => return Err(bad(&format!(
+            _ => {
+                return Err(bad(&format!(
                 "Property values were not valid: \"{name}\" must be a string (clear it with \"\")"
-            ))),
+            )))
+            }
         };
         if text.is_empty() {
             props.remove(name);
