@@ -259,13 +259,15 @@ async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
                     }
                     Some((Ok::<Bytes, std::io::Error>(piece), (it, reset)))
                 }
-                None if reset => Some((
-                    Err(std::io::Error::new(
+                None if reset => {
+                    // Let the headers and the first half go out before the connection drops.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    let reset = std::io::Error::new(
                         std::io::ErrorKind::ConnectionReset,
                         "sandbox: connection reset",
-                    )),
-                    (it, false),
-                )),
+                    );
+                    Some((Err(reset), (it, false)))
+                }
                 None => None,
             }
         },
