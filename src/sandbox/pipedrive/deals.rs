@@ -330,10 +330,10 @@ pub(crate) async fn create(State(st): St, body: Bytes) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !input
+    if input
         .get("title")
         .and_then(Value::as_str)
-        .is_some_and(|t| !t.trim().is_empty())
+        .is_none_or(|t| t.trim().is_empty())
     {
         return bad("title is required");
     }

@@ -225,7 +225,7 @@ pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) ->
     let Some(gone) = store.live(&id).filter(|g| !store.deals[g].is_deleted) else {
         return not_found("Deal not found");
     };
-    if !store.deals.get(&keep).is_some_and(|d| !d.is_deleted) {
+    if store.deals.get(&keep).is_none_or(|d| d.is_deleted) {
         return not_found("Deal to merge with not found");
     }
     if gone == keep {

@@ -47,7 +47,7 @@ fn matches(d: &Deal, key: &str, want: &str) -> bool {
     {
         return d.custom_fields.get(field).is_some_and(|v| match v {
             Value::String(s) => s == want,
-            other => other.to_string() == want,
+            other => serde_json::to_string(other).is_ok_and(|s| s == want),
         });
     }
     match key {
@@ -300,13 +300,15 @@ fn apply(store: &Store, d: &mut Deal, data: &Map<String, Value>) -> Result<(), R
                     }
                 }
             }
-            other => return Err(unprocessable(
-                other,
-                "unknown",
-                &format!(
+            other => {
+                return Err(unprocessable(
+                    other,
+                    "unknown",
+                    &format!(
                     "The attribute '/{other}' is not a known attribute for the 'deal' resource."
                 ),
-            )),
+                ))
+            }
         }
     }
     d.updated_at = now;
