@@ -2,9 +2,11 @@
 //! properties and account details.
 
 mod assoc;
+mod batch;
 mod meta;
 mod objects;
 mod search;
+mod validate;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -327,25 +329,22 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
         )
         .route("/crm/v3/objects/deals/search", post(search::search))
         .route("/crm/v3/objects/deals/merge", post(objects::merge))
-        .route(
-            "/crm/v3/objects/deals/batch/read",
-            post(objects::batch_read),
-        )
+        .route("/crm/v3/objects/deals/batch/read", post(batch::batch_read))
         .route(
             "/crm/v3/objects/deals/batch/create",
-            post(objects::batch_create),
+            post(batch::batch_create),
         )
         .route(
             "/crm/v3/objects/deals/batch/update",
-            post(objects::batch_update),
+            post(batch::batch_update),
         )
         .route(
             "/crm/v3/objects/deals/batch/upsert",
-            post(objects::batch_upsert),
+            post(batch::batch_upsert),
         )
         .route(
             "/crm/v3/objects/deals/batch/archive",
-            post(objects::batch_archive),
+            post(batch::batch_archive),
         )
         .route(
             "/crm/v3/objects/deals/{id}",

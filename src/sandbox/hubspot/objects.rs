@@ -1,19 +1,17 @@
 //! HubSpot v3 deal objects: list, get, create, update, archive, merge, batches.
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
-use super::{assoc, bad, date_ms, meta, not_found, Deal, St, Store, V};
-use crate::sandbox::errors;
-use crate::sandbox::util::{iso_ms, json, ok, parse_body, q, q_list, query_pairs};
+use super::validate::apply;
+use super::{assoc, bad, not_found, Deal, St, Store};
+use crate::sandbox::util::{json, ok, parse_body, q, q_list, query_pairs};
 
 /// An id given as a JSON string or number.
 pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
@@ -22,113 +20,6 @@ pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
-}
-
-/// Applies property values to `props`, validating them as HubSpot does.
-pub(crate) fn apply(
-    store: &Store,
-    props: &mut BTreeMap<String, String>,
-    input: &Map<String, Value>,
-    me: Option<u64>,
-) -> Result<(), Response> {
-    for (name, value) in input {
-        let Some(def) = meta::property(name) else {
-            return Err(errors::error_with(
-                V,
-                StatusCode::BAD_REQUEST,
-                "VALIDATION_ERROR",
-                &format!("Property values were not valid: Property \"{name}\" does not exist"),
-                Some(name),
-            ));
-        };
-        if def.read_only {
-            return Err(bad(&format!("Property values were not valid: \"{name}\" is a read only property; its value cannot be set.")));
-        }
-        let text = match value {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
-            Value::Bool(b) => b.to_string(),
-            _ => {
-                return Err(bad(&format!(
-                "Property values were not valid: \"{name}\" must be a string (clear it with \"\")"
-            )))
-            }
-        };
-        if text.is_empty() {
-            props.remove(name);
-            continue;
-        }
-        let invalid = |why: &str| {
-            bad(&format!("Property values were not valid: {text:?} is not a valid value for \"{name}\": {why}"))
-        };
-        let text = match name.as_str() {
-            "amount" => {
-                Decimal::from_str(text.trim()).map_err(|_| invalid("expected a number"))?;
-                text
-            }
-            "closedate" => {
-                let ms = date_ms(&text).ok_or_else(|| invalid("expected a date"))?;
-                let t = chrono::DateTime::from_timestamp_millis(ms)
-                    .ok_or_else(|| invalid("date out of range"))?;
-                iso_ms(t)
-            }
-            "hubspot_owner_id" => {
-                if !store.owners.iter().any(|o| o.id.to_string() == text) {
-                    return Err(invalid("no owner has this id"));
-                }
-                text
-            }
-            "region" => {
-                if !crate::sandbox::data::REGIONS.contains(&text.as_str()) {
-                    return Err(invalid("not one of the allowed options"));
-                }
-                text
-            }
-            "deal_currency_code" => {
-                if text.len() != 3 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(invalid("expected an ISO 4217 code"));
-                }
-                text
-            }
-            _ => text,
-        };
-        props.insert(name.clone(), text);
-    }
-    // Pipeline and stage must agree; a missing one is filled in.
-    let pipeline = props
-        .get("pipeline")
-        .cloned()
-        .unwrap_or_else(|| "default".into());
-    let Some(pl) = store.pipelines.iter().find(|p| p.id == pipeline) else {
-        return Err(bad(&format!(
-            "Property values were not valid: pipeline {pipeline:?} does not exist"
-        )));
-    };
-    let stage = props
-        .get("dealstage")
-        .cloned()
-        .unwrap_or_else(|| pl.stages[0].id.clone());
-    if !pl.stages.iter().any(|s| s.id == stage) {
-        return Err(bad(&format!("Property values were not valid: {stage:?} is not a valid stage of pipeline {pipeline:?}")));
-    }
-    props.insert("pipeline".into(), pipeline);
-    props.insert("dealstage".into(), stage);
-    for def in meta::PROPS.iter().filter(|p| p.unique) {
-        if let Some(v) = props.get(def.name) {
-            let taken = store.deals.values().any(|d| {
-                Some(d.id) != me && d.archived_at.is_none() && d.properties.get(def.name) == Some(v)
-            });
-            if taken {
-                return Err(errors::error(
-                    V,
-                    StatusCode::CONFLICT,
-                    "CONFLICT",
-                    &format!("A deal with {}={v} already exists", def.name),
-                ));
-            }
-        }
-    }
-    Ok(())
 }
 
 fn limit_of(pairs: &[(String, String)], default: usize, max: usize) -> Result<usize, Response> {
@@ -181,7 +72,12 @@ pub(crate) async fn list(State(st): St, RawQuery(raw): RawQuery) -> Response {
 }
 
 /// Finds a deal by id, or by a unique property when `id_property` names one.
-fn find(store: &Store, id: &str, id_property: Option<&str>, archived: bool) -> Option<u64> {
+pub(crate) fn find(
+    store: &Store,
+    id: &str,
+    id_property: Option<&str>,
+    archived: bool,
+) -> Option<u64> {
     match id_property.filter(|p| *p != "hs_object_id") {
         Some(p) => store
             .deals
@@ -219,7 +115,7 @@ pub(crate) async fn get_one(
 }
 
 /// Creates a deal from `{properties, associations?}`; returns its id.
-fn create_one(store: &mut Store, input: &Value) -> Result<u64, Response> {
+pub(crate) fn create_one(store: &mut Store, input: &Value) -> Result<u64, Response> {
     let empty = Map::new();
     let given = match input.get("properties") {
         Some(Value::Object(m)) => m,
@@ -273,7 +169,7 @@ fn create_one(store: &mut Store, input: &Value) -> Result<u64, Response> {
     Ok(id)
 }
 
-fn created_view(store: &Store, id: u64, given: &Value) -> Value {
+pub(crate) fn created_view(store: &Store, id: u64, given: &Value) -> Value {
     let mut names: Vec<String> = super::DEFAULT_PROPERTIES
         .iter()
         .map(|s| s.to_string())
@@ -301,7 +197,7 @@ pub(crate) async fn create(State(st): St, body: Bytes) -> Response {
     }
 }
 
-fn update_one(store: &mut Store, id: u64, input: &Value) -> Result<(), Response> {
+pub(crate) fn update_one(store: &mut Store, id: u64, input: &Value) -> Result<(), Response> {
     let given = input
         .get("properties")
         .and_then(Value::as_object)
@@ -417,187 +313,4 @@ pub(crate) async fn merge(State(st): St, body: Bytes) -> Response {
     store.aliases.insert(keep_id, new_id);
     store.aliases.insert(other_id, new_id);
     ok(store.render(&store.deals[&new_id], &[]))
-}
-
-fn batch_inputs(body: &Bytes) -> Result<(Value, Vec<Value>), Response> {
-    let v: Value = parse_body(body, bad)?;
-    let inputs = v
-        .get("inputs")
-        .and_then(Value::as_array)
-        .cloned()
-        .ok_or_else(|| bad("inputs is required"))?;
-    if inputs.len() > 100 {
-        return Err(bad("Batch inputs are limited to 100 per request"));
-    }
-    Ok((v, inputs))
-}
-
-fn batch_response(
-    status: StatusCode,
-    results: Vec<Value>,
-    missing: Vec<String>,
-    started: String,
-) -> Response {
-    let mut body = json!({
-        "status": "COMPLETE", "results": results, "startedAt": started, "completedAt": iso_ms(Utc::now()),
-    });
-    if missing.is_empty() {
-        return json(status, body);
-    }
-    body["numErrors"] = json!(1);
-    body["errors"] = json!([{
-        "status": "error", "category": "OBJECT_NOT_FOUND",
-        "message": "Could not get some DEAL objects, they may be deleted or not exist. Check that ids are valid.",
-        "context": { "ids": missing }, "links": {}, "errors": [],
-    }]);
-    json(StatusCode::MULTI_STATUS, body)
-}
-
-pub(crate) async fn batch_read(State(st): St, RawQuery(raw): RawQuery, body: Bytes) -> Response {
-    let started = iso_ms(Utc::now());
-    let archived = q(&query_pairs(raw.as_deref()), "archived") == Some("true");
-    let (v, inputs) = match batch_inputs(&body) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let props: Vec<String> = v
-        .get("properties")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str().map(String::from))
-        .collect();
-    let id_prop = v.get("idProperty").and_then(Value::as_str);
-    let store = st.lock();
-    let (mut results, mut missing) = (vec![], vec![]);
-    for input in &inputs {
-        let id = id_text(input.get("id")).unwrap_or_default();
-        match find(&store, &id, id_prop, archived) {
-            Some(found) => results.push(store.render(&store.deals[&found], &props)),
-            None => missing.push(id),
-        }
-    }
-    batch_response(StatusCode::OK, results, missing, started)
-}
-
-pub(crate) async fn batch_create(State(st): St, body: Bytes) -> Response {
-    let started = iso_ms(Utc::now());
-    let (_, inputs) = match batch_inputs(&body) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let mut store = st.lock();
-    let mut created = vec![];
-    for input in &inputs {
-        match create_one(&mut store, input) {
-            Ok(id) => created.push(id),
-            Err(r) => {
-                // All or nothing: undo what this batch created.
-                for id in created {
-                    store.deals.remove(&id);
-                }
-                return r;
-            }
-        }
-    }
-    let results = created
-        .iter()
-        .zip(&inputs)
-        .map(|(id, input)| created_view(&store, *id, input))
-        .collect();
-    batch_response(StatusCode::CREATED, results, vec![], started)
-}
-
-pub(crate) async fn batch_update(State(st): St, body: Bytes) -> Response {
-    let started = iso_ms(Utc::now());
-    let (_, inputs) = match batch_inputs(&body) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let mut store = st.lock();
-    let (mut results, mut missing) = (vec![], vec![]);
-    for input in &inputs {
-        let id = id_text(input.get("id")).unwrap_or_default();
-        let Some(found) = find(
-            &store,
-            &id,
-            input.get("idProperty").and_then(Value::as_str),
-            false,
-        ) else {
-            missing.push(id);
-            continue;
-        };
-        if let Err(r) = update_one(&mut store, found, input) {
-            return r;
-        }
-        results.push(created_view(&store, found, input));
-    }
-    batch_response(StatusCode::OK, results, missing, started)
-}
-
-pub(crate) async fn batch_upsert(State(st): St, body: Bytes) -> Response {
-    let started = iso_ms(Utc::now());
-    let (_, inputs) = match batch_inputs(&body) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let mut store = st.lock();
-    let mut results = vec![];
-    for input in &inputs {
-        let Some(id_prop) = input.get("idProperty").and_then(Value::as_str) else {
-            return bad("idProperty is required for upsert");
-        };
-        if !meta::property(id_prop).is_some_and(|p| p.unique) {
-            return bad(&format!(
-                "{id_prop} is not a property with unique values (hasUniqueValue)"
-            ));
-        }
-        let Some(key) = id_text(input.get("id")) else {
-            return bad("id is required");
-        };
-        let existing = find(&store, &key, Some(id_prop), false);
-        let (id, new) = match existing {
-            Some(found) => match update_one(&mut store, found, input) {
-                Ok(()) => (found, false),
-                Err(r) => return r,
-            },
-            None => {
-                let mut with_key = input.clone();
-                let props = with_key
-                    .get_mut("properties")
-                    .and_then(Value::as_object_mut);
-                match props {
-                    Some(p) => {
-                        p.insert(id_prop.into(), json!(key));
-                    }
-                    None => with_key["properties"] = json!({ id_prop: key }),
-                }
-                match create_one(&mut store, &with_key) {
-                    Ok(id) => (id, true),
-                    Err(r) => return r,
-                }
-            }
-        };
-        let mut v = created_view(&store, id, input);
-        v["new"] = json!(new);
-        results.push(v);
-    }
-    batch_response(StatusCode::OK, results, vec![], started)
-}
-
-pub(crate) async fn batch_archive(State(st): St, body: Bytes) -> Response {
-    let (_, inputs) = match batch_inputs(&body) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let mut store = st.lock();
-    let now = Utc::now();
-    for input in &inputs {
-        if let Some(found) = id_text(input.get("id")).and_then(|id| store.resolve(&id)) {
-            if let Some(d) = store.deals.get_mut(&found) {
-                d.archived_at = Some(now);
-            }
-        }
-    }
-    StatusCode::NO_CONTENT.into_response()
 }
