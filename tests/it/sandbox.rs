@@ -2,6 +2,7 @@
 
 mod faults;
 mod hubspot;
+mod hubspot_more;
 mod pipedrive;
 mod sell;
 

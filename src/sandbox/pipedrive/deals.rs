@@ -228,6 +228,6 @@ pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
         .collect();
     let next = (offset + limit < hits.len()).then(|| cursor_for(offset + limit));
     crate::sandbox::util::ok(
-        json!({ "success": true, "data": { "items": items }, "additional_data": { "next_cursor": next } }),
+        json!({ "success": true, "data": { "items": items }, "additional_data": super::additional(next) }),
     )
 }

@@ -75,7 +75,7 @@ pub(crate) async fn deal_fields(State(st): St, RawQuery(raw): RawQuery) -> Respo
         field("value", "Value", "monetary", false, None),
         field("currency", "Currency", "varchar", false, None),
         field("owner_id", "Owner", "user", false, None),
-        field("person_id", "Contact person", "person", false, None),
+        field("person_id", "Contact person", "people", false, None),
         field("org_id", "Organization", "org", false, None),
         field("pipeline_id", "Pipeline", "double", false, None),
         field("stage_id", "Stage", "stage", false, None),

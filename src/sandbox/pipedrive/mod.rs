@@ -185,11 +185,18 @@ pub(crate) fn ok_data(data: Value) -> Response {
     super::util::ok(json!({ "success": true, "data": data }))
 }
 
+/// `additional_data` of a list: `next_cursor` only when there is a next page
+/// (the specs type it as a non-nullable string).
+pub(crate) fn additional(next: Option<String>) -> Value {
+    match next {
+        Some(c) => json!({ "next_cursor": c }),
+        None => json!({}),
+    }
+}
+
 /// A list page with `additional_data.next_cursor`.
 pub(crate) fn ok_page(data: Vec<Value>, next: Option<String>) -> Response {
-    super::util::ok(
-        json!({ "success": true, "data": data, "additional_data": { "next_cursor": next } }),
-    )
+    super::util::ok(json!({ "success": true, "data": data, "additional_data": additional(next) }))
 }
 
 pub(crate) fn bad(message: &str) -> Response {
