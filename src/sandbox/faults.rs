@@ -233,6 +233,10 @@ async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
         Ok(b) => b,
         Err(_) => Bytes::new(),
     };
+    if bytes.is_empty() {
+        // Nothing to cut or trickle (204 and the like).
+        return Response::from_parts(parts, Body::empty());
+    }
     if truncate {
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::from(bytes.slice(..bytes.len() / 2)));

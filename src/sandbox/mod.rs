@@ -1,6 +1,21 @@
 //! `crm sandbox serve`: a local, stateful emulator of the three vendors' deal
 //! APIs, speaking their wire formats, with optional faults (errors, rate
 //! limits, resets, truncated or slow bodies) to exercise a client.
+//!
+//! Every request goes through one layer (`faults.rs`), in this order:
+//! `--latency-ms` sleep; the vendor's authentication (401 in its error shape);
+//! `--rate-limit N/WINDOW`, a fixed window opened by its first request, counting
+//! requests (Pipedrive: each endpoint's token cost), answering 429 with
+//! `Retry-After` and the vendor's own headers (which also ride on every
+//! answered request); `--fail-rate F`, a 500/502/503 in the vendor's error
+//! shape instead of the answer, where for a write half of those faults come
+//! *after* the write was applied and saved ("outcome unknown"); then the
+//! handler, and `--state FILE` is rewritten after each successful write. On the
+//! way out: `--reset-rate` sends the headers and half the body, then drops the
+//! connection; `--truncate-rate` sends a complete response whose body is the
+//! first half of the JSON; `--slow-body-ms L` sends the body in ten pieces with
+//! L ms before each. The dice are seeded from `--seed`, so a run is repeatable
+//! for a given order of requests.
 
 // Handlers return a ready vendor error `Response` as their `Err`: it is the
 // cold path, and boxing it everywhere would only add noise.
