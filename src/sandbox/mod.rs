@@ -105,7 +105,7 @@ fn parse_rate(s: &str) -> Result<f64, String> {
     }
 }
 
-/// The flags of `crm sandbox serve`.
+/// Run a local, stateful emulator of a vendor's deal API, with optional faults.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ServeArgs {
     /// Vendor API to emulate
