@@ -261,3 +261,31 @@ async fn metadata() {
         .all(|c| c["data"]["is_organization"] == false));
     let _: Value = contacts;
 }
+
+#[tokio::test]
+async fn same_seed_same_deals() {
+    let fetch = |seed: u64| async move {
+        let sb = start(ServeArgs {
+            seed,
+            deals: 30,
+            ..ServeArgs::new(V)
+        })
+        .await;
+        let api = Api::new(&sb, V);
+        let (_, body) = api.get("/v2/deals?per_page=100").await;
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let mut d = i["data"].clone();
+                d.as_object_mut().unwrap().remove("dropbox_email");
+                d
+            })
+            .collect::<Vec<Value>>()
+    };
+    let (a, b, c) = (fetch(42).await, fetch(42).await, fetch(43).await);
+    assert_eq!(a.len(), 30);
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+}
