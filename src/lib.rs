@@ -10,6 +10,7 @@ pub mod http;
 pub mod model;
 pub mod output;
 pub mod resolve;
+pub mod sandbox;
 pub mod secret;
 pub mod streams;
 pub mod trash;

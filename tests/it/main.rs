@@ -5,4 +5,5 @@ mod support;
 
 mod conformance;
 mod hubspot_cli;
+mod sandbox;
 mod snapshots_hubspot;

@@ -1,0 +1,280 @@
+//! The layer every request goes through: latency, authentication, the rate
+//! limit, injected 5xx, saving the state after writes, and the body faults
+//! (reset, truncation, trickling).
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::state::Saver;
+use super::{errors, pipedrive, RateLimit, SandboxVendor, ServeArgs};
+
+pub(crate) struct Ctx {
+    vendor: SandboxVendor,
+    latency: Duration,
+    fail_rate: f64,
+    reset_rate: f64,
+    truncate_rate: f64,
+    slow_body: Duration,
+    dice: Mutex<StdRng>,
+    limiter: Option<Mutex<Limiter>>,
+    saver: Saver,
+}
+
+impl Ctx {
+    pub(crate) fn new(args: &ServeArgs, saver: Saver) -> Self {
+        Ctx {
+            vendor: args.vendor,
+            latency: Duration::from_millis(args.latency_ms),
+            fail_rate: args.fail_rate,
+            reset_rate: args.reset_rate,
+            truncate_rate: args.truncate_rate,
+            slow_body: Duration::from_millis(args.slow_body_ms),
+            dice: Mutex::new(StdRng::seed_from_u64(args.seed ^ 0x5eed_fa17)),
+            limiter: args.rate_limit.map(|rl| Mutex::new(Limiter::new(rl))),
+            saver,
+        }
+    }
+
+    fn roll(&self, rate: f64) -> bool {
+        rate > 0.0
+            && self
+                .dice
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .gen::<f64>()
+                < rate
+    }
+
+    fn pick<T: Copy>(&self, items: &[T]) -> T {
+        let i = self
+            .dice
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .gen_range(0..items.len());
+        items[i]
+    }
+}
+
+/// A fixed window: `max` units from the window's first request until `window` has passed.
+struct Limiter {
+    limit: RateLimit,
+    start: Instant,
+    used: u32,
+}
+
+struct Quota {
+    max: u32,
+    remaining: u32,
+    reset_in: Duration,
+    window: Duration,
+}
+
+impl Limiter {
+    fn new(limit: RateLimit) -> Self {
+        Limiter {
+            limit,
+            start: Instant::now(),
+            used: 0,
+        }
+    }
+
+    fn take(&mut self, cost: u32) -> Result<Quota, Quota> {
+        let now = Instant::now();
+        if now.duration_since(self.start) >= self.limit.window {
+            self.start = now;
+            self.used = 0;
+        }
+        let ok = self.used + cost <= self.limit.max;
+        if ok {
+            self.used += cost;
+        }
+        let quota = Quota {
+            max: self.limit.max,
+            remaining: self.limit.max - self.used,
+            reset_in: self
+                .limit
+                .window
+                .saturating_sub(now.duration_since(self.start)),
+            window: self.limit.window,
+        };
+        if ok {
+            Ok(quota)
+        } else {
+            Err(quota)
+        }
+    }
+}
+
+fn authorized(vendor: SandboxVendor, headers: &HeaderMap) -> bool {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|t| !t.trim().is_empty());
+    match vendor {
+        SandboxVendor::Pipedrive => {
+            bearer
+                || headers
+                    .get("x-api-token")
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|t| !t.trim().is_empty())
+        }
+        _ => bearer,
+    }
+}
+
+fn set(headers: &mut HeaderMap, name: &'static str, value: impl ToString) {
+    if let Ok(v) = HeaderValue::from_str(&value.to_string()) {
+        headers.insert(name, v);
+    }
+}
+
+fn quota_headers(vendor: SandboxVendor, q: &Quota, headers: &mut HeaderMap) {
+    let reset_secs = q.reset_in.as_millis().div_ceil(1000).max(1);
+    match vendor {
+        SandboxVendor::Hubspot => {
+            set(headers, "x-hubspot-ratelimit-max", q.max);
+            set(headers, "x-hubspot-ratelimit-remaining", q.remaining);
+            set(
+                headers,
+                "x-hubspot-ratelimit-interval-milliseconds",
+                q.window.as_millis(),
+            );
+        }
+        SandboxVendor::Pipedrive | SandboxVendor::Sell => {
+            set(headers, "x-ratelimit-limit", q.max);
+            set(headers, "x-ratelimit-remaining", q.remaining);
+            set(headers, "x-ratelimit-reset", reset_secs);
+        }
+    }
+}
+
+pub(crate) async fn layer(
+    State(ctx): State<std::sync::Arc<Ctx>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let vendor = ctx.vendor;
+    if !ctx.latency.is_zero() {
+        tokio::time::sleep(ctx.latency).await;
+    }
+    if !authorized(vendor, req.headers()) {
+        return errors::unauthorized(vendor);
+    }
+    let mut quota = None;
+    if let Some(limiter) = &ctx.limiter {
+        let cost = match vendor {
+            SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
+            _ => 1,
+        };
+        let taken = limiter.lock().unwrap_or_else(|p| p.into_inner()).take(cost);
+        match taken {
+            Ok(q) => quota = Some(q),
+            Err(q) => {
+                let mut resp = errors::rate_limited(vendor);
+                quota_headers(vendor, &q, resp.headers_mut());
+                let secs = q.reset_in.as_millis().div_ceil(1000).max(1);
+                set(resp.headers_mut(), "retry-after", secs);
+                return resp;
+            }
+        }
+    }
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut resp = if ctx.roll(ctx.fail_rate) {
+        let status = ctx.pick(&[
+            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::BAD_GATEWAY,
+            StatusCode::SERVICE_UNAVAILABLE,
+        ]);
+        if write && ctx.roll(0.5) {
+            // The write happens, the client is told it failed: "outcome unknown".
+            let applied = next.run(req).await;
+            if applied.status().is_success() {
+                let _ = (ctx.saver)();
+            }
+        }
+        errors::injected(vendor, status)
+    } else {
+        let resp = next.run(req).await;
+        if write && resp.status().is_success() {
+            if let Err(e) = (ctx.saver)() {
+                return errors::error(
+                    vendor,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "INTERNAL_ERROR",
+                    &e,
+                );
+            }
+        }
+        resp
+    };
+    if let Some(q) = &quota {
+        quota_headers(vendor, q, resp.headers_mut());
+    }
+    body_faults(&ctx, resp).await
+}
+
+async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
+    let reset = ctx.roll(ctx.reset_rate);
+    let truncate = !reset && ctx.roll(ctx.truncate_rate);
+    if !reset && !truncate && ctx.slow_body.is_zero() {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(_) => Bytes::new(),
+    };
+    if bytes.is_empty() {
+        // Nothing to cut or trickle (204 and the like).
+        return Response::from_parts(parts, Body::empty());
+    }
+    if truncate {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(bytes.slice(..bytes.len() / 2)));
+    }
+    // Announce the whole length, so a client notices a body that stops short.
+    set(&mut parts.headers, "content-length", bytes.len());
+    let pieces: Vec<Bytes> = if reset {
+        vec![bytes.slice(..bytes.len() / 2)]
+    } else {
+        let step = bytes.len().div_ceil(10).max(1);
+        (0..bytes.len())
+            .step_by(step)
+            .map(|i| bytes.slice(i..(i + step).min(bytes.len())))
+            .collect()
+    };
+    let delay = ctx.slow_body;
+    let stream = futures::stream::unfold(
+        (pieces.into_iter(), reset),
+        move |(mut it, reset)| async move {
+            match it.next() {
+                Some(piece) => {
+                    if !delay.is_zero() {
+                        tokio::time::sleep(delay).await;
+                    }
+                    Some((Ok::<Bytes, std::io::Error>(piece), (it, reset)))
+                }
+                None if reset => {
+                    // Let the headers and the first half go out before the connection drops.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    let reset = std::io::Error::new(
+                        std::io::ErrorKind::ConnectionReset,
+                        "sandbox: connection reset",
+                    );
+                    Some((Err(reset), (it, false)))
+                }
+                None => None,
+            }
+        },
+    );
+    Response::from_parts(parts, Body::from_stream(stream))
+}

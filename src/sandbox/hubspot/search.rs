@@ -1,0 +1,234 @@
+//! HubSpot `POST /crm/v3/objects/deals/search`: filter groups, query, sorts, paging.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::Response;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use super::{bad, date_ms, meta, St};
+use crate::sandbox::util::{ok, parse_body};
+
+/// HubSpot will not page past this many results.
+const MAX_RESULTS: usize = 10_000;
+
+fn is_date(prop: &str) -> bool {
+    meta::property(prop).is_some_and(|p| p.kind == "datetime" || p.kind == "date")
+}
+
+/// Compares a stored value with a filter value: as dates, numbers, or text.
+fn compare(prop: &str, have: &str, want: &str) -> Option<Ordering> {
+    if is_date(prop) {
+        return Some(date_ms(have)?.cmp(&date_ms(want)?));
+    }
+    if let (Ok(a), Ok(b)) = (
+        Decimal::from_str(have.trim()),
+        Decimal::from_str(want.trim()),
+    ) {
+        return Some(a.cmp(&b));
+    }
+    Some(have.to_lowercase().cmp(&want.to_lowercase()))
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn matches(props: &BTreeMap<String, String>, f: &Value) -> Result<bool, String> {
+    let name = f
+        .get("propertyName")
+        .and_then(Value::as_str)
+        .ok_or("filters need a propertyName")?;
+    let op = f
+        .get("operator")
+        .and_then(Value::as_str)
+        .ok_or("filters need an operator")?;
+    let have = props.get(name).filter(|v| !v.is_empty());
+    let value = f.get("value").and_then(text_of);
+    let values: Vec<String> = f
+        .get("values")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(text_of)
+        .collect();
+    let need = || {
+        value
+            .clone()
+            .ok_or_else(|| format!("operator {op} needs a value"))
+    };
+    let cmp = |want: &str| have.and_then(|h| compare(name, h, want));
+    Ok(match op {
+        "EQ" => cmp(&need()?) == Some(Ordering::Equal),
+        "NEQ" => cmp(&need()?) != Some(Ordering::Equal),
+        "GT" => cmp(&need()?) == Some(Ordering::Greater),
+        "GTE" => matches!(cmp(&need()?), Some(Ordering::Greater | Ordering::Equal)),
+        "LT" => cmp(&need()?) == Some(Ordering::Less),
+        "LTE" => matches!(cmp(&need()?), Some(Ordering::Less | Ordering::Equal)),
+        "BETWEEN" => {
+            let high = f
+                .get("highValue")
+                .and_then(text_of)
+                .ok_or("BETWEEN needs a highValue")?;
+            matches!(cmp(&need()?), Some(Ordering::Greater | Ordering::Equal))
+                && matches!(cmp(&high), Some(Ordering::Less | Ordering::Equal))
+        }
+        "IN" => values.iter().any(|v| cmp(v) == Some(Ordering::Equal)),
+        "NOT_IN" => !values.iter().any(|v| cmp(v) == Some(Ordering::Equal)),
+        "HAS_PROPERTY" => have.is_some(),
+        "NOT_HAS_PROPERTY" => have.is_none(),
+        "CONTAINS_TOKEN" | "NOT_CONTAINS_TOKEN" => {
+            let token = need()?.trim_matches('*').to_lowercase();
+            let found = have.is_some_and(|h| {
+                h.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| !w.is_empty() && w.starts_with(&token))
+            });
+            found == (op == "CONTAINS_TOKEN")
+        }
+        other => return Err(format!("Unknown operator {other}")),
+    })
+}
+
+/// `(property, descending)` from a sort given as an object or a string.
+fn sort_of(v: &Value) -> Option<(String, bool)> {
+    match v {
+        Value::String(s) => Some(match s.strip_prefix('-') {
+            Some(p) => (p.to_string(), true),
+            None => (s.clone(), false),
+        }),
+        Value::Object(o) => {
+            let name = o.get("propertyName").and_then(Value::as_str)?;
+            let desc = o
+                .get("direction")
+                .and_then(Value::as_str)
+                .is_some_and(|d| d.eq_ignore_ascii_case("DESCENDING"));
+            Some((name.to_string(), desc))
+        }
+        _ => None,
+    }
+}
+
+pub(crate) async fn search(State(st): St, body: Bytes) -> Response {
+    let req: Value = match parse_body(&body, bad) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let limit = match req.get("limit") {
+        None | Some(Value::Null) => 10,
+        Some(v) => match v.as_u64() {
+            Some(l) if (1..=200).contains(&l) => l as usize,
+            _ => return bad("limit must be between 1 and 200"),
+        },
+    };
+    let after: usize = match req.get("after") {
+        None | Some(Value::Null) => 0,
+        Some(v) => match text_of(v).and_then(|s| s.parse().ok()) {
+            Some(a) => a,
+            None => return bad("after must be a cursor returned in paging.next.after"),
+        },
+    };
+    if after >= MAX_RESULTS {
+        return bad("Cannot page past 10000 results. Narrow the search with filters.");
+    }
+    let groups: Vec<Vec<Value>> = req
+        .get("filterGroups")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            g.get("filters")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+    if groups.len() > 5 || groups.iter().any(|g| g.len() > 6) {
+        return bad("Too many filter groups or filters: at most 5 groups of 6 filters");
+    }
+    let sorts: Vec<(String, bool)> = req
+        .get("sorts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(sort_of)
+        .collect();
+    let query = req
+        .get("query")
+        .and_then(Value::as_str)
+        .map(str::to_lowercase)
+        .filter(|s| !s.trim().is_empty());
+    let props: Vec<String> = req
+        .get("properties")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str().map(String::from))
+        .collect();
+
+    let store = st.lock();
+    let mut hits = vec![];
+    for d in store.deals.values().filter(|d| d.archived_at.is_none()) {
+        let all = store.all_properties(d);
+        let mut keep = groups.is_empty();
+        for g in &groups {
+            let mut all_ok = true;
+            for f in g {
+                match matches(&all, f) {
+                    Ok(true) => {}
+                    Ok(false) => all_ok = false,
+                    Err(e) => return bad(&e),
+                }
+            }
+            keep |= all_ok;
+        }
+        if let Some(qs) = &query {
+            let hay = format!(
+                "{} {}",
+                all.get("dealname").map(String::as_str).unwrap_or(""),
+                all.get("description").map(String::as_str).unwrap_or("")
+            )
+            .to_lowercase();
+            keep &= qs.split_whitespace().all(|t| hay.contains(t));
+        }
+        if keep {
+            hits.push((d, all));
+        }
+    }
+    if let Some((name, desc)) = sorts.first() {
+        hits.sort_by(|(a_d, a), (b_d, b)| {
+            let ord = match (a.get(name), b.get(name)) {
+                (Some(x), Some(y)) => compare(name, x, y).unwrap_or(Ordering::Equal),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            };
+            let ord = if *desc { ord.reverse() } else { ord };
+            ord.then(a_d.id.cmp(&b_d.id))
+        });
+    }
+    let total = hits.len();
+    let visible = total.min(MAX_RESULTS);
+    let results: Vec<Value> = hits
+        .iter()
+        .skip(after)
+        .take(limit)
+        .map(|(d, _)| store.render(d, &props))
+        .collect();
+    let mut body = json!({ "total": total, "results": results });
+    let next = after + limit;
+    if next < visible {
+        body["paging"] =
+            json!({ "next": { "after": next.to_string(), "link": format!("?after={next}") } });
+    }
+    ok(body)
+}

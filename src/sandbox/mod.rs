@@ -1,0 +1,260 @@
+//! `crm sandbox serve`: a local, stateful emulator of the three vendors' deal
+//! APIs, speaking their wire formats, with optional faults (errors, rate
+//! limits, resets, truncated or slow bodies) to exercise a client.
+//!
+//! Every request goes through one layer (`faults.rs`), in this order:
+//! `--latency-ms` sleep; the vendor's authentication (401 in its error shape);
+//! `--rate-limit N/WINDOW`, a fixed window opened by its first request, counting
+//! requests (Pipedrive: each endpoint's token cost), answering 429 with
+//! `Retry-After` and the vendor's own headers (which also ride on every
+//! answered request); `--fail-rate F`, a 500/502/503 in the vendor's error
+//! shape instead of the answer, where for a write half of those faults come
+//! *after* the write was applied and saved ("outcome unknown"); then the
+//! handler, and `--state FILE` is rewritten after each successful write. On the
+//! way out: `--reset-rate` sends the headers and half the body, then drops the
+//! connection; `--truncate-rate` sends a complete response whose body is the
+//! first half of the JSON; `--slow-body-ms L` sends the body in ten pieces with
+//! L ms before each. The dice are seeded from `--seed`, so a run is repeatable
+//! for a given order of requests.
+
+// Handlers return a ready vendor error `Response` as their `Err`: it is the
+// cold path, and boxing it everywhere would only add noise.
+#![allow(clippy::result_large_err)]
+
+mod data;
+mod errors;
+mod faults;
+mod hubspot;
+mod pipedrive;
+mod sell;
+mod state;
+mod util;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Which vendor API the sandbox speaks.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SandboxVendor {
+    Hubspot,
+    Pipedrive,
+    Sell,
+}
+
+impl SandboxVendor {
+    pub fn name(self) -> &'static str {
+        match self {
+            SandboxVendor::Hubspot => "hubspot",
+            SandboxVendor::Pipedrive => "pipedrive",
+            SandboxVendor::Sell => "sell",
+        }
+    }
+}
+
+/// A rate limit: at most `max` requests (Pipedrive: tokens) per `window`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    pub max: u32,
+    pub window: Duration,
+}
+
+impl FromStr for RateLimit {
+    type Err = String;
+
+    /// `N/WINDOW`, WINDOW being `500ms`, `10s`, `1m`, `1h` or plain seconds.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("rate limit {s:?}: expected N/WINDOW, e.g. 100/10s");
+        let (n, w) = s.split_once('/').ok_or_else(bad)?;
+        let max: u32 = n.trim().parse().map_err(|_| bad())?;
+        let w = w.trim();
+        let split = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
+        let (num, unit) = w.split_at(split);
+        let num: u64 = if num.is_empty() {
+            1
+        } else {
+            num.parse().map_err(|_| bad())?
+        };
+        let window = match unit {
+            "ms" => Duration::from_millis(num),
+            "" | "s" => Duration::from_secs(num),
+            "m" => Duration::from_secs(num * 60),
+            "h" => Duration::from_secs(num * 3600),
+            _ => return Err(bad()),
+        };
+        if max == 0 || window.is_zero() {
+            return Err(bad());
+        }
+        Ok(RateLimit { max, window })
+    }
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let f: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&f) {
+        Ok(f)
+    } else {
+        Err(format!("{s} is not between 0 and 1"))
+    }
+}
+
+/// Run a local, stateful emulator of a vendor's deal API, with optional faults.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Vendor API to emulate
+    #[arg(long, value_enum)]
+    pub vendor: SandboxVendor,
+    /// Port on 127.0.0.1 (0 = any free port)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Number of demo deals
+    #[arg(long, default_value_t = 25)]
+    pub deals: usize,
+    /// Delay added before every response, in milliseconds
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Seed of the demo data and of the fault dice
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// JSON file the state is loaded from (when it exists) and saved to after each write
+    #[arg(long)]
+    pub state: Option<PathBuf>,
+    /// Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)
+    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    pub fail_rate: f64,
+    /// Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)
+    #[arg(long)]
+    pub rate_limit: Option<RateLimit>,
+    /// Fraction of responses whose connection is dropped mid-body
+    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    pub reset_rate: f64,
+    /// Fraction of responses whose JSON body is cut in half
+    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    pub truncate_rate: f64,
+    /// Trickle every body in 10 pieces with this many milliseconds before each
+    #[arg(long, default_value_t = 0)]
+    pub slow_body_ms: u64,
+}
+
+impl ServeArgs {
+    /// The defaults of the command line for `vendor` (handy in tests).
+    pub fn new(vendor: SandboxVendor) -> Self {
+        ServeArgs {
+            vendor,
+            port: 0,
+            deals: 25,
+            latency_ms: 0,
+            seed: 1,
+            state: None,
+            fail_rate: 0.0,
+            rate_limit: None,
+            reset_rate: 0.0,
+            truncate_rate: 0.0,
+            slow_body_ms: 0,
+        }
+    }
+}
+
+/// Errors starting the sandbox.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Bind { port: u16, source: std::io::Error },
+    #[error("state file {path}: {message}")]
+    State { path: PathBuf, message: String },
+    #[error("sandbox server failed: {0}")]
+    Serve(std::io::Error),
+}
+
+/// A sandbox serving in the background; dropping it stops the server.
+pub struct RunningSandbox {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningSandbox {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, finishes in-flight requests, and waits.
+    pub async fn shutdown(mut self) -> Result<(), SandboxError> {
+        self.stop();
+        match self.task.take() {
+            Some(task) => match task.await {
+                Ok(res) => res.map_err(SandboxError::Serve),
+                Err(e) => Err(SandboxError::Serve(std::io::Error::other(e))),
+            },
+            None => Ok(()),
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Binds 127.0.0.1:`args.port`, serves in the background, returns at once.
+pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
+    let demo = data::Demo::generate(args.seed, args.deals);
+    let (router, saver) = match args.vendor {
+        SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref())?,
+        SandboxVendor::Pipedrive => pipedrive::app(&demo, args.state.as_deref())?,
+        SandboxVendor::Sell => sell::app(&demo, args.state.as_deref())?,
+    };
+    let ctx = Arc::new(faults::Ctx::new(&args, saver));
+    let app = router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
+        .await
+        .map_err(|source| SandboxError::Bind {
+            port: args.port,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+        port: args.port,
+        source,
+    })?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await
+    });
+    Ok(RunningSandbox {
+        addr,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}
+
+/// Spawns the sandbox, says where it listens on stderr, and runs until Ctrl-C.
+pub async fn serve(args: ServeArgs) -> Result<(), SandboxError> {
+    let vendor = args.vendor;
+    let running = spawn(args).await?;
+    eprintln!(
+        "crm sandbox: {} listening on {}",
+        vendor.name(),
+        running.url()
+    );
+    tokio::signal::ctrl_c().await.map_err(SandboxError::Serve)?;
+    running.shutdown().await
+}

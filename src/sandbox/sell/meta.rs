@@ -1,0 +1,119 @@
+//! Sell pipelines, stages, users and contacts.
+
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde_json::{json, Value};
+
+use super::{collection, not_found, one, paging, Named, St, Store};
+use crate::sandbox::util::{q, q_list, query_pairs};
+
+fn ids_filter(pairs: &[(String, String)]) -> Vec<String> {
+    q_list(pairs, "ids")
+}
+
+const META_TIME: &str = "2024-01-01T00:00:00Z";
+
+pub(crate) async fn pipelines(
+    State(st): St,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let ids = ids_filter(&pairs);
+    let store = st.lock();
+    let items = store
+        .pipelines
+        .iter()
+        .filter(|p| ids.is_empty() || ids.contains(&p.id.to_string()))
+        .map(|p| json!({ "id": p.id, "name": p.name, "disabled": false, "created_at": META_TIME, "updated_at": META_TIME }))
+        .collect();
+    collection(&headers, "/v2/pipelines", "pipeline", items, page, per_page)
+}
+
+pub(crate) async fn stages(State(st): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let ids = ids_filter(&pairs);
+    let pipeline = q(&pairs, "pipeline_id");
+    let store = st.lock();
+    let items = store
+        .stages
+        .iter()
+        .filter(|s| ids.is_empty() || ids.contains(&s.id.to_string()))
+        .filter(|s| pipeline.is_none_or(|p| s.pipeline_id.to_string() == p))
+        .map(|s| {
+            json!({ "id": s.id, "name": s.name, "category": s.category, "position": s.position, "likelihood": s.likelihood,
+                    "active": true, "pipeline_id": s.pipeline_id, "created_at": META_TIME, "updated_at": META_TIME })
+        })
+        .collect();
+    collection(&headers, "/v2/stages", "stage", items, page, per_page)
+}
+
+fn render_user(store: &Store, u: &Named) -> Value {
+    json!({ "id": u.id, "name": u.name, "email": u.email, "role": if u.id == store.me { "admin" } else { "user" },
+            "status": if u.active { "active" } else { "inactive" }, "created_at": META_TIME, "updated_at": META_TIME })
+}
+
+pub(crate) async fn users(State(st): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let ids = ids_filter(&pairs);
+    let status = q(&pairs, "status");
+    let store = st.lock();
+    let items = store
+        .users
+        .iter()
+        .filter(|u| ids.is_empty() || ids.contains(&u.id.to_string()))
+        .map(|u| render_user(&store, u))
+        .filter(|u| status.is_none_or(|s| u["status"] == s))
+        .collect();
+    collection(&headers, "/v2/users", "user", items, page, per_page)
+}
+
+pub(crate) async fn me(State(st): St) -> Response {
+    let store = st.lock();
+    match store.users.iter().find(|u| u.id == store.me) {
+        Some(u) => one("user", render_user(&store, u)),
+        None => not_found(),
+    }
+}
+
+pub(crate) async fn contacts(
+    State(st): St,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let ids = ids_filter(&pairs);
+    let is_org = q(&pairs, "is_organization").map(|v| v == "true");
+    let store = st.lock();
+    let items = store
+        .contacts
+        .iter()
+        .filter(|c| ids.is_empty() || ids.contains(&c.id.to_string()))
+        .filter(|c| is_org.is_none_or(|o| c.org.is_none() == o))
+        .map(|c| {
+            let name = if c.first.is_empty() { c.last.clone() } else { format!("{} {}", c.first, c.last) };
+            json!({ "id": c.id, "name": name, "first_name": (!c.first.is_empty()).then_some(&c.first), "last_name": c.last,
+                    "is_organization": c.org.is_none(), "contact_id": c.org, "email": c.email,
+                    "owner_id": store.me, "creator_id": store.me, "tags": [], "custom_fields": {},
+                    "created_at": META_TIME, "updated_at": META_TIME })
+        })
+        .collect();
+    collection(&headers, "/v2/contacts", "contact", items, page, per_page)
+}

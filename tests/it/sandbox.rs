@@ -1,0 +1,72 @@
+//! Integration tests of the sandbox emulator, against a real local server.
+
+mod faults;
+mod hubspot;
+mod hubspot_more;
+mod pipedrive;
+mod sell;
+
+use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
+use serde_json::Value;
+
+pub(crate) async fn start(args: ServeArgs) -> RunningSandbox {
+    spawn(args).await.expect("sandbox starts")
+}
+
+pub(crate) async fn start_default(vendor: SandboxVendor) -> RunningSandbox {
+    start(ServeArgs::new(vendor)).await
+}
+
+/// A client whose requests carry the vendor's auth header.
+pub(crate) struct Api {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub vendor: SandboxVendor,
+}
+
+impl Api {
+    pub fn new(sb: &RunningSandbox, vendor: SandboxVendor) -> Api {
+        Api {
+            base: sb.url(),
+            http: reqwest::Client::new(),
+            vendor,
+        }
+    }
+
+    pub fn req(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let r = self.http.request(method, format!("{}{}", self.base, path));
+        match self.vendor {
+            SandboxVendor::Pipedrive => r.header("x-api-token", "test-token"),
+            _ => r.bearer_auth("test-token"),
+        }
+    }
+
+    pub async fn send(&self, rb: reqwest::RequestBuilder) -> (u16, Value) {
+        let resp = rb.send().await.expect("request sent");
+        let status = resp.status().as_u16();
+        let text = resp.text().await.expect("body read");
+        let v = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).expect("JSON body")
+        };
+        (status, v)
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        self.send(self.req(reqwest::Method::GET, path)).await
+    }
+
+    pub async fn with_body(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> (u16, Value) {
+        self.send(self.req(method, path).json(&body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> (u16, Value) {
+        self.send(self.req(reqwest::Method::DELETE, path)).await
+    }
+}

@@ -1,0 +1,219 @@
+use std::time::{Duration, Instant};
+
+use crm::sandbox::{RateLimit, SandboxVendor, ServeArgs};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::{start, Api};
+
+fn limited(vendor: SandboxVendor, spec: &str) -> ServeArgs {
+    ServeArgs {
+        rate_limit: Some(spec.parse::<RateLimit>().unwrap()),
+        ..ServeArgs::new(vendor)
+    }
+}
+
+#[tokio::test]
+async fn hubspot_rate_limit_answers_429_with_its_headers() {
+    let sb = start(limited(SandboxVendor::Hubspot, "3/10s")).await;
+    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    for left in [2, 1, 0] {
+        let resp = api
+            .req(Method::GET, "/crm/v3/pipelines/deals")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        assert_eq!(
+            resp.headers()["x-hubspot-ratelimit-remaining"],
+            left.to_string().as_str()
+        );
+        assert_eq!(resp.headers()["x-hubspot-ratelimit-max"], "3");
+    }
+    let resp = api
+        .req(Method::GET, "/crm/v3/pipelines/deals")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 429);
+    let h = resp.headers().clone();
+    let retry: u64 = h["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=10).contains(&retry), "{retry}");
+    assert_eq!(h["x-hubspot-ratelimit-interval-milliseconds"], "10000");
+    assert_eq!(h["x-hubspot-ratelimit-remaining"], "0");
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["category"], "RATE_LIMITS");
+}
+
+#[tokio::test]
+async fn pipedrive_rate_limit_counts_token_costs_and_window_resets() {
+    let sb = start(limited(SandboxVendor::Pipedrive, "25/1s")).await;
+    let api = Api::new(&sb, SandboxVendor::Pipedrive);
+    let first = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
+    assert_eq!(
+        first.headers()["x-ratelimit-remaining"],
+        "15",
+        "GET /deals costs 10 tokens"
+    );
+    assert_eq!(first.headers()["x-ratelimit-limit"], "25");
+    assert_eq!(
+        api.req(Method::GET, "/api/v2/deals")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    let third = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
+    assert_eq!(third.status().as_u16(), 429);
+    assert!(
+        third.headers().contains_key("retry-after")
+            && third.headers().contains_key("x-ratelimit-reset")
+    );
+    let body: Value = third.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(
+        api.req(Method::GET, "/api/v2/deals")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn sell_rate_limit_headers() {
+    let sb = start(limited(SandboxVendor::Sell, "1/1m")).await;
+    let api = Api::new(&sb, SandboxVendor::Sell);
+    assert_eq!(
+        api.req(Method::GET, "/v2/deals")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    let resp = api.req(Method::GET, "/v2/deals").send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 429);
+    assert_eq!(resp.headers()["x-ratelimit-limit"], "1");
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["errors"][0]["error"]["code"], "rate_limit_exceeded");
+}
+
+#[tokio::test]
+async fn fail_rate_gives_5xx_and_some_writes_happen_anyway() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let args = ServeArgs {
+        fail_rate: 1.0,
+        state: Some(state.clone()),
+        ..ServeArgs::new(SandboxVendor::Hubspot)
+    };
+    let sb = start(args).await;
+    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (status, body) = api.get("/crm/v3/objects/deals").await;
+    assert!([500, 502, 503].contains(&status), "{status}");
+    assert_eq!(body["status"], "error");
+    for i in 0..30 {
+        let (status, _) = api
+            .with_body(
+                Method::POST,
+                "/crm/v3/objects/deals",
+                json!({"properties": {"dealname": format!("w{i}")}}),
+            )
+            .await;
+        assert!(status >= 500);
+    }
+    sb.shutdown().await.unwrap();
+    let sb = start(ServeArgs {
+        state: Some(state),
+        ..ServeArgs::new(SandboxVendor::Hubspot)
+    })
+    .await;
+    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (_, all) = api
+        .with_body(
+            Method::POST,
+            "/crm/v3/objects/deals/search",
+            json!({"limit": 1}),
+        )
+        .await;
+    let applied = all["total"].as_u64().unwrap() - 25;
+    assert!(
+        (3..=27).contains(&applied),
+        "about half of the failed writes were applied: {applied}"
+    );
+}
+
+#[tokio::test]
+async fn reset_rate_drops_the_connection_mid_body() {
+    let sb = start(ServeArgs {
+        reset_rate: 1.0,
+        ..ServeArgs::new(SandboxVendor::Pipedrive)
+    })
+    .await;
+    let api = Api::new(&sb, SandboxVendor::Pipedrive);
+    let resp = api
+        .req(Method::GET, "/api/v2/deals")
+        .send()
+        .await
+        .expect("headers arrive");
+    assert_eq!(resp.status().as_u16(), 200);
+    assert!(resp.bytes().await.is_err(), "the body is cut off");
+}
+
+#[tokio::test]
+async fn truncate_rate_cuts_the_json() {
+    let sb = start(ServeArgs {
+        truncate_rate: 1.0,
+        ..ServeArgs::new(SandboxVendor::Sell)
+    })
+    .await;
+    let api = Api::new(&sb, SandboxVendor::Sell);
+    let resp = api.req(Method::GET, "/v2/deals").send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let text = resp.text().await.expect("a complete (short) body");
+    assert!(text.starts_with("{\"items\""));
+    assert!(serde_json::from_str::<Value>(&text).is_err());
+}
+
+#[tokio::test]
+async fn slow_body_and_latency_take_time() {
+    let sb = start(ServeArgs {
+        slow_body_ms: 40,
+        latency_ms: 100,
+        ..ServeArgs::new(SandboxVendor::Hubspot)
+    })
+    .await;
+    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let t = Instant::now();
+    let (status, body) = api.get("/crm/v3/objects/deals?limit=100").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["results"].as_array().unwrap().len(), 25);
+    assert!(
+        t.elapsed() >= Duration::from_millis(100 + 10 * 40),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn rate_limit_parses() {
+    let rl: RateLimit = "100/10s".parse().unwrap();
+    assert_eq!((rl.max, rl.window), (100, Duration::from_secs(10)));
+    assert_eq!(
+        "5/500ms".parse::<RateLimit>().unwrap().window,
+        Duration::from_millis(500)
+    );
+    assert_eq!(
+        "40/2m".parse::<RateLimit>().unwrap().window,
+        Duration::from_secs(120)
+    );
+    assert!("abc".parse::<RateLimit>().is_err());
+    assert!("0/1s".parse::<RateLimit>().is_err());
+}
