@@ -2,6 +2,7 @@
 
 pub mod deals;
 mod pipelines;
+mod sandbox;
 pub mod vendors;
 
 use clap::{Args, Parser, Subcommand};
@@ -99,6 +100,9 @@ pub enum Command {
     /// What each vendor supports
     #[command(after_help = "Example:\n  crm vendors")]
     Vendors,
+    /// A local emulator of the vendors' APIs, for trying crm and scripts without an account
+    #[command(subcommand)]
+    Sandbox(sandbox::SandboxCommand),
 }
 
 async fn run(command: Command, ctx: &Context) -> Result<()> {
@@ -107,6 +111,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Pipelines(cmd) => pipelines::run_pipelines(cmd, ctx).await,
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
+        Command::Sandbox(cmd) => sandbox::run(cmd).await,
     }
 }
 
@@ -138,7 +143,6 @@ pub fn main() -> i32 {
         }
     };
     let streams = Streams::system(cli.globals.quiet);
-    let ctx = Context::new(cli.globals, EnvVars::from_process(), streams.clone());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -147,7 +151,26 @@ pub fn main() -> i32 {
         Ok(rt) => rt,
         Err(e) => return report(&Error::internal(e), &streams),
     };
-    match runtime.block_on(run(cli.command, &ctx)) {
+    let outcome = runtime.block_on(async {
+        let mut env = EnvVars::from_process();
+        let mut globals = cli.globals;
+        let profile = globals
+            .profile
+            .clone()
+            .or_else(|| env.get("CRM_PROFILE").map(str::to_string));
+        // A built-in sandbox profile runs its emulator here, for as long as the command runs.
+        let _sandbox = match profile.as_deref().and_then(sandbox::builtin_profile) {
+            Some(vendor) => {
+                globals.profile = None;
+                env.set("CRM_PROFILE", "");
+                Some(sandbox::attach(vendor, &mut env).await?)
+            }
+            None => None,
+        };
+        let ctx = Context::new(globals, env, streams.clone());
+        run(cli.command, &ctx).await
+    });
+    match outcome {
         Ok(()) => 0,
         Err(e) => report(&e, &streams),
     }

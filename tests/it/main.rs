@@ -6,4 +6,5 @@ mod support;
 mod conformance;
 mod hubspot_cli;
 mod sandbox;
+mod sandbox_profile;
 mod snapshots_hubspot;
