@@ -94,6 +94,9 @@ impl Toolchain {
                 prism.display()
             ));
         }
+        if !on_path("node") {
+            missing.push("Node.js (`node` on PATH), which Prism runs on".to_string());
+        }
         if missing.is_empty() {
             Ok(Toolchain { prism, specs })
         } else {
@@ -127,6 +130,11 @@ impl Toolchain {
             }
         }
     }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
 /// `prism mock` (static examples, or `-d` generated from the schemas with a
