@@ -419,6 +419,12 @@ fn pipedrive_comma_lists_are_excused_only_when_every_item_is_allowed() {
     assert_eq!(allowed[0].id, "pipedrive-comma-separated-enum-list");
 
     server.clear();
+    let path = "/api/v2/deals?status=open,won";
+    let r = call(&server, "GET", path, Some(PIPEDRIVE_TOKEN), None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    server.assert_no_request_violations();
+
+    server.clear();
     let path = "/api/v2/deals?include_fields=products_count,bogus_count";
     let r = call(&server, "GET", path, Some(PIPEDRIVE_TOKEN), None);
     assert_eq!(r.status, 422);
@@ -427,6 +433,28 @@ fn pipedrive_comma_lists_are_excused_only_when_every_item_is_allowed() {
         "include_fields must be equal to one of the allowed values",
     );
     assert!(server.allowed_violations().is_empty());
+}
+
+#[test]
+fn runaway_pagination_is_cut_off_and_reported() {
+    let Some(server) = ContractServer::sell() else {
+        return;
+    };
+    let max = crate::support::router::MAX_REQUESTS;
+    let mut last = 0;
+    for page in 1..=max + 1 {
+        last = call(
+            &server,
+            "GET",
+            &format!("/v2/deals?page={page}"),
+            Some(BEARER),
+            None,
+        )
+        .status;
+    }
+    assert_eq!(last, 508);
+    assert_eq!(server.requests().len(), max + 1);
+    assert_violation_mentions(&server, "endless next page");
 }
 
 // ---- Zendesk Sell ----
@@ -613,4 +641,35 @@ fn proxy_hubspot_and_sell_forward_paths_unchanged() {
             "GET /v2/deals?per_page=25"
         ]
     );
+}
+
+// ---- skipping ----
+
+/// Runs one contract test of this same binary in a child process, with the
+/// spec directory pointing nowhere.
+fn run_without_specs(require: &str) -> std::process::Output {
+    std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "contract_harness::hubspot_valid_list_passes",
+            "--test-threads=1",
+        ])
+        .env("CRM_SPECS_DIR", "/nonexistent/crm-specs")
+        .env("CRM_REQUIRE_CONTRACT", require)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn missing_specs_skip_loudly_unless_required() {
+    let skipped = run_without_specs("0");
+    let stderr = String::from_utf8_lossy(&skipped.stderr);
+    assert!(skipped.status.success(), "{stderr}");
+    assert!(stderr.contains("CONTRACT TESTS SKIPPED"), "{stderr}");
+    assert!(stderr.contains("/nonexistent/crm-specs"), "{stderr}");
+
+    let required = run_without_specs("1");
+    let stdout = String::from_utf8_lossy(&required.stdout);
+    assert!(!required.status.success());
+    assert!(stdout.contains("CRM_REQUIRE_CONTRACT=1"), "{stdout}");
 }

@@ -47,11 +47,13 @@ pub const ALLOW_LIST: &[Allowance] = &[
         excuses: hubspot_sorts_excused,
         repair: hubspot_sorts_repair,
     },
-    // Pipedrive: multi-value query parameters documented as comma-separated
-    // lists (`include_fields=products_count,files_count`, search
-    // `fields=title,notes`) are typed as a single enum value, so Prism rejects
-    // the comma form the API asks for. Excused only when every item of the list
-    // is one of the enum's values (Prism lists them in its message).
+    // Pipedrive: multi-value query parameters whose description says "comma
+    // separated" (`include_fields=products_count,files_count`, search
+    // `fields=title,notes`, v2 `GET /deals` and `/deals/archived`
+    // `status=open,won`, `item_types`) are typed as a single enum value, so
+    // Prism rejects the comma form the API asks for. Excused only for those
+    // parameter names (`COMMA_LIST_PARAMS`) and when every item of the list is
+    // one of the enum's values (Prism lists them in its message).
     Allowance {
         id: "pipedrive-comma-separated-enum-list",
         vendor: "pipedrive",
@@ -119,9 +121,20 @@ fn hubspot_sorts_repair(req: &mut RequestParts, v: &RawViolation) {
 
 // ---- Pipedrive comma-separated enum lists ----
 
+/// Enum-typed query parameters the Pipedrive files describe as comma-separated
+/// lists (found by scanning both files' parameter descriptions).
+const COMMA_LIST_PARAMS: &[&str] = &["include_fields", "fields", "status", "item_types"];
+
 fn enum_param(v: &RawViolation) -> Option<&str> {
     match v.location.as_slice() {
-        [r, q, name] if r == "request" && q == "query" && v.code == "enum" => Some(name),
+        [r, q, name]
+            if r == "request"
+                && q == "query"
+                && v.code == "enum"
+                && COMMA_LIST_PARAMS.contains(&name.as_str()) =>
+        {
+            Some(name)
+        }
         _ => None,
     }
 }

@@ -20,6 +20,12 @@ use super::violations::{extract, RawViolation, Violation};
 /// Requests bigger than this are a bug in the CLI, not something to forward.
 const MAX_BODY: usize = 16 * 1024 * 1024;
 
+/// More requests than this through one router means a runaway loop: every
+/// list answer of the mocks announces a next page (HubSpot `paging.next`,
+/// Pipedrive `next_cursor`, Sell `links.next_page`), so a CLI that follows
+/// pages without a limit never stops. Further requests get a 508.
+pub const MAX_REQUESTS: usize = 200;
+
 /// One path prefix of a route set. Segments of `prefix` equal to `*` match
 /// any one segment; the first route whose prefix matches wins.
 #[derive(Debug, Clone)]
@@ -240,7 +246,21 @@ async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Res
     let mut allowed: Vec<AllowedViolation> = Vec::new();
     let mut backend_label = "none".to_string();
 
+    let runaway = state.record().requests.len() >= MAX_REQUESTS;
     let answer = match state.table.resolve(&original.path) {
+        _ if runaway => {
+            let v = RawViolation {
+                location: vec!["request".into()],
+                code: "runaway".into(),
+                severity: "Error".into(),
+                message: format!(
+                    "more than {MAX_REQUESTS} requests through one contract server: \
+                     is the CLI following the mock's endless next page?"
+                ),
+            };
+            request_violations.push(v.tie(&method, &path));
+            harness_error(StatusCode::LOOP_DETECTED, &v.message)
+        }
         None => {
             let v = RawViolation {
                 location: vec!["request".into()],
