@@ -14,7 +14,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 
-use super::allow_list::{self, RequestParts};
+use super::allow_list::{self, Allowance, RequestParts};
 use super::violations::{extract, RawViolation, Violation};
 
 /// Requests bigger than this are a bug in the CLI, not something to forward.
@@ -227,105 +227,106 @@ fn harness_error(status: StatusCode, message: &str) -> Answer {
     }
 }
 
+/// Prism's verdict on one answer, with the allow-list applied.
+struct Verdict {
+    request: Vec<RawViolation>,
+    response: Vec<RawViolation>,
+    excused: Vec<(&'static Allowance, RawViolation)>,
+}
+
+/// `sent`: what the CLI sent; excuses are judged against that, never against
+/// a repaired copy.
+fn judge(state: &RouterState, answer: &Answer, sent: &RequestParts) -> Verdict {
+    let found = extract(
+        answer.status,
+        &answer.headers,
+        &answer.body,
+        state.table.mock,
+    );
+    let (request_side, response): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(RawViolation::is_request);
+    let mut verdict = Verdict {
+        request: Vec::new(),
+        response,
+        excused: Vec::new(),
+    };
+    for v in request_side {
+        match allow_list::find(state.table.vendor, sent, &v) {
+            Some(entry) => verdict.excused.push((entry, v)),
+            None => verdict.request.push(v),
+        }
+    }
+    verdict
+}
+
+/// Forwards one request; in mock mode, when Prism rejected it only for
+/// excused reasons, asks again with the request repaired (see `allow_list`).
+async fn exchange(
+    state: &RouterState,
+    backend: &Backend,
+    forwarded: &str,
+    sent: &RequestParts,
+    headers: &HeaderMap,
+) -> Result<(Answer, Verdict), String> {
+    let answer = send(state, backend, forwarded, sent, headers).await?;
+    let verdict = judge(state, &answer, sent);
+    let retry = state.table.mock
+        && !answer.status.is_success()
+        && verdict.request.is_empty()
+        && !verdict.excused.is_empty();
+    if !retry {
+        return Ok((answer, verdict));
+    }
+    let mut repaired = sent.clone();
+    for (entry, v) in &verdict.excused {
+        (entry.repair)(&mut repaired, v);
+    }
+    let answer = send(state, backend, forwarded, &repaired, headers).await?;
+    let mut second = judge(state, &answer, sent);
+    // The first answer's response entries were about Prism's rejection, not the CLI.
+    second.excused.splice(0..0, verdict.excused);
+    Ok((answer, second))
+}
+
 async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, MAX_BODY)
         .await
         .map(|b| b.to_vec())
         .unwrap_or_default();
-    let original = RequestParts {
+    let sent = RequestParts {
         method: parts.method.clone(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         body,
     };
-    let method = original.method.to_string();
-    let path = original.path.clone();
-    let mut request_violations: Vec<Violation> = Vec::new();
-    let mut response_violations: Vec<Violation> = Vec::new();
-    let mut allowed: Vec<AllowedViolation> = Vec::new();
+    let method = sent.method.to_string();
+    let path = sent.path.clone();
     let mut backend_label = "none".to_string();
 
     let runaway = state.record().requests.len() >= MAX_REQUESTS;
-    let answer = match state.table.resolve(&original.path) {
-        _ if runaway => {
-            let v = RawViolation {
-                location: vec!["request".into()],
-                code: "runaway".into(),
-                severity: "Error".into(),
-                message: format!(
-                    "more than {MAX_REQUESTS} requests through one contract server: \
-                     is the CLI following the mock's endless next page?"
-                ),
-            };
-            request_violations.push(v.tie(&method, &path));
-            harness_error(StatusCode::LOOP_DETECTED, &v.message)
-        }
-        None => {
-            let v = RawViolation {
-                location: vec!["request".into()],
-                code: "no-route".into(),
-                severity: "Error".into(),
-                message: format!(
-                    "no {} route in the contract harness serves this path",
-                    state.table.vendor
-                ),
-            };
-            request_violations.push(v.tie(&method, &path));
-            harness_error(StatusCode::NOT_FOUND, &v.message)
-        }
+    let (answer, verdict) = match state.table.resolve(&sent.path) {
+        _ if runaway => harness_failure(
+            StatusCode::LOOP_DETECTED,
+            "runaway",
+            format!(
+                "more than {MAX_REQUESTS} requests through one contract server: \
+                 is the CLI following the mock's endless next page?"
+            ),
+        ),
+        None => harness_failure(
+            StatusCode::NOT_FOUND,
+            "no-route",
+            format!(
+                "no {} route in the contract harness serves this path",
+                state.table.vendor
+            ),
+        ),
         Some((backend, forwarded)) => {
             backend_label = backend.label.clone();
-            let mut answer = send(&state, backend, &forwarded, &original, &parts.headers).await;
-            let mut repaired = original.clone();
-            let mut retried = false;
-            loop {
-                let a = match &answer {
-                    Ok(a) => a,
-                    Err(e) => {
-                        let v = RawViolation {
-                            location: vec!["request".into()],
-                            code: "harness".into(),
-                            severity: "Error".into(),
-                            message: e.clone(),
-                        };
-                        request_violations.push(v.tie(&method, &path));
-                        break harness_error(StatusCode::BAD_GATEWAY, e);
-                    }
-                };
-                let found = extract(a.status, &a.headers, &a.body, state.table.mock);
-                let (req_side, resp_side): (Vec<_>, Vec<_>) =
-                    found.into_iter().partition(RawViolation::is_request);
-                response_violations.extend(resp_side.iter().map(|v| v.tie(&method, &path)));
-                let mut excused = Vec::new();
-                for v in req_side {
-                    // Judge against what the CLI sent, not the repaired copy.
-                    match allow_list::find(state.table.vendor, &original, &v) {
-                        Some(entry) => excused.push((entry, v)),
-                        None => request_violations.push(v.tie(&method, &path)),
-                    }
-                }
-                let needs_retry = state.table.mock
-                    && !retried
-                    && !excused.is_empty()
-                    && request_violations.is_empty()
-                    && !a.status.is_success();
-                for (entry, v) in &excused {
-                    if needs_retry {
-                        (entry.repair)(&mut repaired, v);
-                    }
-                    allowed.push(AllowedViolation {
-                        id: entry.id,
-                        violation: v.tie(&method, &path),
-                    });
-                }
-                if !needs_retry {
-                    break answer.expect("checked above");
-                }
-                retried = true;
-                // Response-side entries of the rejected answer say nothing about the CLI.
-                response_violations.clear();
-                answer = send(&state, backend, &forwarded, &repaired, &parts.headers).await;
+            match exchange(&state, backend, &forwarded, &sent, &parts.headers).await {
+                Ok(done) => done,
+                Err(e) => harness_failure(StatusCode::BAD_GATEWAY, "harness", e),
             }
         }
     };
@@ -341,23 +342,50 @@ async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Res
         })
         .collect();
     {
+        let tie = |v: &RawViolation| v.tie(&method, &path);
         let mut record = state.record();
+        record
+            .request_violations
+            .extend(verdict.request.iter().map(tie));
+        record
+            .response_violations
+            .extend(verdict.response.iter().map(tie));
+        record
+            .allowed
+            .extend(verdict.excused.iter().map(|(entry, v)| AllowedViolation {
+                id: entry.id,
+                violation: tie(v),
+            }));
         record.requests.push(SeenRequest {
-            method,
-            path,
-            query: original.query,
+            method: method.clone(),
+            path: path.clone(),
+            query: sent.query,
             headers: headers_seen,
-            body: original.body,
+            body: sent.body,
             status: answer.status.as_u16(),
             backend: backend_label,
         });
-        record.request_violations.extend(request_violations);
-        record.response_violations.extend(response_violations);
-        record.allowed.extend(allowed);
     }
 
     let mut response = Response::new(Body::from(answer.body));
     *response.status_mut() = answer.status;
     *response.headers_mut() = copy_headers(&answer.headers);
     response
+}
+
+/// The harness itself refuses the request: a request violation, and an answer
+/// the CLI will treat as an error.
+fn harness_failure(status: StatusCode, code: &str, message: String) -> (Answer, Verdict) {
+    let answer = harness_error(status, &message);
+    let verdict = Verdict {
+        request: vec![RawViolation {
+            location: vec!["request".into()],
+            code: code.into(),
+            severity: "Error".into(),
+            message,
+        }],
+        response: Vec::new(),
+        excused: Vec::new(),
+    };
+    (answer, verdict)
 }
