@@ -11,6 +11,24 @@
 //! processes started once per test binary, so tests running in parallel never
 //! see each other's requests. The proxy variants (`*_proxy`, see `proxy.rs`)
 //! start their own `prism proxy` processes and stop them on drop.
+//!
+//! What the mocks answer (assert on the requests; be careful with what the
+//! CLI makes of the answers):
+//! - Static files answer with the vendor's examples. HubSpot's examples for
+//!   `GET /crm/v3/objects/deals` and `GET …/deals/{id}` lack the required
+//!   `id`, `createdAt` and `updatedAt`; the create, update, search, batch and
+//!   merge examples are complete deals (id `"512"`).
+//! - `-d` files (HubSpot v4 associations, pipelines, owners, properties: their
+//!   examples are `null`) answer random schema-valid data from a fixed seed:
+//!   the same request gets the same body on every run.
+//! - Every list answer announces a next page, forever: a router refuses
+//!   requests after `router::MAX_REQUESTS` and reports the runaway.
+//!
+//! Things the files demand that the vendors' docs gloss over (not excused:
+//! the CLI can comply): HubSpot batch read requires `propertiesWithHistory`
+//! (send `[]`) and search `after` is a string; Pipedrive's `api_token` query
+//! parameter is unknown to the files (send the `x-api-token` header), v2 deal
+//! `value` is a number, v1 `users/find` `search_by_email` is `0`/`1`.
 
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
