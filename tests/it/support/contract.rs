@@ -169,7 +169,7 @@ pub struct Backends {
 }
 
 /// Starts one Prism per distinct (file, mode) of `set`. `upstream`: `None` for
-/// `prism mock`, else `(base URL, per-route upstream path)` for `prism proxy`.
+/// `prism mock`; for `prism proxy`, the upstream URL each route forwards to.
 pub(crate) fn start_backends(
     tc: &Toolchain,
     set: &RouteSet,
