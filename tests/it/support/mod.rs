@@ -1,4 +1,16 @@
-//! Shared test helpers.
+//! Helpers shared by the integration tests.
+//!
+//! Not every test uses every helper, and this is a binary crate, so unused
+//! helpers would warn.
+#![allow(dead_code)]
 
+pub mod allow_list;
 pub mod cli;
+pub mod contract;
 pub mod hubspot;
+pub mod prism;
+pub mod proxy;
+pub mod router;
+pub mod violations;
+
+pub use contract::ContractServer;

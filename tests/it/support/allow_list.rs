@@ -1,0 +1,185 @@
+//! The one place where known defects of the vendors' files are excused.
+//!
+//! The files are never edited. An entry excuses a violation only when the
+//! request does exactly what the real API documents and the file gets wrong;
+//! anything else still fails the test. Excused violations are kept (see
+//! `ContractServer::allowed_violations`) so a test can show they happened.
+//!
+//! In mock mode Prism has already answered the request with a 4xx, which the
+//! CLI would treat as an error, so each entry also knows how to `repair` the
+//! request into one the file accepts; the router then asks Prism again and
+//! hands that answer to the CLI. Prism's mock answer does not depend on the
+//! request's content, so the repair changes nothing the test can observe.
+//! In proxy mode Prism forwards the original request anyway; no repair.
+
+use axum::http::Method;
+use serde_json::Value;
+
+use super::violations::RawViolation;
+
+/// The parts of a request an entry may look at and rewrite.
+#[derive(Debug, Clone)]
+pub struct RequestParts {
+    pub method: Method,
+    /// As the CLI sent it, with any version prefix.
+    pub path: String,
+    pub query: Option<String>,
+    pub body: Vec<u8>,
+}
+
+pub struct Allowance {
+    /// Shown in reports and in `allowed_violations()`.
+    pub id: &'static str,
+    /// `"hubspot"`, `"pipedrive"` or `"sell"`: the route set it applies to.
+    pub vendor: &'static str,
+    pub excuses: fn(&RequestParts, &RawViolation) -> bool,
+    pub repair: fn(&mut RequestParts, &RawViolation),
+}
+
+pub const ALLOW_LIST: &[Allowance] = &[
+    // HubSpot CRM search (`POST /crm/v3/objects/{type}/search`): the file types
+    // `sorts` as an array of strings, but the API documents (and needs) objects
+    // `{"propertyName": "createdate", "direction": "DESCENDING"}`. Excused only
+    // when the element is exactly such an object.
+    Allowance {
+        id: "hubspot-search-sorts-objects",
+        vendor: "hubspot",
+        excuses: hubspot_sorts_excused,
+        repair: hubspot_sorts_repair,
+    },
+    // Pipedrive: multi-value query parameters whose description says "comma
+    // separated" (`include_fields=products_count,files_count`, search
+    // `fields=title,notes`, v2 `GET /deals` and `/deals/archived`
+    // `status=open,won`, `item_types`) are typed as a single enum value, so
+    // Prism rejects the comma form the API asks for. Excused only for those
+    // parameter names (`COMMA_LIST_PARAMS`) and when every item of the list is
+    // one of the enum's values (Prism lists them in its message).
+    Allowance {
+        id: "pipedrive-comma-separated-enum-list",
+        vendor: "pipedrive",
+        excuses: comma_enum_excused,
+        repair: comma_enum_repair,
+    },
+];
+
+/// The entry excusing `v`, if any.
+pub fn find(vendor: &str, req: &RequestParts, v: &RawViolation) -> Option<&'static Allowance> {
+    ALLOW_LIST
+        .iter()
+        .find(|a| a.vendor == vendor && (a.excuses)(req, v))
+}
+
+// ---- HubSpot search sorts ----
+
+fn is_hubspot_search(req: &RequestParts) -> bool {
+    let segs: Vec<&str> = req.path.trim_matches('/').split('/').collect();
+    req.method == Method::POST && matches!(segs.as_slice(), ["crm", "v3", "objects", _, "search"])
+}
+
+fn sorts_index(v: &RawViolation) -> Option<usize> {
+    match v.location.as_slice() {
+        [r, b, s, i] if r == "request" && b == "body" && s == "sorts" && v.code == "type" => {
+            i.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+fn hubspot_sorts_excused(req: &RequestParts, v: &RawViolation) -> bool {
+    let (true, Some(i)) = (is_hubspot_search(req), sorts_index(v)) else {
+        return false;
+    };
+    let Ok(body) = serde_json::from_slice::<Value>(&req.body) else {
+        return false;
+    };
+    let Some(Value::Object(sort)) = body.get("sorts").and_then(|s| s.get(i)) else {
+        return false;
+    };
+    let name_ok = sort.get("propertyName").is_some_and(Value::is_string);
+    let dir_ok = sort
+        .get("direction")
+        .and_then(Value::as_str)
+        .is_none_or(|d| d == "ASCENDING" || d == "DESCENDING");
+    name_ok && dir_ok && sort.keys().all(|k| k == "propertyName" || k == "direction")
+}
+
+fn hubspot_sorts_repair(req: &mut RequestParts, v: &RawViolation) {
+    let Some(i) = sorts_index(v) else { return };
+    let Ok(mut body) = serde_json::from_slice::<Value>(&req.body) else {
+        return;
+    };
+    if let Some(slot) = body.get_mut("sorts").and_then(|s| s.get_mut(i)) {
+        let name = slot
+            .get("propertyName")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        *slot = Value::String(name);
+    }
+    req.body = serde_json::to_vec(&body).unwrap_or_default();
+}
+
+// ---- Pipedrive comma-separated enum lists ----
+
+/// Enum-typed query parameters the Pipedrive files describe as comma-separated
+/// lists (found by scanning both files' parameter descriptions).
+const COMMA_LIST_PARAMS: &[&str] = &["include_fields", "fields", "status", "item_types"];
+
+fn enum_param(v: &RawViolation) -> Option<&str> {
+    match v.location.as_slice() {
+        [r, q, name]
+            if r == "request"
+                && q == "query"
+                && v.code == "enum"
+                && COMMA_LIST_PARAMS.contains(&name.as_str()) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
+fn allowed_values(v: &RawViolation) -> Vec<&str> {
+    v.message
+        .split_once("allowed values:")
+        .map(|(_, list)| list.split(',').map(str::trim).collect())
+        .unwrap_or_default()
+}
+
+fn query_pairs(req: &RequestParts) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(req.query.as_deref().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn comma_enum_excused(req: &RequestParts, v: &RawViolation) -> bool {
+    let Some(name) = enum_param(v) else {
+        return false;
+    };
+    let allowed = allowed_values(v);
+    let values: Vec<String> = query_pairs(req)
+        .into_iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v)
+        .collect();
+    !values.is_empty()
+        && values.iter().any(|value| value.contains(','))
+        && values
+            .iter()
+            .flat_map(|value| value.split(','))
+            .all(|item| allowed.contains(&item))
+}
+
+fn comma_enum_repair(req: &mut RequestParts, v: &RawViolation) {
+    let Some(name) = enum_param(v) else { return };
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, value) in query_pairs(req) {
+        let value = if k == name {
+            value.split(',').next().unwrap_or_default().to_string()
+        } else {
+            value
+        };
+        out.append_pair(&k, &value);
+    }
+    req.query = Some(out.finish());
+}
