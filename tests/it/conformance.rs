@@ -16,7 +16,7 @@ use crm::secret::Secret;
 use crm::streams::Streams;
 use crm::vendor::{self, Adapter, AdapterEnv, Capabilities, Op};
 
-fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
+pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
     let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
     let (auth, policy) = vendor::http_profile(vendor);
     let streams = Streams::system(true);

@@ -4,6 +4,7 @@ mod support;
 
 mod conformance;
 mod contract_harness;
+mod contract_hubspot;
 mod hubspot_cli;
 mod sandbox;
 mod sandbox_profile;

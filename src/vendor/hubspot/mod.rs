@@ -94,10 +94,13 @@ impl HubSpot {
 
     /// Every owner, archived ones too, so old deals still show a name.
     async fn fetch_owners(&self) -> Result<Vec<OwnerWire>> {
+        // 500 owners a page: no real account comes near this many pages, so more means a
+        // server that never stops paging, and crm would rather stop than loop forever.
+        const MAX_PAGES: usize = 20;
         let mut owners = Vec::new();
         for archived in [false, true] {
             let mut after: Option<String> = None;
-            loop {
+            for _ in 0..MAX_PAGES {
                 let mut request = Request::get(path(&["crm", "v3", "owners"]))
                     .query("limit", 500)
                     .query("archived", archived);

@@ -1,0 +1,348 @@
+//! Every HubSpot operation crm performs, sent by the real binary through Prism running HubSpot's
+//! own OpenAPI files: a request HubSpot would reject fails here.
+//!
+//! Prism's answers are schema-shaped but arbitrary, so these tests judge the requests; the
+//! metadata crm would normally fetch is seeded into its cache so that name resolution is
+//! deterministic (the metadata requests themselves are checked by the first test).
+
+use serde_json::{json, Value};
+
+use crate::support::cli::{run_sync, Home};
+use crate::support::hubspot::{owners, pipelines, properties};
+use crate::support::ContractServer;
+
+const TOKEN: &str = "pat-na1-contract-0000";
+
+/// Writes HubSpot metadata into the cache crm will read for this server and token.
+fn seed_cache(home: &Home, base_url: &str) {
+    let url = format!("{}/", base_url.trim_end_matches('/'));
+    let cache = crm::cache::MetaCache::new(
+        Some(&home.path().join("cache")),
+        &["hubspot", &url, TOKEN],
+        false,
+    );
+    let owners: Vec<Value> = [owners(false), owners(true)]
+        .iter()
+        .flat_map(|o| o["results"].as_array().unwrap().clone())
+        .collect();
+    let entries = [
+        ("pipelines", pipelines()["results"].clone()),
+        ("owners", Value::Array(owners)),
+        ("properties", properties()["results"].clone()),
+        (
+            "labels-contacts",
+            json!([{"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}]),
+        ),
+    ];
+    crate::support::contract::run(async move {
+        for (name, value) in entries {
+            let _: Value = cache
+                .get_or_fetch(name, async move { Ok(value) })
+                .await
+                .unwrap();
+        }
+    });
+}
+
+/// Runs crm against the contract server; returns the paths it requested (method and path).
+fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+    server.clear();
+    let mut cmd = home.crm_at("hubspot", server.base_url(), TOKEN);
+    cmd.env("CRM_MAX_RETRIES", "0").args(args);
+    let out = run_sync(cmd);
+    let seen: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    let violations = server.request_violations();
+    assert!(
+        violations.is_empty(),
+        "crm {args:?} sent requests HubSpot's spec rejects:\n{violations:#?}\nstderr: {}",
+        out.stderr
+    );
+    seen
+}
+
+fn seeded() -> Option<(ContractServer, Home)> {
+    let server = ContractServer::hubspot()?;
+    let home = Home::new();
+    seed_cache(&home, server.base_url());
+    Some((server, home))
+}
+
+fn assert_sent(seen: &[String], expected: &str) {
+    assert!(
+        seen.iter().any(|s| s == expected),
+        "expected {expected}, crm sent {seen:#?}"
+    );
+}
+
+#[test]
+fn metadata_and_the_plain_list() {
+    let Some(server) = ContractServer::hubspot() else {
+        return;
+    };
+    let home = Home::new();
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "list", "--limit", "5", "-o", "json"],
+    );
+    for expected in [
+        "GET /crm/v3/pipelines/deals",
+        "GET /crm/v3/owners",
+        "GET /crm/v3/properties/deals",
+        "GET /crm/v3/objects/deals",
+    ] {
+        assert_sent(&seen, expected);
+    }
+}
+
+#[test]
+fn search_with_every_filter_and_a_sort() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--pipeline",
+            "Sales Pipeline",
+            "--stage",
+            "Contract Sent",
+            "--owner",
+            "ana@example.com",
+            "--status",
+            "lost",
+            "--contact",
+            "201",
+            "--company",
+            "301",
+            "--updated-since",
+            "2026-11-01",
+            "--search",
+            "acme",
+            "--custom",
+            "region=EMEA",
+            "--sort",
+            "amount:desc",
+            "--with-contacts",
+            "--limit",
+            "3",
+        ],
+    );
+    assert_sent(&seen, "POST /crm/v3/objects/deals/search");
+}
+
+#[test]
+fn get() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(&server, &home, &["deals", "get", "512"]);
+    assert_sent(&seen, "GET /crm/v3/objects/deals/512");
+}
+
+#[test]
+fn create_with_associations() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--amount",
+            "1500.00",
+            "--currency",
+            "USD",
+            "--stage",
+            "Contract Sent",
+            "--owner",
+            "Ana Lima",
+            "--close-date",
+            "2026-12-31",
+            "--set",
+            "region=EMEA",
+            "--contact",
+            "201",
+            "--company",
+            "301",
+        ],
+    );
+    assert_sent(&seen, "POST /crm/v3/objects/deals");
+}
+
+#[test]
+fn update_with_unset_and_status() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "update",
+            "512",
+            "--pipeline",
+            "default",
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Budget",
+            "--unset",
+            "close_date",
+        ],
+    );
+    assert_sent(&seen, "PATCH /crm/v3/objects/deals/512");
+}
+
+/// `deals delete` reads the deal first (for the trash), and Prism's example deal has no id, so
+/// the DELETE itself is sent through the adapter, the same code the command runs.
+#[test]
+fn delete() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(&server, &home, &["deals", "delete", "512", "--yes"]);
+    assert_sent(&seen, "GET /crm/v3/objects/deals/512");
+    server.clear();
+    let adapter =
+        crate::conformance::adapter(crm::model::Vendor::Hubspot, server.base_url()).unwrap();
+    let _ = crate::support::contract::run(async move { adapter.delete("512").await });
+    let seen: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_sent(&seen, "DELETE /crm/v3/objects/deals/512");
+    server.assert_no_request_violations();
+}
+
+#[test]
+fn merge() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "merge", "--into", "10", "11", "--yes"],
+    );
+    assert_sent(&seen, "POST /crm/v3/objects/deals/merge");
+}
+
+#[test]
+fn associate_and_dissociate_with_each_type() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "512", "--contact", "201"],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/contacts/201",
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "512", "--company", "301", "--primary"],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/companies/301",
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "512", "--company", "302"],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/default/companies/302",
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "associate",
+            "512",
+            "--contact",
+            "202",
+            "--label",
+            "Decision maker",
+        ],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/contacts/202",
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "dissociate", "512", "--contact", "201"],
+    );
+    assert_sent(
+        &seen,
+        "DELETE /crm/v4/objects/deals/512/associations/contacts/201",
+    );
+}
+
+#[test]
+fn association_labels_are_read_from_the_labels_api() {
+    let Some(server) = ContractServer::hubspot() else {
+        return;
+    };
+    let home = Home::new();
+    seed_cache(&home, server.base_url());
+    std::fs::remove_dir_all(home.path().join("cache")).unwrap();
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "associate",
+            "512",
+            "--company",
+            "301",
+            "--label",
+            "Anything",
+        ],
+    );
+    assert_sent(&seen, "GET /crm/v4/associations/deals/companies/labels");
+}
+
+#[test]
+fn upsert_on_a_unique_property() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=SKU01",
+            "--name",
+            "Acme",
+            "--amount",
+            "10",
+        ],
+    );
+    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/upsert");
+}
