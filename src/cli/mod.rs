@@ -1,6 +1,7 @@
 //! The clap command tree, and the one place where errors become messages and exit codes.
 
 pub mod deals;
+pub mod generate;
 mod pipelines;
 pub mod vendors;
 
