@@ -216,7 +216,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -250,7 +250,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -300,7 +300,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -386,7 +386,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -420,7 +420,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -462,7 +462,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -500,7 +500,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -534,7 +534,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -568,7 +568,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -842,7 +842,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -880,7 +880,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -918,7 +918,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1012,7 +1012,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1098,7 +1098,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1412,7 +1412,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1488,7 +1488,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1522,7 +1522,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1602,7 +1602,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1636,7 +1636,7 @@ _crm() {
                     return 0
                     ;;
                 --fields)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -61,7 +61,14 @@ pub struct GlobalArgs {
     #[arg(short = 'o', long, global = true, value_enum)]
     pub output: Option<Format>,
     /// Only these fields (comma-separated; `custom.NAME` for one custom field)
-    #[arg(long, global = true, value_delimiter = ',', value_name = "a,b")]
+    #[arg(
+        long,
+        global = true,
+        value_delimiter = ',',
+        value_name = "a,b",
+        value_parser = FieldNames,
+        hide_possible_values = true
+    )]
     pub fields: Vec<String>,
     /// Include the vendor's untouched payload under `raw`
     #[arg(long, global = true)]
@@ -84,6 +91,35 @@ pub struct GlobalArgs {
     /// Reload cached pipelines, stages, owners and fields
     #[arg(long, global = true)]
     pub refresh: bool,
+}
+
+/// `--fields` values: any name is accepted here (an unknown one fails later with a "did you
+/// mean", and `custom.NAME` is open-ended), but the known deal fields are offered to shell
+/// completion as static hints.
+#[derive(Debug, Clone, Copy)]
+struct FieldNames;
+
+impl clap::builder::TypedValueParser for FieldNames {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::output::DEAL_FIELDS
+                .iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
