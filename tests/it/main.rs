@@ -2,4 +2,5 @@
 
 mod support;
 
+mod help;
 mod hubspot_cli;
