@@ -2,5 +2,6 @@
 
 mod support;
 
+mod generated;
 mod help;
 mod hubspot_cli;
