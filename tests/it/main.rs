@@ -5,3 +5,4 @@ mod support;
 mod generated;
 mod help;
 mod hubspot_cli;
+mod readme;
