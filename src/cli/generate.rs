@@ -36,7 +36,9 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
         clap_complete::generate_to(shell, &mut cmd, "crm", &completions)?;
     }
     // One page for `crm` and one per visible subcommand: `crm-deals-list.1`.
-    clap_mangen::generate_to(Cli::command(), &man)?;
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    write_man_pages(&cmd, &man)?;
     let mut written = Vec::new();
     for dir in [&completions, &man] {
         for entry in fs::read_dir(dir)? {
@@ -45,6 +47,19 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     }
     written.sort();
     Ok(written)
+}
+
+/// What `clap_mangen::generate_to` does, but every page's footer says "crm 0.1.0" rather than
+/// the bare subcommand name ("list 0.1.0").
+fn write_man_pages(cmd: &clap::Command, dir: &Path) -> io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_man_pages(sub, dir)?;
+    }
+    clap_mangen::Man::new(cmd.clone())
+        .source(format!("crm {}", env!("CARGO_PKG_VERSION")))
+        .manual("crm manual")
+        .generate_to(dir)?;
+    Ok(())
 }
 
 fn clear_files(dir: &Path) -> io::Result<()> {
