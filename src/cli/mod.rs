@@ -225,7 +225,8 @@ pub fn main() -> i32 {
         }
     };
     let mut streams = Streams::system(cli.globals.quiet);
-    streams.err_color = use_color(choice, &env, streams.stderr_is_terminal);
+    // After parsing, clap's value is the authority (the pre-scan only styled clap's own output).
+    streams.err_color = use_color(cli.globals.color, &env, streams.stderr_is_terminal);
     let ctx = Context::new(cli.globals, env, streams.clone());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
