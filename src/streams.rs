@@ -16,6 +16,8 @@ pub struct Streams {
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
     pub quiet: bool,
+    /// Whether diagnostics on stderr may be coloured (`--color`, `NO_COLOR`, a terminal).
+    pub err_color: bool,
 }
 
 impl Streams {
@@ -27,6 +29,7 @@ impl Streams {
             stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
             quiet,
+            err_color: false,
         }
     }
 

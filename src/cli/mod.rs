@@ -1,11 +1,14 @@
 //! The clap command tree, and the one place where errors become messages and exit codes.
 
 pub mod deals;
+pub mod generate;
 mod pipelines;
 mod sandbox;
 pub mod vendors;
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::context::Context;
 use crate::env::EnvVars;
@@ -61,7 +64,14 @@ pub struct GlobalArgs {
     #[arg(short = 'o', long, global = true, value_enum)]
     pub output: Option<Format>,
     /// Only these fields (comma-separated; `custom.NAME` for one custom field)
-    #[arg(long, global = true, value_delimiter = ',', value_name = "a,b")]
+    #[arg(
+        long,
+        global = true,
+        value_delimiter = ',',
+        value_name = "a,b",
+        value_parser = FieldNames,
+        hide_possible_values = true
+    )]
     pub fields: Vec<String>,
     /// Include the vendor's untouched payload under `raw`
     #[arg(long, global = true)]
@@ -84,6 +94,35 @@ pub struct GlobalArgs {
     /// Reload cached pipelines, stages, owners and fields
     #[arg(long, global = true)]
     pub refresh: bool,
+}
+
+/// `--fields` values: any name is accepted here (an unknown one fails later with a "did you
+/// mean", and `custom.NAME` is open-ended), but the known deal fields are offered to shell
+/// completion as static hints.
+#[derive(Debug, Clone, Copy)]
+struct FieldNames;
+
+impl clap::builder::TypedValueParser for FieldNames {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::output::DEAL_FIELDS
+                .iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,7 +160,12 @@ pub fn report(error: &Error, streams: &Streams) -> i32 {
         Error::BrokenPipe => {}
         Error::DryRunStop(_) => streams.notice(&error.to_string()),
         _ => {
-            streams.err_line(&format!("error: {error}"));
+            let prefix = if streams.err_color {
+                "\x1b[1m\x1b[31merror:\x1b[0m"
+            } else {
+                "error:"
+            };
+            streams.err_line(&format!("{prefix} {error}"));
             if let Some(hint) = error.hint() {
                 for (i, line) in hint.lines().enumerate() {
                     let prefix = if i == 0 { "hint: " } else { "      " };
@@ -133,16 +177,61 @@ pub fn report(error: &Error, streams: &Streams) -> i32 {
     error.exit_code()
 }
 
+/// The `--color` value on a command line, read before clap parses it so that clap's own help
+/// and errors follow it too. The last one wins; an invalid value is left for clap to report.
+fn color_flag(args: &[OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--color" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--color=").map(str::to_owned),
+        };
+        if let Some(v) = value.and_then(|v| clap::ValueEnum::from_str(&v, false).ok()) {
+            choice = v;
+        }
+    }
+    choice
+}
+
+/// Whether to colour a stream: `--color` wins, then `NO_COLOR` (set and not empty), then
+/// whether the stream is a terminal.
+pub fn use_color(choice: ColorChoice, env: &EnvVars, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => env.get("NO_COLOR").is_none_or(str::is_empty) && is_terminal,
+    }
+}
+
 /// Parses the command line, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let env = EnvVars::from_process();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let choice = color_flag(&args);
+    let clap_color = match choice {
+        ColorChoice::Always => clap::ColorChoice::Always,
+        ColorChoice::Never => clap::ColorChoice::Never,
+        // clap checks whether its own stream (stdout for help, stderr for errors) is a terminal.
+        ColorChoice::Auto if use_color(choice, &env, true) => clap::ColorChoice::Auto,
+        ColorChoice::Auto => clap::ColorChoice::Never,
+    };
+    let mut command = Cli::command().color(clap_color);
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .map_err(|e| e.format(&mut command));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let streams = Streams::system(cli.globals.quiet);
+    let mut streams = Streams::system(cli.globals.quiet);
+    // After parsing, clap's value is the authority (the pre-scan only styled clap's own output).
+    streams.err_color = use_color(cli.globals.color, &env, streams.stderr_is_terminal);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -151,8 +240,8 @@ pub fn main() -> i32 {
         Ok(rt) => rt,
         Err(e) => return report(&Error::internal(e), &streams),
     };
+    let mut env = env;
     let outcome = runtime.block_on(async {
-        let mut env = EnvVars::from_process();
         let mut globals = cli.globals;
         let profile = globals
             .profile
@@ -173,5 +262,49 @@ pub fn main() -> i32 {
     match outcome {
         Ok(()) => 0,
         Err(e) => report(&e, &streams),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("crm")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_color_flag_is_found_before_clap_parses() {
+        assert_eq!(color_flag(&args(&["deals", "list"])), ColorChoice::Auto);
+        assert_eq!(color_flag(&args(&["--color", "never"])), ColorChoice::Never);
+        assert_eq!(
+            color_flag(&args(&["deals", "--color=always", "list"])),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            color_flag(&args(&["--color", "always", "--color", "never"])),
+            ColorChoice::Never
+        );
+        assert_eq!(color_flag(&args(&["--color", "purple"])), ColorChoice::Auto);
+        assert_eq!(
+            color_flag(&args(&["deals", "--", "--color", "always"])),
+            ColorChoice::Auto
+        );
+    }
+
+    #[test]
+    fn no_color_is_obeyed_unless_the_flag_says_always() {
+        let none = EnvVars::default();
+        let no_color = EnvVars::from_pairs([("NO_COLOR".into(), "1".into())]);
+        let empty = EnvVars::from_pairs([("NO_COLOR".into(), String::new())]);
+        assert!(use_color(ColorChoice::Auto, &none, true));
+        assert!(!use_color(ColorChoice::Auto, &none, false));
+        assert!(!use_color(ColorChoice::Auto, &no_color, true));
+        assert!(use_color(ColorChoice::Auto, &empty, true));
+        assert!(use_color(ColorChoice::Always, &no_color, false));
+        assert!(!use_color(ColorChoice::Never, &none, true));
     }
 }

@@ -28,7 +28,13 @@ impl Home {
 
     /// `crm` with no inherited environment but PATH, and this home's directories.
     pub fn crm(&self) -> Command {
-        let mut cmd = Command::cargo_bin("crm").expect("the crm binary");
+        Command::from_std(self.crm_std())
+    }
+
+    /// The same as [`Home::crm`], as a `std::process::Command`: for tests that wire up the
+    /// child's stdout themselves (a closed pipe, a shell pipeline).
+    pub fn crm_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crm"));
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())

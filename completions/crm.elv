@@ -1,0 +1,607 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[crm] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'crm'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'crm'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand deals 'List, read, create, change and delete deals'
+            cand pipelines 'Pipelines of deals'
+            cand stages 'Stages of the deal pipelines'
+            cand vendors 'What each vendor supports'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;deals'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List deals, filtered and sorted'
+            cand get 'Show one deal, with its contacts and company'
+            cand create 'Create a deal from flags, or deals from common-model JSON'
+            cand update 'Change a deal''s fields; only what you pass is sent'
+            cand delete 'Delete deals (asks first on a terminal; --yes for scripts)'
+            cand merge 'Merge OTHER into KEEP; OTHER disappears'
+            cand follow 'Add a follower to a deal'
+            cand unfollow 'Remove a follower from a deal'
+            cand followers 'List a deal''s followers'
+            cand associate 'Link a deal to a contact or a company'
+            cand dissociate 'Unlink a deal from a contact or a company'
+            cand upsert 'Update the deal matching a field, or create it when none matches'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;deals;list'= {
+            cand --stage 'Only deals in this stage (name or id)'
+            cand --pipeline 'Only deals in this pipeline (name or id)'
+            cand --owner 'Only deals owned by this user (name, email or id)'
+            cand --status 'Only open, won or lost deals'
+            cand --contact 'Only deals associated with this contact (id)'
+            cand --company 'Only deals associated with this company (id)'
+            cand --updated-since 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d'
+            cand --search 'Only deals matching this text'
+            cand --custom 'Only deals whose custom field NAME equals VALUE (repeatable)'
+            cand --sort 'Sort by a field, ascending or with `:desc`'
+            cand --limit 'At most N deals [default: 100]'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --archived 'Archived (deleted) deals instead of live ones'
+            cand --with-contacts 'Read every deal''s contacts (one extra request per deal on some vendors)'
+            cand --all 'Every matching deal, page after page'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;get'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;create'= {
+            cand --name 'The deal''s name'
+            cand --amount 'Amount with a dot for decimals, e.g. 1500.00'
+            cand --currency 'ISO 4217 currency code, e.g. USD'
+            cand --pipeline 'Pipeline (name or id)'
+            cand --stage 'Stage (name or id)'
+            cand --status 'Won or lost moves the deal to its pipeline''s closing stage'
+            cand --owner 'Owner (name, email or id)'
+            cand --close-date 'Expected close date, YYYY-MM-DD'
+            cand --contact 'Associate a contact (id; repeatable)'
+            cand --company 'Associate a company (id)'
+            cand --tags 'Replace the tags with these'
+            cand --set 'Set a custom field or property by name (repeatable)'
+            cand --from 'Read deals from a file (`-` for stdin): a JSON object, a JSON array or NDJSON'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;update'= {
+            cand --name 'The deal''s name'
+            cand --amount 'Amount with a dot for decimals, e.g. 1500.00'
+            cand --currency 'ISO 4217 currency code, e.g. USD'
+            cand --pipeline 'Pipeline (name or id)'
+            cand --stage 'Stage (name or id)'
+            cand --status 'Won or lost moves the deal to its pipeline''s closing stage'
+            cand --owner 'Owner (name, email or id)'
+            cand --close-date 'Expected close date, YYYY-MM-DD'
+            cand --contact 'Associate a contact (id; repeatable)'
+            cand --company 'Associate a company (id)'
+            cand --tags 'Replace the tags with these'
+            cand --set 'Set a custom field or property by name (repeatable)'
+            cand --tag 'Add a tag to the existing ones (repeatable)'
+            cand --unset 'Clear a field or property (repeatable)'
+            cand --lost-reason 'Why the deal was lost (with --status lost)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;delete'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;merge'= {
+            cand --into 'The deal that survives'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;follow'= {
+            cand --user 'The user (name, email or id)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;unfollow'= {
+            cand --user 'The user (name, email or id)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;followers'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;associate'= {
+            cand --contact 'The contact (person) to link'
+            cand --company 'The company (organization) to link'
+            cand --role 'The contact''s role on the deal (Zendesk Sell)'
+            cand --label 'An association label (HubSpot)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --primary 'Make it the deal''s primary contact or company'
+            cand --replace 'Replace the deal''s company when it already has one'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;dissociate'= {
+            cand --contact 'The contact (person) to unlink'
+            cand --company 'The company (organization) to unlink'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;upsert'= {
+            cand --match 'The field that identifies the deal (repeatable)'
+            cand --name 'The deal''s name'
+            cand --amount 'Amount with a dot for decimals, e.g. 1500.00'
+            cand --currency 'ISO 4217 currency code, e.g. USD'
+            cand --pipeline 'Pipeline (name or id)'
+            cand --stage 'Stage (name or id)'
+            cand --status 'Won or lost moves the deal to its pipeline''s closing stage'
+            cand --owner 'Owner (name, email or id)'
+            cand --close-date 'Expected close date, YYYY-MM-DD'
+            cand --contact 'Associate a contact (id; repeatable)'
+            cand --company 'Associate a company (id)'
+            cand --tags 'Replace the tags with these'
+            cand --set 'Set a custom field or property by name (repeatable)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;help'= {
+            cand list 'List deals, filtered and sorted'
+            cand get 'Show one deal, with its contacts and company'
+            cand create 'Create a deal from flags, or deals from common-model JSON'
+            cand update 'Change a deal''s fields; only what you pass is sent'
+            cand delete 'Delete deals (asks first on a terminal; --yes for scripts)'
+            cand merge 'Merge OTHER into KEEP; OTHER disappears'
+            cand follow 'Add a follower to a deal'
+            cand unfollow 'Remove a follower from a deal'
+            cand followers 'List a deal''s followers'
+            cand associate 'Link a deal to a contact or a company'
+            cand dissociate 'Unlink a deal from a contact or a company'
+            cand upsert 'Update the deal matching a field, or create it when none matches'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;deals;help;list'= {
+        }
+        &'crm;deals;help;get'= {
+        }
+        &'crm;deals;help;create'= {
+        }
+        &'crm;deals;help;update'= {
+        }
+        &'crm;deals;help;delete'= {
+        }
+        &'crm;deals;help;merge'= {
+        }
+        &'crm;deals;help;follow'= {
+        }
+        &'crm;deals;help;unfollow'= {
+        }
+        &'crm;deals;help;followers'= {
+        }
+        &'crm;deals;help;associate'= {
+        }
+        &'crm;deals;help;dissociate'= {
+        }
+        &'crm;deals;help;upsert'= {
+        }
+        &'crm;deals;help;help'= {
+        }
+        &'crm;pipelines'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the deal pipelines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;list'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;pipelines;help'= {
+            cand list 'List the deal pipelines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;help;list'= {
+        }
+        &'crm;pipelines;help;help'= {
+        }
+        &'crm;stages'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the stages of every pipeline, or of one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;stages;list'= {
+            cand --pipeline 'Only this pipeline''s stages (name or id)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;stages;help'= {
+            cand list 'List the stages of every pipeline, or of one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;stages;help;list'= {
+        }
+        &'crm;stages;help;help'= {
+        }
+        &'crm;vendors'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;help'= {
+            cand deals 'List, read, create, change and delete deals'
+            cand pipelines 'Pipelines of deals'
+            cand stages 'Stages of the deal pipelines'
+            cand vendors 'What each vendor supports'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;help;deals'= {
+            cand list 'List deals, filtered and sorted'
+            cand get 'Show one deal, with its contacts and company'
+            cand create 'Create a deal from flags, or deals from common-model JSON'
+            cand update 'Change a deal''s fields; only what you pass is sent'
+            cand delete 'Delete deals (asks first on a terminal; --yes for scripts)'
+            cand merge 'Merge OTHER into KEEP; OTHER disappears'
+            cand follow 'Add a follower to a deal'
+            cand unfollow 'Remove a follower from a deal'
+            cand followers 'List a deal''s followers'
+            cand associate 'Link a deal to a contact or a company'
+            cand dissociate 'Unlink a deal from a contact or a company'
+            cand upsert 'Update the deal matching a field, or create it when none matches'
+        }
+        &'crm;help;deals;list'= {
+        }
+        &'crm;help;deals;get'= {
+        }
+        &'crm;help;deals;create'= {
+        }
+        &'crm;help;deals;update'= {
+        }
+        &'crm;help;deals;delete'= {
+        }
+        &'crm;help;deals;merge'= {
+        }
+        &'crm;help;deals;follow'= {
+        }
+        &'crm;help;deals;unfollow'= {
+        }
+        &'crm;help;deals;followers'= {
+        }
+        &'crm;help;deals;associate'= {
+        }
+        &'crm;help;deals;dissociate'= {
+        }
+        &'crm;help;deals;upsert'= {
+        }
+        &'crm;help;pipelines'= {
+            cand list 'List the deal pipelines'
+        }
+        &'crm;help;pipelines;list'= {
+        }
+        &'crm;help;stages'= {
+            cand list 'List the stages of every pipeline, or of one'
+        }
+        &'crm;help;stages;list'= {
+        }
+        &'crm;help;vendors'= {
+        }
+        &'crm;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,809 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_crm_global_optspecs
+    string join \n profile= o/output= fields= raw dry-run v/verbose q/quiet y/yes color= refresh h/help V/version
+end
+
+function __fish_crm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_crm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_crm_using_subcommand
+    set -l cmd (__fish_crm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c crm -n "__fish_crm_needs_command" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_needs_command" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_needs_command" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_needs_command" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_needs_command" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_needs_command" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_needs_command" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_needs_command" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_needs_command" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_needs_command" -f -a "deals" -d 'List, read, create, change and delete deals'
+complete -c crm -n "__fish_crm_needs_command" -f -a "pipelines" -d 'Pipelines of deals'
+complete -c crm -n "__fish_crm_needs_command" -f -a "stages" -d 'Stages of the deal pipelines'
+complete -c crm -n "__fish_crm_needs_command" -f -a "vendors" -d 'What each vendor supports'
+complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "list" -d 'List deals, filtered and sorted'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "get" -d 'Show one deal, with its contacts and company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "update" -d 'Change a deal\'s fields; only what you pass is sent'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "delete" -d 'Delete deals (asks first on a terminal; --yes for scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "merge" -d 'Merge OTHER into KEEP; OTHER disappears'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "follow" -d 'Add a follower to a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "unfollow" -d 'Remove a follower from a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "followers" -d 'List a deal\'s followers'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "associate" -d 'Link a deal to a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "dissociate" -d 'Unlink a deal from a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "upsert" -d 'Update the deal matching a field, or create it when none matches'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l stage -d 'Only deals in this stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l owner -d 'Only deals owned by this user (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l status -d 'Only open, won or lost deals' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l contact -d 'Only deals associated with this contact (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l company -d 'Only deals associated with this company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l updated-since -d 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l search -d 'Only deals matching this text' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort by a field, ascending or with `:desc`' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l limit -d 'At most N deals [default: 100]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l archived -d 'Archived (deleted) deals instead of live ones'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l with-contacts -d 'Read every deal\'s contacts (one extra request per deal on some vendors)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l all -d 'Every matching deal, page after page'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l name -d 'The deal\'s name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l amount -d 'Amount with a dot for decimals, e.g. 1500.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code, e.g. USD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l pipeline -d 'Pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage -d 'Stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l status -d 'Won or lost moves the deal to its pipeline\'s closing stage' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l owner -d 'Owner (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l close-date -d 'Expected close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l contact -d 'Associate a contact (id; repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l company -d 'Associate a company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l tags -d 'Replace the tags with these' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l set -d 'Set a custom field or property by name (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l from -d 'Read deals from a file (`-` for stdin): a JSON object, a JSON array or NDJSON' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l name -d 'The deal\'s name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l amount -d 'Amount with a dot for decimals, e.g. 1500.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code, e.g. USD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l pipeline -d 'Pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage -d 'Stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l status -d 'Won or lost moves the deal to its pipeline\'s closing stage' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l owner -d 'Owner (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l close-date -d 'Expected close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l contact -d 'Associate a contact (id; repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l company -d 'Associate a company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l tags -d 'Replace the tags with these' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l set -d 'Set a custom field or property by name (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l tag -d 'Add a tag to the existing ones (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field or property (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l lost-reason -d 'Why the deal was lost (with --status lost)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l into -d 'The deal that survives' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l user -d 'The user (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l user -d 'The user (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l contact -d 'The contact (person) to link' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l company -d 'The company (organization) to link' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l role -d 'The contact\'s role on the deal (Zendesk Sell)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l label -d 'An association label (HubSpot)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l primary -d 'Make it the deal\'s primary contact or company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l replace -d 'Replace the deal\'s company when it already has one'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l contact -d 'The contact (person) to unlink' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l company -d 'The company (organization) to unlink' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l match -d 'The field that identifies the deal (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l name -d 'The deal\'s name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l amount -d 'Amount with a dot for decimals, e.g. 1500.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l currency -d 'ISO 4217 currency code, e.g. USD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l pipeline -d 'Pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l stage -d 'Stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l status -d 'Won or lost moves the deal to its pipeline\'s closing stage' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l owner -d 'Owner (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l close-date -d 'Expected close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l contact -d 'Associate a contact (id; repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l company -d 'Associate a company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l tags -d 'Replace the tags with these' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l set -d 'Set a custom field or property by name (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals, filtered and sorted'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one deal, with its contacts and company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a deal\'s fields; only what you pass is sent'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete deals (asks first on a terminal; --yes for scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge OTHER into KEEP; OTHER disappears'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "follow" -d 'Add a follower to a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "unfollow" -d 'Remove a follower from a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "followers" -d 'List a deal\'s followers'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "associate" -d 'Link a deal to a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "dissociate" -d 'Unlink a deal from a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "upsert" -d 'Update the deal matching a field, or create it when none matches'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the stages of every pipeline, or of one'
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l pipeline -d 'Only this pipeline\'s stages (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the stages of every pipeline, or of one'
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand vendors" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors help" -f -a "deals" -d 'List, read, create, change and delete deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors help" -f -a "pipelines" -d 'Pipelines of deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors help" -f -a "stages" -d 'Stages of the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors help" -f -a "vendors" -d 'What each vendor supports'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals, filtered and sorted'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show one deal, with its contacts and company'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "update" -d 'Change a deal\'s fields; only what you pass is sent'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "delete" -d 'Delete deals (asks first on a terminal; --yes for scripts)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "merge" -d 'Merge OTHER into KEEP; OTHER disappears'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "follow" -d 'Add a follower to a deal'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "unfollow" -d 'Remove a follower from a deal'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "followers" -d 'List a deal\'s followers'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "associate" -d 'Link a deal to a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "dissociate" -d 'Unlink a deal from a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "upsert" -d 'Update the deal matching a field, or create it when none matches'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'List the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from stages" -f -a "list" -d 'List the stages of every pipeline, or of one'

@@ -1,0 +1,25 @@
+//! Regenerates the checked-in completion scripts (`completions/`) and man pages (`man/`) from
+//! the clap definition. Run it after changing any command, flag or help text:
+//!
+//!     cargo run --example generate            # writes into the repository root
+//!     cargo run --example generate -- DIR     # writes into DIR/completions and DIR/man
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    match crm::cli::generate::write_all(&root) {
+        Ok(files) => {
+            for f in files {
+                eprintln!("wrote {}", f.display());
+            }
+        }
+        Err(e) => {
+            eprintln!("error: generating into {}: {e}", root.display());
+            std::process::exit(1);
+        }
+    }
+}
