@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'Pipelines of deals')
             [CompletionResult]::new('stages', 'stages', [CompletionResultType]::ParameterValue, 'Stages of the deal pipelines')
             [CompletionResult]::new('vendors', 'vendors', [CompletionResultType]::ParameterValue, 'What each vendor supports')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -77,6 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('associate', 'associate', [CompletionResultType]::ParameterValue, 'Link a deal to a contact or a company')
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -398,6 +400,39 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;deals;export' {
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only deals in this stage (name or id)')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only deals in this pipeline (name or id)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals owned by this user (name, email or id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only open, won or lost deals')
+            [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Only deals associated with this contact (id)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only deals associated with this company (id)')
+            [CompletionResult]::new('--updated-since', '--updated-since', [CompletionResultType]::ParameterName, 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only deals matching this text')
+            [CompletionResult]::new('--custom', '--custom', [CompletionResultType]::ParameterName, 'Only deals whose custom field NAME equals VALUE (repeatable)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by a field, ascending or with `:desc`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Archived (deleted) deals instead of live ones')
+            [CompletionResult]::new('--with-contacts', '--with-contacts', [CompletionResultType]::ParameterName, 'Read every deal''s contacts (one extra request per deal on some vendors)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;deals;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals, filtered and sorted')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one deal, with its contacts and company')
@@ -411,6 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('associate', 'associate', [CompletionResultType]::ParameterValue, 'Link a deal to a contact or a company')
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -448,6 +484,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;deals;help;upsert' {
+            break
+        }
+        'crm;deals;help;export' {
             break
         }
         'crm;deals;help;help' {
@@ -585,11 +624,78 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;sandbox' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;sandbox;serve' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Vendor API to emulate')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 = any free port)')
+            [CompletionResult]::new('--deals', '--deals', [CompletionResultType]::ParameterName, 'Number of demo deals')
+            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay added before every response, in milliseconds')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the demo data and of the fault dice')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'JSON file the state is loaded from (when it exists) and saved to after each write')
+            [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)')
+            [CompletionResult]::new('--reset-rate', '--reset-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose connection is dropped mid-body')
+            [CompletionResult]::new('--truncate-rate', '--truncate-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose JSON body is cut in half')
+            [CompletionResult]::new('--slow-body-ms', '--slow-body-ms', [CompletionResultType]::ParameterName, 'Trickle every body in 10 pieces with this many milliseconds before each')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'crm;sandbox;help' {
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;sandbox;help;serve' {
+            break
+        }
+        'crm;sandbox;help;help' {
+            break
+        }
         'crm;help' {
             [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'List, read, create, change and delete deals')
             [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'Pipelines of deals')
             [CompletionResult]::new('stages', 'stages', [CompletionResultType]::ParameterValue, 'Stages of the deal pipelines')
             [CompletionResult]::new('vendors', 'vendors', [CompletionResultType]::ParameterValue, 'What each vendor supports')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -606,6 +712,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('associate', 'associate', [CompletionResultType]::ParameterValue, 'Link a deal to a contact or a company')
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             break
         }
         'crm;help;deals;list' {
@@ -644,6 +751,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;help;deals;upsert' {
             break
         }
+        'crm;help;deals;export' {
+            break
+        }
         'crm;help;pipelines' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the deal pipelines')
             break
@@ -659,6 +769,13 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;vendors' {
+            break
+        }
+        'crm;help;sandbox' {
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            break
+        }
+        'crm;help;sandbox;serve' {
             break
         }
         'crm;help;help' {

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand pipelines 'Pipelines of deals'
             cand stages 'Stages of the deal pipelines'
             cand vendors 'What each vendor supports'
+            cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals'= {
@@ -73,6 +74,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand associate 'Link a deal to a contact or a company'
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
+            cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;list'= {
@@ -381,6 +383,38 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;deals;export'= {
+            cand --stage 'Only deals in this stage (name or id)'
+            cand --pipeline 'Only deals in this pipeline (name or id)'
+            cand --owner 'Only deals owned by this user (name, email or id)'
+            cand --status 'Only open, won or lost deals'
+            cand --contact 'Only deals associated with this contact (id)'
+            cand --company 'Only deals associated with this company (id)'
+            cand --updated-since 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d'
+            cand --search 'Only deals matching this text'
+            cand --custom 'Only deals whose custom field NAME equals VALUE (repeatable)'
+            cand --sort 'Sort by a field, ascending or with `:desc`'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --archived 'Archived (deleted) deals instead of live ones'
+            cand --with-contacts 'Read every deal''s contacts (one extra request per deal on some vendors)'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;deals;help'= {
             cand list 'List deals, filtered and sorted'
             cand get 'Show one deal, with its contacts and company'
@@ -394,6 +428,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand associate 'Link a deal to a contact or a company'
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
+            cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;help;list'= {
@@ -419,6 +454,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;deals;help;dissociate'= {
         }
         &'crm;deals;help;upsert'= {
+        }
+        &'crm;deals;help;export'= {
         }
         &'crm;deals;help;help'= {
         }
@@ -543,11 +580,73 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;sandbox'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;sandbox;serve'= {
+            cand --vendor 'Vendor API to emulate'
+            cand --port 'Port on 127.0.0.1 (0 = any free port)'
+            cand --deals 'Number of demo deals'
+            cand --latency-ms 'Delay added before every response, in milliseconds'
+            cand --seed 'Seed of the demo data and of the fault dice'
+            cand --state 'JSON file the state is loaded from (when it exists) and saved to after each write'
+            cand --fail-rate 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)'
+            cand --rate-limit 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)'
+            cand --reset-rate 'Fraction of responses whose connection is dropped mid-body'
+            cand --truncate-rate 'Fraction of responses whose JSON body is cut in half'
+            cand --slow-body-ms 'Trickle every body in 10 pieces with this many milliseconds before each'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;sandbox;help'= {
+            cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;sandbox;help;serve'= {
+        }
+        &'crm;sandbox;help;help'= {
+        }
         &'crm;help'= {
             cand deals 'List, read, create, change and delete deals'
             cand pipelines 'Pipelines of deals'
             cand stages 'Stages of the deal pipelines'
             cand vendors 'What each vendor supports'
+            cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;help;deals'= {
@@ -563,6 +662,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand associate 'Link a deal to a contact or a company'
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
+            cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
         }
         &'crm;help;deals;list'= {
         }
@@ -588,6 +688,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;deals;upsert'= {
         }
+        &'crm;help;deals;export'= {
+        }
         &'crm;help;pipelines'= {
             cand list 'List the deal pipelines'
         }
@@ -599,6 +701,11 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;stages;list'= {
         }
         &'crm;help;vendors'= {
+        }
+        &'crm;help;sandbox'= {
+            cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+        }
+        &'crm;help;sandbox;serve'= {
         }
         &'crm;help;help'= {
         }

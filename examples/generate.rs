@@ -1,5 +1,6 @@
-//! Regenerates the checked-in completion scripts (`completions/`) and man pages (`man/`) from
-//! the clap definition. Run it after changing any command, flag or help text:
+//! Regenerates the checked-in completion scripts (`completions/`), man pages (`man/`) and the
+//! README's vendor table from the clap definition and the capability data. Run it after
+//! changing any command, flag, help text or capability:
 //!
 //!     cargo run --example generate            # writes into the repository root
 //!     cargo run --example generate -- DIR     # writes into DIR/completions and DIR/man

@@ -1,5 +1,6 @@
-//! Completion scripts and man pages, generated from the clap definition and checked in.
-//! `cargo run --example generate` rewrites them; a test fails when they fall behind the code.
+//! Completion scripts, man pages and the README's vendor table, generated from the clap
+//! definition and the capability data and checked in. `cargo run --example generate` rewrites
+//! them; tests fail when they fall behind the code.
 
 use std::fs;
 use std::io;
@@ -10,7 +11,7 @@ use clap_complete::Shell;
 
 use super::Cli;
 
-/// The one command that brings `completions/` and `man/` up to date, run from the repository root.
+/// The one command that brings `completions/`, `man/` and the README table up to date, run from the repository root.
 pub const REGENERATE: &str = "cargo run --example generate";
 
 /// The shells we ship completion scripts for.
@@ -23,7 +24,8 @@ pub const SHELLS: [Shell; 5] = [
 ];
 
 /// Writes `completions/` and `man/` under `root`, replacing the files already there (so a
-/// removed subcommand's page disappears too). Returns the files written, sorted.
+/// removed subcommand's page disappears too), and the vendor table of `root/README.md` when
+/// there is one. Returns the files written, sorted.
 pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     let completions = root.join("completions");
     let man = root.join("man");
@@ -44,6 +46,16 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
         for entry in fs::read_dir(dir)? {
             written.push(entry?.path());
         }
+    }
+    let readme = root.join("README.md");
+    if readme.exists() {
+        let text = fs::read_to_string(&readme)?;
+        let updated = super::vendors::with_readme_table(&text)
+            .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
+        if updated != text {
+            fs::write(&readme, updated)?;
+        }
+        written.push(readme);
     }
     written.sort();
     Ok(written)

@@ -55,6 +55,28 @@ pub fn markdown() -> String {
     out
 }
 
+/// The markers around the generated table in README.md.
+pub const README_START: &str = "<!-- vendors:start -->";
+pub const README_END: &str = "<!-- vendors:end -->";
+
+/// `readme` with the text between the markers replaced by [`markdown`], or why it cannot be.
+pub fn with_readme_table(readme: &str) -> Result<String, String> {
+    let start = readme
+        .find(README_START)
+        .ok_or_else(|| format!("README.md has no `{README_START}` marker"))?
+        + README_START.len();
+    let end = readme[start..]
+        .find(README_END)
+        .ok_or_else(|| format!("README.md has `{README_START}` but no `{README_END}` after it"))?
+        + start;
+    Ok(format!(
+        "{}\n{}{}",
+        &readme[..start],
+        markdown(),
+        &readme[end..]
+    ))
+}
+
 pub fn run(ctx: &Context) -> Result<()> {
     let format = ctx.globals.output.unwrap_or(Format::Table);
     write_records(

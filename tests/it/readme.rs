@@ -21,7 +21,8 @@ fn table_between_markers(readme: &str) -> Result<&str, String> {
 fn readme_vendor_table_matches_crm_vendors() {
     let expected = crm::cli::vendors::markdown();
     let fix = format!(
-        "Put this block in README.md (it is `crm::cli::vendors::markdown()`, what `crm vendors` prints):\n\n{START}\n{expected}{END}\n"
+        "Run `{}`, or put this block in README.md (what `crm vendors` prints):\n\n{START}\n{expected}{END}\n",
+        crm::cli::generate::REGENERATE
     );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path)
