@@ -11,4 +11,5 @@ mod hubspot_cli;
 mod readme;
 mod sandbox;
 mod sandbox_profile;
+mod sell_cli;
 mod snapshots_hubspot;
