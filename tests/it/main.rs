@@ -12,4 +12,5 @@ mod readme;
 mod sandbox;
 mod sandbox_profile;
 mod sell_cli;
+mod sell_sandbox;
 mod snapshots_hubspot;

@@ -39,7 +39,7 @@ pub fn describe(body: &str) -> String {
             part.push_str(&format!("{}: ", field.trim_start_matches('/')));
         }
         part.push_str(get("message").or(get("code")).unwrap_or("error"));
-        if let Some(details) = get("details") {
+        if let Some(details) = get("details").filter(|d| Some(*d) != get("message")) {
             part.push_str(&format!(" ({details})"));
         }
         if let Some(code) = get("code") {
