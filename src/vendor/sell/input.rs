@@ -145,11 +145,17 @@ fn tags(input: &DealInput, known: &Known, plan: &mut Plan) -> Result<()> {
             "--tags a,b sets exactly a and b; --tag a keeps the others",
         )),
         (Some(tags), true) => {
+            // `--tags ""` clears them: no empty tag is ever sent.
+            let tags: Vec<&String> = tags.iter().filter(|t| !t.trim().is_empty()).collect();
             plan.data.insert("tags".into(), json!(tags));
             plan.notices.push(if tags.is_empty() {
                 "tags replaced: the deal now has no tags".to_string()
             } else {
-                format!("tags replaced: the deal's tags are now {}", tags.join(", "))
+                let names: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+                format!(
+                    "tags replaced: the deal's tags are now {}",
+                    names.join(", ")
+                )
             });
             Ok(())
         }
