@@ -381,6 +381,10 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     let out = crm(&server, &home, &["deals", "create", "--name", "Acme"]).await;
     assert_eq!(out.code, 2);
     assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "not even metadata"
+    );
+    assert!(
         out.stderr.contains("needs a primary contact") && out.stderr.contains("--contact"),
         "{}",
         out.stderr

@@ -196,7 +196,7 @@ fn loss_reason(name: &str, reasons: &[LossReasonWire]) -> Result<Value> {
     id_number(&resolve("loss reason", name, &candidates)?.id)
 }
 
-fn contacts(input: &DealInput, mode: Mode, plan: &mut Plan) -> Result<()> {
+pub fn contacts(input: &DealInput, mode: Mode, plan: &mut Plan) -> Result<()> {
     if input.company.is_some() {
         return Err(
             Error::unsupported(Vendor::Sell, "setting a deal's company (--company)")

@@ -221,4 +221,44 @@ mod tests {
         assert_eq!(m.stage_ids_with(Some(Status::Won), None), ["13", "23"]);
         assert_eq!(m.first_stage("2").unwrap().id, "21");
     }
+
+    /// Stages, pipelines and users of Zendesk's Zapier fixtures read into the metadata.
+    #[test]
+    fn reads_the_vendor_metadata_fixtures() {
+        use super::super::wire::typed_items;
+        let Some(dir) = super::super::convert::tests_fixtures() else {
+            return;
+        };
+        let read = |p: &str| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(dir.join(p)).unwrap()).unwrap()
+        };
+        let mut stages: Vec<StageWire> = Vec::new();
+        for f in [
+            "deal/stages/__test__/stagesResponse.fixture.json",
+            "deal/stages/__test__/multipleStages.fixture.json",
+            "deal/stages/__test__/singleStageResponse.fixture.json",
+        ] {
+            let read: Vec<StageWire> = typed_items(&read(f), "stages").unwrap();
+            assert!(!read.is_empty(), "{f}");
+            stages.extend(read);
+        }
+        let meta = Meta {
+            pipelines: typed_items(
+                &read("deal/stages/__test__/pipelinesResponse.fixture.json"),
+                "pipelines",
+            )
+            .unwrap(),
+            stages,
+            users: typed_items(&read("users/__test__/usersResponse.fixture.json"), "users")
+                .unwrap(),
+        };
+        let first = meta.stage("6524005").unwrap();
+        assert_eq!(
+            (first.name.as_str(), first.pipeline_id.as_str()),
+            ("Prospecting", "757056")
+        );
+        assert_eq!(category_status(first.category.as_deref()), Status::Open);
+        assert_eq!(meta.pipeline("789898").unwrap().name, "Sales pipeline");
+        assert_eq!(meta.user("1089189").unwrap().name, "Uzi");
+    }
 }

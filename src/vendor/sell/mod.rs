@@ -282,6 +282,8 @@ impl super::Adapter for Sell {
     }
 
     async fn create(&self, input: &DealInput) -> Result<Written> {
+        // The primary contact Sell requires is checked before any request, metadata included.
+        input::contacts(input, Mode::Create, &mut Plan::default())?;
         let plan = self.plan(input, Mode::Create, None).await?;
         self.tell(&plan.notices);
         let name = input.name.clone().unwrap_or_default();
