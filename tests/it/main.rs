@@ -15,3 +15,4 @@ mod sandbox_profile;
 mod sell_cli;
 mod sell_sandbox;
 mod snapshots_hubspot;
+mod snapshots_sell;

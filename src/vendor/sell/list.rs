@@ -7,10 +7,10 @@ use chrono::{DateTime, Utc};
 use futures::stream::{self, StreamExt};
 
 use super::input::custom_field;
-use super::meta::Meta;
+use super::meta::{category_status, Meta};
 use super::wire::CustomFieldWire;
 use super::Sell;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Deal, ListQuery};
 use crate::vendor::DealPages;
 
@@ -103,7 +103,15 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
         let field = custom_field(fields, name)?;
         param(&format!("custom_fields[{}]", field.name), value.clone());
     }
-    if query.status.is_some() || (pipeline.is_some() && stage.is_none()) {
+    if let (Some(s), Some(status)) = (stage, query.status) {
+        if category_status(s.category.as_deref()) != status {
+            return Err(Error::usage(format!(
+                "stage {:?} is not a {status} stage, so no deal can match both --stage and --status",
+                s.name
+            )));
+        }
+    }
+    if stage.is_none() && (query.status.is_some() || pipeline.is_some()) {
         let ids = meta.stage_ids_with(query.status, pipeline.map(|p| p.id.as_str()));
         let what = match (query.status, pipeline) {
             (Some(s), Some(p)) => format!("status {s} in pipeline {:?}", p.name),
@@ -111,9 +119,9 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
             (None, Some(p)) => format!("pipeline {:?}", p.name),
             (None, None) => unreachable!("checked above"),
         };
-        match (ids.as_slice(), stage) {
+        match ids.as_slice() {
             // One stage matches: Sell's own stage filter does it.
-            ([only], None) => param("stage_id", only.clone()),
+            [only] => param("stage_id", only.clone()),
             _ => {
                 plan.notices.push(format!(
                     "Zendesk Sell cannot filter by {what}: crm reads the deals and keeps those in \

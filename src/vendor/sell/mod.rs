@@ -164,8 +164,17 @@ impl Sell {
 
     /// The `data` for a write, with a reload of stale metadata when a name is not found.
     async fn plan(&self, input: &DealInput, mode: Mode, current: Option<&Deal>) -> Result<Plan> {
+        // Names need the metadata; a plain change does not (and a --dry-run then shows the write).
+        let names = input.owner.is_some()
+            || input.stage.is_some()
+            || input.pipeline.is_some()
+            || input.status.is_some();
         loop {
-            let meta = self.meta().await?;
+            let meta = if names {
+                self.meta().await?
+            } else {
+                Meta::default()
+            };
             let fields = if input::needs_custom_fields(input) {
                 self.custom_fields().await?
             } else {

@@ -9,7 +9,7 @@ use super::wire::{envelope, id_number};
 use super::Sell;
 use crate::error::{Error, Result};
 use crate::model::{check_id, parse_amount, parse_date, DealInput};
-use crate::resolve::unknown_field;
+use crate::resolve::did_you_mean;
 use crate::vendor::Written;
 
 /// The common fields `--match` accepts besides custom field names.
@@ -66,22 +66,22 @@ impl Sell {
             custom => {
                 let fields = self.custom_fields().await?;
                 let found = custom_field(&fields, custom).map_err(|_| {
-                    let names = MATCHABLE
+                    let names: Vec<&str> = MATCHABLE
                         .iter()
                         .copied()
-                        .chain(fields.iter().map(|f| f.name.as_str()));
-                    let err = unknown_field("--match field", custom, names);
-                    let hint = format!(
-                        "{}; match on {} or a deal custom field ({})",
-                        err.hint().unwrap_or_default(),
+                        .chain(fields.iter().map(|f| f.name.as_str()))
+                        .collect();
+                    let custom_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+                    let known = format!(
+                        "match on {} or a deal custom field ({})",
                         MATCHABLE.join(", "),
-                        fields
-                            .iter()
-                            .map(|f| f.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        custom_names.join(", ")
                     );
-                    err.with_hint(hint)
+                    let hint = match did_you_mean(custom, names) {
+                        Some(n) => format!("did you mean {n:?}? {known}"),
+                        None => known,
+                    };
+                    Error::usage_hint(format!("unknown --match field {custom:?}"), hint)
                 })?;
                 Filter {
                     query: (format!("custom_fields[{}]", found.name), value.to_string()),
