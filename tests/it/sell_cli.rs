@@ -188,7 +188,10 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     assert_eq!(query(&lists[0]), expected);
-    assert_eq!(out.stderr, "", "native filters need no notice");
+    assert_eq!(
+        out.stderr, "Zendesk Sell matches --contact against each deal's primary contact only\n",
+        "native filters need no notice but this reminder"
+    );
 }
 
 #[tokio::test]

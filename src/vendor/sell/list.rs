@@ -95,6 +95,8 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
     }
     if let Some(c) = &query.contact {
         param("contact_id", c.clone());
+        plan.notices
+            .push("Zendesk Sell matches --contact against each deal's primary contact only".into());
     }
     if let Some(c) = &query.company {
         param("organization_id", c.clone());
@@ -316,7 +318,10 @@ mod tests {
                 ("sort_by", "value:desc"),
             ]
         );
-        assert!(plan.notices.is_empty());
+        assert_eq!(
+            plan.notices,
+            ["Zendesk Sell matches --contact against each deal's primary contact only"]
+        );
     }
 
     #[test]
