@@ -912,3 +912,71 @@ async fn pipelines_list_shows_stages_in_order_with_their_status() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
+    let server = MockServer::start().await;
+    let mut newer = sell::stages();
+    newer.push(json!({"id": 16, "name": "Negotiation", "category": "in_progress", "position": 6, "pipeline_id": 1}));
+    Mock::given(method("GET"))
+        .and(path("/v2/stages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(collection("stage", sell::stages())))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "GET",
+        "/v2/stages",
+        200,
+        collection("stage", newer),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v2/pipelines",
+        200,
+        collection("pipeline", sell::pipelines()),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v2/users",
+        200,
+        collection("user", sell::users()),
+    )
+    .await;
+    mount(
+        &server,
+        "PUT",
+        "/v2/deals/5",
+        200,
+        one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
+    )
+    .await;
+    let home = Home::new();
+    let out = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "update",
+            "5",
+            "--stage",
+            "Negotiation",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["stage"]["name"], "Negotiation");
+    let puts = requests(&server, "PUT", "/v2/deals/5").await;
+    assert_eq!(
+        body(&puts[0]),
+        json!({"data": {"stage_id": 16}, "meta": {"type": "deal"}})
+    );
+    assert_eq!(requests(&server, "GET", "/v2/stages").await.len(), 2);
+}

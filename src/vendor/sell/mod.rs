@@ -87,6 +87,15 @@ fn get(segments: &[&str]) -> Request {
     request(Method::GET, segments)
 }
 
+/// A name the cached metadata lacks (a stage, owner, loss reason or custom field made since).
+fn stale_name(e: &Error) -> bool {
+    match e {
+        Error::NotFound { .. } => true,
+        Error::Usage { message, .. } => message.starts_with("unknown custom field"),
+        _ => false,
+    }
+}
+
 fn not_found_deal(e: Error, id: &str) -> Error {
     match e {
         Error::NotFound { .. } => Error::not_found(format!("Zendesk Sell has no deal {id}")),
@@ -192,9 +201,8 @@ impl Sell {
                 current,
             };
             match input::plan(input, &known, mode) {
-                Err(Error::NotFound { .. } | Error::Usage { .. })
-                    if !self.reloaded.swap(true, Ordering::SeqCst) =>
-                {
+                // Only a missing name can be cured by newer metadata.
+                Err(e) if stale_name(&e) && !self.reloaded.swap(true, Ordering::SeqCst) => {
                     for name in [
                         "pipelines",
                         "stages",
