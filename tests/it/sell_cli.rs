@@ -980,3 +980,67 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
     );
     assert_eq!(requests(&server, "GET", "/v2/stages").await.len(), 2);
 }
+
+#[tokio::test]
+async fn a_deal_from_the_trash_can_be_created_again() {
+    let server = account().await;
+    mount(
+        &server,
+        "POST",
+        "/v2/deals",
+        200,
+        one(deal(100, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/v2/deals/100/associated_contacts",
+        200,
+        json!({"data": {"contact_id": 9, "role": "involved"}}),
+    )
+    .await;
+    let home = Home::new();
+    // The `deal` of a trash line, as `crm deals get 5 -o json` wrote it.
+    let trashed = json!({
+        "id": "5", "vendor": "sell", "name": "Five", "amount": "5.50", "currency": "USD",
+        "pipeline": {"id": "1", "name": "Sales"}, "stage": {"id": "12", "name": "Qualified"},
+        "status": "open", "owner": {"id": "7", "name": "Ana Lima"}, "close_date": "2026-12-31",
+        "probability": null, "contacts": ["5", "9"], "company": "6", "tags": ["a"],
+        "custom": {"region": "EMEA"}, "created_at": "2026-01-02T03:04:05Z", "updated_at": "2026-11-20T00:00:00Z"
+    });
+    let file = home.path().join("deal.json");
+    std::fs::write(&file, trashed.to_string()).unwrap();
+    let out = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--from",
+            file.to_str().unwrap(),
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("company 6 is not sent"),
+        "{}",
+        out.stderr
+    );
+    let posts = requests(&server, "POST", "/v2/deals").await;
+    assert_eq!(
+        body(&posts[0]),
+        json!({"data": {"contact_id": 5, "name": "Five", "value": "5.50", "currency": "USD", "owner_id": 7,
+                        "estimated_close_date": "2026-12-31", "stage_id": 12, "tags": ["a"],
+                        "custom_fields": {"region": "EMEA"}},
+               "meta": {"type": "deal"}})
+    );
+    let assoc = requests(&server, "POST", "/v2/deals/100/associated_contacts").await;
+    assert_eq!(
+        body(&assoc[0])["data"],
+        json!({"contact_id": 9, "role": "involved"})
+    );
+}

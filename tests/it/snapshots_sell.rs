@@ -147,16 +147,7 @@ async fn sell_error_messages_and_exit_codes() {
     let home = Home::new();
     let cases: Vec<Vec<&str>> = vec![
         vec!["deals", "create", "--name", "A"],
-        vec![
-            "deals",
-            "create",
-            "--name",
-            "A",
-            "--contact",
-            "5",
-            "--company",
-            "6",
-        ],
+        vec!["deals", "update", "1", "--company", "6"],
         vec![
             "deals",
             "create",

@@ -197,11 +197,18 @@ fn loss_reason(name: &str, reasons: &[LossReasonWire]) -> Result<Value> {
 }
 
 pub fn contacts(input: &DealInput, mode: Mode, plan: &mut Plan) -> Result<()> {
-    if input.company.is_some() {
-        return Err(
-            Error::unsupported(Vendor::Sell, "setting a deal's company (--company)")
-                .with_hint("Sell sets the organization from the primary contact: pass --contact"),
-        );
+    if let Some(company) = &input.company {
+        if input.contacts.is_empty() {
+            return Err(
+                Error::unsupported(Vendor::Sell, "setting a deal's company (--company)").with_hint(
+                    "Sell sets the organization from the primary contact: pass --contact",
+                ),
+            );
+        }
+        // A deal piped back in (`get -o json | create --from -`) carries the company Sell derived.
+        plan.notices.push(format!(
+            "company {company} is not sent: Zendesk Sell takes the company from the primary contact"
+        ));
     }
     match (input.contacts.split_first(), mode) {
         (None, Mode::Create) => Err(Error::usage_hint(
