@@ -1,5 +1,6 @@
 //! Zendesk Sell Core API v2: deals, upsert, associated contacts, pipelines, stages, users.
 
+mod contacts;
 mod convert;
 pub mod error;
 mod input;
@@ -12,13 +13,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use self::input::{Known, Mode, Plan};
 use self::meta::{category_status, Meta};
-use self::wire::{
-    envelope, id_number, typed_items, AssociatedContactWire, CustomFieldWire, LossReasonWire,
-};
+use self::wire::{envelope, typed_items, CustomFieldWire, LossReasonWire};
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Failure, Result};
 use crate::http::{path, Charge, Request};
@@ -64,8 +63,6 @@ pub static CAPABILITIES: Capabilities = Capabilities {
                     their associated contacts with them.",
 };
 
-/// The only role Sell documents for a deal's associated contact.
-const ROLE: &str = "involved";
 /// Metadata pages to read before deciding the server never stops paging.
 const MAX_META_PAGES: usize = 50;
 
@@ -234,31 +231,6 @@ impl Sell {
         convert::to_deal(wire::data_of(body, "a deal")?, &meta, self.env.raw)
     }
 
-    /// Adds the deal's associated contacts after its primary one.
-    async fn add_associated(&self, deal: &mut Deal) -> Result<()> {
-        let contacts: Vec<AssociatedContactWire> = self
-            .collect(&["v2", "deals", &deal.id, "associated_contacts"])
-            .await?;
-        for c in contacts {
-            if !deal.contacts.contains(&c.contact_id) {
-                deal.contacts.push(c.contact_id);
-            }
-        }
-        Ok(())
-    }
-
-    async fn post_associated(&self, id: &str, contact: &str) -> Result<()> {
-        let request = request(Method::POST, &["v2", "deals", id, "associated_contacts"])
-            .json(envelope(
-                "associated_contact",
-                json!({"contact_id": id_number(contact)?, "role": ROLE}),
-            ))
-            .idempotent(false)
-            .subject(format!("association of contact {contact} with deal {id}"));
-        self.env.http.send(request).await?;
-        Ok(())
-    }
-
     async fn put_deal(&self, id: &str, data: serde_json::Map<String, Value>) -> Result<Deal> {
         let request = request(Method::PUT, &["v2", "deals", id])
             .json(envelope("deal", Value::Object(data)))
@@ -366,50 +338,14 @@ impl super::Adapter for Sell {
         let Target::Contact(contact) = target else {
             return Err(self.unsupported(Op::associate(target)));
         };
-        if options.label.is_some() {
-            return Err(Error::usage_hint(
-                "--label is a HubSpot option",
-                "Zendesk Sell describes a deal's contact with --role involved",
-            ));
-        }
-        if let Some(role) = options.role.as_deref().filter(|r| *r != ROLE) {
-            return Err(Error::usage_hint(
-                format!("role {role:?} is not one Zendesk Sell knows"),
-                format!("the only documented role is {ROLE:?} (the default): drop --role"),
-            ));
-        }
-        if options.primary {
-            let deal = self
-                .put_deal(
-                    id,
-                    [("contact_id".to_string(), id_number(contact)?)]
-                        .into_iter()
-                        .collect(),
-                )
-                .await?;
-            return Ok(format!(
-                "contact {contact} is now the primary contact of deal {}",
-                deal.id
-            ));
-        }
-        self.post_associated(id, contact).await?;
-        Ok(format!(
-            "deal {id} is now associated with contact {contact} (role {ROLE})"
-        ))
+        self.associate_contact(id, contact, options).await
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
         let Target::Contact(contact) = target else {
             return Err(self.unsupported(Op::dissociate(target)));
         };
-        let request = request(
-            Method::DELETE,
-            &["v2", "deals", id, "associated_contacts", contact],
-        );
-        self.env.http.send(request).await?;
-        Ok(format!(
-            "deal {id} is no longer associated with contact {contact}"
-        ))
+        self.dissociate_contact(id, contact).await
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
