@@ -170,7 +170,7 @@ impl Capabilities {
         match vendor {
             Vendor::Hubspot => &super::hubspot::CAPABILITIES,
             Vendor::Pipedrive => &PIPEDRIVE_PENDING,
-            Vendor::Sell => &SELL_PENDING,
+            Vendor::Sell => &super::sell::CAPABILITIES,
         }
     }
 
@@ -186,16 +186,9 @@ impl Capabilities {
     }
 }
 
-/// Placeholders until the Pipedrive and Sell adapters land: nothing is supported, so every verb exits 6.
+/// Placeholder until the Pipedrive adapter lands: nothing is supported, so every verb exits 6.
 static PIPEDRIVE_PENDING: Capabilities = Capabilities {
     vendor: Vendor::Pipedrive,
-    ops: &[],
-    filters: &[],
-    sort_fields: &[],
-    delete_effect: "",
-};
-static SELL_PENDING: Capabilities = Capabilities {
-    vendor: Vendor::Sell,
     ops: &[],
     filters: &[],
     sort_fields: &[],

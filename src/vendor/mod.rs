@@ -2,6 +2,7 @@
 
 pub mod capabilities;
 pub mod hubspot;
+pub mod sell;
 
 use std::sync::Arc;
 
@@ -110,7 +111,8 @@ pub trait Adapter: Send + Sync {
 pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
     match vendor {
         Vendor::Hubspot => Ok(Box::new(hubspot::HubSpot::new(env))),
-        Vendor::Pipedrive | Vendor::Sell => Err(Error::unsupported(
+        Vendor::Sell => Ok(Box::new(sell::Sell::new(env))),
+        Vendor::Pipedrive => Err(Error::unsupported(
             vendor,
             "this version of crm (the adapter is not built yet)",
         )),
@@ -122,9 +124,13 @@ pub fn http_profile(
     vendor: Vendor,
 ) -> (crate::http::AuthScheme, Arc<dyn crate::http::VendorPolicy>) {
     match vendor {
-        Vendor::Hubspot | Vendor::Pipedrive | Vendor::Sell => (
+        Vendor::Hubspot | Vendor::Pipedrive => (
             crate::http::AuthScheme::Bearer,
             Arc::new(hubspot::error::HubSpotPolicy),
+        ),
+        Vendor::Sell => (
+            crate::http::AuthScheme::Bearer,
+            Arc::new(sell::error::SellPolicy),
         ),
     }
 }

@@ -11,6 +11,7 @@ pub mod hubspot;
 pub mod prism;
 pub mod proxy;
 pub mod router;
+pub mod sell;
 pub mod violations;
 
 pub use contract::ContractServer;
