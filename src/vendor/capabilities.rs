@@ -169,7 +169,7 @@ impl Capabilities {
     pub fn of(vendor: Vendor) -> &'static Capabilities {
         match vendor {
             Vendor::Hubspot => &super::hubspot::CAPABILITIES,
-            Vendor::Pipedrive => &PIPEDRIVE_PENDING,
+            Vendor::Pipedrive => &super::pipedrive::CAPABILITIES,
             Vendor::Sell => &SELL_PENDING,
         }
     }
@@ -186,14 +186,7 @@ impl Capabilities {
     }
 }
 
-/// Placeholders until the Pipedrive and Sell adapters land: nothing is supported, so every verb exits 6.
-static PIPEDRIVE_PENDING: Capabilities = Capabilities {
-    vendor: Vendor::Pipedrive,
-    ops: &[],
-    filters: &[],
-    sort_fields: &[],
-    delete_effect: "",
-};
+/// A placeholder until the Sell adapter lands: nothing is supported, so every verb exits 6.
 static SELL_PENDING: Capabilities = Capabilities {
     vendor: Vendor::Sell,
     ops: &[],
