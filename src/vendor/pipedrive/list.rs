@@ -291,8 +291,11 @@ impl Pipedrive {
                     }
                 }
                 cur.delivered += deals.len();
+                // A server that answers the same cursor again would page forever.
+                let repeated = next.is_some() && next == cur.cursor;
                 cur.cursor = next;
-                cur.done = cur.cursor.is_none() || limit.is_some_and(|l| cur.delivered >= l);
+                cur.done =
+                    cur.cursor.is_none() || repeated || limit.is_some_and(|l| cur.delivered >= l);
                 Ok(Some((deals, cur)))
             }
         });
