@@ -875,3 +875,55 @@ async fn dry_run_shows_the_token_redacted_in_its_header() {
     assert!(all.contains("x-api-token"), "{all}");
     assert!(!all.contains(TOKEN), "{all}");
 }
+
+/// The built-in Pipedrive sandbox, end to end: the emulator and the adapter agree on the wire.
+#[tokio::test]
+async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
+    let home = Home::new();
+    let sandbox = |args: &[&str]| {
+        let mut cmd = home.crm();
+        cmd.args(["--profile", "sandbox-pipedrive"]).args(args);
+        cmd
+    };
+    let out = run(sandbox(&["deals", "list", "-o", "json"])).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let deals = out.json();
+    let first = &deals.as_array().unwrap()[0];
+    assert_eq!(first["vendor"], "pipedrive");
+    assert!(first["stage"]["name"].is_string(), "{first}");
+    assert!(first["owner"]["name"].is_string(), "{first}");
+    assert!(
+        first["custom"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|k| k.len() != 40),
+        "custom fields by name: {first}"
+    );
+
+    let out = run(sandbox(&[
+        "deals", "create", "--name", "Keep me", "--amount", "0.1", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let keep = out.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(out.json()["amount"], "0.1");
+    let out = run(sandbox(&[
+        "deals", "create", "--name", "Merge me", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let other = out.json()["id"].as_str().unwrap().to_string();
+
+    let out = run(sandbox(&[
+        "deals", "merge", "--into", &keep, &other, "--yes", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], keep.as_str());
+    assert_eq!(out.json()["name"], "Keep me");
+    let out = run(sandbox(&["deals", "get", &other])).await;
+    assert_eq!(out.code, 3, "the merged-away deal is gone: {}", out.stderr);
+    let out = run(sandbox(&["deals", "get", &keep, "-o", "json"])).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
