@@ -27,6 +27,7 @@ fn seed_cache(home: &Home, base_url: &str) {
         ("stages", stages()),
         ("users", users()),
         ("fields", fields()),
+        ("company", Value::String("acme".into())),
     ];
     crate::support::contract::run(async move {
         for (name, value) in entries {
@@ -124,6 +125,7 @@ fn metadata_and_the_plain_list() {
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
         "GET /v1/users",
+        "GET /v1/users/me",
         "GET /api/v2/dealFields",
         "GET /api/v2/deals",
     ] {

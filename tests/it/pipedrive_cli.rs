@@ -86,6 +86,7 @@ async fn list_follows_the_cursor_and_maps_every_field() {
     assert_eq!(first["tags"], json!(["Hot"]));
     assert_eq!(first["custom"], json!({"Region": "EMEA"}));
     assert_eq!(first["created_at"], "2026-01-02T03:04:05Z");
+    assert_eq!(first["url"], "https://acme.pipedrive.com/deal/1");
     assert_eq!(deals[1]["amount"], "12345678901234.56");
 
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;

@@ -125,6 +125,7 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     deal.custom = custom_by_name(field("custom_fields"), meta);
     deal.created_at = parse_time(field("add_time"));
     deal.updated_at = parse_time(field("update_time"));
+    deal.url = meta.deal_url(&deal.id);
     if raw {
         deal.raw = Some(value);
     }
@@ -199,6 +200,10 @@ mod tests {
         assert_eq!(
             deal.created_at.unwrap().to_rfc3339(),
             "2021-01-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            deal.url.as_deref(),
+            Some("https://acme.pipedrive.com/deal/1")
         );
         assert!(deal.raw.is_none());
         assert!(to_deal(documented_deal(), &meta, true)

@@ -16,6 +16,9 @@ pub struct Meta {
     pub stages: Vec<StageWire>,
     pub users: Vec<UserWire>,
     pub fields: Vec<FieldWire>,
+    /// `COMPANY` of `https://COMPANY.pipedrive.com`, for links to deals.
+    #[serde(default)]
+    pub company_domain: Option<String>,
 }
 
 impl Meta {
@@ -128,6 +131,13 @@ impl Meta {
             })
     }
 
+    /// The deal's page in Pipedrive's web app.
+    pub fn deal_url(&self, id: &str) -> Option<String> {
+        self.company_domain
+            .as_ref()
+            .map(|d| format!("https://{d}.pipedrive.com/deal/{id}"))
+    }
+
     /// Stages of a pipeline in display order.
     pub fn stages_of(&self, pipeline: &str) -> Vec<&StageWire> {
         let mut stages: Vec<&StageWire> = self
@@ -167,7 +177,8 @@ impl Meta {
                  "field_type": "double", "is_custom_field": true},
                 {"field_code": "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c", "field_name": "External ID",
                  "field_type": "varchar", "is_custom_field": true}
-            ]
+            ],
+            "company_domain": "acme"
         }))
         .expect("example metadata")
     }

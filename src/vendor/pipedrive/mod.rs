@@ -85,6 +85,7 @@ pub(crate) mod costs {
     pub const ADD_PARTICIPANT: u32 = 10;
     pub const REMOVE_PARTICIPANT: u32 = 6;
     pub const MERGE: u32 = 40;
+    pub const ME: u32 = 2;
 }
 
 /// `/api/v2/…` and `/v1/…` paths, each segment percent-encoded.
@@ -160,6 +161,25 @@ impl Pipedrive {
         parse(Value::Array(data_items(&body)), "users")
     }
 
+    /// The account's company domain (`/v1/users/me`), which deal links need. A link is a nicety:
+    /// when the call fails, deals come without one rather than the command failing.
+    async fn fetch_company_domain(&self) -> Result<Option<String>> {
+        match self
+            .send(Request::get(v1(&["users", "me"])), costs::ME)
+            .await
+        {
+            Ok(body) => Ok(body
+                .pointer("/data/company_domain")
+                .and_then(Value::as_str)
+                .filter(|d| {
+                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+                .map(str::to_string)),
+            Err(e @ Error::DryRunStop(_)) => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Pipelines, stages, users and deal fields, from the cache when fresh.
     pub(crate) async fn meta(&self) -> Result<Meta> {
         let cache = &self.env.cache;
@@ -183,6 +203,9 @@ impl Pipedrive {
                     self.fetch_all(&["dealFields"], costs::FIELDS, "deal fields"),
                 )
                 .await?,
+            company_domain: cache
+                .get_or_fetch("company", self.fetch_company_domain())
+                .await?,
         })
     }
 
@@ -197,7 +220,7 @@ impl Pipedrive {
             Err(Error::NotFound { .. } | Error::Usage { .. })
                 if !self.reloaded.swap(true, Ordering::SeqCst) =>
             {
-                for name in ["pipelines", "stages", "users", "fields"] {
+                for name in ["pipelines", "stages", "users", "fields", "company"] {
                     self.env.cache.forget(name);
                 }
                 lookup(&self.meta().await?)
