@@ -928,3 +928,29 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
     let out = run(sandbox(&["deals", "get", &keep, "-o", "json"])).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[tokio::test]
+async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals/1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-ratelimit-limit", "80")
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", "1")
+                .set_body_json(ok(deal(1, "A", "1"))),
+        )
+        .mount(&server)
+        .await;
+    let started = std::time::Instant::now();
+    // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
+    // which is not what this test judges).
+    let _ = crm(&server, &["deals", "get", "1"]).await;
+    let sent = server.received_requests().await.unwrap();
+    assert!(sent.len() > 1, "{sent:?}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "no pause after x-ratelimit-remaining: 0"
+    );
+}
