@@ -384,3 +384,58 @@ fn pipelines_and_stages_unseeded() {
     assert_sent(&seen, "GET /api/v2/pipelines");
     assert_sent(&seen, "GET /api/v2/stages");
 }
+
+/// The built-in sandbox behind `prism proxy`: the CLI's requests and the emulator's answers are
+/// both judged against Pipedrive's files, so the sandbox cannot drift from the real API unseen.
+#[test]
+fn the_sandbox_answers_as_the_specs_say() {
+    use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+    if crate::support::prism::Toolchain::for_contract_tests().is_none() {
+        return;
+    }
+    let sandbox = crate::support::contract::run(async {
+        spawn(ServeArgs::new(SandboxVendor::Pipedrive))
+            .await
+            .expect("sandbox starts")
+    });
+    let Some(server) = ContractServer::pipedrive_proxy(sandbox.addr) else {
+        return;
+    };
+    let home = Home::new();
+    let steps: [&[&str]; 9] = [
+        &["deals", "list", "--limit", "3"],
+        &["deals", "list", "--search", "Umbrella", "--limit", "3"],
+        &["deals", "get", "1"],
+        &[
+            "deals",
+            "update",
+            "1",
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Budget",
+            "--set",
+            "Region=EMEA",
+        ],
+        &["deals", "follow", "1", "--user", "Ada Lovelace"],
+        &["deals", "followers", "1"],
+        &["deals", "associate", "1", "--contact", "3"],
+        &["deals", "dissociate", "1", "--contact", "3"],
+        &["deals", "merge", "--into", "1", "2", "--yes"],
+    ];
+    for args in steps {
+        let seen = crm(&server, &home, args);
+        assert!(!seen.is_empty(), "{args:?} sent nothing");
+        // Errors only: `prism proxy` warns that it cannot match the 200 of a PATCH that its own
+        // file declares (a proxy quirk, not the sandbox's answer).
+        let responses: Vec<_> = server
+            .response_violations()
+            .into_iter()
+            .filter(|v| v.severity == "Error")
+            .collect();
+        assert!(
+            responses.is_empty(),
+            "the sandbox answered {args:?} outside Pipedrive's spec:\n{responses:#?}"
+        );
+    }
+}
