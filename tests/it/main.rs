@@ -14,3 +14,4 @@ mod readme;
 mod sandbox;
 mod sandbox_profile;
 mod snapshots_hubspot;
+mod snapshots_pipedrive;
