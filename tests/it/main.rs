@@ -10,6 +10,7 @@ mod generated;
 mod help;
 mod hubspot_cli;
 mod pipedrive_cli;
+mod pipedrive_writes;
 mod readme;
 mod sandbox;
 mod sandbox_profile;

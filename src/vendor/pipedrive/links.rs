@@ -7,11 +7,63 @@ use serde_json::{json, Value};
 use super::input::int_id;
 use super::wire::{data_items, id_text, next_cursor};
 use super::{convert, costs, not_found_deal, to_user, v1, v2, Pipedrive};
-use crate::error::{Error, Result};
+use crate::error::{Error, Failure, Result};
 use crate::http::Request;
-use crate::model::{AssociateOptions, Target, User};
+use crate::model::{AssociateOptions, Deal, Target, User};
 
 impl Pipedrive {
+    /// `GET /v1/deals/{id}/participants`, every page (v1 pages by `start`).
+    pub(crate) async fn participants(&self, id: &str) -> Result<Vec<Value>> {
+        const MAX_PAGES: usize = 20;
+        let mut items = Vec::new();
+        let mut start = 0u64;
+        for _ in 0..MAX_PAGES {
+            let mut request = Request::get(v1(&["deals", id, "participants"])).query("limit", 500);
+            if start > 0 {
+                request = request.query("start", start);
+            }
+            let body = self
+                .send(request, costs::PARTICIPANTS)
+                .await
+                .map_err(|e| not_found_deal(e, id))?;
+            items.extend(data_items(&body));
+            let more = body
+                .pointer("/additional_data/pagination/more_items_in_collection")
+                .or_else(|| body.pointer("/additional_data/more_items_in_collection"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let next = body
+                .pointer("/additional_data/pagination/next_start")
+                .or_else(|| body.pointer("/additional_data/next_start"))
+                .and_then(Value::as_u64);
+            match (more, next) {
+                (true, Some(n)) if n > start => start = n,
+                _ => break,
+            }
+        }
+        Ok(items)
+    }
+
+    /// After a create: the contacts beyond the first (the deal's person) become participants,
+    /// each with its own call, each failure reported.
+    pub(super) async fn add_participants(
+        &self,
+        deal: &mut Deal,
+        people: &[String],
+    ) -> Vec<Failure> {
+        let mut failures = Vec::new();
+        for person in people {
+            match self.add_participant(&deal.id, person).await {
+                Ok(()) => convert::add_contacts(deal, [person.clone()]),
+                Err(e) => failures.push(Failure {
+                    record: format!("participant person {person}"),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        failures
+    }
+
     pub(super) async fn add_participant(&self, id: &str, person: &str) -> Result<()> {
         let request = Request::new(Method::POST, v1(&["deals", id, "participants"]))
             .json(json!({"person_id": int_id(person)}))

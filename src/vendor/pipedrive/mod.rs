@@ -3,24 +3,25 @@
 
 mod convert;
 pub mod error;
+mod filters;
 mod input;
 mod links;
 mod list;
+mod load;
 mod meta;
 mod upsert;
 mod wire;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::{json, Value};
 
 use self::error::cost;
-use self::meta::Meta;
-use self::wire::{data_items, next_cursor, FieldWire, PipelineWire, StageWire, UserWire};
+use self::wire::UserWire;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
-use crate::error::{Error, Failure, Result};
+use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Status, Target, User, Vendor,
@@ -127,108 +128,6 @@ impl Pipedrive {
             .body)
     }
 
-    /// Every item of a v2 list, following the cursor.
-    async fn fetch_all<T: serde::de::DeserializeOwned>(
-        &self,
-        segments: &[&str],
-        tokens: u32,
-        what: &str,
-    ) -> Result<Vec<T>> {
-        // 500 a page: no account has this many pages of metadata, so more means a server that
-        // never stops paging, and crm would rather stop than loop forever.
-        const MAX_PAGES: usize = 20;
-        let mut items = Vec::new();
-        let mut cursor: Option<String> = None;
-        for _ in 0..MAX_PAGES {
-            let mut request = Request::get(v2(segments)).query("limit", 500);
-            if let Some(c) = &cursor {
-                request = request.query("cursor", c);
-            }
-            let body = self.send(request, tokens).await?;
-            items.extend(data_items(&body));
-            cursor = next_cursor(&body);
-            if cursor.is_none() {
-                break;
-            }
-        }
-        parse(Value::Array(items), what)
-    }
-
-    async fn fetch_users(&self) -> Result<Vec<UserWire>> {
-        let body = self
-            .send(Request::get(v1(&["users"])), costs::USERS)
-            .await?;
-        parse(Value::Array(data_items(&body)), "users")
-    }
-
-    /// The account's company domain (`/v1/users/me`), which deal links need. A link is a nicety:
-    /// when the call fails, deals come without one rather than the command failing.
-    async fn fetch_company_domain(&self) -> Result<Option<String>> {
-        match self
-            .send(Request::get(v1(&["users", "me"])), costs::ME)
-            .await
-        {
-            Ok(body) => Ok(body
-                .pointer("/data/company_domain")
-                .and_then(Value::as_str)
-                .filter(|d| {
-                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                })
-                .map(str::to_string)),
-            Err(e @ Error::DryRunStop(_)) => Err(e),
-            Err(_) => Ok(None),
-        }
-    }
-
-    /// Pipelines, stages, users and deal fields, from the cache when fresh.
-    pub(crate) async fn meta(&self) -> Result<Meta> {
-        let cache = &self.env.cache;
-        Ok(Meta {
-            pipelines: cache
-                .get_or_fetch::<Vec<PipelineWire>, _>(
-                    "pipelines",
-                    self.fetch_all(&["pipelines"], costs::PIPELINES, "pipelines"),
-                )
-                .await?,
-            stages: cache
-                .get_or_fetch::<Vec<StageWire>, _>(
-                    "stages",
-                    self.fetch_all(&["stages"], costs::STAGES, "stages"),
-                )
-                .await?,
-            users: cache.get_or_fetch("users", self.fetch_users()).await?,
-            fields: cache
-                .get_or_fetch::<Vec<FieldWire>, _>(
-                    "fields",
-                    self.fetch_all(&["dealFields"], costs::FIELDS, "deal fields"),
-                )
-                .await?,
-            company_domain: cache
-                .get_or_fetch("company", self.fetch_company_domain())
-                .await?,
-        })
-    }
-
-    /// Runs a name lookup; when a name is missing from cached metadata, reloads it once and
-    /// retries (a stage or field created since the cache was written must still resolve).
-    pub(crate) async fn with_fresh_meta<T>(
-        &self,
-        lookup: impl Fn(&Meta) -> Result<T>,
-    ) -> Result<T> {
-        let meta = self.meta().await?;
-        match lookup(&meta) {
-            Err(Error::NotFound { .. } | Error::Usage { .. })
-                if !self.reloaded.swap(true, Ordering::SeqCst) =>
-            {
-                for name in ["pipelines", "stages", "users", "fields", "company"] {
-                    self.env.cache.forget(name);
-                }
-                lookup(&self.meta().await?)
-            }
-            other => other,
-        }
-    }
-
     /// The v2 deal, without participants.
     pub(crate) async fn fetch_wire(&self, id: &str) -> Result<Value> {
         let body = self
@@ -251,59 +150,6 @@ impl Pipedrive {
         }
         Ok(deal)
     }
-
-    /// `GET /v1/deals/{id}/participants`, every page (v1 pages by `start`).
-    pub(crate) async fn participants(&self, id: &str) -> Result<Vec<Value>> {
-        const MAX_PAGES: usize = 20;
-        let mut items = Vec::new();
-        let mut start = 0u64;
-        for _ in 0..MAX_PAGES {
-            let mut request = Request::get(v1(&["deals", id, "participants"])).query("limit", 500);
-            if start > 0 {
-                request = request.query("start", start);
-            }
-            let body = self
-                .send(request, costs::PARTICIPANTS)
-                .await
-                .map_err(|e| not_found_deal(e, id))?;
-            items.extend(data_items(&body));
-            let more = body
-                .pointer("/additional_data/pagination/more_items_in_collection")
-                .or_else(|| body.pointer("/additional_data/more_items_in_collection"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            let next = body
-                .pointer("/additional_data/pagination/next_start")
-                .or_else(|| body.pointer("/additional_data/next_start"))
-                .and_then(Value::as_u64);
-            match (more, next) {
-                (true, Some(n)) if n > start => start = n,
-                _ => break,
-            }
-        }
-        Ok(items)
-    }
-
-    /// After a create: the contacts beyond the first (the deal's person) become participants,
-    /// each with its own call, each failure reported.
-    async fn add_participants(&self, deal: &mut Deal, people: &[String]) -> Vec<Failure> {
-        let mut failures = Vec::new();
-        for person in people {
-            match self.add_participant(&deal.id, person).await {
-                Ok(()) => convert::add_contacts(deal, [person.clone()]),
-                Err(e) => failures.push(Failure {
-                    record: format!("participant person {person}"),
-                    message: e.to_string(),
-                }),
-            }
-        }
-        failures
-    }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(items: Value, what: &str) -> Result<T> {
-    serde_json::from_value(items)
-        .map_err(|e| Error::internal(format!("Pipedrive sent {what} crm cannot read: {e}")))
 }
 
 pub(crate) fn not_found_deal(e: Error, id: &str) -> Error {
