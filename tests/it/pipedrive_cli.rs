@@ -93,6 +93,11 @@ async fn list_follows_the_cursor_and_maps_every_field() {
 
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(lists.len(), 2, "no request per deal");
+    let all = server.received_requests().await.unwrap();
+    assert!(
+        !all.iter().any(|r| r.url.path().contains("participants")),
+        "participants only from get or --with-contacts"
+    );
     assert_eq!(query(&lists[0]), [("limit".to_string(), "500".to_string())]);
     assert!(query(&lists[1]).contains(&("cursor".into(), "c2".into())));
     for r in server.received_requests().await.unwrap() {
@@ -468,4 +473,34 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
         started.elapsed() >= std::time::Duration::from_secs(1),
         "no pause after x-ratelimit-remaining: 0"
     );
+}
+
+#[tokio::test]
+async fn with_contacts_reads_each_deal_s_participants() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/1/participants",
+        participants(&[(70, 205)]),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/2/participants",
+        participants(&[]),
+    )
+    .await;
+    let out = crm(&server, &["deals", "list", "--with-contacts", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
+    assert_eq!(out.json()[1]["contacts"], json!(["201"]));
 }
