@@ -347,18 +347,30 @@ fn associate_and_dissociate() {
         &["deals", "associate", "512", "--company", "301", "--replace"],
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
+    // Prism's example deal has person 1 and its example participant is person 1598.
     let seen = crm(
         &server,
         &home,
-        &["deals", "dissociate", "512", "--contact", "201"],
+        &["deals", "dissociate", "512", "--contact", "1598"],
     );
     assert_sent(&seen, "GET /v1/deals/512/participants");
+    assert!(
+        seen.iter()
+            .any(|s| s.starts_with("DELETE /v1/deals/512/participants/")),
+        "{seen:#?}"
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "dissociate", "512", "--contact", "1"],
+    );
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
     let seen = crm(
         &server,
         &home,
         &["deals", "dissociate", "512", "--company", "1"],
     );
-    assert_sent(&seen, "GET /api/v2/deals/512");
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
 }
 
 #[test]
