@@ -504,3 +504,23 @@ async fn with_contacts_reads_each_deal_s_participants() {
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
 }
+
+/// The sandbox meters token costs like Pipedrive; crm learns the budget from its headers and
+/// spaces its calls instead of running into 429s.
+#[tokio::test]
+async fn token_costs_keep_crm_under_the_sandbox_s_burst_budget() {
+    use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+    let mut args = ServeArgs::new(SandboxVendor::Pipedrive);
+    args.rate_limit = Some("40/2s".parse().unwrap());
+    let sandbox = spawn(args).await.expect("sandbox starts");
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
+    cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
+    let started = std::time::Instant::now();
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json().as_array().unwrap().len(), 5);
+    // pipelines 5 + stages 5 + users 20 + fields 10 + me 2 + list 10 = 52 tokens > 40.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
+    assert!(!out.stderr.contains("429"), "{}", out.stderr);
+}
