@@ -111,7 +111,7 @@ pub trait Adapter: Send + Sync {
 pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
     match vendor {
         Vendor::Hubspot => Ok(Box::new(hubspot::HubSpot::new(env))),
-        Vendor::Pipedrive => Ok(Box::new(pipedrive::Pipedrive::new(env))),
+        Vendor::Pipedrive => Ok(Box::new(pipedrive::Pipedrive::new(env)?)),
         Vendor::Sell => Err(Error::unsupported(
             vendor,
             "this version of crm (the adapter is not built yet)",

@@ -524,3 +524,19 @@ async fn token_costs_keep_crm_under_the_sandbox_s_burst_budget() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
     assert!(!out.stderr.contains("429"), "{}", out.stderr);
 }
+
+#[tokio::test]
+async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
+    let server = account().await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN);
+    cmd.args(["deals", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("company domain alone"),
+        "{}",
+        out.stderr
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

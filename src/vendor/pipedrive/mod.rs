@@ -109,14 +109,25 @@ pub struct Pipedrive {
 }
 
 impl Pipedrive {
-    pub fn new(env: AdapterEnv) -> Self {
+    /// Refuses a base URL that already carries an API version: crm adds `/api/v2` and `/v1` itself.
+    pub fn new(env: AdapterEnv) -> Result<Self> {
+        let base = env.http.base_url().path().trim_end_matches('/').to_string();
+        if ["/api/v2", "/api/v1", "/v1", "/api", "/v2"]
+            .iter()
+            .any(|suffix| base.ends_with(suffix))
+        {
+            return Err(Error::usage_hint(
+                format!("the Pipedrive base URL ends with {base:?}: crm adds the API version itself"),
+                "give the company domain alone, e.g. CRM_BASE_URL=https://yourcompany.pipedrive.com",
+            ));
+        }
         let limiter = env.http.limiter();
         limiter.configure("burst", error::BURST_LIMIT.0, error::BURST_LIMIT.1);
         limiter.configure("daily", error::DAILY_LIMIT.0, error::DAILY_LIMIT.1);
-        Pipedrive {
+        Ok(Pipedrive {
             env,
             reloaded: AtomicBool::new(false),
-        }
+        })
     }
 
     pub(crate) async fn send(&self, request: Request, tokens: u32) -> Result<Value> {
