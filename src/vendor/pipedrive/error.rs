@@ -3,7 +3,10 @@
 //!
 //! Pipedrive meters every call in tokens (each endpoint's `x-token-cost`): a burst budget per
 //! rolling 2-second window and a daily budget, both by plan. crm charges each request's cost to
-//! two limiter buckets, `burst` and `daily`, so a run keeps under both without drawing a 429.
+//! the limiter's `burst` bucket, so a run spaces its calls instead of drawing 429s. The daily
+//! budget is counted, not waited for: a limiter that waited for it would hang a big export for
+//! up to a day in silence, so crm says on stderr when a run passes it and lets Pipedrive's own
+//! 429 (and its `Retry-After`) decide.
 
 use std::time::Duration;
 
@@ -17,22 +20,22 @@ use crate::model::Vendor;
 /// The burst window's default budget (the lowest plans' tokens per 2 s) until `x-ratelimit-limit`
 /// tells us the account's real one.
 pub const BURST_LIMIT: (u32, Duration) = (80, Duration::from_secs(2));
-/// The daily budget's default: Pipedrive's base of 30,000 tokens a day for one seat of the lowest
-/// plan. A larger account spends less of it than crm assumes, never more.
-pub const DAILY_LIMIT: (u32, Duration) = (30_000, Duration::from_secs(24 * 3600));
+/// The daily budget crm assumes: Pipedrive's base of 30,000 tokens a day for one seat of the
+/// lowest plan (accounts get that times a plan multiplier times their seats).
+pub const DAILY_BUDGET: u64 = 30_000;
 
-/// What one request spends: its token cost from both budgets.
+/// Whether a call of `tokens` after `spent` ones is the one that reaches the daily budget (so the
+/// notice is given once).
+pub fn crosses_daily_budget(spent: u64, tokens: u32) -> bool {
+    spent < DAILY_BUDGET && spent + u64::from(tokens) >= DAILY_BUDGET
+}
+
+/// What one request spends from the burst window.
 pub fn cost(tokens: u32) -> Vec<Charge> {
-    vec![
-        Charge {
-            bucket: "burst",
-            cost: tokens,
-        },
-        Charge {
-            bucket: "daily",
-            cost: tokens,
-        },
-    ]
+    vec![Charge {
+        bucket: "burst",
+        cost: tokens,
+    }]
 }
 
 /// Whether a token has the form of a Pipedrive API token (40 hex characters); anything else is
@@ -156,6 +159,14 @@ mod tests {
         assert!(api.hint().unwrap().contains("x-api-token"));
         let oauth = PipedrivePolicy { api_token: false }.error(401, &HeaderMap::new(), "{}");
         assert!(oauth.hint().unwrap().contains("OAuth"));
+    }
+
+    #[test]
+    fn the_daily_budget_is_announced_once() {
+        assert!(!crosses_daily_budget(0, 10));
+        assert!(crosses_daily_budget(DAILY_BUDGET - 5, 10));
+        assert!(crosses_daily_budget(DAILY_BUDGET - 10, 10));
+        assert!(!crosses_daily_budget(DAILY_BUDGET, 10));
     }
 
     #[test]

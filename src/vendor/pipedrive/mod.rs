@@ -12,7 +12,7 @@ mod meta;
 mod upsert;
 mod wire;
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use async_trait::async_trait;
 use reqwest::Method;
@@ -106,6 +106,8 @@ pub struct Pipedrive {
     env: AdapterEnv,
     /// Whether this run already reloaded the metadata after a name was not found.
     reloaded: AtomicBool,
+    /// Tokens this run has spent, against the daily budget.
+    spent: AtomicU64,
 }
 
 impl Pipedrive {
@@ -123,14 +125,22 @@ impl Pipedrive {
         }
         let limiter = env.http.limiter();
         limiter.configure("burst", error::BURST_LIMIT.0, error::BURST_LIMIT.1);
-        limiter.configure("daily", error::DAILY_LIMIT.0, error::DAILY_LIMIT.1);
         Ok(Pipedrive {
             env,
             reloaded: AtomicBool::new(false),
+            spent: AtomicU64::new(0),
         })
     }
 
     pub(crate) async fn send(&self, request: Request, tokens: u32) -> Result<Value> {
+        let before = self.spent.fetch_add(tokens.into(), Ordering::SeqCst);
+        if error::crosses_daily_budget(before, tokens) {
+            self.env.notice(&format!(
+                "this run has spent {} of Pipedrive's rate-limit tokens, the daily budget of its \
+                 smallest plan: Pipedrive may refuse further calls (429) until the budget renews",
+                error::DAILY_BUDGET
+            ));
+        }
         Ok(self
             .env
             .http
