@@ -540,3 +540,17 @@ async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     );
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn verbose_traces_redact_the_api_token() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
+    let out = crm(&server, &["-v", "deals", "list", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("x-api-token: (redacted)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
+}
