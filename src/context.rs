@@ -63,7 +63,7 @@ impl Context {
     }
 
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
-        let (auth, policy) = vendor::http_profile(connection.vendor);
+        let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
         let http = HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),

@@ -169,7 +169,7 @@ impl Capabilities {
     pub fn of(vendor: Vendor) -> &'static Capabilities {
         match vendor {
             Vendor::Hubspot => &super::hubspot::CAPABILITIES,
-            Vendor::Pipedrive => &PIPEDRIVE_PENDING,
+            Vendor::Pipedrive => &super::pipedrive::CAPABILITIES,
             Vendor::Sell => &super::sell::CAPABILITIES,
         }
     }
@@ -185,12 +185,3 @@ impl Capabilities {
             .map_or(Support::No, |(_, s)| *s)
     }
 }
-
-/// Placeholder until the Pipedrive adapter lands: nothing is supported, so every verb exits 6.
-static PIPEDRIVE_PENDING: Capabilities = Capabilities {
-    vendor: Vendor::Pipedrive,
-    ops: &[],
-    filters: &[],
-    sort_fields: &[],
-    delete_effect: "",
-};

@@ -18,7 +18,7 @@ use crm::vendor::{self, Adapter, AdapterEnv, Capabilities, Op};
 
 pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
     let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
-    let (auth, policy) = vendor::http_profile(vendor);
+    let (auth, policy) = vendor::http_profile(vendor, token.expose());
     let streams = Streams::system(true);
     let http = HttpClient::new(
         HttpConfig {
@@ -239,4 +239,30 @@ async fn sell_filters_behave_as_declared() {
             }
         }
     }
+}
+
+/// Pipedrive has an adapter, so the walk above checks all its operations rather than skipping it;
+/// and the token decides the header: an API token in `x-api-token`, anything else as Bearer.
+#[tokio::test]
+async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
+    let server = MockServer::start().await;
+    let adapter = adapter(Vendor::Pipedrive, &server.uri()).expect("the Pipedrive adapter builds");
+    assert_eq!(
+        Capabilities::of(Vendor::Pipedrive).ops.len(),
+        Op::ALL.len(),
+        "Pipedrive offers every operation"
+    );
+    let _ = adapter.get("1", false).await;
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert!(!requests.is_empty());
+    for r in &requests {
+        assert_eq!(
+            r.headers.get("x-api-token").map(|v| v.to_str().unwrap()),
+            Some("0123456789abcdef0123456789abcdef01234567")
+        );
+        assert!(r.headers.get("authorization").is_none());
+        assert!(!r.url.as_str().contains("api_token"));
+    }
+    let (auth, _) = vendor::http_profile(Vendor::Pipedrive, "oauth-access-token");
+    assert!(matches!(auth, crm::http::AuthScheme::Bearer));
 }

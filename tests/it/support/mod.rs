@@ -8,6 +8,7 @@ pub mod allow_list;
 pub mod cli;
 pub mod contract;
 pub mod hubspot;
+pub mod pipedrive;
 pub mod prism;
 pub mod proxy;
 pub mod router;
