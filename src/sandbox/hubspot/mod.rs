@@ -365,6 +365,10 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
             put(assoc::put_labels).delete(assoc::remove),
         )
         .route(
+            "/crm/v4/associations/deals/{to_type}/batch/read",
+            post(assoc::batch_read),
+        )
+        .route(
             "/crm/v4/associations/deals/{to_type}/labels",
             get(assoc::labels),
         )
