@@ -15,12 +15,14 @@
 //! connection; `--truncate-rate` sends a complete response whose body is the
 //! first half of the JSON; `--slow-body-ms L` sends the body in ten pieces with
 //! L ms before each. The dice are seeded from `--seed`, so a run is repeatable
-//! for a given order of requests.
+//! for a given order of requests. `/__sandbox/stats` and `/__sandbox/deals`
+//! (see `control.rs`) bypass all of this.
 
 // Handlers return a ready vendor error `Response` as their `Err`: it is the
 // cold path, and boxing it everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod control;
 mod data;
 mod errors;
 mod faults;
@@ -214,13 +216,15 @@ impl Drop for RunningSandbox {
 /// Binds 127.0.0.1:`args.port`, serves in the background, returns at once.
 pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
     let demo = data::Demo::generate(args.seed, args.deals);
-    let (router, saver) = match args.vendor {
+    let (router, saver, census) = match args.vendor {
         SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref())?,
         SandboxVendor::Pipedrive => pipedrive::app(&demo, args.state.as_deref())?,
         SandboxVendor::Sell => sell::app(&demo, args.state.as_deref())?,
     };
-    let ctx = Arc::new(faults::Ctx::new(&args, saver));
-    let app = router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer));
+    let stats = Arc::new(control::Stats::default());
+    let ctx = Arc::new(faults::Ctx::new(&args, saver, stats.clone()));
+    let app = control::router(stats, census)
+        .merge(router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer)));
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
         .await
         .map_err(|source| SandboxError::Bind {

@@ -10,6 +10,7 @@ mod generated;
 mod help;
 mod hubspot_cli;
 mod readme;
+mod reliability;
 mod sandbox;
 mod sandbox_profile;
 mod snapshots_hubspot;
