@@ -210,7 +210,7 @@ impl HubSpot {
                 Ok(Some((deals, cur)))
             }
         });
-        Ok(pages.boxed())
+        Ok(super::prefetch::Prefetch::new(pages.boxed()).boxed())
     }
 
     async fn list_page(
