@@ -2,16 +2,17 @@
 //! APIs, speaking their wire formats, with optional faults (errors, rate
 //! limits, resets, truncated or slow bodies) to exercise a client.
 //!
-//! Every request goes through one layer (`faults.rs`), in this order:
-//! `--latency-ms` sleep; the vendor's authentication (401 in its error shape);
+//! Every request goes through one layer (`faults.rs`), in this order: the
+//! vendor's authentication (401 in its error shape);
 //! `--rate-limit N/WINDOW`, a fixed window opened by its first request, counting
 //! requests (Pipedrive: each endpoint's token cost), answering 429 with
 //! `Retry-After` and the vendor's own headers (which also ride on every
 //! answered request); `--fail-rate F`, a 500/502/503 in the vendor's error
 //! shape instead of the answer, where for a write half of those faults come
 //! *after* the write was applied and saved ("outcome unknown"); then the
-//! handler, and `--state FILE` is rewritten after each successful write. On the
-//! way out: `--reset-rate` sends the headers and half the body, then drops the
+//! handler, and `--state FILE` is rewritten after each successful write; then a
+//! wait until `--latency-ms` has passed since the request arrived. On the way
+//! out: `--reset-rate` sends the headers and half the body, then drops the
 //! connection; `--truncate-rate` sends a complete response whose body is the
 //! first half of the JSON; `--slow-body-ms L` sends the body in ten pieces with
 //! L ms before each. The dice are seeded from `--seed`, so a run is repeatable
@@ -119,7 +120,7 @@ pub struct ServeArgs {
     /// Number of demo deals
     #[arg(long, default_value_t = 25)]
     pub deals: usize,
-    /// Delay added before every response, in milliseconds
+    /// Least time from each request to its response, in milliseconds
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
     /// Seed of the demo data and of the fault dice
