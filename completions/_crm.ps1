@@ -651,7 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Vendor API to emulate')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 = any free port)')
             [CompletionResult]::new('--deals', '--deals', [CompletionResultType]::ParameterName, 'Number of demo deals')
-            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay added before every response, in milliseconds')
+            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Least time from each request to its response, in milliseconds')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the demo data and of the fault dice')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'JSON file the state is loaded from (when it exists) and saved to after each write')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)')

@@ -606,7 +606,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --vendor 'Vendor API to emulate'
             cand --port 'Port on 127.0.0.1 (0 = any free port)'
             cand --deals 'Number of demo deals'
-            cand --latency-ms 'Delay added before every response, in milliseconds'
+            cand --latency-ms 'Least time from each request to its response, in milliseconds'
             cand --seed 'Seed of the demo data and of the fault dice'
             cand --state 'JSON file the state is loaded from (when it exists) and saved to after each write'
             cand --fail-rate 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)'

@@ -881,7 +881,7 @@ pipedrive\t''
 sell\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l port -d 'Port on 127.0.0.1 (0 = any free port)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l deals -d 'Number of demo deals' -r
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency-ms -d 'Delay added before every response, in milliseconds' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency-ms -d 'Least time from each request to its response, in milliseconds' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed -d 'Seed of the demo data and of the fault dice' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'JSON file the state is loaded from (when it exists) and saved to after each write' -r -F
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)' -r

@@ -2,7 +2,7 @@
 //! limit, injected 5xx, saving the state after writes, and the body faults
 //! (reset, truncation, trickling).
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -13,6 +13,7 @@ use axum::response::Response;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use super::control::Stats;
 use super::state::Saver;
 use super::{errors, pipedrive, RateLimit, SandboxVendor, ServeArgs};
 
@@ -26,10 +27,11 @@ pub(crate) struct Ctx {
     dice: Mutex<StdRng>,
     limiter: Option<Mutex<Limiter>>,
     saver: Saver,
+    stats: Arc<Stats>,
 }
 
 impl Ctx {
-    pub(crate) fn new(args: &ServeArgs, saver: Saver) -> Self {
+    pub(crate) fn new(args: &ServeArgs, saver: Saver, stats: Arc<Stats>) -> Self {
         Ctx {
             vendor: args.vendor,
             latency: Duration::from_millis(args.latency_ms),
@@ -40,6 +42,7 @@ impl Ctx {
             dice: Mutex::new(StdRng::seed_from_u64(args.seed ^ 0x5eed_fa17)),
             limiter: args.rate_limit.map(|rl| Mutex::new(Limiter::new(rl))),
             saver,
+            stats,
         }
     }
 
@@ -157,17 +160,25 @@ fn quota_headers(vendor: SandboxVendor, q: &Quota, headers: &mut HeaderMap) {
     }
 }
 
-pub(crate) async fn layer(
-    State(ctx): State<std::sync::Arc<Ctx>>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let vendor = ctx.vendor;
-    if !ctx.latency.is_zero() {
-        tokio::time::sleep(ctx.latency).await;
+/// `--latency-ms` is the least time from a request's arrival to its answer, the sandbox's own
+/// work included, so a benchmark measures the client against the vendor's round trip and not
+/// the emulator's speed.
+pub(crate) async fn layer(State(ctx): State<Arc<Ctx>>, req: Request, next: Next) -> Response {
+    let arrived = tokio::time::Instant::now();
+    Stats::count(&ctx.stats.requests);
+    let answer = answer(&ctx, req, next).await;
+    tokio::time::sleep_until(arrived + ctx.latency).await;
+    match answer {
+        Ok(resp) => body_faults(&ctx, resp).await,
+        Err(refused) => refused,
     }
+}
+
+/// The answer, or (as `Err`) a refusal that no body fault touches: 401, 429.
+async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Response> {
+    let vendor = ctx.vendor;
     if !authorized(vendor, req.headers()) {
-        return errors::unauthorized(vendor);
+        return Err(errors::unauthorized(vendor));
     }
     let mut quota = None;
     if let Some(limiter) = &ctx.limiter {
@@ -179,16 +190,18 @@ pub(crate) async fn layer(
         match taken {
             Ok(q) => quota = Some(q),
             Err(q) => {
+                Stats::count(&ctx.stats.throttled);
                 let mut resp = errors::rate_limited(vendor);
                 quota_headers(vendor, &q, resp.headers_mut());
                 let secs = q.reset_in.as_millis().div_ceil(1000).max(1);
                 set(resp.headers_mut(), "retry-after", secs);
-                return resp;
+                return Err(resp);
             }
         }
     }
     let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut resp = if ctx.roll(ctx.fail_rate) {
+        Stats::count(&ctx.stats.failed);
         let status = ctx.pick(&[
             StatusCode::INTERNAL_SERVER_ERROR,
             StatusCode::BAD_GATEWAY,
@@ -206,12 +219,12 @@ pub(crate) async fn layer(
         let resp = next.run(req).await;
         if write && resp.status().is_success() {
             if let Err(e) = (ctx.saver)() {
-                return errors::error(
+                return Ok(errors::error(
                     vendor,
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "INTERNAL_ERROR",
                     &e,
-                );
+                ));
             }
         }
         resp
@@ -219,7 +232,7 @@ pub(crate) async fn layer(
     if let Some(q) = &quota {
         quota_headers(vendor, q, resp.headers_mut());
     }
-    body_faults(&ctx, resp).await
+    Ok(resp)
 }
 
 async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
@@ -236,6 +249,11 @@ async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
     if bytes.is_empty() {
         // Nothing to cut or trickle (204 and the like).
         return Response::from_parts(parts, Body::empty());
+    }
+    if reset {
+        Stats::count(&ctx.stats.reset);
+    } else if truncate {
+        Stats::count(&ctx.stats.truncated);
     }
     if truncate {
         parts.headers.remove(header::CONTENT_LENGTH);

@@ -2,25 +2,28 @@
 //! APIs, speaking their wire formats, with optional faults (errors, rate
 //! limits, resets, truncated or slow bodies) to exercise a client.
 //!
-//! Every request goes through one layer (`faults.rs`), in this order:
-//! `--latency-ms` sleep; the vendor's authentication (401 in its error shape);
+//! Every request goes through one layer (`faults.rs`), in this order: the
+//! vendor's authentication (401 in its error shape);
 //! `--rate-limit N/WINDOW`, a fixed window opened by its first request, counting
 //! requests (Pipedrive: each endpoint's token cost), answering 429 with
 //! `Retry-After` and the vendor's own headers (which also ride on every
 //! answered request); `--fail-rate F`, a 500/502/503 in the vendor's error
 //! shape instead of the answer, where for a write half of those faults come
 //! *after* the write was applied and saved ("outcome unknown"); then the
-//! handler, and `--state FILE` is rewritten after each successful write. On the
-//! way out: `--reset-rate` sends the headers and half the body, then drops the
+//! handler, and `--state FILE` is rewritten after each successful write; then a
+//! wait until `--latency-ms` has passed since the request arrived. On the way
+//! out: `--reset-rate` sends the headers and half the body, then drops the
 //! connection; `--truncate-rate` sends a complete response whose body is the
 //! first half of the JSON; `--slow-body-ms L` sends the body in ten pieces with
 //! L ms before each. The dice are seeded from `--seed`, so a run is repeatable
-//! for a given order of requests.
+//! for a given order of requests. `/__sandbox/stats` and `/__sandbox/deals`
+//! (see `control.rs`) bypass all of this.
 
 // Handlers return a ready vendor error `Response` as their `Err`: it is the
 // cold path, and boxing it everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod control;
 mod data;
 mod errors;
 mod faults;
@@ -117,7 +120,7 @@ pub struct ServeArgs {
     /// Number of demo deals
     #[arg(long, default_value_t = 25)]
     pub deals: usize,
-    /// Delay added before every response, in milliseconds
+    /// Least time from each request to its response, in milliseconds
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
     /// Seed of the demo data and of the fault dice
@@ -214,13 +217,15 @@ impl Drop for RunningSandbox {
 /// Binds 127.0.0.1:`args.port`, serves in the background, returns at once.
 pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
     let demo = data::Demo::generate(args.seed, args.deals);
-    let (router, saver) = match args.vendor {
+    let (router, saver, census) = match args.vendor {
         SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref())?,
         SandboxVendor::Pipedrive => pipedrive::app(&demo, args.state.as_deref())?,
         SandboxVendor::Sell => sell::app(&demo, args.state.as_deref())?,
     };
-    let ctx = Arc::new(faults::Ctx::new(&args, saver));
-    let app = router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer));
+    let stats = Arc::new(control::Stats::default());
+    let ctx = Arc::new(faults::Ctx::new(&args, saver, stats.clone()));
+    let app = control::router(stats, census)
+        .merge(router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer)));
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
         .await
         .map_err(|source| SandboxError::Bind {

@@ -11,6 +11,9 @@ use super::{SandboxError, SandboxVendor};
 /// Saves the store after a write; called by the fault layer.
 pub(crate) type Saver = Arc<dyn Fn() -> Result<(), String> + Send + Sync>;
 
+/// The live deals as (id, name), whatever the vendor: what `GET /__sandbox/deals` lists.
+pub(crate) type Census = Arc<dyn Fn() -> Vec<(String, String)> + Send + Sync>;
+
 pub(crate) struct Shared<S> {
     inner: Mutex<S>,
     path: Option<PathBuf>,
@@ -82,6 +85,11 @@ impl<S: Serialize + DeserializeOwned + Send + 'static> Shared<S> {
         let tmp = path.with_extension("tmp");
         std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
         std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub(crate) fn census(self: &Arc<Self>, live: fn(&S) -> Vec<(String, String)>) -> Census {
+        let me = Arc::clone(self);
+        Arc::new(move || live(&me.lock()))
     }
 
     pub(crate) fn saver(self: &Arc<Self>) -> Saver {

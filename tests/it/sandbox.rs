@@ -1,5 +1,6 @@
 //! Integration tests of the sandbox emulator, against a real local server.
 
+mod control;
 mod faults;
 mod hubspot;
 mod hubspot_more;

@@ -243,13 +243,9 @@ pub(crate) async fn remove(
     axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT)
 }
 
-pub(crate) async fn list(State(st): St, Path((id, to_type)): Path<(String, String)>) -> Response {
-    let store = st.lock();
-    let (deal, t) = match ids(&store, &id, &to_type) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let results: Vec<Value> = store.deals[&deal]
+/// The v4 `to` entries of one deal towards `t`: each target with its association types.
+fn targets(store: &Store, deal: u64, t: &'static str) -> Vec<Value> {
+    store.deals[&deal]
         .assoc
         .iter()
         .filter(|a| a.to_type == t)
@@ -267,6 +263,63 @@ pub(crate) async fn list(State(st): St, Path((id, to_type)): Path<(String, Strin
                 .collect();
             json!({ "toObjectId": a.to_id.to_string(), "associationTypes": types })
         })
-        .collect();
-    ok(json!({ "results": results }))
+        .collect()
+}
+
+pub(crate) async fn list(State(st): St, Path((id, to_type)): Path<(String, String)>) -> Response {
+    let store = st.lock();
+    let (deal, t) = match ids(&store, &id, &to_type) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    ok(json!({ "results": targets(&store, deal, t) }))
+}
+
+/// `POST /crm/v4/associations/deals/{to_type}/batch/read`: the targets of many deals at once;
+/// unknown deals are reported in `errors` with a 207, as HubSpot does.
+pub(crate) async fn batch_read(
+    State(st): St,
+    Path(to_type): Path<String>,
+    body: Bytes,
+) -> Response {
+    let started = iso_ms(Utc::now());
+    let input: Value = match parse_body(&body, bad) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(inputs) = input.get("inputs").and_then(Value::as_array) else {
+        return bad("inputs is required");
+    };
+    let Some(t) = norm_type(&to_type) else {
+        return bad(&format!("Unknown object type {to_type}"));
+    };
+    let store = st.lock();
+    let mut results = vec![];
+    let mut missing = vec![];
+    for i in inputs {
+        let id = match i.get("id") {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => return bad("each input needs an id"),
+        };
+        match store.resolve(&id) {
+            Some(deal) => results.push(json!({
+                "from": { "id": deal.to_string() },
+                "to": targets(&store, deal, t),
+            })),
+            None => missing.push(id),
+        }
+    }
+    let mut body = json!({
+        "status": "COMPLETE", "results": results, "startedAt": started, "completedAt": iso_ms(Utc::now()),
+    });
+    if missing.is_empty() {
+        return ok(body);
+    }
+    body["numErrors"] = json!(missing.len());
+    body["errors"] = json!([{
+        "status": "error", "category": "OBJECT_NOT_FOUND",
+        "message": "No deals with these ids", "context": { "ids": missing }, "links": {}, "errors": [],
+    }]);
+    json(StatusCode::MULTI_STATUS, body)
 }

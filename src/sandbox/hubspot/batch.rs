@@ -171,6 +171,11 @@ pub(crate) async fn batch_upsert(State(st): St, body: Bytes) -> Response {
             }
         };
         let mut v = created_view(&store, id, input);
+        // Unlike the other objects, `SimplePublicUpsertObject` types its
+        // properties as non-nullable strings: leave unset ones out.
+        if let Some(props) = v.get_mut("properties").and_then(Value::as_object_mut) {
+            props.retain(|_, value| !value.is_null());
+        }
         v["new"] = json!(new);
         results.push(v);
     }

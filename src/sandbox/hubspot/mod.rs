@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::data::{Demo, StageKind};
-use super::state::{Saver, Shared};
+use super::state::{Census, Saver, Shared};
 use super::util::{iso_ms, parse_time};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -319,9 +319,13 @@ pub(crate) fn not_found(id: &str) -> Response {
     )
 }
 
-pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), SandboxError> {
+pub(crate) fn app(
+    demo: &Demo,
+    state: Option<&Path>,
+) -> Result<(Router, Saver, Census), SandboxError> {
     let shared = Shared::open(V, state, || Store::from_demo(demo))?;
     let saver = shared.saver();
+    let census = shared.census(live_deals);
     let router = Router::new()
         .route(
             "/crm/v3/objects/deals",
@@ -365,6 +369,10 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
             put(assoc::put_labels).delete(assoc::remove),
         )
         .route(
+            "/crm/v4/associations/deals/{to_type}/batch/read",
+            post(assoc::batch_read),
+        )
+        .route(
             "/crm/v4/associations/deals/{to_type}/labels",
             get(assoc::labels),
         )
@@ -379,5 +387,19 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
             errors::error(V, StatusCode::NOT_FOUND, "OBJECT_NOT_FOUND", "Unknown path")
         })
         .with_state(shared);
-    Ok((router, saver))
+    Ok((router, saver, census))
+}
+
+fn live_deals(store: &Store) -> Vec<(String, String)> {
+    store
+        .deals
+        .values()
+        .filter(|d| d.archived_at.is_none())
+        .map(|d| {
+            (
+                d.id.to_string(),
+                d.properties.get("dealname").cloned().unwrap_or_default(),
+            )
+        })
+        .collect()
 }

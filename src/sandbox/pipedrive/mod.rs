@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::data::Demo;
-use super::state::{Saver, Shared};
+use super::state::{Census, Saver, Shared};
 use super::util::{dec_number, iso};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -248,9 +248,13 @@ pub(crate) fn token_cost(method: &Method, path: &str) -> u32 {
     }
 }
 
-pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), SandboxError> {
+pub(crate) fn app(
+    demo: &Demo,
+    state: Option<&Path>,
+) -> Result<(Router, Saver, Census), SandboxError> {
     let shared = Shared::open(V, state, || Store::from_demo(demo))?;
     let saver = shared.saver();
+    let census = shared.census(live_deals);
     let v2 = Router::new()
         .route("/deals", get(deals::list).post(write::create))
         .route("/deals/archived", get(deals::list_archived))
@@ -289,5 +293,14 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
         .nest("/api/v1", v1)
         .fallback(|| async { not_found("Unknown method .") })
         .with_state(shared);
-    Ok((router, saver))
+    Ok((router, saver, census))
+}
+
+fn live_deals(store: &Store) -> Vec<(String, String)> {
+    store
+        .deals
+        .values()
+        .filter(|d| !d.is_deleted)
+        .map(|d| (d.id.to_string(), d.title.clone()))
+        .collect()
 }

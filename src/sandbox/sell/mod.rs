@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::data::{Demo, StageKind};
-use super::state::{Saver, Shared};
+use super::state::{Census, Saver, Shared};
 use super::util::{dec_number, iso, ok, q};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -353,9 +353,13 @@ pub(crate) fn collection(
     )
 }
 
-pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), SandboxError> {
+pub(crate) fn app(
+    demo: &Demo,
+    state: Option<&Path>,
+) -> Result<(Router, Saver, Census), SandboxError> {
     let shared = Shared::open(V, state, || Store::from_demo(demo))?;
     let saver = shared.saver();
+    let census = shared.census(live_deals);
     let router = Router::new()
         .route("/v2/deals", get(deals::list).post(deals::create))
         .route("/v2/deals/upsert", post(deals::upsert))
@@ -380,5 +384,13 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
         .route("/v2/loss_reasons", get(meta::loss_reasons))
         .fallback(|| async { not_found() })
         .with_state(shared);
-    Ok((router, saver))
+    Ok((router, saver, census))
+}
+
+fn live_deals(store: &Store) -> Vec<(String, String)> {
+    store
+        .deals
+        .values()
+        .map(|d| (d.id.to_string(), d.name.clone()))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! Listing deals: the plain list endpoint when nothing is filtered, the search endpoint otherwise.
 
 use chrono::{DateTime, Utc};
-use futures::stream::{self, StreamExt};
+use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
 use super::meta::Meta;
@@ -149,6 +149,8 @@ impl HubSpot {
         let limit = query.limit;
         let with_contacts = query.with_contacts;
         let archived = query.archived;
+        let properties = self.property_names(&meta).join(",");
+        let meta = std::sync::Arc::new(meta);
         let start = Cursor {
             after: None,
             delivered: 0,
@@ -158,6 +160,7 @@ impl HubSpot {
         };
         let pages = stream::try_unfold(start, move |mut cur| {
             let search_body = search_body.clone();
+            let properties = properties.clone();
             async move {
                 if cur.done {
                     if let Some(total) = cur.capped_at.take() {
@@ -172,16 +175,17 @@ impl HubSpot {
                     return Ok(None);
                 }
                 let room = limit.map_or(usize::MAX, |l| l - cur.delivered);
-                let (page, deals) = match &search_body {
+                let page = match &search_body {
                     Some(body) => {
                         let left = (SEARCH_CAP as usize).saturating_sub(cur.delivered);
                         let size = room.min(SEARCH_PAGE).min(left);
-                        self.search_page(body.clone(), size, cur.after.as_deref(), with_contacts)
+                        self.search_page(body.clone(), size, cur.after.as_deref())
                             .await?
                     }
                     None => {
                         let size = room.min(LIST_PAGE);
-                        self.list_page(size, cur.after.as_deref(), archived).await?
+                        self.list_page(&properties, size, cur.after.as_deref(), archived)
+                            .await?
                     }
                 };
                 if cur.first {
@@ -197,39 +201,45 @@ impl HubSpot {
                         }
                     }
                 }
-                cur.delivered += deals.len();
+                cur.delivered += page.results.len();
                 cur.after = page.next_after();
                 let reached_cap = search_body.is_some() && cur.delivered as u64 >= SEARCH_CAP;
                 cur.done = cur.after.is_none()
                     || limit.is_some_and(|l| cur.delivered >= l)
                     || reached_cap
-                    || deals.is_empty();
+                    || page.results.is_empty();
                 if cur.done && !reached_cap {
                     cur.capped_at = None;
                 }
-                Ok(Some((deals, cur)))
+                Ok(Some((page, cur)))
             }
         });
-        Ok(pages.boxed())
+        // Only the cursor is on the critical path: converting a page (and reading its
+        // contacts) happens while the next page's request is in flight.
+        let deals = super::prefetch::Prefetch::new(pages.boxed()).and_then(move |page| {
+            let meta = meta.clone();
+            async move { self.page_deals(page, &meta, with_contacts).await }
+        });
+        Ok(deals.boxed())
     }
 
     async fn list_page(
         &self,
+        properties: &str,
         size: usize,
         after: Option<&str>,
         archived: bool,
-    ) -> Result<(ObjectPage, Vec<Deal>)> {
-        let meta = self.meta().await?;
+    ) -> Result<ObjectPage> {
         let mut request = Request::get(path(&["crm", "v3", "objects", "deals"]))
             .query("limit", size)
-            .query("properties", self.property_names(&meta).join(","))
+            .query("properties", properties)
             .query("associations", "contacts,companies")
             .query("archived", archived);
         if let Some(a) = after {
             request = request.query("after", a);
         }
         let response = self.env.http.send(request).await?;
-        self.page_deals(response.body, &meta, false).await
+        read_page(response.body)
     }
 
     async fn search_page(
@@ -237,9 +247,7 @@ impl HubSpot {
         mut body: Value,
         size: usize,
         after: Option<&str>,
-        with_contacts: bool,
-    ) -> Result<(ObjectPage, Vec<Deal>)> {
-        let meta = self.meta().await?;
+    ) -> Result<ObjectPage> {
         body["limit"] = json!(size);
         if let Some(a) = after {
             body["after"] = json!(a);
@@ -261,26 +269,24 @@ impl HubSpot {
             },
         ]);
         let response = self.env.http.send(request).await?;
-        self.page_deals(response.body, &meta, with_contacts).await
+        read_page(response.body)
     }
 
     async fn page_deals(
         &self,
-        body: Value,
+        page: ObjectPage,
         meta: &Meta,
         with_contacts: bool,
-    ) -> Result<(ObjectPage, Vec<Deal>)> {
-        let page: ObjectPage = serde_json::from_value(body)
-            .map_err(|e| Error::internal(format!("HubSpot sent a page crm cannot read: {e}")))?;
+    ) -> Result<Vec<Deal>> {
         let mut deals = page
             .results
-            .iter()
-            .map(|v| super::convert::to_deal(v.clone(), meta, self.env.raw))
+            .into_iter()
+            .map(|v| super::convert::to_deal(v, meta, self.env.raw))
             .collect::<Result<Vec<_>>>()?;
         if with_contacts && !deals.is_empty() {
             self.add_contacts(&mut deals).await?;
         }
-        Ok((page, deals))
+        Ok(deals)
     }
 
     /// Fills each deal's contacts with one batch read for the whole page (search results carry none).
@@ -324,6 +330,11 @@ impl HubSpot {
         }
         Ok(())
     }
+}
+
+fn read_page(body: Value) -> Result<ObjectPage> {
+    serde_json::from_value(body)
+        .map_err(|e| Error::internal(format!("HubSpot sent a page crm cannot read: {e}")))
 }
 
 fn id_text(v: &Value) -> String {

@@ -5,6 +5,7 @@ pub mod error;
 mod input;
 mod list;
 mod meta;
+mod prefetch;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,0 +1,161 @@
+//! HubSpot: every operation crm performs, run by the real binary against the
+//! sandbox through Prism's proxy.
+
+use crm::sandbox::SandboxVendor;
+
+use super::Proxied;
+use crate::support::cli::{run_sync, Home, Run};
+
+const TOKEN: &str = "pat-na1-sandbox-contract-0000";
+
+fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    p.server.clear();
+    let mut cmd = home.crm_at("hubspot", p.server.base_url(), TOKEN);
+    cmd.env("CRM_MAX_RETRIES", "0").args(args);
+    let out = run_sync(cmd);
+    p.assert_clean(&format!("crm {args:?} (stderr: {})", out.stderr));
+    out
+}
+
+fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    let out = crm(p, home, args);
+    assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
+    out
+}
+
+#[test]
+fn reads_metadata_lists_and_searches() {
+    let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
+        return;
+    };
+    let home = Home::new();
+    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    assert_eq!(out.stdout.lines().count(), 30);
+    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    assert!(out.stdout.contains("Renewals"), "{}", out.stdout);
+    ok(
+        &p,
+        &home,
+        &["--refresh", "stages", "list", "--pipeline", "default"],
+    );
+    let out = ok(&p, &home, &["deals", "get", "9000001", "-o", "json"]);
+    assert_eq!(out.json()["id"], "9000001");
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--pipeline",
+            "Sales Pipeline",
+            "--status",
+            "open",
+            "--owner",
+            "910901",
+            "--updated-since",
+            "2020-01-01",
+            "--sort",
+            "amount:desc",
+            "--with-contacts",
+            "--limit",
+            "5",
+            "-o",
+            "json",
+        ],
+    );
+    assert!(p
+        .seen()
+        .iter()
+        .any(|s| s == "POST /crm/v3/objects/deals/search"));
+}
+
+#[test]
+fn writes_every_kind_of_change() {
+    let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
+        return;
+    };
+    let home = Home::new();
+    let out = ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Contract check",
+            "--amount",
+            "1500.00",
+            "--currency",
+            "USD",
+            "--pipeline",
+            "default",
+            "--stage",
+            "contractsent",
+            "--owner",
+            "910901",
+            "--close-date",
+            "2026-12-31",
+            "--set",
+            "region=EMEA",
+            "--contact",
+            "5101",
+            "--company",
+            "3101",
+            "-o",
+            "json",
+        ],
+    );
+    let id = out.json()["id"].as_str().unwrap().to_string();
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "update",
+            &id,
+            "--status",
+            "lost",
+            "--unset",
+            "close_date",
+        ],
+    );
+    ok(&p, &home, &["deals", "associate", &id, "--contact", "5102"]);
+    ok(
+        &p,
+        &home,
+        &["deals", "associate", &id, "--company", "3102", "--primary"],
+    );
+    ok(&p, &home, &["deals", "associate", &id, "--company", "3103"]);
+    ok(
+        &p,
+        &home,
+        &["deals", "dissociate", &id, "--contact", "5102"],
+    );
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=CONTRACT-1",
+            "--name",
+            "Upserted",
+            "--amount",
+            "10",
+        ],
+    );
+    let out = ok(
+        &p,
+        &home,
+        &[
+            "deals", "merge", "--into", &id, "9000002", "--yes", "-o", "json",
+        ],
+    );
+    let kept = out.json()["id"].as_str().unwrap().to_string();
+    ok(&p, &home, &["deals", "delete", &kept, "--yes"]);
+    assert!(p
+        .seen()
+        .iter()
+        .any(|s| s == &format!("DELETE /crm/v3/objects/deals/{kept}")));
+}
