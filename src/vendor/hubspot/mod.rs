@@ -1,5 +1,6 @@
 //! HubSpot CRM API v3 (objects, pipelines, owners, properties) and v4 (associations).
 
+mod batch;
 mod convert;
 pub mod error;
 mod input;
@@ -482,37 +483,7 @@ impl super::Adapter for HubSpot {
                 "HubSpot upserts on exactly one --match property",
             ));
         };
-        let meta = self.meta().await?;
-        let property = meta.property(field).ok_or_else(|| {
-            crate::resolve::unknown_field(
-                "property",
-                field,
-                meta.properties.iter().map(|p| p.name.as_str()),
-            )
-        })?;
-        if !property.has_unique_value {
-            let unique: Vec<&str> = meta
-                .properties
-                .iter()
-                .filter(|p| p.has_unique_value)
-                .map(|p| p.name.as_str())
-                .collect();
-            return Err(Error::usage_hint(
-                format!(
-                    "property {:?} does not have unique values, so HubSpot cannot upsert on it",
-                    property.name
-                ),
-                format!(
-                    "match on a unique property: {}",
-                    if unique.is_empty() {
-                        "none exists in this account".into()
-                    } else {
-                        unique.join(", ")
-                    }
-                ),
-            ));
-        }
-        let id_property = property.name.clone();
+        let id_property = batch::unique_property(&self.meta().await?, field)?;
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
@@ -539,6 +510,32 @@ impl super::Adapter for HubSpot {
         let mut written = Written::new(self.fetch_deal(id).await?);
         written.created = created;
         Ok(written)
+    }
+
+    fn batch_size(&self) -> usize {
+        batch::BATCH_SIZE
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.with_fresh_meta(|m| input::properties(input, m, creating, None))
+            .await
+            .map(|_| ())
+    }
+
+    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
+        self.batch_create(inputs).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_update(items).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_upsert(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.batch_read(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
