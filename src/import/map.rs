@@ -45,7 +45,7 @@ pub enum Policy {
     Keep,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Missing {
     #[serde(default)]
@@ -61,6 +61,17 @@ pub struct Missing {
 
 fn keep() -> Policy {
     Policy::Keep
+}
+
+impl Default for Missing {
+    fn default() -> Self {
+        Missing {
+            pipelines: Policy::Reject,
+            stages: Policy::Reject,
+            owners: Policy::Reject,
+            custom: Policy::Keep,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -337,7 +348,9 @@ mod tests {
             .as_object()
             .unwrap()
             .clone();
+        d.insert("custom".into(), json!({"unlisted": "x"}));
         Mapping::default().apply(&mut d, &target()).unwrap();
         assert_eq!(d["stage"], "Closed Won");
+        assert_eq!(d["custom"]["unlisted"], "x");
     }
 }

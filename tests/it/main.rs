@@ -8,6 +8,7 @@ mod contract_hubspot;
 mod generated;
 mod help;
 mod hubspot_cli;
+mod import;
 mod readme;
 mod sandbox;
 mod sandbox_profile;
