@@ -586,3 +586,62 @@ async fn a_map_that_leaves_a_name_out_rejects_those_records_by_line() {
     assert_eq!(deals.len(), exported.len());
     assert!(deals.iter().all(|d| d["owner"].is_null()), "owners dropped");
 }
+
+#[tokio::test]
+async fn upsert_by_a_unique_property_says_created_then_updated() {
+    let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
+    let home = Home::new();
+    let upsert = |amount: &'static str| {
+        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        cmd.args([
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=SKU-1",
+            "--name",
+            "Acme",
+            "--amount",
+            amount,
+            "--stage",
+            "Contract Sent",
+            "-o",
+            "json",
+        ]);
+        run(cmd)
+    };
+    let first = upsert("10.00").await;
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stderr.contains("created"), "{}", first.stderr);
+    let second = upsert("20.00").await;
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(second.stderr.contains("updated"), "{}", second.stderr);
+    assert_eq!(first.json()["id"], second.json()["id"]);
+    assert_eq!(second.json()["amount"], "20.00");
+    assert_eq!(export(&home, &sb, SandboxVendor::Hubspot).await.len(), 1);
+
+    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    cmd.args(["deals", "upsert", "--match", "region=EMEA", "--name", "x"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("external_id"),
+        "names the unique property: {}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_vendor_without_upsert_is_refused_before_any_request() {
+    let home = Home::new();
+    let file = write(home.path(), "in.ndjson", &records(1, "NV"));
+    // Port 9 (discard) on loopback: a request would fail with a network error, not exit 6.
+    let mut cmd = home.crm_at("sell", "http://127.0.0.1:9", "token");
+    cmd.args(["deals", "import", &file, "--upsert-key", "external_id"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not supported by Zendesk Sell"),
+        "{}",
+        out.stderr
+    );
+}
