@@ -5,6 +5,7 @@ mod support;
 mod conformance;
 mod contract_harness;
 mod contract_hubspot;
+mod contract_import;
 mod generated;
 mod help;
 mod hubspot_cli;
