@@ -67,7 +67,8 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     let mut malformed = Vec::new();
     for (index, record) in input.records.iter().enumerate() {
         let hash = journal::hash(&record.original.text());
-        match journal.earlier(record.line, &hash) {
+        let earlier = journal.earlier(record.line, &hash);
+        match earlier {
             Some(Earlier::Done { action, id }) if !options.plan => {
                 let outcome = Outcome {
                     line: record.line,
@@ -78,9 +79,6 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                 };
                 reporter.emit(index, outcome)?;
                 continue;
-            }
-            Some(Earlier::SentUnconfirmed) => {
-                warnings.insert(index, DUPLICATE_POSSIBLE);
             }
             _ => {}
         }
@@ -97,13 +95,19 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
             }
         };
         match checked {
-            Ok((input, action)) => jobs.push(Job {
-                index,
-                line: record.line,
-                hash,
-                input,
-                action,
-            }),
+            Ok((input, action)) => {
+                // An upsert settles an unconfirmed write by its key; a keyless create cannot.
+                if earlier == Some(&Earlier::SentUnconfirmed) && action == Action::Create {
+                    warnings.insert(index, DUPLICATE_POSSIBLE);
+                }
+                jobs.push(Job {
+                    index,
+                    line: record.line,
+                    hash,
+                    input,
+                    action,
+                })
+            }
             Err(e) => malformed.push((index, Outcome::failed(record.line, e))),
         }
     }

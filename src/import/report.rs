@@ -99,7 +99,11 @@ impl Reporter {
     pub fn emit(&mut self, index: usize, outcome: Outcome) -> Result<()> {
         *self.counts.entry(outcome.action.clone()).or_default() += 1;
         if let Some(error) = &outcome.error {
-            self.rejected.push(index);
+            // A deal that was written but whose associations failed is not re-imported: that
+            // would create it twice. The report line names what failed.
+            if outcome.id.is_none() {
+                self.rejected.push(index);
+            }
             self.failures.push(Failure {
                 record: format!("line {}", outcome.line),
                 message: error.clone(),

@@ -375,6 +375,13 @@ async fn a_killed_keyed_import_resumes_with_no_duplicate_and_nothing_missing() {
         skipped >= 200,
         "the journal's writes were skipped: {skipped}"
     );
+    assert!(
+        results
+            .iter()
+            .all(|r| r.get("warning").is_none() || r["action"] == "skipped"),
+        "an upsert leaves no doubt to warn about: {}",
+        out.stdout
+    );
     let ids = external_ids(&export(&home, &sb, SandboxVendor::Hubspot).await);
     assert_eq!(ids.len(), n, "nothing missing");
     assert!(ids.values().all(|&c| c == 1), "no duplicates");
