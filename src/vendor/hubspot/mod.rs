@@ -9,6 +9,7 @@ mod meta;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use reqwest::Method;
@@ -68,6 +69,9 @@ pub struct HubSpot {
     env: AdapterEnv,
     /// Whether this run already reloaded the metadata after a name was not found.
     reloaded: AtomicBool,
+    /// The metadata as read for this run: an import resolves names for every record, and
+    /// rebuilding it from the cache each time cost more than the import's own work.
+    memo: Mutex<Option<Arc<Meta>>>,
 }
 
 impl HubSpot {
@@ -81,6 +85,7 @@ impl HubSpot {
         HubSpot {
             env,
             reloaded: AtomicBool::new(false),
+            memo: Mutex::new(None),
         }
     }
 
@@ -136,9 +141,12 @@ impl HubSpot {
     }
 
     /// Pipelines, owners and properties, from the cache when fresh.
-    pub(crate) async fn meta(&self) -> Result<Meta> {
+    pub(crate) async fn meta(&self) -> Result<Arc<Meta>> {
+        if let Some(meta) = self.memo.lock().expect("meta lock").clone() {
+            return Ok(meta);
+        }
         let cache = &self.env.cache;
-        Ok(Meta {
+        let meta = Arc::new(Meta {
             pipelines: cache
                 .get_or_fetch("pipelines", self.fetch_pipelines())
                 .await?,
@@ -146,7 +154,9 @@ impl HubSpot {
             properties: cache
                 .get_or_fetch("properties", self.fetch_properties())
                 .await?,
-        })
+        });
+        *self.memo.lock().expect("meta lock") = Some(meta.clone());
+        Ok(meta)
     }
 
     /// Runs a name lookup; when a name is missing from cached metadata, reloads it once and retries
@@ -160,7 +170,8 @@ impl HubSpot {
                 for name in ["pipelines", "owners", "properties"] {
                     self.env.cache.forget(name);
                 }
-                lookup(&self.meta().await?)
+                *self.memo.lock().expect("meta lock") = None;
+                lookup(self.meta().await?.as_ref())
             }
             other => other,
         }
@@ -483,7 +494,7 @@ impl super::Adapter for HubSpot {
                 "HubSpot upserts on exactly one --match property",
             ));
         };
-        let id_property = batch::unique_property(&self.meta().await?, field)?;
+        let id_property = batch::unique_property(self.meta().await?.as_ref(), field)?;
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
