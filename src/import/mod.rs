@@ -63,7 +63,8 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
 
     // Every record is read, mapped and checked before anything is written.
     let mut jobs = Vec::new();
-    let mut warnings: HashMap<usize, &str> = HashMap::new();
+    let mut warnings: HashMap<usize, String> = HashMap::new();
+    let mut notes: HashMap<usize, String> = HashMap::new();
     let mut malformed = Vec::new();
     for (index, record) in input.records.iter().enumerate() {
         let hash = journal::hash(&record.original.text());
@@ -85,7 +86,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         let prepared = record.value.clone().and_then(|v| rules.prepare(v));
         let checked = match prepared {
             Err(e) => Err(e),
-            Ok((input, action)) => {
+            Ok((mut input, action)) => {
+                if let Some(note) = plan::leave_associations(&mut input, &action) {
+                    notes.insert(index, note);
+                }
                 let creating = action == Action::Create;
                 match adapter.validate(&input, creating).await {
                     Ok(()) => Ok((input, action)),
@@ -98,7 +102,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
             Ok((input, action)) => {
                 // An upsert settles an unconfirmed write by its key; a keyless create cannot.
                 if earlier == Some(&Earlier::SentUnconfirmed) && action == Action::Create {
-                    warnings.insert(index, DUPLICATE_POSSIBLE);
+                    warnings.insert(index, DUPLICATE_POSSIBLE.to_string());
                 }
                 jobs.push(Job {
                     index,
@@ -124,6 +128,12 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     }
     for (index, outcome) in malformed {
         reporter.emit(index, outcome)?;
+    }
+    for (index, note) in notes {
+        warnings
+            .entry(index)
+            .and_modify(|w| *w = format!("{w}; {note}"))
+            .or_insert(note);
     }
 
     if options.plan {
@@ -153,11 +163,11 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                             .collect::<Vec<_>>()
                             .join("; ")
                     }),
-                    warning: warnings.get(&job.index).map(|w| w.to_string()),
+                    warning: warnings.get(&job.index).cloned(),
                     diff: None,
                 },
                 Err(e) => Outcome {
-                    warning: warnings.get(&job.index).map(|w| w.to_string()),
+                    warning: warnings.get(&job.index).cloned(),
                     ..Outcome::failed(job.line, describe(&e))
                 },
             };

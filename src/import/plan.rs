@@ -84,6 +84,20 @@ impl Rules<'_> {
     }
 }
 
+/// An update or upsert leaves a deal's contacts and company as they are (associations have their
+/// own command), so a record exported with them imports back; the report says they were not applied.
+pub fn leave_associations(input: &mut DealInput, action: &Action) -> Option<String> {
+    if *action == Action::Create || (input.contacts.is_empty() && input.company.is_none()) {
+        return None;
+    }
+    input.contacts.clear();
+    input.company = None;
+    Some(
+        "contacts and company are not changed by an update: use `crm deals associate` for them"
+            .into(),
+    )
+}
+
 fn id_text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
