@@ -35,6 +35,8 @@ pub struct Options {
     pub concurrency: usize,
     pub map: Option<String>,
     pub strict: bool,
+    /// `--dry-run`: nothing is sent, so nothing may be journalled as sent.
+    pub dry_run: bool,
 }
 
 const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcome is unknown; \
@@ -52,8 +54,8 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         None => None,
     };
     let journal = match &options.journal {
-        Some(path) => Journal::open(path)?,
-        None => Journal::none(),
+        Some(path) if !options.dry_run => Journal::open(path)?,
+        _ => Journal::none(),
     };
     let rules = Rules {
         upsert_key: options.upsert_key.as_deref(),

@@ -700,3 +700,30 @@ async fn an_export_imports_back_as_updates_of_the_same_deals() {
         }
     }
 }
+
+#[tokio::test]
+async fn dry_run_sends_nothing_and_journals_nothing() {
+    let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
+    let home = Home::new();
+    let file = write(home.path(), "in.ndjson", &records(3, "DR"));
+    // Warm the metadata cache, so the dry run reaches the write itself.
+    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    cmd.args(["stages", "list"]);
+    assert_eq!(run(cmd).await.code, 0);
+    let journal = home.path().join("j.ndjson");
+    let out = import(
+        &home,
+        &sb,
+        &[&file, "--dry-run", "--journal", journal.to_str().unwrap()],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("POST") && out.stdout.contains("batch/create"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("(redacted)") && !out.stdout.contains("sandbox-token"));
+    assert!(!journal.exists(), "a dry run journals nothing");
+    assert!(export(&home, &sb, SandboxVendor::Hubspot).await.is_empty());
+}

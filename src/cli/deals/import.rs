@@ -85,6 +85,7 @@ pub async fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         concurrency: args.concurrency,
         map: args.map,
         strict: args.strict,
+        dry_run: ctx.globals.dry_run,
     };
     import::run(&options, adapter.as_ref(), &ctx.streams).await
 }
