@@ -727,3 +727,27 @@ async fn dry_run_sends_nothing_and_journals_nothing() {
     assert!(!journal.exists(), "a dry run journals nothing");
     assert!(export(&home, &sb, SandboxVendor::Hubspot).await.is_empty());
 }
+
+#[tokio::test]
+async fn one_refused_record_does_not_sink_its_batch() {
+    let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
+    let home = Home::new();
+    let first = write(home.path(), "first.ndjson", &records(1, "RF"));
+    assert_eq!(import(&home, &sb, &[&first]).await.code, 0);
+    // HubSpot refuses a whole batch for one record (here: a unique value already taken); crm sends
+    // the batch again record by record so the others go through and the culprit is named.
+    let file = write(home.path(), "batch.ndjson", &records(5, "RF"));
+    let out = import(&home, &sb, &[&file]).await;
+    assert_eq!(out.code, 8, "{}", out.stderr);
+    let results = lines(&out.stdout);
+    let failed: Vec<&Value> = results.iter().filter(|r| r["action"] == "failed").collect();
+    assert_eq!(failed.len(), 1, "{}", out.stdout);
+    assert_eq!(failed[0]["line"], 1);
+    assert!(failed[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("already exists"));
+    let ids = external_ids(&export(&home, &sb, SandboxVendor::Hubspot).await);
+    assert_eq!(ids.len(), 5);
+    assert!(ids.values().all(|&c| c == 1));
+}
