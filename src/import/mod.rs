@@ -168,10 +168,27 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     warning: warnings.get(&job.index).cloned(),
                     diff: None,
                 },
-                Err(e) => Outcome {
-                    warning: warnings.get(&job.index).cloned(),
-                    ..Outcome::failed(job.line, describe(&e))
-                },
+                Err(e) => {
+                    // A create that may have happened is not a reject to send again.
+                    let unknown = job.action == Action::Create
+                        && matches!(
+                            e,
+                            Error::Transient {
+                                outcome_unknown: Some(_),
+                                ..
+                            }
+                        );
+                    let failed = Outcome::failed(job.line, describe(&e));
+                    Outcome {
+                        action: if unknown {
+                            "unknown".into()
+                        } else {
+                            failed.action
+                        },
+                        warning: warnings.get(&job.index).cloned(),
+                        ..failed
+                    }
+                }
             };
             reporter.emit(job.index, outcome)
         },

@@ -15,7 +15,8 @@ use crate::streams::Streams;
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     pub line: usize,
-    /// created, updated, upserted, skipped, failed; or, with `--plan`: create, update, unchanged.
+    /// created, updated, upserted, skipped, failed, unknown (a create that may have happened); or,
+    /// with `--plan`: create, update, unchanged.
     pub action: String,
     pub id: Option<String>,
     pub error: Option<String>,
@@ -99,9 +100,10 @@ impl Reporter {
     pub fn emit(&mut self, index: usize, outcome: Outcome) -> Result<()> {
         *self.counts.entry(outcome.action.clone()).or_default() += 1;
         if let Some(error) = &outcome.error {
-            // A deal that was written but whose associations failed is not re-imported: that
-            // would create it twice. The report line names what failed.
-            if outcome.id.is_none() {
+            // A deal that was written but whose associations failed, or a create whose outcome
+            // is unknown, is not re-imported from the rejects: that could create it twice. The
+            // report line names what happened; the journal knows the create was sent.
+            if outcome.id.is_none() && outcome.action != "unknown" {
                 self.rejected.push(index);
             }
             self.failures.push(Failure {

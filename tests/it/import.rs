@@ -34,7 +34,8 @@ async fn import(home: &Home, sb: &RunningSandbox, args: &[&str]) -> Run {
 /// Every deal in the sandbox, through `crm deals export`.
 async fn export(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> Vec<Value> {
     let mut cmd = crm(home, sb, vendor);
-    cmd.args(["deals", "export"]);
+    // Reads are idempotent: enough retries see them through a sandbox injecting faults.
+    cmd.env("CRM_MAX_RETRIES", "30").args(["deals", "export"]);
     let out = run(cmd).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     lines(&out.stdout)
@@ -750,4 +751,89 @@ async fn one_refused_record_does_not_sink_its_batch() {
     let ids = external_ids(&export(&home, &sb, SandboxVendor::Hubspot).await);
     assert_eq!(ids.len(), 5);
     assert!(ids.values().all(|&c| c == 1));
+}
+
+#[tokio::test]
+async fn a_create_of_unknown_outcome_is_neither_rejected_nor_lost() {
+    // Half the requests fail, and a failed write was applied half the time. Reads are retried; a
+    // create is not (it is not idempotent), so its outcome is unknown.
+    let sb = sandbox(SandboxVendor::Hubspot, 0, |a| {
+        a.fail_rate = 0.5;
+        a.seed = 3;
+    })
+    .await;
+    let home = Home::new();
+    let n = 400;
+    // No unique value: nothing on the vendor's side can refuse a second create.
+    let text: String = (1..=n)
+        .map(|i| json!({"name": format!("UK-{i:05}"), "stage": "Contract Sent"}).to_string() + "\n")
+        .collect();
+    let input = write(home.path(), "in.ndjson", &text);
+    let journal = home.path().join("j.ndjson");
+    let journal = journal.to_str().unwrap().to_string();
+    let rejects = home.path().join("rejects.ndjson");
+    let rejects = rejects.to_str().unwrap().to_string();
+    let mut in_doubt = 0;
+    let mut first = true;
+    let mut code = -1;
+    for _ in 0..12 {
+        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        cmd.env("CRM_MAX_RETRIES", "10").args([
+            "deals",
+            "import",
+            &input,
+            "--journal",
+            &journal,
+            "--concurrency",
+            "1",
+            "--rejects",
+            &rejects,
+        ]);
+        let out = run(cmd).await;
+        code = out.code;
+        let results = lines(&out.stdout);
+        assert_eq!(results.len(), n);
+        let unknown: Vec<&Value> = results
+            .iter()
+            .filter(|r| r["action"] == "unknown")
+            .collect();
+        in_doubt += unknown.len();
+        let rejected = std::fs::read_to_string(&rejects).unwrap_or_default();
+        for r in &unknown {
+            assert!(
+                r["error"].as_str().unwrap().contains("outcome unknown"),
+                "{r}"
+            );
+            let name = format!("\"UK-{:05}\"", r["line"].as_u64().unwrap());
+            assert!(
+                !rejected.contains(&name),
+                "{name} may exist: it is not a reject"
+            );
+        }
+        if first {
+            assert!(
+                !unknown.is_empty(),
+                "the faults hit a create: {}",
+                out.stderr
+            );
+            first = false;
+        }
+        if code == 0 {
+            break;
+        }
+    }
+    assert_eq!(code, 0, "converged");
+    let deals = export(&home, &sb, SandboxVendor::Hubspot).await;
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &deals {
+        *names
+            .entry(d["name"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    assert_eq!(names.len(), n, "nothing missing");
+    let duplicates: usize = names.values().map(|c| c - 1).sum();
+    assert!(
+        duplicates <= in_doubt,
+        "{duplicates} duplicates, {in_doubt} reported in doubt"
+    );
 }
