@@ -139,7 +139,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     }
 
     if options.plan {
-        plan_report(adapter, options, jobs, &mut reporter).await?;
+        plan_report(adapter, options, jobs, &warnings, &mut reporter).await?;
         write_rejects(options, &input, &reporter)?;
         return reporter.finish("planned");
     }
@@ -210,6 +210,7 @@ async fn plan_report(
     adapter: &dyn Adapter,
     options: &Options,
     jobs: Vec<Job>,
+    warnings: &HashMap<usize, String>,
     reporter: &mut Reporter,
 ) -> Result<()> {
     let key = options.upsert_key.as_deref().unwrap_or("id");
@@ -269,6 +270,10 @@ async fn plan_report(
                     ..Outcome::default()
                 }
             }
+        };
+        let outcome = Outcome {
+            warning: warnings.get(&job.index).cloned(),
+            ..outcome
         };
         reporter.emit(job.index, outcome)?;
     }

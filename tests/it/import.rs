@@ -683,6 +683,15 @@ async fn an_export_imports_back_as_updates_of_the_same_deals() {
         "the exported contacts were not applied, and the report says so: {}",
         out.stdout
     );
+    let out = import(&home, &sb, &[&file, "--plan"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let plan = lines(&out.stdout);
+    assert!(
+        plan.iter()
+            .all(|r| r["action"] == "unchanged" && r["warning"].is_string()),
+        "an imported export changes nothing, and the plan says why contacts stay: {}",
+        out.stdout
+    );
     let after = export(&home, &sb, SandboxVendor::Hubspot).await;
     assert_eq!(after.len(), before.len());
     for (a, b) in before.iter().zip(&after) {
