@@ -242,7 +242,11 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
         })
         .collect();
     assert_eq!(failed.keys().copied().collect::<Vec<_>>(), [2, 3, 5]);
-    assert!(failed[&2].contains("12,50"), "{}", failed[&2]);
+    assert!(
+        failed[&2].contains("amount \"12,50\" is not a number"),
+        "{}",
+        failed[&2]
+    );
     assert!(failed[&3].contains("not valid JSON"), "{}", failed[&3]);
     assert!(
         failed[&5].contains("no stage named \"Nowhere\""),
