@@ -14,6 +14,8 @@
 //! legacy_code = false                     # drop
 //! [missing]                               # reject (default) | drop | keep
 //! owners = "drop"
+//! [defaults]                              # for records that lack the field in the target
+//! contacts = ["5101"]                     # e.g. a CRM that requires a contact on create
 //! ```
 
 use std::collections::BTreeMap;
@@ -90,6 +92,9 @@ pub struct Mapping {
     /// Keep contact and company ids: only when the target has the same ids (the same account).
     #[serde(default)]
     pub keep_associations: bool,
+    /// Common-model fields given to every record that has none after mapping.
+    #[serde(default)]
+    pub defaults: Map<String, Value>,
 }
 
 /// The target's names, to tell which source names it lacks.
@@ -183,6 +188,21 @@ impl Mapping {
             deal.insert("custom".into(), Value::Object(out));
         }
         Ok(())
+    }
+
+    /// Gives a record the `[defaults]` it lacks (a missing, null or empty field).
+    pub fn fill_defaults(&self, deal: &mut Map<String, Value>) {
+        for (key, value) in &self.defaults {
+            let lacking = match deal.get(key) {
+                None | Some(Value::Null) => true,
+                Some(Value::Array(a)) => a.is_empty(),
+                Some(Value::String(s)) => s.is_empty(),
+                Some(_) => false,
+            };
+            if lacking {
+                deal.insert(key.clone(), value.clone());
+            }
+        }
     }
 
     /// One name through the map: listed (to a name, or dropped), else kept when the target has
@@ -343,6 +363,15 @@ mod tests {
         m.missing.stages = Policy::Drop;
         m.apply(&mut d, &target()).unwrap();
         assert!(!d.contains_key("stage") && !d.contains_key("owner"));
+        let m: Mapping =
+            toml::from_str("[defaults]\ncontacts = [\"7\"]\ncurrency = \"EUR\"").unwrap();
+        let mut d = json!({"currency": "USD", "contacts": []})
+            .as_object()
+            .unwrap()
+            .clone();
+        m.fill_defaults(&mut d);
+        assert_eq!(d["contacts"], json!(["7"]));
+        assert_eq!(d["currency"], "USD");
         // Names the target has pass through unlisted.
         let mut d = json!({"stage": "Closed Won", "pipeline": "Renewals"})
             .as_object()

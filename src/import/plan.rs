@@ -71,6 +71,7 @@ impl Rules<'_> {
             if let Some(Value::Object(custom)) = deal.get_mut("custom") {
                 custom.retain(|_, v| !v.is_null());
             }
+            mapping.fill_defaults(&mut deal);
         }
         if let Some(amount) = deal.get("amount").filter(|a| !a.is_null()) {
             if crate::model::decimal_from_json(amount).is_none() {

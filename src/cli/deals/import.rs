@@ -31,6 +31,7 @@ fields are mapped by name; [missing] says what happens to names the target lacks
   [owners]     \"Ada Lovelace\" = \"grace.hopper@example.com\"
   [custom]     legacy_code = false                                  (false drops it)
   [missing]    pipelines = \"reject\"   stages = \"drop\"   owners = \"keep\"   custom = \"keep\"
+  [defaults]   contacts = [\"5101\"]   (fields every record lacking them gets, e.g. a required contact)
 In a migration the source's ids, contacts and company are left out.")]
 pub struct ImportArgs {
     /// The file to read (`-` for stdin)

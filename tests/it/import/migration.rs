@@ -17,6 +17,10 @@ async fn migrate(source: SandboxVendor, target: SandboxVendor, map: &str) {
     let map_file = write(home.path(), "map.toml", map);
     let mapping: toml::Value = toml::from_str(map).unwrap();
     let source_deals = export(&home, &from, source).await;
+    assert!(
+        source_deals.iter().any(|d| d["close_date"].is_null()),
+        "the demo data has deals without a close date, for the map's default"
+    );
 
     let mut exporter = home.crm_std();
     exporter
@@ -61,10 +65,18 @@ async fn migrate(source: SandboxVendor, target: SandboxVendor, map: &str) {
             .unwrap_or_else(|| stage.to_string());
         let owner = src["owner"]["name"].as_str().unwrap();
         let want_owner = mapped("owners", owner).unwrap_or_else(|| owner.to_string());
-        assert_eq!(dst["name"], src["name"]);
-        assert_eq!(dst["amount"], src["amount"], "exact amounts");
-        assert_eq!(dst["currency"], src["currency"]);
-        assert_eq!(dst["close_date"], src["close_date"]);
+        // A field the source lacks takes the map's default, when it has one.
+        let want = |field: &str| match (
+            &src[field],
+            mapping.get("defaults").and_then(|d| d.get(field)),
+        ) {
+            (serde_json::Value::Null, Some(toml::Value::String(d))) => json!(d),
+            (v, _) => v.clone(),
+        };
+        assert_eq!(dst["name"], want("name"));
+        assert_eq!(dst["amount"], want("amount"), "exact amounts");
+        assert_eq!(dst["currency"], want("currency"));
+        assert_eq!(dst["close_date"], want("close_date"));
         assert_eq!(dst["stage"]["name"], want_stage.as_str(), "{src}");
         assert_eq!(dst["owner"]["name"], want_owner.as_str(), "{src}");
         if let Some(p) = mapped("pipelines", pipeline) {
@@ -96,6 +108,8 @@ const HUBSPOT_TO_HUBSPOT: &str = r#"
 [owners]
 "Ada Lovelace" = "Grace Hopper"
 "Alan Turing" = "Katherine Johnson"
+[defaults]
+close_date = "2027-01-31"
 "#;
 
 #[tokio::test]
