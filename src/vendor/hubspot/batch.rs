@@ -291,6 +291,30 @@ impl HubSpot {
     }
 }
 
+/// The properties of one record of a batch. An update that names a stage but no pipeline has no
+/// current pipeline to look in (a batch does not read each deal first), so a stage only one
+/// pipeline has moves the deal there; a name several pipelines share means the default
+/// pipeline's, as on create.
+pub fn record_properties(
+    one: &DealInput,
+    meta: &Meta,
+    creating: bool,
+) -> Result<Map<String, Value>> {
+    if creating || one.pipeline.is_some() {
+        return input::properties(one, meta, creating, None).map(|p| p.values);
+    }
+    let Some(stage) = &one.stage else {
+        return input::properties(one, meta, false, None).map(|p| p.values);
+    };
+    let Ok((pipeline, _)) = meta.resolve_stage(stage, None) else {
+        return input::properties(one, meta, false, None).map(|p| p.values);
+    };
+    // HubSpot checks a stage against the deal's pipeline: a move to another pipeline sends both.
+    let mut with_pipeline = one.clone();
+    with_pipeline.pipeline = Some(pipeline.id.clone());
+    input::properties(&with_pipeline, meta, false, None).map(|p| p.values)
+}
+
 /// One input of a batch update (`{id, properties}`) or upsert (`{idProperty, id, properties}`).
 fn build_keyed(
     one: &DealInput,
@@ -304,8 +328,7 @@ fn build_keyed(
             "use `crm deals associate` after the import",
         ));
     }
-    let mut props: Map<String, Value> =
-        input::properties(one, meta, false, None).map(|p| p.values)?;
+    let mut props = record_properties(one, meta, false)?;
     Ok(match id_property {
         Some(p) => {
             props.insert(p.to_string(), Value::String(value.to_string()));

@@ -528,7 +528,7 @@ impl super::Adapter for HubSpot {
     }
 
     async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.with_fresh_meta(|m| input::properties(input, m, creating, None))
+        self.with_fresh_meta(|m| batch::record_properties(input, m, creating))
             .await
             .map(|_| ())
     }

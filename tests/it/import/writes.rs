@@ -399,3 +399,28 @@ async fn one_refused_record_does_not_sink_its_batch() {
     assert_eq!(ids.len(), 5);
     assert!(ids.values().all(|&c| c == 1));
 }
+
+#[tokio::test]
+async fn a_stage_alone_moves_deals_across_pipelines() {
+    let sb = sandbox(SandboxVendor::Hubspot, 6, |_| {}).await;
+    let home = Home::new();
+    let deals = export(&home, &sb, SandboxVendor::Hubspot).await;
+    let in_sales = |d: &&Value| d["pipeline"]["name"] == "Sales Pipeline";
+    let mut sales = deals.iter().filter(in_sales);
+    let (a, b) = (sales.next().unwrap(), sales.next().unwrap());
+    let (a, b) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap());
+    // "Renewal Due" is in one pipeline only: the deal moves there. "Closed Won" is in both: the
+    // default pipeline's, as a create would take.
+    let text = format!("id,stage\n{a},Renewal Due\n{b},Closed Won\n");
+    let file = write(home.path(), "moves.csv", &text);
+    let out = import(&home, &sb, &[&file]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(lines(&out.stdout).iter().all(|r| r["action"] == "updated"));
+    let after = export(&home, &sb, SandboxVendor::Hubspot).await;
+    let a_now = after.iter().find(|d| d["id"] == a).unwrap();
+    assert_eq!(a_now["stage"]["name"], "Renewal Due");
+    assert_eq!(a_now["pipeline"]["name"], "Renewals");
+    let b_now = after.iter().find(|d| d["id"] == b).unwrap();
+    assert_eq!(b_now["stage"]["id"], "closedwon");
+    assert_eq!(b_now["status"], "won");
+}
