@@ -79,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -433,6 +434,35 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;deals;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format (default: from the file name, else JSON when it starts with `[`, else NDJSON)')
+            [CompletionResult]::new('--upsert-key', '--upsert-key', [CompletionResultType]::ParameterName, 'Create or update each deal by this unique custom field (e.g. external_id)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Record confirmed writes here, and skip what an earlier run with this journal did')
+            [CompletionResult]::new('--rejects', '--rejects', [CompletionResultType]::ParameterName, 'Write the records that failed here, in the input''s format')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batches in flight at once (the vendor''s rate limit still applies)')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'Mapping of names for a migration (TOML or JSON)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Check every record and print what would happen (create / update / unchanged); write nothing')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Stop before writing anything when any record is malformed')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;deals;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals, filtered and sorted')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one deal, with its contacts and company')
@@ -447,6 +477,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -487,6 +518,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;deals;help;export' {
+            break
+        }
+        'crm;deals;help;import' {
             break
         }
         'crm;deals;help;help' {
@@ -713,6 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('dissociate', 'dissociate', [CompletionResultType]::ParameterValue, 'Unlink a deal from a contact or a company')
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             break
         }
         'crm;help;deals;list' {
@@ -752,6 +787,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;deals;export' {
+            break
+        }
+        'crm;help;deals;import' {
             break
         }
         'crm;help;pipelines' {

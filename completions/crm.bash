@@ -61,6 +61,9 @@ _crm() {
             crm__subcmd__deals,help)
                 cmd="crm__subcmd__deals__subcmd__help"
                 ;;
+            crm__subcmd__deals,import)
+                cmd="crm__subcmd__deals__subcmd__import"
+                ;;
             crm__subcmd__deals,list)
                 cmd="crm__subcmd__deals__subcmd__list"
                 ;;
@@ -102,6 +105,9 @@ _crm() {
                 ;;
             crm__subcmd__deals__subcmd__help,help)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__deals__subcmd__help,import)
+                cmd="crm__subcmd__deals__subcmd__help__subcmd__import"
                 ;;
             crm__subcmd__deals__subcmd__help,list)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__list"
@@ -159,6 +165,9 @@ _crm() {
                 ;;
             crm__subcmd__help__subcmd__deals,get)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__get"
+                ;;
+            crm__subcmd__help__subcmd__deals,import)
+                cmd="crm__subcmd__help__subcmd__deals__subcmd__import"
                 ;;
             crm__subcmd__help__subcmd__deals,list)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__list"
@@ -261,7 +270,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,7 +696,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__help)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export help"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -826,6 +835,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__deals__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__deals__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -889,6 +912,64 @@ _crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__import)
+            opts="-o -v -q -y -h -V --format --upsert-key --plan --journal --rejects --concurrency --map --strict --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "ndjson csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --upsert-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1245,7 +1326,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,6 +1438,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__deals__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

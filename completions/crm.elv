@@ -75,6 +75,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
+            cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;list'= {
@@ -415,6 +416,34 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;deals;import'= {
+            cand --format 'Input format (default: from the file name, else JSON when it starts with `[`, else NDJSON)'
+            cand --upsert-key 'Create or update each deal by this unique custom field (e.g. external_id)'
+            cand --journal 'Record confirmed writes here, and skip what an earlier run with this journal did'
+            cand --rejects 'Write the records that failed here, in the input''s format'
+            cand --concurrency 'Batches in flight at once (the vendor''s rate limit still applies)'
+            cand --map 'Mapping of names for a migration (TOML or JSON)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --plan 'Check every record and print what would happen (create / update / unchanged); write nothing'
+            cand --strict 'Stop before writing anything when any record is malformed'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;deals;help'= {
             cand list 'List deals, filtered and sorted'
             cand get 'Show one deal, with its contacts and company'
@@ -429,6 +458,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
+            cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;help;list'= {
@@ -456,6 +486,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;deals;help;upsert'= {
         }
         &'crm;deals;help;export'= {
+        }
+        &'crm;deals;help;import'= {
         }
         &'crm;deals;help;help'= {
         }
@@ -663,6 +695,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand dissociate 'Unlink a deal from a contact or a company'
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
+            cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
         }
         &'crm;help;deals;list'= {
         }
@@ -689,6 +722,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;deals;upsert'= {
         }
         &'crm;help;deals;export'= {
+        }
+        &'crm;help;deals;import'= {
         }
         &'crm;help;pipelines'= {
             cand list 'List the deal pipelines'

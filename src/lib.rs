@@ -7,6 +7,7 @@ pub mod context;
 pub mod env;
 pub mod error;
 pub mod http;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod resolve;

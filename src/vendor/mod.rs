@@ -106,6 +106,70 @@ pub trait Adapter: Send + Sync {
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>>;
     async fn users(&self) -> Result<Vec<User>>;
+
+    // Bulk writes (`deals import`). The defaults go record by record through the verbs above, so
+    // every vendor imports; a vendor with batch endpoints overrides them. Each returns one result
+    // per input, in input order, so one bad record never hides the others' outcomes.
+
+    /// How many records one batch call carries (1: no batch endpoint).
+    fn batch_size(&self) -> usize {
+        1
+    }
+
+    /// Checks a record and resolves its names without writing anything (`import --plan`).
+    async fn validate(&self, _input: &DealInput, _creating: bool) -> Result<()> {
+        Ok(())
+    }
+
+    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
+        let mut out = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            out.push(self.create(input).await);
+        }
+        out
+    }
+
+    /// Updates deals by id.
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        let mut out = Vec::with_capacity(items.len());
+        for (id, input) in items {
+            out.push(self.update(id, input).await);
+        }
+        out
+    }
+
+    /// Creates or updates each deal by the value of a unique field `key`.
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        let mut out = Vec::with_capacity(items.len());
+        for (value, input) in items {
+            out.push(
+                self.upsert(&[(key.to_string(), value.clone())], input)
+                    .await,
+            );
+        }
+        out
+    }
+
+    /// The deals whose `key` (`id`, or a unique field) has one of `values`; absent ones are left
+    /// out. Reads the records themselves, never a search index that may lag a write, so it can
+    /// settle a write whose outcome is unknown.
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        if key != "id" {
+            return Err(Error::unsupported(
+                self.vendor(),
+                "reading deals by a unique field",
+            ));
+        }
+        let mut found = Vec::new();
+        for id in values {
+            match self.get(id, false).await {
+                Ok(deal) => found.push(deal),
+                Err(Error::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(found)
+    }
 }
 
 /// Builds the adapter for a vendor.

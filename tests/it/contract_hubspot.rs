@@ -45,7 +45,7 @@ fn seed_cache(home: &Home, base_url: &str) {
 }
 
 /// Runs crm against the contract server; returns the paths it requested (method and path).
-fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+pub(crate) fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
     server.clear();
     let mut cmd = home.crm_at("hubspot", server.base_url(), TOKEN);
     cmd.env("CRM_MAX_RETRIES", "0").args(args);
@@ -64,14 +64,14 @@ fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
     seen
 }
 
-fn seeded() -> Option<(ContractServer, Home)> {
+pub(crate) fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::hubspot()?;
     let home = Home::new();
     seed_cache(&home, server.base_url());
     Some((server, home))
 }
 
-fn assert_sent(seen: &[String], expected: &str) {
+pub(crate) fn assert_sent(seen: &[String], expected: &str) {
     assert!(
         seen.iter().any(|s| s == expected),
         "expected {expected}, crm sent {seen:#?}"

@@ -7,6 +7,7 @@ mod export;
 mod fields;
 mod follow;
 mod get;
+mod import;
 mod list;
 mod merge;
 mod update;
@@ -33,6 +34,7 @@ pub enum DealsCommand {
     Dissociate(associate::DissociateArgs),
     Upsert(upsert::UpsertArgs),
     Export(export::ExportArgs),
+    Import(import::ImportArgs),
 }
 
 pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
@@ -50,6 +52,7 @@ pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
         DealsCommand::Dissociate(args) => associate::run_dissociate(args, ctx).await,
         DealsCommand::Upsert(args) => upsert::run(args, ctx).await,
         DealsCommand::Export(args) => export::run(args, ctx).await,
+        DealsCommand::Import(args) => import::run(args, ctx).await,
     }
 }
 

@@ -1,5 +1,6 @@
 //! HubSpot CRM API v3 (objects, pipelines, owners, properties) and v4 (associations).
 
+mod batch;
 mod convert;
 pub mod error;
 mod input;
@@ -9,6 +10,7 @@ mod prefetch;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use reqwest::Method;
@@ -68,6 +70,9 @@ pub struct HubSpot {
     env: AdapterEnv,
     /// Whether this run already reloaded the metadata after a name was not found.
     reloaded: AtomicBool,
+    /// The metadata as read for this run: an import resolves names for every record, and
+    /// rebuilding it from the cache each time cost more than the import's own work.
+    memo: Mutex<Option<Arc<Meta>>>,
 }
 
 impl HubSpot {
@@ -81,6 +86,7 @@ impl HubSpot {
         HubSpot {
             env,
             reloaded: AtomicBool::new(false),
+            memo: Mutex::new(None),
         }
     }
 
@@ -136,9 +142,12 @@ impl HubSpot {
     }
 
     /// Pipelines, owners and properties, from the cache when fresh.
-    pub(crate) async fn meta(&self) -> Result<Meta> {
+    pub(crate) async fn meta(&self) -> Result<Arc<Meta>> {
+        if let Some(meta) = self.memo.lock().expect("meta lock").clone() {
+            return Ok(meta);
+        }
         let cache = &self.env.cache;
-        Ok(Meta {
+        let meta = Arc::new(Meta {
             pipelines: cache
                 .get_or_fetch("pipelines", self.fetch_pipelines())
                 .await?,
@@ -146,7 +155,9 @@ impl HubSpot {
             properties: cache
                 .get_or_fetch("properties", self.fetch_properties())
                 .await?,
-        })
+        });
+        *self.memo.lock().expect("meta lock") = Some(meta.clone());
+        Ok(meta)
     }
 
     /// Runs a name lookup; when a name is missing from cached metadata, reloads it once and retries
@@ -160,7 +171,8 @@ impl HubSpot {
                 for name in ["pipelines", "owners", "properties"] {
                     self.env.cache.forget(name);
                 }
-                lookup(&self.meta().await?)
+                *self.memo.lock().expect("meta lock") = None;
+                lookup(self.meta().await?.as_ref())
             }
             other => other,
         }
@@ -483,37 +495,7 @@ impl super::Adapter for HubSpot {
                 "HubSpot upserts on exactly one --match property",
             ));
         };
-        let meta = self.meta().await?;
-        let property = meta.property(field).ok_or_else(|| {
-            crate::resolve::unknown_field(
-                "property",
-                field,
-                meta.properties.iter().map(|p| p.name.as_str()),
-            )
-        })?;
-        if !property.has_unique_value {
-            let unique: Vec<&str> = meta
-                .properties
-                .iter()
-                .filter(|p| p.has_unique_value)
-                .map(|p| p.name.as_str())
-                .collect();
-            return Err(Error::usage_hint(
-                format!(
-                    "property {:?} does not have unique values, so HubSpot cannot upsert on it",
-                    property.name
-                ),
-                format!(
-                    "match on a unique property: {}",
-                    if unique.is_empty() {
-                        "none exists in this account".into()
-                    } else {
-                        unique.join(", ")
-                    }
-                ),
-            ));
-        }
-        let id_property = property.name.clone();
+        let id_property = batch::unique_property(self.meta().await?.as_ref(), field)?;
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
@@ -540,6 +522,32 @@ impl super::Adapter for HubSpot {
         let mut written = Written::new(self.fetch_deal(id).await?);
         written.created = created;
         Ok(written)
+    }
+
+    fn batch_size(&self) -> usize {
+        batch::BATCH_SIZE
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.with_fresh_meta(|m| batch::record_properties(input, m, creating))
+            .await
+            .map(|_| ())
+    }
+
+    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
+        self.batch_create(inputs).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_update(items).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_upsert(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.batch_read(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {

@@ -1,0 +1,171 @@
+//! Sending the planned writes: grouped into the vendor's batches, several batches in flight
+//! (`--concurrency`), every confirmed write journalled before it is reported.
+
+use futures::stream::{self, StreamExt};
+
+use super::journal::{Entry, Journal, State};
+use super::plan::Action;
+use crate::error::{Error, Result};
+use crate::model::DealInput;
+use crate::vendor::{Adapter, Written};
+
+/// One record to write.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Position of the record in the input.
+    pub index: usize,
+    pub line: usize,
+    pub hash: String,
+    pub input: DealInput,
+    pub action: Action,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Create,
+    Update,
+    Upsert,
+}
+
+fn kind(action: &Action) -> Kind {
+    match action {
+        Action::Create => Kind::Create,
+        Action::Update(_) => Kind::Update,
+        Action::Upsert(_) => Kind::Upsert,
+    }
+}
+
+/// What a confirmed write did, as the report and the journal name it.
+pub fn verb(job: &Job, written: &Written) -> &'static str {
+    match (&job.action, written.created) {
+        (Action::Create, _) | (Action::Upsert(_), Some(true)) => "created",
+        (Action::Update(_), _) | (Action::Upsert(_), Some(false)) => "updated",
+        (Action::Upsert(_), None) => "upserted",
+    }
+}
+
+/// Writes every job and hands each result to `done`, batch by batch as they complete.
+pub async fn run(
+    adapter: &dyn Adapter,
+    upsert_key: Option<&str>,
+    jobs: Vec<Job>,
+    concurrency: usize,
+    journal: &Journal,
+    mut done: impl FnMut(&Job, Result<Written>) -> Result<()>,
+) -> Result<()> {
+    let size = adapter.batch_size().max(1);
+    let mut chunks: Vec<Vec<Job>> = Vec::new();
+    for k in [Kind::Create, Kind::Update, Kind::Upsert] {
+        let same: Vec<Job> = jobs
+            .iter()
+            .filter(|j| kind(&j.action) == k)
+            .cloned()
+            .collect();
+        chunks.extend(same.chunks(size).map(<[Job]>::to_vec));
+    }
+    let mut in_flight = stream::iter(chunks)
+        .map(|chunk| async move {
+            let results = send(adapter, upsert_key, &chunk, journal).await;
+            (chunk, results)
+        })
+        .buffer_unordered(concurrency.max(1));
+    while let Some((chunk, results)) = in_flight.next().await {
+        let results = results?;
+        let entries: Vec<Entry> = chunk
+            .iter()
+            .zip(&results)
+            .filter_map(|(job, r)| {
+                r.as_ref().ok().map(|w| Entry {
+                    line: job.line,
+                    hash: job.hash.clone(),
+                    state: State::Done,
+                    action: Some(verb(job, w).to_string()),
+                    id: Some(w.deal.id.clone()),
+                })
+            })
+            .collect();
+        journal.record(&entries)?;
+        for (job, result) in chunk.iter().zip(results) {
+            done(job, result)?;
+        }
+    }
+    Ok(())
+}
+
+/// One batch. A batch the vendor refused as a whole (one bad record spoils HubSpot's) is sent
+/// again record by record, so the good ones go through and the bad one is named. Only a refusal
+/// is split: nothing of a refused batch was written.
+async fn send(
+    adapter: &dyn Adapter,
+    upsert_key: Option<&str>,
+    chunk: &[Job],
+    journal: &Journal,
+) -> Result<Vec<Result<Written>>> {
+    let results = send_once(adapter, upsert_key, chunk, journal).await?;
+    let refused = |r: &Result<Written>| matches!(r, Err(Error::Rejected { .. }));
+    if chunk.len() > 1 && results.iter().all(refused) {
+        let mut one_by_one = Vec::with_capacity(chunk.len());
+        for job in chunk {
+            let mut r = send_once(adapter, upsert_key, std::slice::from_ref(job), journal).await?;
+            one_by_one.push(r.pop().expect("one result per job"));
+        }
+        return Ok(one_by_one);
+    }
+    Ok(results)
+}
+
+async fn send_once(
+    adapter: &dyn Adapter,
+    upsert_key: Option<&str>,
+    chunk: &[Job],
+    journal: &Journal,
+) -> Result<Vec<Result<Written>>> {
+    let results = match kind(&chunk[0].action) {
+        Kind::Create => {
+            // Journalled before it goes out: if the run dies now, the next one knows this create
+            // may have happened.
+            let sent: Vec<Entry> = chunk
+                .iter()
+                .map(|j| Entry {
+                    line: j.line,
+                    hash: j.hash.clone(),
+                    state: State::Sent,
+                    action: None,
+                    id: None,
+                })
+                .collect();
+            journal.record(&sent)?;
+            let inputs: Vec<DealInput> = chunk.iter().map(|j| j.input.clone()).collect();
+            adapter.create_batch(&inputs).await
+        }
+        Kind::Update => adapter.update_batch(&keyed(chunk)).await,
+        Kind::Upsert => {
+            let key = upsert_key.expect("upsert jobs come with a key");
+            adapter.upsert_batch(key, &keyed(chunk)).await
+        }
+    };
+    if results.len() != chunk.len() {
+        return Err(Error::internal(
+            "a batch answered for a different number of records",
+        ));
+    }
+    // --dry-run stops at the first request, for the whole import.
+    if let Some(Err(Error::DryRunStop(s))) = results.first() {
+        return Err(Error::DryRunStop(s.clone()));
+    }
+    Ok(results)
+}
+
+fn keyed(chunk: &[Job]) -> Vec<(String, DealInput)> {
+    chunk
+        .iter()
+        .map(|j| {
+            let key = match &j.action {
+                Action::Update(id) => id.clone(),
+                Action::Upsert(value) => value.clone(),
+                Action::Create => String::new(),
+            };
+            (key, j.input.clone())
+        })
+        .collect()
+}

@@ -1,0 +1,385 @@
+//! The mapping file of a migration (`--map FILE`, TOML or JSON): which pipeline, stage, owner and
+//! custom field of the source each name becomes in the target, and what to do with the names the
+//! map does not list and the target does not have.
+//!
+//! ```toml
+//! [pipelines]
+//! "Sales Pipeline" = "Renewals"           # map to
+//! [stages]
+//! "Sales Pipeline/Contract Sent" = "Contract Sent"   # a stage of one source pipeline
+//! "Closed Won" = "Closed Won"              # a stage of any source pipeline
+//! [owners]
+//! "Ada Lovelace" = "grace.hopper@example.com"
+//! [custom]
+//! legacy_code = false                     # drop
+//! [missing]                               # reject (default) | drop | keep
+//! owners = "drop"
+//! [defaults]                              # for records that lack the field in the target
+//! contacts = ["5101"]                     # e.g. a CRM that requires a contact on create
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::model::{Pipeline, User};
+
+/// What one listed name becomes: another name, or (`false`) nothing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum MapTo {
+    Name(String),
+    /// `false` drops the field; `true` keeps the name as it is.
+    Keep(bool),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    /// The record fails with a message naming the missing name.
+    #[default]
+    Reject,
+    /// The field is left out of the record.
+    Drop,
+    /// The name goes through as it is (the target decides).
+    Keep,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Missing {
+    #[serde(default)]
+    pub pipelines: Policy,
+    #[serde(default)]
+    pub stages: Policy,
+    #[serde(default)]
+    pub owners: Policy,
+    /// Custom fields the map does not list: kept unless this says otherwise.
+    #[serde(default = "keep")]
+    pub custom: Policy,
+}
+
+fn keep() -> Policy {
+    Policy::Keep
+}
+
+impl Default for Missing {
+    fn default() -> Self {
+        Missing {
+            pipelines: Policy::Reject,
+            stages: Policy::Reject,
+            owners: Policy::Reject,
+            custom: Policy::Keep,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    #[serde(default)]
+    pub pipelines: BTreeMap<String, MapTo>,
+    #[serde(default)]
+    pub stages: BTreeMap<String, MapTo>,
+    #[serde(default)]
+    pub owners: BTreeMap<String, MapTo>,
+    #[serde(default)]
+    pub custom: BTreeMap<String, MapTo>,
+    #[serde(default)]
+    pub missing: Missing,
+    /// Keep contact and company ids: only when the target has the same ids (the same account).
+    #[serde(default)]
+    pub keep_associations: bool,
+    /// Common-model fields given to every record that has none after mapping.
+    #[serde(default)]
+    pub defaults: Map<String, Value>,
+}
+
+/// The target's names, to tell which source names it lacks.
+pub struct TargetNames {
+    pub pipelines: Vec<Pipeline>,
+    pub users: Vec<User>,
+}
+
+impl Mapping {
+    pub fn load(path: &str) -> Result<Mapping> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::usage(format!("cannot read the map {path}: {e}")))?;
+        let parsed = if text.trim_start().starts_with('{') {
+            serde_json::from_str(&text).map_err(|e| e.to_string())
+        } else {
+            toml::from_str(&text).map_err(|e| e.to_string())
+        };
+        parsed.map_err(|e| {
+            Error::usage_hint(
+                format!("the map {path} is not valid: {e}"),
+                "see `crm deals import --help` for the map's tables: pipelines, stages, owners, custom, missing",
+            )
+        })
+    }
+
+    /// Rewrites one exported deal's names into the target's, in place.
+    pub fn apply(
+        &self,
+        deal: &mut Map<String, Value>,
+        target: &TargetNames,
+    ) -> std::result::Result<(), String> {
+        let source_pipeline = ref_name(deal.get("pipeline"));
+        let pipeline = match &source_pipeline {
+            Some(name) => self.map_one(
+                "pipeline",
+                name,
+                self.pipelines.get(name),
+                self.missing.pipelines,
+                |n| target.pipeline(n).is_some(),
+            )?,
+            None => None,
+        };
+        set_or_remove(deal, "pipeline", pipeline.clone());
+
+        if let Some(name) = ref_name(deal.get("stage")) {
+            let listed = source_pipeline
+                .as_ref()
+                .and_then(|p| self.stages.get(&format!("{p}/{name}")))
+                .or_else(|| self.stages.get(&name));
+            let scope = pipeline.as_deref().and_then(|p| target.pipeline(p));
+            let stage = self.map_one("stage", &name, listed, self.missing.stages, |n| {
+                target.has_stage(scope, n)
+            })?;
+            set_or_remove(deal, "stage", stage);
+        }
+
+        if let Some(name) = ref_name(deal.get("owner")) {
+            let owner = self.map_one(
+                "owner",
+                &name,
+                self.owners.get(&name),
+                self.missing.owners,
+                |n| target.has_user(n),
+            )?;
+            set_or_remove(deal, "owner", owner);
+        }
+
+        if let Some(Value::Object(custom)) = deal.remove("custom") {
+            let mut out = Map::new();
+            for (key, value) in custom {
+                let name = match self.custom.get(&key) {
+                    Some(MapTo::Name(n)) => Some(n.clone()),
+                    Some(MapTo::Keep(true)) => Some(key.clone()),
+                    Some(MapTo::Keep(false)) => None,
+                    None => match self.missing.custom {
+                        Policy::Keep => Some(key.clone()),
+                        Policy::Drop => None,
+                        Policy::Reject if value.is_null() => None,
+                        Policy::Reject => {
+                            return Err(format!(
+                                "custom field {key:?} is not in the map: add it under [custom] \
+                                 (a target name, or false to drop it)"
+                            ))
+                        }
+                    },
+                };
+                if let Some(name) = name {
+                    out.insert(name, value);
+                }
+            }
+            deal.insert("custom".into(), Value::Object(out));
+        }
+        Ok(())
+    }
+
+    /// Gives a record the `[defaults]` it lacks (a missing, null or empty field).
+    pub fn fill_defaults(&self, deal: &mut Map<String, Value>) {
+        for (key, value) in &self.defaults {
+            let lacking = match deal.get(key) {
+                None | Some(Value::Null) => true,
+                Some(Value::Array(a)) => a.is_empty(),
+                Some(Value::String(s)) => s.is_empty(),
+                Some(_) => false,
+            };
+            if lacking {
+                deal.insert(key.clone(), value.clone());
+            }
+        }
+    }
+
+    /// One name through the map: listed (to a name, or dropped), else kept when the target has
+    /// it, else the policy for missing names.
+    fn map_one(
+        &self,
+        kind: &str,
+        name: &str,
+        listed: Option<&MapTo>,
+        policy: Policy,
+        exists: impl Fn(&str) -> bool,
+    ) -> std::result::Result<Option<String>, String> {
+        match listed {
+            Some(MapTo::Name(n)) => Ok(Some(n.clone())),
+            Some(MapTo::Keep(true)) => Ok(Some(name.to_string())),
+            Some(MapTo::Keep(false)) => Ok(None),
+            None if exists(name) => Ok(Some(name.to_string())),
+            None => match policy {
+                Policy::Keep => Ok(Some(name.to_string())),
+                Policy::Drop => Ok(None),
+                Policy::Reject => Err(format!(
+                    "{kind} {name:?} is not in the target and the map does not say what it becomes: \
+                     add it under [{kind}s] (a target name, or false to drop it)"
+                )),
+            },
+        }
+    }
+}
+
+impl TargetNames {
+    fn pipeline(&self, name: &str) -> Option<&Pipeline> {
+        self.pipelines
+            .iter()
+            .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
+    }
+
+    fn has_stage(&self, scope: Option<&Pipeline>, name: &str) -> bool {
+        let pipelines: Vec<&Pipeline> = match scope {
+            Some(p) => vec![p],
+            None => self.pipelines.iter().collect(),
+        };
+        pipelines
+            .iter()
+            .flat_map(|p| &p.stages)
+            .any(|s| s.id == name || s.name.eq_ignore_ascii_case(name))
+    }
+
+    fn has_user(&self, name: &str) -> bool {
+        self.users.iter().any(|u| {
+            u.id == name
+                || u.name.eq_ignore_ascii_case(name)
+                || u.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(name))
+        })
+    }
+}
+
+/// The name of an exported reference (`{"id", "name"}`), or the text given.
+fn ref_name(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => o.get("name").or_else(|| o.get("id")).and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+fn set_or_remove(deal: &mut Map<String, Value>, key: &str, value: Option<String>) {
+    match value {
+        Some(v) => deal.insert(key.into(), Value::String(v)),
+        None => deal.remove(key),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stage, Status};
+    use serde_json::json;
+
+    fn target() -> TargetNames {
+        let stage = |id: &str, name: &str| Stage {
+            id: id.into(),
+            name: name.into(),
+            pipeline_id: "p2".into(),
+            status: Status::Open,
+            probability: None,
+        };
+        TargetNames {
+            pipelines: vec![Pipeline {
+                id: "p2".into(),
+                name: "Renewals".into(),
+                stages: vec![stage("s1", "Renewal Due"), stage("s2", "Closed Won")],
+            }],
+            users: vec![User {
+                id: "9".into(),
+                name: "Grace Hopper".into(),
+                email: Some("grace@example.com".into()),
+                archived: false,
+            }],
+        }
+    }
+
+    fn mapping() -> Mapping {
+        toml::from_str(
+            r#"
+            [pipelines]
+            "Sales Pipeline" = "Renewals"
+            [stages]
+            "Sales Pipeline/Appointment Scheduled" = "Renewal Due"
+            [owners]
+            "Ada Lovelace" = "grace@example.com"
+            [custom]
+            legacy = false
+            region = "territory"
+            [missing]
+            owners = "drop"
+            "#,
+        )
+        .unwrap()
+    }
+
+    fn deal() -> Map<String, Value> {
+        json!({
+            "pipeline": {"id": "default", "name": "Sales Pipeline"},
+            "stage": {"id": "a", "name": "Appointment Scheduled"},
+            "owner": {"id": "1", "name": "Ada Lovelace"},
+            "custom": {"legacy": "x", "region": "EMEA"}
+        })
+        .as_object()
+        .unwrap()
+        .clone()
+    }
+
+    #[test]
+    fn names_are_mapped_dropped_and_renamed() {
+        let mut d = deal();
+        mapping().apply(&mut d, &target()).unwrap();
+        assert_eq!(d["pipeline"], "Renewals");
+        assert_eq!(d["stage"], "Renewal Due");
+        assert_eq!(d["owner"], "grace@example.com");
+        assert_eq!(d["custom"], json!({"territory": "EMEA"}));
+    }
+
+    #[test]
+    fn missing_names_follow_the_policy() {
+        let mut d = deal();
+        d.insert("stage".into(), json!({"id": "b", "name": "Qualified"}));
+        d.insert("owner".into(), json!({"id": "2", "name": "Nobody"}));
+        let err = mapping().apply(&mut d.clone(), &target()).unwrap_err();
+        assert!(err.contains("stage \"Qualified\""), "{err}");
+        let mut m = mapping();
+        m.missing.stages = Policy::Drop;
+        m.apply(&mut d, &target()).unwrap();
+        assert!(!d.contains_key("stage") && !d.contains_key("owner"));
+        let m: Mapping =
+            toml::from_str("[defaults]\ncontacts = [\"7\"]\ncurrency = \"EUR\"").unwrap();
+        let mut d = json!({"currency": "USD", "contacts": []})
+            .as_object()
+            .unwrap()
+            .clone();
+        m.fill_defaults(&mut d);
+        assert_eq!(d["contacts"], json!(["7"]));
+        assert_eq!(d["currency"], "USD");
+        // Names the target has pass through unlisted.
+        let mut d = json!({"stage": "Closed Won", "pipeline": "Renewals"})
+            .as_object()
+            .unwrap()
+            .clone();
+        d.insert("custom".into(), json!({"unlisted": "x"}));
+        Mapping::default().apply(&mut d, &target()).unwrap();
+        assert_eq!(d["stage"], "Closed Won");
+        assert_eq!(d["custom"]["unlisted"], "x");
+    }
+}

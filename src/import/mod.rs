@@ -1,0 +1,281 @@
+//! `crm deals import`: many deals in, every record accounted for.
+//!
+//! input (read, with line numbers) → map (a migration's names) → plan (validate, resolve, decide
+//! the write; `--plan` stops here) → execute (batches, concurrency, journal) → report.
+
+pub mod execute;
+pub mod input;
+pub mod journal;
+pub mod map;
+pub mod plan;
+pub mod report;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use self::execute::Job;
+use self::journal::{Earlier, Journal};
+use self::map::{Mapping, TargetNames};
+use self::plan::{Action, Rules};
+use self::report::{describe, Outcome, Reporter};
+use crate::error::{Error, Result};
+use crate::streams::Streams;
+use crate::vendor::Adapter;
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub source: String,
+    pub format: Option<input::InputFormat>,
+    pub upsert_key: Option<String>,
+    pub plan: bool,
+    pub journal: Option<String>,
+    pub rejects: Option<String>,
+    pub concurrency: usize,
+    pub map: Option<String>,
+    pub strict: bool,
+    /// `--dry-run`: nothing is sent, so nothing may be journalled as sent.
+    pub dry_run: bool,
+}
+
+const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcome is unknown; \
+     with no unique key to check, it was sent again and a duplicate is possible \
+     (use --upsert-key to make imports exact)";
+
+pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) -> Result<()> {
+    let input = input::read(&options.source, options.format)?;
+    let mapping = options.map.as_deref().map(Mapping::load).transpose()?;
+    let target = match &mapping {
+        Some(_) => Some(TargetNames {
+            pipelines: adapter.pipelines().await?,
+            users: adapter.users().await?,
+        }),
+        None => None,
+    };
+    let journal = match &options.journal {
+        Some(path) if !options.dry_run => Journal::open(path)?,
+        _ => Journal::none(),
+    };
+    let rules = Rules {
+        upsert_key: options.upsert_key.as_deref(),
+        mapping: mapping.as_ref().zip(target.as_ref()),
+    };
+    let mut reporter = Reporter::new(streams, input.records.len());
+
+    // Every record is read, mapped and checked before anything is written.
+    let mut jobs = Vec::new();
+    let mut warnings: HashMap<usize, String> = HashMap::new();
+    let mut notes: HashMap<usize, String> = HashMap::new();
+    let mut malformed = Vec::new();
+    for (index, record) in input.records.iter().enumerate() {
+        let hash = journal::hash(&record.original.text());
+        let earlier = journal.earlier(record.line, &hash);
+        match earlier {
+            Some(Earlier::Done { action, id }) if !options.plan => {
+                let outcome = Outcome {
+                    line: record.line,
+                    action: "skipped".into(),
+                    id: id.clone(),
+                    warning: Some(format!("{action} by an earlier run (journal)")),
+                    ..Outcome::default()
+                };
+                reporter.emit(index, outcome)?;
+                continue;
+            }
+            _ => {}
+        }
+        let prepared = record.value.clone().and_then(|v| rules.prepare(v));
+        let checked = match prepared {
+            Err(e) => Err(e),
+            Ok((mut input, action)) => {
+                if let Some(note) = plan::leave_associations(&mut input, &action) {
+                    notes.insert(index, note);
+                }
+                let creating = action == Action::Create;
+                match adapter.validate(&input, creating).await {
+                    Ok(()) => Ok((input, action)),
+                    Err(e @ Error::DryRunStop(_)) => return Err(e),
+                    Err(e) => Err(describe(&e)),
+                }
+            }
+        };
+        match checked {
+            Ok((input, action)) => {
+                // An upsert settles an unconfirmed write by its key; a keyless create cannot.
+                if earlier == Some(&Earlier::SentUnconfirmed) && action == Action::Create {
+                    warnings.insert(index, DUPLICATE_POSSIBLE.to_string());
+                }
+                jobs.push(Job {
+                    index,
+                    line: record.line,
+                    hash,
+                    input,
+                    action,
+                })
+            }
+            Err(e) => malformed.push((index, Outcome::failed(record.line, e))),
+        }
+    }
+    if options.strict && !malformed.is_empty() {
+        let count = malformed.len();
+        for (index, outcome) in malformed {
+            reporter.emit(index, outcome)?;
+        }
+        write_rejects(options, &input, &reporter)?;
+        return Err(Error::usage_hint(
+            format!("{count} records are malformed; with --strict nothing was written"),
+            "the report on stdout names each line; fix them, or drop --strict to import the others",
+        ));
+    }
+    for (index, outcome) in malformed {
+        reporter.emit(index, outcome)?;
+    }
+    for (index, note) in notes {
+        warnings
+            .entry(index)
+            .and_modify(|w| *w = format!("{w}; {note}"))
+            .or_insert(note);
+    }
+
+    if options.plan {
+        plan_report(adapter, options, jobs, &warnings, &mut reporter).await?;
+        write_rejects(options, &input, &reporter)?;
+        return reporter.finish("planned");
+    }
+
+    let key = options.upsert_key.as_deref();
+    execute::run(
+        adapter,
+        key,
+        jobs,
+        options.concurrency,
+        &journal,
+        |job, result| {
+            let outcome = match result {
+                Ok(written) => Outcome {
+                    line: job.line,
+                    action: execute::verb(job, &written).into(),
+                    id: Some(written.deal.id.clone()),
+                    error: (!written.failures.is_empty()).then(|| {
+                        written
+                            .failures
+                            .iter()
+                            .map(|f| format!("{}: {}", f.record, f.message))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    }),
+                    warning: warnings.get(&job.index).cloned(),
+                    diff: None,
+                },
+                Err(e) => {
+                    // A create that may have happened is not a reject to send again.
+                    let unknown = job.action == Action::Create
+                        && matches!(
+                            e,
+                            Error::Transient {
+                                outcome_unknown: Some(_),
+                                ..
+                            }
+                        );
+                    let failed = Outcome::failed(job.line, describe(&e));
+                    Outcome {
+                        action: if unknown {
+                            "unknown".into()
+                        } else {
+                            failed.action
+                        },
+                        warning: warnings.get(&job.index).cloned(),
+                        ..failed
+                    }
+                }
+            };
+            reporter.emit(job.index, outcome)
+        },
+    )
+    .await?;
+    write_rejects(options, &input, &reporter)?;
+    reporter.finish("imported")
+}
+
+fn write_rejects(options: &Options, input: &input::Input, reporter: &Reporter) -> Result<()> {
+    match &options.rejects {
+        Some(path) => report::write_rejects(path, input, &reporter.rejected),
+        None => Ok(()),
+    }
+}
+
+/// `--plan`: reads the deals the records would touch and says, for each, what would happen.
+async fn plan_report(
+    adapter: &dyn Adapter,
+    options: &Options,
+    jobs: Vec<Job>,
+    warnings: &HashMap<usize, String>,
+    reporter: &mut Reporter,
+) -> Result<()> {
+    let key = options.upsert_key.as_deref().unwrap_or("id");
+    let wanted: Vec<String> = jobs
+        .iter()
+        .filter_map(|j| match &j.action {
+            Action::Update(v) | Action::Upsert(v) => Some(v.clone()),
+            Action::Create => None,
+        })
+        .collect();
+    let existing = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        adapter.read_by_key(key, &wanted).await?
+    };
+    let by_key: HashMap<String, &crate::model::Deal> = existing
+        .iter()
+        .filter_map(|d| {
+            let k = if key == "id" {
+                Some(d.id.clone())
+            } else {
+                d.custom.get(key).and_then(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+            };
+            k.map(|k| (k, d))
+        })
+        .collect();
+    for job in jobs {
+        let found = match &job.action {
+            Action::Update(v) | Action::Upsert(v) => by_key.get(v).copied(),
+            Action::Create => None,
+        };
+        let outcome = match (&job.action, found) {
+            (Action::Update(id), None) => {
+                Outcome::failed(job.line, format!("there is no deal {id}"))
+            }
+            (_, None) => Outcome {
+                line: job.line,
+                action: "create".into(),
+                ..Outcome::default()
+            },
+            (_, Some(deal)) => {
+                let diff = plan::diff(&job.input, deal);
+                Outcome {
+                    line: job.line,
+                    action: if diff.is_empty() {
+                        "unchanged"
+                    } else {
+                        "update"
+                    }
+                    .into(),
+                    id: Some(deal.id.clone()),
+                    diff: Some(diff),
+                    ..Outcome::default()
+                }
+            }
+        };
+        let outcome = Outcome {
+            warning: warnings.get(&job.index).cloned(),
+            ..outcome
+        };
+        reporter.emit(job.index, outcome)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! What an import tells: one NDJSON result per input record on stdout, progress and a summary on
+//! stderr, and the failed records in `--rejects FILE`, in the input's own format.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{json, Map, Value};
+
+use super::input::{Input, InputFormat, Original};
+use crate::error::{Error, Failure, Result};
+use crate::streams::Streams;
+
+/// One record's result.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub line: usize,
+    /// created, updated, upserted, skipped, failed, unknown (a create that may have happened); or,
+    /// with `--plan`: create, update, unchanged.
+    pub action: String,
+    pub id: Option<String>,
+    pub error: Option<String>,
+    pub warning: Option<String>,
+    pub diff: Option<Map<String, Value>>,
+}
+
+impl Outcome {
+    pub fn failed(line: usize, error: impl Into<String>) -> Outcome {
+        Outcome {
+            line,
+            action: "failed".into(),
+            error: Some(error.into()),
+            ..Outcome::default()
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let mut v =
+            json!({"line": self.line, "action": self.action, "id": self.id, "error": self.error});
+        if let Some(w) = &self.warning {
+            v["warning"] = json!(w);
+        }
+        if let Some(d) = &self.diff {
+            v["diff"] = Value::Object(d.clone());
+        }
+        v
+    }
+}
+
+/// The text of an error for a report line: the message, and its hint on the same line.
+pub fn describe(e: &Error) -> String {
+    // A hint that lists every candidate is for a terminal; a report line keeps its start.
+    const HINT_CHARS: usize = 240;
+    match e.hint() {
+        Some(h) => {
+            let flat = h.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+            let short: String = flat.chars().take(HINT_CHARS).collect();
+            let more = if short.len() < flat.len() { " …" } else { "" };
+            format!("{e} ({short}{more})")
+        }
+        None => e.to_string(),
+    }
+}
+
+pub struct Reporter {
+    streams: Streams,
+    counts: BTreeMap<String, usize>,
+    failures: Vec<Failure>,
+    /// Input positions of the records that failed, for `--rejects`.
+    pub rejected: Vec<usize>,
+    progress: ProgressBar,
+    started: Instant,
+}
+
+impl Reporter {
+    pub fn new(streams: &Streams, total: usize) -> Reporter {
+        let progress = if streams.stderr_is_terminal && !streams.quiet {
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} records  {per_sec}  ETA {eta}")
+                    .expect("template parses"),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Reporter {
+            streams: streams.clone(),
+            counts: BTreeMap::new(),
+            failures: Vec::new(),
+            rejected: Vec::new(),
+            progress,
+            started: Instant::now(),
+        }
+    }
+
+    /// Prints one record's result. `index` is the record's position in the input.
+    pub fn emit(&mut self, index: usize, outcome: Outcome) -> Result<()> {
+        *self.counts.entry(outcome.action.clone()).or_default() += 1;
+        if let Some(error) = &outcome.error {
+            // A deal that was written but whose associations failed, or a create whose outcome
+            // is unknown, is not re-imported from the rejects: that could create it twice. The
+            // report line names what happened; the journal knows the create was sent.
+            if outcome.id.is_none() && outcome.action != "unknown" {
+                self.rejected.push(index);
+            }
+            self.failures.push(Failure {
+                record: format!("line {}", outcome.line),
+                message: error.clone(),
+            });
+        }
+        self.progress.inc(1);
+        let mut text = outcome.to_json().to_string();
+        text.push('\n');
+        self.progress.suspend(|| self.streams.out(&text))
+    }
+
+    pub fn failed(&self) -> usize {
+        self.failures.len()
+    }
+
+    /// The summary line, then the exit: 8 when some records failed.
+    pub fn finish(self, what: &str) -> Result<()> {
+        self.progress.finish_and_clear();
+        let total: usize = self.counts.values().sum();
+        let counts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        let summary = format!(
+            "{what} {total} records in {:.1}s: {}",
+            self.started.elapsed().as_secs_f64(),
+            counts.join(", ")
+        );
+        if self.failures.is_empty() {
+            self.streams.err_line(&summary);
+            return Ok(());
+        }
+        const SHOWN: usize = 10;
+        let mut failures = self.failures;
+        let more = failures.len().saturating_sub(SHOWN);
+        failures.truncate(SHOWN);
+        if more > 0 {
+            failures.push(Failure {
+                record: format!("and {more} more"),
+                message: "see the NDJSON report on stdout".into(),
+            });
+        }
+        Err(Error::Partial { summary, failures })
+    }
+}
+
+/// Writes the records at `indexes` to `path` in the input's format, ready to fix and import again.
+pub fn write_rejects(path: &str, input: &Input, indexes: &[usize]) -> Result<()> {
+    let mut indexes = indexes.to_vec();
+    indexes.sort_unstable();
+    let records = indexes.iter().map(|&i| &input.records[i].original);
+    let text = match input.format {
+        InputFormat::Ndjson => records
+            .map(|o| match o {
+                Original::Line(l) => format!("{l}\n"),
+                Original::Item(v) => format!("{v}\n"),
+                Original::Row(r) => format!("{}\n", r.join(",")),
+            })
+            .collect::<String>(),
+        InputFormat::Json => {
+            let items: Vec<Value> = records
+                .filter_map(|o| match o {
+                    Original::Item(v) => Some(v.clone()),
+                    _ => None,
+                })
+                .collect();
+            serde_json::to_string_pretty(&items).expect("values serialise") + "\n"
+        }
+        InputFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new());
+            let mut rows = vec![input.header.clone()];
+            rows.extend(records.filter_map(|o| match o {
+                Original::Row(r) if !r.is_empty() => Some(r.clone()),
+                _ => None,
+            }));
+            for row in rows {
+                w.write_record(&row)
+                    .map_err(|e| Error::internal(format!("rejects: {e}")))?;
+            }
+            String::from_utf8(w.into_inner().map_err(|e| Error::internal(e.to_string()))?)
+                .expect("csv is utf-8")
+        }
+    };
+    std::fs::write(path, text)
+        .map_err(|e| Error::usage(format!("cannot write the rejects file {path}: {e}")))
+}
