@@ -2,12 +2,14 @@
 
 mod support;
 
+mod auth;
 mod conformance;
 mod contract_harness;
 mod contract_hubspot;
 mod generated;
 mod help;
 mod hubspot_cli;
+mod profiles;
 mod readme;
 mod sandbox;
 mod sandbox_profile;
