@@ -9,6 +9,8 @@ mod contract_hubspot;
 mod generated;
 mod help;
 mod hubspot_cli;
+mod keyring;
+mod leaks;
 mod profiles;
 mod readme;
 mod sandbox;
