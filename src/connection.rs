@@ -83,18 +83,27 @@ pub fn selected_profile(flag: Option<&str>, env: &EnvVars, config: &Config) -> O
     }
 }
 
-/// The built-in sandbox profile this run selects, if any: named, or the default in config.toml
-/// when the environment does not hold the cron route. A config that does not parse counts as
+/// Whether the environment alone names a CRM and a token (`CRM_TOKEN` and `CRM_VENDOR`).
+pub fn cron_route(env: &EnvVars) -> bool {
+    var(env, "CRM_TOKEN").is_some() && var(env, "CRM_VENDOR").is_some()
+}
+
+/// The profile this run uses: a named one always; the default one unless the environment
+/// holds the cron route.
+pub fn profile_in_use(flag: Option<&str>, env: &EnvVars, config: &Config) -> Option<Selected> {
+    selected_profile(flag, env, config).filter(|s| s.explicit || !cron_route(env))
+}
+
+/// The built-in sandbox profile this run uses, if any. A config that does not parse counts as
 /// none here; the command itself reports it.
 pub fn builtin_selected(flag: Option<&str>, env: &EnvVars) -> Option<String> {
     let config = env
         .config_dir()
         .and_then(|dir| Config::load(&dir).ok())
         .unwrap_or_default();
-    let cron_route = var(env, "CRM_TOKEN").is_some() && var(env, "CRM_VENDOR").is_some();
-    let selected = selected_profile(flag, env, &config)?;
-    let applies = selected.explicit || !cron_route;
-    (applies && BUILTIN_PROFILES.contains(&selected.name.as_str())).then_some(selected.name)
+    profile_in_use(flag, env, &config)
+        .map(|s| s.name)
+        .filter(|name| BUILTIN_PROFILES.contains(&name.as_str()))
 }
 
 /// The connection for this run, from the flag, the environment, the config and the stores.
@@ -104,12 +113,9 @@ pub fn resolve(
     config: &Config,
     stores: &Stores,
 ) -> Result<Connection> {
-    let cron_route = var(env, "CRM_TOKEN").is_some() && var(env, "CRM_VENDOR").is_some();
-    match selected_profile(flag, env, config) {
-        Some(selected) if selected.explicit || !cron_route => {
-            from_profile(&selected.name, env, config, stores)
-        }
-        _ if !cron_route && !config.profiles.is_empty() && var(env, "CRM_TOKEN").is_none() => {
+    match profile_in_use(flag, env, config) {
+        Some(selected) => from_profile(&selected.name, env, config, stores),
+        None if var(env, "CRM_TOKEN").is_none() && !config.profiles.is_empty() => {
             Err(Error::usage_hint(
                 "no profile chosen and no default profile set",
                 format!(
@@ -124,7 +130,7 @@ pub fn resolve(
                 ),
             ))
         }
-        _ => from_env(env),
+        None => from_env(env),
     }
 }
 

@@ -66,7 +66,7 @@ impl Context {
     pub fn selected_profile(&self) -> Option<Profile> {
         let config = self.config().ok()?;
         let selected =
-            connection::selected_profile(self.globals.profile.as_deref(), &self.env, &config)?;
+            connection::profile_in_use(self.globals.profile.as_deref(), &self.env, &config)?;
         config.profiles.get(&selected.name).cloned()
     }
 

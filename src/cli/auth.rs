@@ -105,6 +105,13 @@ fn login_target(ctx: &Context, config: &Config, vendor: Option<Vendor>) -> Resul
 
 fn read_token(ctx: &Context, args: &LoginArgs, vendor: Vendor, name: &str) -> Result<Secret> {
     let text = if args.with_token {
+        if ctx.streams.stdin_is_terminal {
+            // Typed here, the token would stay on the screen: the hidden prompt is for that.
+            return Err(Error::usage_hint(
+                "--with-token reads the token from a pipe, but stdin is a terminal",
+                "leave out --with-token to type it at a hidden prompt, or pipe it in",
+            ));
+        }
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
@@ -348,14 +355,8 @@ fn builtin_row(name: &str) -> StatusRow {
 async fn status(args: StatusArgs, ctx: &Context) -> Result<()> {
     let config = ctx.config()?;
     let verify = !args.no_verify;
-    let cron_route = ["CRM_TOKEN", "CRM_VENDOR"]
-        .iter()
-        .all(|v| ctx.env.get(v).is_some_and(|t| !t.trim().is_empty()));
-    let selected = connection::selected_profile(ctx.globals.profile.as_deref(), &ctx.env, &config);
-    let active = match &selected {
-        Some(s) if s.explicit || !cron_route => Some(s.name.clone()),
-        _ => None,
-    };
+    let selected = connection::profile_in_use(ctx.globals.profile.as_deref(), &ctx.env, &config);
+    let active = selected.as_ref().map(|s| s.name.clone());
     let names: Vec<Option<String>> = match selected.as_ref().filter(|s| s.explicit) {
         Some(s) => vec![Some(s.name.clone())],
         None => {
