@@ -4,6 +4,7 @@ mod support;
 
 mod auth;
 mod conformance;
+mod contract_auth;
 mod contract_harness;
 mod contract_hubspot;
 mod generated;
