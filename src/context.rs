@@ -126,7 +126,7 @@ impl Context {
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.
     pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
-        let (auth, policy) = vendor::http_profile(connection.vendor);
+        let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
         HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),

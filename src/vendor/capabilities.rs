@@ -169,8 +169,8 @@ impl Capabilities {
     pub fn of(vendor: Vendor) -> &'static Capabilities {
         match vendor {
             Vendor::Hubspot => &super::hubspot::CAPABILITIES,
-            Vendor::Pipedrive => &PIPEDRIVE_PENDING,
-            Vendor::Sell => &SELL_PENDING,
+            Vendor::Pipedrive => &super::pipedrive::CAPABILITIES,
+            Vendor::Sell => &super::sell::CAPABILITIES,
         }
     }
 
@@ -185,19 +185,3 @@ impl Capabilities {
             .map_or(Support::No, |(_, s)| *s)
     }
 }
-
-/// Placeholders until the Pipedrive and Sell adapters land: nothing is supported, so every verb exits 6.
-static PIPEDRIVE_PENDING: Capabilities = Capabilities {
-    vendor: Vendor::Pipedrive,
-    ops: &[],
-    filters: &[],
-    sort_fields: &[],
-    delete_effect: "",
-};
-static SELL_PENDING: Capabilities = Capabilities {
-    vendor: Vendor::Sell,
-    ops: &[],
-    filters: &[],
-    sort_fields: &[],
-    delete_effect: "",
-};

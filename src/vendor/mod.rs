@@ -2,6 +2,8 @@
 
 pub mod capabilities;
 pub mod hubspot;
+pub mod pipedrive;
+pub mod sell;
 
 use std::sync::Arc;
 
@@ -110,21 +112,37 @@ pub trait Adapter: Send + Sync {
 pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
     match vendor {
         Vendor::Hubspot => Ok(Box::new(hubspot::HubSpot::new(env))),
-        Vendor::Pipedrive | Vendor::Sell => Err(Error::unsupported(
-            vendor,
-            "this version of crm (the adapter is not built yet)",
-        )),
+        Vendor::Pipedrive => Ok(Box::new(pipedrive::Pipedrive::new(env)?)),
+        Vendor::Sell => Ok(Box::new(sell::Sell::new(env))),
     }
 }
 
 /// The HTTP settings an adapter needs from its vendor: how the token travels and how errors read.
+/// Pipedrive takes API tokens (40 hex characters) in `x-api-token` and OAuth tokens as Bearer.
 pub fn http_profile(
     vendor: Vendor,
+    token: &str,
 ) -> (crate::http::AuthScheme, Arc<dyn crate::http::VendorPolicy>) {
     match vendor {
-        Vendor::Hubspot | Vendor::Pipedrive | Vendor::Sell => (
+        Vendor::Pipedrive => {
+            let api_token = pipedrive::error::is_api_token(token);
+            let auth = if api_token {
+                crate::http::AuthScheme::Header("x-api-token")
+            } else {
+                crate::http::AuthScheme::Bearer
+            };
+            (
+                auth,
+                Arc::new(pipedrive::error::PipedrivePolicy { api_token }),
+            )
+        }
+        Vendor::Hubspot => (
             crate::http::AuthScheme::Bearer,
             Arc::new(hubspot::error::HubSpotPolicy),
+        ),
+        Vendor::Sell => (
+            crate::http::AuthScheme::Bearer,
+            Arc::new(sell::error::SellPolicy),
         ),
     }
 }

@@ -18,7 +18,7 @@ use crm::vendor::{self, Adapter, AdapterEnv, Capabilities, Op};
 
 pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
     let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
-    let (auth, policy) = vendor::http_profile(vendor);
+    let (auth, policy) = vendor::http_profile(vendor, token.expose());
     let streams = Streams::system(true);
     let http = HttpClient::new(
         HttpConfig {
@@ -127,4 +127,142 @@ async fn capabilities_match_the_implementation_both_ways() {
             }
         }
     }
+}
+
+/// Sell's filter declarations, both ways, through the binary: a native filter reaches Sell's query
+/// silently, a client-side one says so on stderr, an undeclared one exits 6 before any request.
+#[tokio::test]
+async fn sell_filters_behave_as_declared() {
+    use crm::vendor::{Filter, Support};
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+
+    use crate::support::cli::{run, Home};
+    use crate::support::sell;
+
+    let server = wiremock::MockServer::start().await;
+    let caps = Capabilities::of(Vendor::Sell);
+    let home = Home::new();
+    for filter in Filter::ALL {
+        let args: &[&str] = match filter {
+            Filter::Stage => &["--stage", "Qualified"],
+            Filter::Pipeline => &["--pipeline", "Sales"],
+            Filter::Owner => &["--owner", "7"],
+            Filter::Status => &["--status", "won"],
+            Filter::Contact => &["--contact", "5"],
+            Filter::Company => &["--company", "6"],
+            Filter::UpdatedSince => &["--updated-since", "2026-11-01"],
+            Filter::Search => &["--search", "acme"],
+            Filter::Archived => &["--archived"],
+            Filter::Sort => &["--sort", "name"],
+            Filter::WithContacts => &["--with-contacts"],
+            Filter::Custom => &["--custom", "region=EMEA"],
+        };
+        server.reset().await;
+        for (p, kind, items) in [
+            ("/v2/pipelines", "pipeline", sell::pipelines()),
+            ("/v2/stages", "stage", sell::stages()),
+            ("/v2/users", "user", sell::users()),
+            (
+                "/v2/deal/custom_fields",
+                "custom_field",
+                sell::custom_fields(),
+            ),
+        ] {
+            Mock::given(method("GET"))
+                .and(path(p))
+                .respond_with(
+                    ResponseTemplate::new(200).set_body_json(sell::collection(kind, items)),
+                )
+                .mount(&server)
+                .await;
+        }
+        let deal = sell::deal(1, "One", serde_json::json!(1), 13, "2026-11-20T00:00:00Z");
+        Mock::given(method("GET"))
+            .and(path("/v2/deals"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(sell::collection("deal", vec![deal])),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v2/deals/1/associated_contacts"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(sell::collection("associated_contact", vec![])),
+            )
+            .mount(&server)
+            .await;
+        let mut cmd = home.crm_at("sell", &server.uri(), sell::TOKEN);
+        cmd.args(["deals", "list", "-o", "json"]).args(args);
+        let out = run(cmd).await;
+        let sent = server.received_requests().await.unwrap_or_default();
+        let list_query: Vec<String> = sent
+            .iter()
+            .filter(|r| r.url.path() == "/v2/deals")
+            .flat_map(|r| {
+                r.url
+                    .query_pairs()
+                    .map(|(k, _)| k.into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|k| k != "page" && k != "per_page")
+            .collect();
+        match caps.filter(filter) {
+            Support::No => {
+                assert_eq!(out.code, 6, "{filter:?}: {}", out.stderr);
+                assert!(sent.is_empty(), "{filter:?} sent requests");
+            }
+            Support::ClientSide => {
+                assert_eq!(out.code, 0, "{filter:?}: {}", out.stderr);
+                assert!(
+                    out.stderr.contains("Zendesk Sell cannot filter by"),
+                    "{filter:?}: {}",
+                    out.stderr
+                );
+            }
+            Support::Native => {
+                assert_eq!(out.code, 0, "{filter:?}: {}", out.stderr);
+                assert!(
+                    !out.stderr.contains("cannot filter"),
+                    "{filter:?} is native: {}",
+                    out.stderr
+                );
+                let reached = !list_query.is_empty()
+                    || sent
+                        .iter()
+                        .any(|r| r.url.path().ends_with("/associated_contacts"));
+                assert!(
+                    reached,
+                    "{filter:?} declared native but Sell was not asked to apply it"
+                );
+            }
+        }
+    }
+}
+
+/// Pipedrive has an adapter, so the walk above checks all its operations rather than skipping it;
+/// and the token decides the header: an API token in `x-api-token`, anything else as Bearer.
+#[tokio::test]
+async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
+    let server = MockServer::start().await;
+    let adapter = adapter(Vendor::Pipedrive, &server.uri()).expect("the Pipedrive adapter builds");
+    assert_eq!(
+        Capabilities::of(Vendor::Pipedrive).ops.len(),
+        Op::ALL.len(),
+        "Pipedrive offers every operation"
+    );
+    let _ = adapter.get("1", false).await;
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert!(!requests.is_empty());
+    for r in &requests {
+        assert_eq!(
+            r.headers.get("x-api-token").map(|v| v.to_str().unwrap()),
+            Some("0123456789abcdef0123456789abcdef01234567")
+        );
+        assert!(r.headers.get("authorization").is_none());
+        assert!(!r.url.as_str().contains("api_token"));
+    }
+    let (auth, _) = vendor::http_profile(Vendor::Pipedrive, "oauth-access-token");
+    assert!(matches!(auth, crm::http::AuthScheme::Bearer));
 }

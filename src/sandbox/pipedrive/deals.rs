@@ -149,6 +149,12 @@ pub(crate) async fn get_one(State(st): St, Path(id): Path<String>) -> Response {
     }
 }
 
+/// Pipedrive's v2 file types a search item's `value` as an integer (the deal itself keeps its
+/// decimals): the reduced item carries the value rounded, as the file says.
+fn search_value(value: rust_decimal::Decimal) -> Value {
+    crate::sandbox::util::dec_number(value.round())
+}
+
 pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
     let pairs = query_pairs(raw.as_deref());
     let exact = q(&pairs, "exact_match") == Some("true");
@@ -209,7 +215,7 @@ pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
         .map(|(d, score)| {
             let stage = store.stages.iter().find(|s| s.id == d.stage_id).map(|s| s.name.clone()).unwrap_or_default();
             let mut item = json!({
-                "id": d.id, "type": "deal", "title": d.title, "value": crate::sandbox::util::dec_number(d.value),
+                "id": d.id, "type": "deal", "title": d.title, "value": search_value(d.value),
                 "currency": d.currency, "status": d.status, "visible_to": 3, "owner": { "id": d.owner_id },
                 "stage": { "id": d.stage_id, "name": stage },
                 "custom_fields": d.custom_fields.values().filter_map(Value::as_str).collect::<Vec<_>>(),

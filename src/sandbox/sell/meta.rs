@@ -117,3 +117,52 @@ pub(crate) async fn contacts(
         .collect();
     collection(&headers, "/v2/contacts", "contact", items, page, per_page)
 }
+
+/// The account's loss reasons (`GET /v2/loss_reasons`).
+pub(crate) const LOSS_REASONS: [(u64, &str); 3] = [
+    (4_000_001, "Too expensive"),
+    (4_000_002, "Went with a competitor"),
+    (4_000_003, "No budget"),
+];
+
+pub(crate) async fn loss_reasons(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let items = LOSS_REASONS
+        .iter()
+        .map(|(id, name)| json!({ "id": id, "name": name, "creator_id": 100_001, "created_at": META_TIME, "updated_at": META_TIME }))
+        .collect();
+    collection(
+        &headers,
+        "/v2/loss_reasons",
+        "loss_reason",
+        items,
+        page,
+        per_page,
+    )
+}
+
+/// The deal custom fields (`GET /v2/deal/custom_fields`), all filterable text fields.
+pub(crate) async fn custom_fields(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let (page, per_page) = match paging(&pairs) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let items = super::CUSTOM_FIELDS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| json!({ "id": 3_000_001 + i as u64, "name": name, "type": "string", "created_at": META_TIME, "updated_at": META_TIME }))
+        .collect();
+    collection(
+        &headers,
+        "/v2/deal/custom_fields",
+        "custom_field",
+        items,
+        page,
+        per_page,
+    )
+}

@@ -376,6 +376,8 @@ pub(crate) fn app(demo: &Demo, state: Option<&Path>) -> Result<(Router, Saver), 
         .route("/v2/users", get(meta::users))
         .route("/v2/users/self", get(meta::me))
         .route("/v2/contacts", get(meta::contacts))
+        .route("/v2/deal/custom_fields", get(meta::custom_fields))
+        .route("/v2/loss_reasons", get(meta::loss_reasons))
         .fallback(|| async { not_found() })
         .with_state(shared);
     Ok((router, saver))

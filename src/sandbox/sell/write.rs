@@ -85,7 +85,14 @@ pub(crate) fn apply(
                 d.stage_id = s;
             }
             "source_id" => d.source_id = opt_int(v, k)?,
-            "loss_reason_id" => d.loss_reason_id = opt_int(v, k)?,
+            "loss_reason_id" => {
+                let reason = opt_int(v, k)?;
+                if reason.is_some_and(|r| !super::meta::LOSS_REASONS.iter().any(|(id, _)| *id == r))
+                {
+                    return Err(wrong(k, "no loss reason has this id"));
+                }
+                d.loss_reason_id = reason;
+            }
             "unqualified_reason_id" => d.unqualified_reason_id = opt_int(v, k)?,
             "estimated_close_date" => {
                 d.estimated_close_date = match v {

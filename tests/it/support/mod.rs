@@ -9,9 +9,11 @@ pub mod cli;
 pub mod contract;
 pub mod creds;
 pub mod hubspot;
+pub mod pipedrive;
 pub mod prism;
 pub mod proxy;
 pub mod router;
+pub mod sell;
 pub mod violations;
 
 pub use contract::ContractServer;

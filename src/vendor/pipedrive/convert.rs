@@ -1,0 +1,276 @@
+//! Pipedrive v2 deals to the common model: ids to names, hash keys to field names, label ids to
+//! label names, `value` read as an exact decimal from its JSON text.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde_json::{Map, Value};
+
+use super::meta::Meta;
+use super::wire::{id_text, FieldWire};
+use crate::error::{Error, Result};
+use crate::model::{decimal_from_json, Deal, Ref, Status, Vendor};
+
+/// v2 sends RFC 3339; v1 sends `YYYY-MM-DD HH:MM:SS` in UTC.
+pub fn parse_time(value: Option<&Value>) -> Option<DateTime<Utc>> {
+    let text = value?.as_str()?.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+fn status_of(value: Option<&Value>) -> Option<Status> {
+    match value?.as_str()? {
+        "open" => Some(Status::Open),
+        "won" => Some(Status::Won),
+        "lost" => Some(Status::Lost),
+        _ => None,
+    }
+}
+
+/// An option field's value as its label(s): a single id (`enum`), a list or comma-separated ids
+/// (`set`), or `{id, label}` objects (`include_option_labels`).
+fn option_labels(field: &FieldWire, value: &Value) -> Value {
+    let label = |v: &Value| -> Value {
+        if let Some(l) = v.get("label") {
+            return l.clone();
+        }
+        let id = id_text(v).unwrap_or_default();
+        field
+            .options()
+            .iter()
+            .find(|o| o.id_text() == id)
+            .map_or_else(|| v.clone(), |o| Value::String(o.label.clone()))
+    };
+    match (field.field_type.as_str(), value) {
+        ("set", Value::Array(items)) => Value::Array(items.iter().map(label).collect()),
+        ("set", Value::String(s)) => Value::Array(
+            s.split(',')
+                .filter(|x| !x.trim().is_empty())
+                .map(|x| label(&Value::String(x.trim().to_string())))
+                .collect(),
+        ),
+        (_, v) => label(v),
+    }
+}
+
+/// The custom fields by name; empty ones are left out.
+pub fn custom_by_name(fields: Option<&Value>, meta: &Meta) -> Map<String, Value> {
+    let Some(Value::Object(fields)) = fields else {
+        return Map::new();
+    };
+    fields
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(key, v)| match meta.custom_by_key(key) {
+            Some(f) if !f.options().is_empty() => (f.field_name.clone(), option_labels(f, v)),
+            Some(f) => (f.field_name.clone(), v.clone()),
+            // A field created since the metadata was cached still shows, under its key.
+            None => (key.clone(), v.clone()),
+        })
+        .collect()
+}
+
+pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
+    let field = |k: &str| value.get(k).filter(|v| !v.is_null());
+    let id = field("id")
+        .and_then(id_text)
+        .ok_or_else(|| Error::internal("Pipedrive sent a deal without an id"))?;
+    let mut deal = Deal::new(Vendor::Pipedrive, id);
+    deal.name = field("title").and_then(Value::as_str).map(str::to_string);
+    deal.amount = field("value").and_then(decimal_from_json);
+    deal.currency = field("currency")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    deal.pipeline = field("pipeline_id").and_then(id_text).map(|id| Ref {
+        name: meta.pipeline(&id).map(|p| p.name.clone()),
+        id,
+    });
+    deal.stage = field("stage_id").and_then(id_text).map(|id| Ref {
+        name: meta.stage(&id).map(|s| s.name.clone()),
+        id,
+    });
+    deal.status = status_of(field("status"));
+    // v1 (the merge answer) calls the owner `user_id`.
+    deal.owner = field("owner_id")
+        .or_else(|| field("user_id"))
+        .and_then(id_text)
+        .map(|id| Ref {
+            name: meta.user(&id).map(|u| u.name.clone()),
+            id,
+        });
+    deal.close_date = field("expected_close_date")
+        .and_then(Value::as_str)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    deal.probability = field("probability").and_then(decimal_from_json);
+    deal.contacts = field("person_id").and_then(id_text).into_iter().collect();
+    deal.company = field("org_id").and_then(id_text);
+    deal.tags = match field("labels") {
+        // `include_labels=true` carries the names with the ids.
+        Some(Value::Array(labels)) => labels
+            .iter()
+            .filter_map(|l| l.get("label").and_then(Value::as_str).map(str::to_string))
+            .collect(),
+        _ => field("label_ids")
+            .and_then(Value::as_array)
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(id_text)
+                    .map(|id| meta.label_name(&id).map_or(id.clone(), str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    deal.custom = custom_by_name(field("custom_fields"), meta);
+    deal.created_at = parse_time(field("add_time"));
+    deal.updated_at = parse_time(field("update_time"));
+    deal.url = meta.deal_url(&deal.id);
+    if raw {
+        deal.raw = Some(value);
+    }
+    Ok(deal)
+}
+
+/// The person ids of `GET /v1/deals/{id}/participants` items.
+pub fn participant_person(item: &Value) -> Option<String> {
+    item.get("person_id")
+        .and_then(id_text)
+        .or_else(|| item.pointer("/person/id").and_then(id_text))
+}
+
+/// Adds participants to a deal's contacts after its primary person, without repeats.
+pub fn add_contacts(deal: &mut Deal, people: impl IntoIterator<Item = String>) {
+    for p in people {
+        if !deal.contacts.contains(&p) {
+            deal.contacts.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The deal of the v2 `GET /deals` example in Pipedrive's OpenAPI file, with custom fields.
+    fn documented_deal() -> Value {
+        serde_json::from_str(
+            r#"{
+                "id": 1, "title": "Deal Title", "creator_user_id": 1, "owner_id": 1, "value": 200,
+                "person_id": 1, "org_id": 1, "stage_id": 1, "pipeline_id": 1, "currency": "USD",
+                "archive_time": "2021-01-01T00:00:00Z", "add_time": "2021-01-01T00:00:00Z",
+                "update_time": "2021-01-01T00:00:00Z", "stage_change_time": "2021-01-01T00:00:00Z",
+                "status": "open", "is_archived": false, "is_deleted": false, "probability": 90,
+                "lost_reason": "Lost Reason", "visible_to": 7, "close_time": "2021-01-01T00:00:00Z",
+                "expected_close_date": "2021-01-01", "label_ids": [1, 2, 3], "origin": "ManuallyCreated",
+                "custom_fields": {
+                    "dcf558aac1ae4e8c4f849ba5e668430d8df9be12": 31,
+                    "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e": [41, 42],
+                    "5e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f": 12.5,
+                    "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c": null
+                }
+            }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_the_documented_example() {
+        let meta = Meta::example();
+        let deal = to_deal(documented_deal(), &meta, false).unwrap();
+        assert_eq!(deal.id, "1");
+        assert_eq!(deal.vendor, Vendor::Pipedrive);
+        assert_eq!(deal.name.as_deref(), Some("Deal Title"));
+        assert_eq!(deal.amount.unwrap().to_string(), "200");
+        assert_eq!(deal.pipeline.as_ref().unwrap().label(), "Sales");
+        assert_eq!(deal.stage.as_ref().unwrap().label(), "Qualified");
+        assert_eq!(deal.owner.as_ref().unwrap().label(), "Ana Lima");
+        assert_eq!(deal.status, Some(Status::Open));
+        assert_eq!(deal.close_date.unwrap().to_string(), "2021-01-01");
+        assert_eq!(deal.probability.unwrap().to_string(), "90");
+        assert_eq!(deal.contacts, ["1"]);
+        assert_eq!(deal.company.as_deref(), Some("1"));
+        // Label 3 is not in the metadata: its id shows rather than nothing.
+        assert_eq!(deal.tags, ["Hot", "Warm", "3"]);
+        assert_eq!(
+            Value::Object(deal.custom.clone()),
+            json!({"Region": "EMEA", "Channels": ["Web", "Phone"], "Seats": 12.5})
+        );
+        assert_eq!(
+            deal.created_at.unwrap().to_rfc3339(),
+            "2021-01-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            deal.url.as_deref(),
+            Some("https://acme.pipedrive.com/deal/1")
+        );
+        assert!(deal.raw.is_none());
+        assert!(to_deal(documented_deal(), &meta, true)
+            .unwrap()
+            .raw
+            .is_some());
+    }
+
+    #[test]
+    fn values_are_exact_from_the_json_text() {
+        let meta = Meta::example();
+        for (text, want) in [
+            ("0.1", "0.1"),
+            ("1e2", "100"),
+            ("12345678901234.56", "12345678901234.56"),
+        ] {
+            let v: Value =
+                serde_json::from_str(&format!(r#"{{"id": 5, "value": {text}}}"#)).unwrap();
+            assert_eq!(
+                to_deal(v, &meta, false)
+                    .unwrap()
+                    .amount
+                    .unwrap()
+                    .to_string(),
+                want
+            );
+        }
+    }
+
+    #[test]
+    fn option_objects_comma_sets_and_v1_times() {
+        let meta = Meta::example();
+        let v = json!({
+            "id": 9, "user_id": {"id": 2, "name": "Bo Berg", "value": 2},
+            "add_time": "2024-05-06 07:08:09", "status": "lost",
+            "labels": [{"id": 2, "label": "Warm"}],
+            "custom_fields": {
+                "dcf558aac1ae4e8c4f849ba5e668430d8df9be12": {"id": 32, "label": "APAC"},
+                "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e": "41,42",
+                "ffffffffffffffffffffffffffffffffffffffff": "new field"
+            }
+        });
+        let deal = to_deal(v, &meta, false).unwrap();
+        assert_eq!(deal.owner.unwrap().label(), "Bo Berg");
+        assert_eq!(deal.status, Some(Status::Lost));
+        assert_eq!(deal.tags, ["Warm"]);
+        assert_eq!(
+            deal.created_at.unwrap().to_rfc3339(),
+            "2024-05-06T07:08:09+00:00"
+        );
+        assert_eq!(deal.custom["Region"], "APAC");
+        assert_eq!(deal.custom["Channels"], json!(["Web", "Phone"]));
+        assert_eq!(
+            deal.custom["ffffffffffffffffffffffffffffffffffffffff"],
+            "new field"
+        );
+    }
+
+    #[test]
+    fn participants_join_the_primary_person() {
+        let mut deal = Deal::new(Vendor::Pipedrive, "1");
+        deal.contacts = vec!["7".into()];
+        let items = [
+            json!({"id": 1, "person_id": {"name": "A", "value": 7}}),
+            json!({"id": 2, "person": {"id": 8}}),
+        ];
+        add_contacts(&mut deal, items.iter().filter_map(participant_person));
+        assert_eq!(deal.contacts, ["7", "8"]);
+    }
+}

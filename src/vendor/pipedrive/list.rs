@@ -1,0 +1,206 @@
+//! Listing deals: `GET /api/v2/deals` (or `/deals/archived`) with Pipedrive's own filters and a
+//! cursor; `--search` through `/api/v2/deals/search`, whose reduced items are read in full with
+//! one `GET /api/v2/deals?ids=` per page, the filters search lacks applied to them here.
+
+use futures::stream::{self, StreamExt};
+use serde_json::Value;
+
+use super::filters::{custom_filters, list_params, search_params, Local};
+use super::wire::{data_items, id_text, next_cursor};
+use super::{convert, costs, v2, Pipedrive};
+use crate::error::{Error, Result};
+use crate::http::Request;
+use crate::model::{Deal, ListQuery};
+use crate::vendor::DealPages;
+
+/// The list endpoint's page size limit; search and `ids=` take at most 100.
+const LIST_PAGE: usize = 500;
+const SEARCH_PAGE: usize = 100;
+
+struct Cursor {
+    cursor: Option<String>,
+    delivered: usize,
+    done: bool,
+}
+
+enum Mode {
+    List {
+        archived: bool,
+        params: Vec<(&'static str, String)>,
+    },
+    Search {
+        params: Vec<(&'static str, String)>,
+    },
+}
+
+impl Pipedrive {
+    pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
+        if query.search.is_some() && query.archived {
+            return Err(Error::usage(
+                "Pipedrive's search does not cover archived deals: use --archived without --search",
+            ));
+        }
+        let (mode, local) = match &query.search {
+            Some(text) => {
+                let (params, local) = self
+                    .with_fresh_meta(|m| search_params(query, text, m))
+                    .await?;
+                (Mode::Search { params }, local)
+            }
+            None => {
+                let (params, custom) = self
+                    .with_fresh_meta(|m| Ok((list_params(query, m)?, custom_filters(query, m)?)))
+                    .await?;
+                let local = Local::custom_only(custom);
+                (
+                    Mode::List {
+                        archived: query.archived,
+                        params,
+                    },
+                    local,
+                )
+            }
+        };
+        if !local.is_empty() {
+            self.env.notice(
+                "Pipedrive cannot apply some of these filters itself: crm reads the matching \
+                 pages and keeps the deals that pass them",
+            );
+        }
+        let limit = query.limit;
+        let with_contacts = query.with_contacts;
+        let start = Cursor {
+            cursor: None,
+            delivered: 0,
+            done: false,
+        };
+        let mode = std::sync::Arc::new(mode);
+        let local = std::sync::Arc::new(local);
+        let pages = stream::try_unfold(start, move |mut cur| {
+            let mode = mode.clone();
+            let local = local.clone();
+            async move {
+                if cur.done {
+                    return Ok(None);
+                }
+                let room = limit.map_or(usize::MAX, |l| l - cur.delivered);
+                let (mut deals, next) = match mode.as_ref() {
+                    Mode::List { archived, params } => {
+                        let size = if local.is_empty() {
+                            room.min(LIST_PAGE)
+                        } else {
+                            LIST_PAGE
+                        };
+                        self.list_page(*archived, params, size, cur.cursor.as_deref())
+                            .await?
+                    }
+                    Mode::Search { params } => {
+                        let size = if local.is_empty() {
+                            room.min(SEARCH_PAGE)
+                        } else {
+                            SEARCH_PAGE
+                        };
+                        self.search_page(params, size, cur.cursor.as_deref())
+                            .await?
+                    }
+                };
+                deals.retain(|d| local.keeps(d));
+                if with_contacts {
+                    for deal in &mut deals {
+                        let people = self.participants(&deal.id).await?;
+                        convert::add_contacts(
+                            deal,
+                            people.iter().filter_map(convert::participant_person),
+                        );
+                    }
+                }
+                cur.delivered += deals.len();
+                // A server that answers the same cursor again would page forever.
+                let repeated = next.is_some() && next == cur.cursor;
+                cur.cursor = next;
+                cur.done =
+                    cur.cursor.is_none() || repeated || limit.is_some_and(|l| cur.delivered >= l);
+                Ok(Some((deals, cur)))
+            }
+        });
+        Ok(pages.boxed())
+    }
+
+    async fn list_page(
+        &self,
+        archived: bool,
+        params: &[(&'static str, String)],
+        size: usize,
+        cursor: Option<&str>,
+    ) -> Result<(Vec<Deal>, Option<String>)> {
+        let (segments, tokens): (&[&str], u32) = if archived {
+            (&["deals", "archived"], costs::ARCHIVED)
+        } else {
+            (&["deals"], costs::LIST)
+        };
+        let mut request = Request::get(v2(segments));
+        for (k, v) in params {
+            request = request.query(k, v);
+        }
+        request = request.query("limit", size);
+        if let Some(c) = cursor {
+            request = request.query("cursor", c);
+        }
+        let body = self.send(request, tokens).await?;
+        let meta = self.meta().await?;
+        let deals = data_items(&body)
+            .into_iter()
+            .map(|d| convert::to_deal(d, &meta, self.env.raw))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((deals, next_cursor(&body)))
+    }
+
+    async fn search_page(
+        &self,
+        params: &[(&'static str, String)],
+        size: usize,
+        cursor: Option<&str>,
+    ) -> Result<(Vec<Deal>, Option<String>)> {
+        let mut request = Request::get(v2(&["deals", "search"]));
+        for (k, v) in params {
+            request = request.query(k, v);
+        }
+        request = request.query("limit", size);
+        if let Some(c) = cursor {
+            request = request.query("cursor", c);
+        }
+        let body = self.send(request, costs::SEARCH).await?;
+        let ids: Vec<String> = body
+            .pointer("/data/items")
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.pointer("/item/id").and_then(id_text))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let next = next_cursor(&body);
+        Ok((self.hydrate(&ids).await?, next))
+    }
+
+    /// Reads search hits in full (search items lack most fields), in the search's order.
+    pub(super) async fn hydrate(&self, ids: &[String]) -> Result<Vec<Deal>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let meta = self.meta().await?;
+        let mut deals = Vec::new();
+        for chunk in ids.chunks(SEARCH_PAGE) {
+            let request = Request::get(v2(&["deals"]))
+                .query("ids", chunk.join(","))
+                .query("limit", chunk.len());
+            let body = self.send(request, costs::LIST).await?;
+            for d in data_items(&body) {
+                deals.push(convert::to_deal(d, &meta, self.env.raw)?);
+            }
+        }
+        deals.sort_by_key(|d| ids.iter().position(|i| *i == d.id));
+        Ok(deals)
+    }
+}

@@ -1,0 +1,102 @@
+//! Pipedrive's JSON: the v2 envelopes `{success, data, additional_data}`, metadata items, and the
+//! v1 users and participants.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+/// Pipedrive ids are integers; the common model keeps them as strings.
+pub fn id_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        // v1 expands linked records into objects carrying `value` (or `id`).
+        Value::Object(o) => o.get("value").or_else(|| o.get("id")).and_then(id_text),
+        _ => None,
+    }
+}
+
+fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let v = Value::deserialize(d)?;
+    id_text(&v).ok_or_else(|| serde::de::Error::custom(format!("expected an id, got {v}")))
+}
+
+/// `additional_data.next_cursor` of a v2 list; absent or null on the last page.
+pub fn next_cursor(body: &Value) -> Option<String> {
+    body.pointer("/additional_data/next_cursor")
+        .and_then(Value::as_str)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+}
+
+/// `data` as a list (an empty list when null).
+pub fn data_items(body: &Value) -> Vec<Value> {
+    match body.get("data") {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct PipelineWire {
+    #[serde(deserialize_with = "id_string")]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub order_nr: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct StageWire {
+    #[serde(deserialize_with = "id_string")]
+    pub id: String,
+    pub name: String,
+    #[serde(deserialize_with = "id_string")]
+    pub pipeline_id: String,
+    #[serde(default)]
+    pub order_nr: i64,
+    #[serde(default)]
+    pub deal_probability: Option<Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct UserWire {
+    #[serde(deserialize_with = "id_string")]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub active_flag: Option<bool>,
+}
+
+/// A deal field of `GET /api/v2/dealFields`: custom ones are keyed by a 40-character hash.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct FieldWire {
+    pub field_code: String,
+    pub field_name: String,
+    #[serde(default)]
+    pub field_type: String,
+    #[serde(default)]
+    pub is_custom_field: bool,
+    #[serde(default)]
+    pub options: Option<Vec<OptionWire>>,
+}
+
+impl FieldWire {
+    pub fn options(&self) -> &[OptionWire] {
+        self.options.as_deref().unwrap_or(&[])
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct OptionWire {
+    /// An integer for custom fields, a string for some built-in ones.
+    pub id: Value,
+    pub label: String,
+}
+
+impl OptionWire {
+    pub fn id_text(&self) -> String {
+        id_text(&self.id).unwrap_or_default()
+    }
+}

@@ -1,0 +1,372 @@
+//! Listing deals: Sell's own filters in the query; status, pipeline and updated-since applied by
+//! crm (Sell has none), each with a notice; `--all` reads pages concurrently, in order.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use futures::stream::{self, StreamExt};
+
+use super::input::custom_field;
+use super::meta::{category_status, Meta};
+use super::wire::CustomFieldWire;
+use super::Sell;
+use crate::error::{Error, Result};
+use crate::model::{Deal, ListQuery};
+use crate::vendor::DealPages;
+
+/// Sell's largest page.
+pub const PAGE: usize = 100;
+/// Pages in flight at once for `--all`; the limiter keeps them under 10 a second.
+const CONCURRENT_PAGES: usize = 4;
+
+/// Common sort fields and the `sort_by` name Sell knows them by.
+pub const SORTS: [(&str, &str); 6] = [
+    ("id", "id"),
+    ("name", "name"),
+    ("amount", "value"),
+    ("close_date", "estimated_close_date"),
+    ("created_at", "created_at"),
+    ("updated_at", "updated_at"),
+];
+
+/// What to ask Sell, and what crm itself must do with the answers.
+#[derive(Debug, Default, Clone)]
+pub struct ListPlan {
+    pub params: Vec<(String, String)>,
+    /// Keep only deals in these stages (status and pipeline, which Sell cannot filter).
+    pub stages: Option<Vec<String>>,
+    /// Keep only deals updated since then.
+    pub since: Option<DateTime<Utc>>,
+    /// Pages come newest first, so the first older deal ends the listing.
+    pub stop_at_older: bool,
+    pub notices: Vec<String>,
+}
+
+impl ListPlan {
+    fn filters_client_side(&self) -> bool {
+        self.stages.is_some() || self.since.is_some()
+    }
+
+    /// The deals of one page this listing keeps, and whether the listing is over.
+    pub fn keep(&self, deals: Vec<Deal>) -> (Vec<Deal>, bool) {
+        let mut over = false;
+        let mut kept = Vec::new();
+        for d in deals {
+            if let Some(since) = self.since {
+                if d.updated_at.is_some_and(|t| t < since) {
+                    if self.stop_at_older {
+                        over = true;
+                        break;
+                    }
+                    continue;
+                }
+            }
+            let in_stage = match (&self.stages, &d.stage) {
+                (Some(ids), Some(s)) => ids.contains(&s.id),
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if in_stage {
+                kept.push(d);
+            }
+        }
+        (kept, over)
+    }
+}
+
+pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> Result<ListPlan> {
+    let mut plan = ListPlan::default();
+    let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
+    let pipeline = query
+        .pipeline
+        .as_deref()
+        .map(|p| meta.resolve_pipeline(p))
+        .transpose()?;
+    if let Some(owner) = &query.owner {
+        param("owner_id", meta.resolve_user(owner)?.id.clone());
+    }
+    let stage = query
+        .stage
+        .as_deref()
+        .map(|s| meta.resolve_stage(s, pipeline))
+        .transpose()?;
+    if let Some(s) = stage {
+        param("stage_id", s.id.clone());
+    }
+    if let Some(c) = &query.contact {
+        param("contact_id", c.clone());
+        plan.notices
+            .push("Zendesk Sell matches --contact against each deal's primary contact only".into());
+    }
+    if let Some(c) = &query.company {
+        param("organization_id", c.clone());
+    }
+    for (name, value) in &query.custom {
+        let field = custom_field(fields, name)?;
+        param(&format!("custom_fields[{}]", field.name), value.clone());
+    }
+    if let (Some(s), Some(status)) = (stage, query.status) {
+        if category_status(s.category.as_deref()) != status {
+            return Err(Error::usage(format!(
+                "stage {:?} is not a {status} stage, so no deal can match both --stage and --status",
+                s.name
+            )));
+        }
+    }
+    if stage.is_none() && (query.status.is_some() || pipeline.is_some()) {
+        let ids = meta.stage_ids_with(query.status, pipeline.map(|p| p.id.as_str()));
+        let what = match (query.status, pipeline) {
+            (Some(s), Some(p)) => format!("status {s} in pipeline {:?}", p.name),
+            (Some(s), None) => format!("status {s}"),
+            (None, Some(p)) => format!("pipeline {:?}", p.name),
+            (None, None) => unreachable!("checked above"),
+        };
+        match ids.as_slice() {
+            // One stage matches: Sell's own stage filter does it.
+            [only] => param("stage_id", only.clone()),
+            _ => {
+                plan.notices.push(format!(
+                    "Zendesk Sell cannot filter by {what}: crm reads the deals and keeps those in \
+                     stages {}",
+                    if ids.is_empty() {
+                        "(none match)".to_string()
+                    } else {
+                        ids.join(", ")
+                    }
+                ));
+                plan.stages = Some(ids);
+            }
+        }
+    }
+    let mut sort = query.sort.as_ref().and_then(|s| {
+        SORTS
+            .iter()
+            .find(|(f, _)| *f == s.field)
+            .map(|(_, w)| (*w, s.descending))
+    });
+    if let Some(since) = query.updated_since {
+        plan.since = Some(since);
+        match sort {
+            None | Some(("updated_at", true)) => {
+                sort = Some(("updated_at", true));
+                plan.stop_at_older = true;
+                plan.notices.push(
+                    "Zendesk Sell cannot filter by update time: crm sorts by updated_at, newest \
+                     first, and stops at the first older deal"
+                        .into(),
+                );
+            }
+            Some(_) => plan.notices.push(
+                "Zendesk Sell cannot filter by update time: crm reads every page of this sort \
+                 order and keeps the deals updated since then"
+                    .into(),
+            ),
+        }
+    }
+    if let Some((field, desc)) = sort {
+        plan.params.push((
+            "sort_by".into(),
+            if desc {
+                format!("{field}:desc")
+            } else {
+                field.to_string()
+            },
+        ));
+    }
+    Ok(plan)
+}
+
+struct Progress {
+    delivered: usize,
+    done: bool,
+}
+
+impl Sell {
+    pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
+        let meta = self.meta().await?;
+        let fields = if query.custom.is_empty() {
+            Vec::new()
+        } else {
+            self.custom_fields().await?
+        };
+        let plan = Arc::new(list_plan(query, &meta, &fields)?);
+        for n in &plan.notices {
+            self.env.notice(n);
+        }
+        let limit = query.limit;
+        let per_page = match limit {
+            Some(l) if !plan.filters_client_side() => l.clamp(1, PAGE),
+            _ => PAGE,
+        };
+        let concurrency = if limit.is_none() && !plan.stop_at_older {
+            CONCURRENT_PAGES
+        } else {
+            1
+        };
+        let with_contacts = query.with_contacts;
+        let params = Arc::new(plan.params.clone());
+        // `buffered` keeps the pages in order however their answers arrive.
+        let pages = stream::iter(1usize..)
+            .map(move |page| {
+                let params = params.clone();
+                async move { self.deal_page(&params, page, per_page, with_contacts).await }
+            })
+            .buffered(concurrency)
+            .boxed();
+        let start = (
+            pages,
+            Progress {
+                delivered: 0,
+                done: false,
+            },
+        );
+        let out = stream::unfold(start, move |(mut pages, mut progress)| {
+            let plan = plan.clone();
+            async move {
+                if progress.done {
+                    return None;
+                }
+                let (count, deals) = match pages.next().await? {
+                    Ok(page) => page,
+                    Err(e) => {
+                        progress.done = true;
+                        return Some((Err(e), (pages, progress)));
+                    }
+                };
+                let (mut kept, over) = plan.keep(deals);
+                if let Some(l) = limit {
+                    kept.truncate(l - progress.delivered);
+                }
+                progress.delivered += kept.len();
+                // Sell has no page count: a short page is the last one.
+                progress.done =
+                    over || count < per_page || limit.is_some_and(|l| progress.delivered >= l);
+                Some((Ok(kept), (pages, progress)))
+            }
+        });
+        Ok(out.boxed())
+    }
+
+    /// One page: how many deals Sell sent, and the deals.
+    async fn deal_page(
+        &self,
+        params: &[(String, String)],
+        page: usize,
+        per_page: usize,
+        with_contacts: bool,
+    ) -> Result<(usize, Vec<Deal>)> {
+        let meta = self.meta().await?;
+        let mut request = super::get(&["v2", "deals"])
+            .query("page", page)
+            .query("per_page", per_page);
+        for (k, v) in params {
+            request = request.query(k, v);
+        }
+        let body = self.env.http.send(request).await?.body;
+        let items = super::wire::items_of(&body);
+        let count = items.len();
+        let mut deals = items
+            .into_iter()
+            .map(|d| super::convert::to_deal(d, &meta, self.env.raw))
+            .collect::<Result<Vec<_>>>()?;
+        if with_contacts {
+            for d in &mut deals {
+                self.add_associated(d).await?;
+            }
+        }
+        Ok((count, deals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Sort, Status};
+
+    fn pairs(plan: &ListPlan) -> Vec<(&str, &str)> {
+        plan.params
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn sell_filters_go_in_the_query() {
+        let fields = vec![CustomFieldWire {
+            id: None,
+            name: "external_id".into(),
+            kind: None,
+        }];
+        let q = ListQuery {
+            owner: Some("ana@example.com".into()),
+            stage: Some("Qualified".into()),
+            contact: Some("5".into()),
+            company: Some("6".into()),
+            custom: vec![("external_id".into(), "SKU01".into())],
+            sort: Some("amount:desc".parse::<Sort>().unwrap()),
+            ..ListQuery::default()
+        };
+        let plan = list_plan(&q, &Meta::example(), &fields).unwrap();
+        assert_eq!(
+            pairs(&plan),
+            [
+                ("owner_id", "7"),
+                ("stage_id", "12"),
+                ("contact_id", "5"),
+                ("organization_id", "6"),
+                ("custom_fields[external_id]", "SKU01"),
+                ("sort_by", "value:desc"),
+            ]
+        );
+        assert_eq!(
+            plan.notices,
+            ["Zendesk Sell matches --contact against each deal's primary contact only"]
+        );
+    }
+
+    #[test]
+    fn status_and_pipeline_become_stage_ids() {
+        let meta = Meta::example();
+        let won = ListQuery {
+            status: Some(Status::Won),
+            ..ListQuery::default()
+        };
+        let plan = list_plan(&won, &meta, &[]).unwrap();
+        assert_eq!(
+            plan.stages.as_deref(),
+            Some(&["13".to_string(), "23".to_string()][..])
+        );
+        assert!(plan.notices[0].contains("cannot filter by status won"));
+        let won_in_renewals = ListQuery {
+            status: Some(Status::Won),
+            pipeline: Some("Renewals".into()),
+            ..ListQuery::default()
+        };
+        let plan = list_plan(&won_in_renewals, &meta, &[]).unwrap();
+        assert_eq!(pairs(&plan), [("stage_id", "23")]);
+        assert!(plan.stages.is_none());
+    }
+
+    #[test]
+    fn updated_since_sorts_newest_first_and_stops() {
+        let since: DateTime<Utc> = "2026-11-01T00:00:00Z".parse().unwrap();
+        let q = ListQuery {
+            updated_since: Some(since),
+            ..ListQuery::default()
+        };
+        let plan = list_plan(&q, &Meta::example(), &[]).unwrap();
+        assert_eq!(pairs(&plan), [("sort_by", "updated_at:desc")]);
+        let deal = |id: &str, t: &str| {
+            let mut d = Deal::new(crate::model::Vendor::Sell, id);
+            d.updated_at = Some(t.parse().unwrap());
+            d
+        };
+        let (kept, over) = plan.keep(vec![
+            deal("1", "2026-11-20T00:00:00Z"),
+            deal("2", "2026-10-01T00:00:00Z"),
+            deal("3", "2026-11-30T00:00:00Z"),
+        ]);
+        assert_eq!(kept.len(), 1);
+        assert!(over);
+    }
+}

@@ -1,0 +1,353 @@
+//! Every Zendesk Sell operation crm performs, sent by the real binary through Prism running the
+//! Sell description in `CRM_SPECS_DIR` (ours, derived from the docs): a request that breaks it
+//! fails here.
+//!
+//! Prism's answers are the file's examples, so these tests judge the requests; the metadata crm
+//! would normally fetch is seeded into its cache so that name resolution is deterministic (the
+//! metadata requests themselves are checked by the first test). The file describes no custom
+//! fields or loss reasons endpoint: those lists are always seeded.
+
+use serde_json::{json, Value};
+
+use crate::support::cli::{run_sync, Home};
+use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
+use crate::support::ContractServer;
+
+const TOKEN: &str = "sell-contract-0000";
+
+/// Writes Sell metadata into the cache crm will read for this server and token.
+fn seed_cache(home: &Home, base_url: &str, with_meta: bool) {
+    let url = format!("{}/", base_url.trim_end_matches('/'));
+    let cache = crm::cache::MetaCache::new(
+        Some(&home.path().join("cache")),
+        &["sell", &url, TOKEN],
+        false,
+    );
+    let mut entries = vec![
+        ("custom_fields", Value::Array(custom_fields())),
+        ("loss_reasons", Value::Array(loss_reasons())),
+    ];
+    if with_meta {
+        // Stage 6386894 is the one in the file's deal examples.
+        let mut s = stages();
+        s.push(json!({"id": 6386894, "name": "Proposal", "category": "in_progress", "position": 9, "pipeline_id": 1}));
+        entries.push(("pipelines", Value::Array(pipelines())));
+        entries.push(("stages", Value::Array(s)));
+        entries.push(("users", Value::Array(users())));
+    }
+    crate::support::contract::run(async move {
+        for (name, value) in entries {
+            let _: Value = cache
+                .get_or_fetch(name, async move { Ok(value) })
+                .await
+                .unwrap();
+        }
+    });
+}
+
+/// Runs crm against the contract server; returns what it requested (method, path and query).
+fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+    server.clear();
+    let mut cmd = home.crm_at("sell", server.base_url(), TOKEN);
+    cmd.env("CRM_MAX_RETRIES", "0").args(args);
+    let out = run_sync(cmd);
+    let seen: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| match &r.query {
+            Some(q) => format!("{} {}?{q}", r.method, r.path),
+            None => format!("{} {}", r.method, r.path),
+        })
+        .collect();
+    let violations = server.request_violations();
+    assert!(
+        violations.is_empty(),
+        "crm {args:?} sent requests the Sell description rejects:\n{violations:#?}\nstderr: {}",
+        out.stderr
+    );
+    assert_eq!(out.code, 0, "crm {args:?}: {}\nsent {seen:#?}", out.stderr);
+    seen
+}
+
+fn seeded() -> Option<(ContractServer, Home)> {
+    let server = ContractServer::sell()?;
+    let home = Home::new();
+    seed_cache(&home, server.base_url(), true);
+    Some((server, home))
+}
+
+fn assert_sent(seen: &[String], expected: &str) {
+    assert!(
+        seen.iter()
+            .any(|s| s == expected || s.starts_with(&format!("{expected}?"))),
+        "expected {expected}, crm sent {seen:#?}"
+    );
+}
+
+#[test]
+fn metadata_and_the_plain_list() {
+    let Some(server) = ContractServer::sell() else {
+        return;
+    };
+    let home = Home::new();
+    seed_cache(&home, server.base_url(), false);
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "list", "--limit", "5", "-o", "json"],
+    );
+    for expected in [
+        "GET /v2/pipelines?page=1&per_page=100",
+        "GET /v2/stages?page=1&per_page=100",
+        "GET /v2/users?page=1&per_page=100",
+        "GET /v2/deals?page=1&per_page=5",
+    ] {
+        assert_sent(&seen, expected);
+    }
+}
+
+#[test]
+fn list_with_every_sell_filter_and_a_sort() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--owner",
+            "ana@example.com",
+            "--stage",
+            "Qualified",
+            "--pipeline",
+            "Sales",
+            "--contact",
+            "5",
+            "--company",
+            "6",
+            "--custom",
+            "external_id=SKU01",
+            "--sort",
+            "close_date:desc",
+            "--with-contacts",
+            "--limit",
+            "3",
+        ],
+    );
+    assert_sent(&seen, "GET /v2/deals");
+    assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
+}
+
+#[test]
+fn list_with_client_side_filters() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--status",
+            "won",
+            "--updated-since",
+            "2026-11-01",
+            "--all",
+        ],
+    );
+    assert_sent(
+        &seen,
+        "GET /v2/deals?page=1&per_page=100&sort_by=updated_at%3Adesc",
+    );
+}
+
+#[test]
+fn get_with_contacts() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(&server, &home, &["deals", "get", "123"]);
+    assert_sent(&seen, "GET /v2/deals/123");
+    assert_sent(&seen, "GET /v2/deals/123/associated_contacts");
+}
+
+#[test]
+fn create_with_every_field() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--amount",
+            "1500.50",
+            "--currency",
+            "USD",
+            "--stage",
+            "Qualified",
+            "--pipeline",
+            "Sales",
+            "--owner",
+            "Ana Lima",
+            "--close-date",
+            "2026-12-31",
+            "--contact",
+            "5",
+            "--contact",
+            "6",
+            "--tags",
+            "a,b",
+            "--set",
+            "region=EMEA",
+        ],
+    );
+    assert_sent(&seen, "POST /v2/deals");
+    assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
+}
+
+#[test]
+fn update_fields_tags_status_and_unset() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    for args in [
+        vec![
+            "deals",
+            "update",
+            "123",
+            "--name",
+            "Renamed",
+            "--amount",
+            "7",
+            "--owner",
+            "7",
+            "--contact",
+            "9",
+        ],
+        vec![
+            "deals",
+            "update",
+            "123",
+            "--tag",
+            "vip",
+            "--set",
+            "external_id=SKU02",
+        ],
+        vec![
+            "deals",
+            "update",
+            "123",
+            "--pipeline",
+            "Sales",
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Too expensive",
+        ],
+        vec![
+            "deals",
+            "update",
+            "123",
+            "--unset",
+            "close_date",
+            "--unset",
+            "region",
+            "--tags",
+            "",
+        ],
+    ] {
+        let seen = crm(&server, &home, &args);
+        assert_sent(&seen, "PUT /v2/deals/123");
+    }
+}
+
+#[test]
+fn upsert_with_query_filters() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=SKU01",
+            "--match",
+            "owner=Ana Lima",
+            "--name",
+            "Website Redesign",
+            "--contact",
+            "5",
+            "--amount",
+            "1000.50",
+        ],
+    );
+    assert_sent(
+        &seen,
+        "POST /v2/deals/upsert?custom_fields%5Bexternal_id%5D=SKU01&owner_id=7",
+    );
+}
+
+#[test]
+fn associate_dissociate_and_primary() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "123", "--contact", "9"],
+    );
+    assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "123", "--contact", "9", "--primary"],
+    );
+    assert_sent(&seen, "PUT /v2/deals/123");
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "dissociate", "123", "--contact", "9"],
+    );
+    assert_sent(&seen, "DELETE /v2/deals/123/associated_contacts/9");
+}
+
+#[test]
+fn delete_reads_the_deal_and_its_contacts_first() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(&server, &home, &["deals", "delete", "123", "--yes"]);
+    assert_eq!(
+        seen.iter()
+            .map(|s| s.split('?').next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "GET /v2/deals/123",
+            "GET /v2/deals/123/associated_contacts",
+            "DELETE /v2/deals/123"
+        ]
+    );
+}
+
+#[test]
+fn pipelines_and_stages() {
+    let Some(server) = ContractServer::sell() else {
+        return;
+    };
+    let home = Home::new();
+    let seen = crm(&server, &home, &["pipelines", "list"]);
+    assert_sent(&seen, "GET /v2/pipelines");
+    assert_sent(&seen, "GET /v2/stages");
+}

@@ -1,0 +1,556 @@
+//! Pipedrive reads through the real binary against a local mock: the exact requests (headers,
+//! query) and outputs of list, search, get, pipelines and stages; errors, retries, rate limits and
+//! exit codes; and the built-in sandbox end to end. Writes are in `pipedrive_writes`.
+
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::cli::{run, Home, Run};
+use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
+
+pub(crate) async fn requests_to(
+    server: &MockServer,
+    verb: &str,
+    p: &str,
+) -> Vec<wiremock::Request> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
+        .collect()
+}
+
+pub(crate) fn query(r: &wiremock::Request) -> Vec<(String, String)> {
+    r.url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+pub(crate) fn body(r: &wiremock::Request) -> Value {
+    serde_json::from_slice(&r.body).expect("JSON body")
+}
+
+pub(crate) async fn crm(server: &MockServer, args: &[&str]) -> Run {
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
+    cmd.args(args);
+    run(cmd).await
+}
+
+pub(crate) async fn mount(server: &MockServer, verb: &str, p: &str, answer: Value) {
+    Mock::given(method(verb))
+        .and(path(p))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn list_follows_the_cursor_and_maps_every_field() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals"))
+        .and(query_param("cursor", "c2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(page(json!([deal(2, "Beta", "12345678901234.56")]), None)),
+        )
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
+    )
+    .await;
+    let out = crm(&server, &["deals", "list", "--all", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let deals = out.json();
+    assert_eq!(deals.as_array().unwrap().len(), 2);
+    let first = &deals[0];
+    assert_eq!(first["id"], "1");
+    assert_eq!(first["vendor"], "pipedrive");
+    assert_eq!(first["name"], "Alpha");
+    assert_eq!(first["amount"], "0.1");
+    assert_eq!(first["currency"], "EUR");
+    assert_eq!(first["pipeline"], json!({"id": "1", "name": "Sales"}));
+    assert_eq!(first["stage"], json!({"id": "2", "name": "Proposal Made"}));
+    assert_eq!(first["owner"], json!({"id": "11", "name": "Ana Lima"}));
+    assert_eq!(first["status"], "open");
+    assert_eq!(first["close_date"], "2026-12-31");
+    assert_eq!(first["contacts"], json!(["201"]));
+    assert_eq!(first["company"], "301");
+    assert_eq!(first["tags"], json!(["Hot"]));
+    assert_eq!(first["custom"], json!({"Region": "EMEA"}));
+    assert_eq!(first["created_at"], "2026-01-02T03:04:05Z");
+    assert_eq!(first["url"], "https://acme.pipedrive.com/deal/1");
+    assert_eq!(deals[1]["amount"], "12345678901234.56");
+
+    let lists = requests_to(&server, "GET", "/api/v2/deals").await;
+    assert_eq!(lists.len(), 2, "no request per deal");
+    let all = server.received_requests().await.unwrap();
+    assert!(
+        !all.iter().any(|r| r.url.path().contains("participants")),
+        "participants only from get or --with-contacts"
+    );
+    assert_eq!(query(&lists[0]), [("limit".to_string(), "500".to_string())]);
+    assert!(query(&lists[1]).contains(&("cursor".into(), "c2".into())));
+    for r in server.received_requests().await.unwrap() {
+        assert_eq!(r.headers.get("x-api-token").unwrap(), TOKEN);
+        assert!(r.headers.get("authorization").is_none());
+        assert!(!r.url.as_str().contains(TOKEN), "token in {}", r.url);
+    }
+    assert!(!out.stderr.contains(TOKEN));
+}
+
+#[tokio::test]
+async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "list",
+            "--pipeline",
+            "Sales",
+            "--stage",
+            "Proposal Made",
+            "--owner",
+            "bo@example.com",
+            "--status",
+            "won",
+            "--contact",
+            "201",
+            "--company",
+            "301",
+            "--updated-since",
+            "2026-11-01",
+            "--sort",
+            "updated_at:desc",
+            "--limit",
+            "20",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json(), json!([]));
+    let r = &requests_to(&server, "GET", "/api/v2/deals").await[0];
+    let want: Vec<(String, String)> = [
+        ("owner_id", "12"),
+        ("person_id", "201"),
+        ("org_id", "301"),
+        ("pipeline_id", "1"),
+        ("stage_id", "2"),
+        ("status", "won"),
+        ("updated_since", "2026-11-01T00:00:00Z"),
+        ("sort_by", "update_time"),
+        ("sort_direction", "desc"),
+        ("limit", "20"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .into();
+    assert_eq!(query(r), want);
+}
+
+#[tokio::test]
+async fn archived_and_unsupported_sorts() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/archived",
+        page(json!([deal(3, "Old", "5")]), None),
+    )
+    .await;
+    let out = crm(&server, &["deals", "list", "--archived", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["id"], "3");
+
+    let out = crm(&server, &["deals", "list", "--sort", "amount"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
+    let out = crm(&server, &["deals", "list", "--stage", "Nowhere"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/search",
+        json!({"success": true, "data": {"items": [
+            {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Acme B"}},
+            {"result_score": 0.9, "item": {"id": 7, "type": "deal", "title": "Acme A"}}
+        ]}, "additional_data": {}}),
+    )
+    .await;
+    let mut other = deal(8, "Acme B", "20");
+    other["owner_id"] = json!(12);
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(7, "Acme A", "10"), other]), None),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &[
+            "deals", "list", "--search", "acme", "--status", "open", "--owner", "Ana Lima", "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let deals = out.json();
+    let ids: Vec<&str> = deals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["7"], "deal 8 belongs to Bo");
+    assert!(out.stderr.contains("cannot apply some"), "{}", out.stderr);
+    let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];
+    let q = query(search);
+    assert!(q.contains(&("term".into(), "acme".into())));
+    assert!(q.contains(&("status".into(), "open".into())));
+    assert!(!q.iter().any(|(k, _)| k == "owner_id"));
+    let hydrate = &requests_to(&server, "GET", "/api/v2/deals").await[0];
+    assert!(query(hydrate).contains(&("ids".into(), "8,7".into())));
+}
+
+#[tokio::test]
+async fn get_reads_participants_as_contacts() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/1",
+        ok(deal(1, "Alpha", "1000.50")),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/1/participants",
+        participants(&[(70, 201), (71, 202)]),
+    )
+    .await;
+    let out = crm(&server, &["deals", "get", "1", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["contacts"], json!(["201", "202"]));
+    assert_eq!(out.json()["amount"], "1000.50");
+
+    let out = crm(&server, &["deals", "get", "../1"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothing() {
+    let server = account().await;
+    let out = crm(&server, &["deals", "update", "4", "--set", "Regoin=EMEA"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean \"Region\""),
+        "{}",
+        out.stderr
+    );
+    assert!(requests_to(&server, "PATCH", "/api/v2/deals/4")
+        .await
+        .is_empty());
+    let out = crm(
+        &server,
+        &["deals", "update", "4", "--lost-reason", "Budget"],
+    )
+    .await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--status lost"), "{}", out.stderr);
+    let out = crm(&server, &["deals", "update", "4", "--amount", "12,5"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn pipelines_and_stages_come_from_v2() {
+    let server = account().await;
+    let out = crm(
+        &server,
+        &["stages", "list", "--pipeline", "Sales", "-o", "json"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let stages = out.json();
+    assert_eq!(stages[1]["name"], "Proposal Made");
+    assert_eq!(stages[1]["probability"], "60");
+    let out = crm(&server, &["pipelines", "list", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["name"], "Sales");
+}
+
+#[tokio::test]
+async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals/404"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(pipedrive::error("Deal not found")))
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/api/v2/deals/6"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(pipedrive::error(
+            "Validation failed: stage_id: Stage does not belong to pipeline",
+        )))
+        .mount(&server)
+        .await;
+    let out = crm(&server, &["deals", "get", "404"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stderr.contains("no deal 404"), "{}", out.stderr);
+    let out = crm(&server, &["deals", "update", "6", "--name", "X"]).await;
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Stage does not belong"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("developers.pipedrive.com"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_refused_token_gets_a_hint_about_its_kind() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(401).set_body_json(pipedrive::error("unauthorized access")),
+        )
+        .mount(&server)
+        .await;
+    let out = crm(&server, &["deals", "list"]).await;
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("x-api-token"), "{}", out.stderr);
+    assert!(!out.stderr.contains(TOKEN));
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &server.uri(), "oauth-access-token-xyz");
+    cmd.args(["deals", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("OAuth"), "{}", out.stderr);
+    let sent = server.received_requests().await.unwrap();
+    let last = sent.last().unwrap();
+    assert_eq!(
+        last.headers.get("authorization").unwrap(),
+        "Bearer oauth-access-token-xyz"
+    );
+    assert!(last.headers.get("x-api-token").is_none());
+}
+
+#[tokio::test]
+async fn a_429_is_waited_out_with_retry_after() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "1")
+                .set_body_json(pipedrive::error("Request over limit")),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(1, "A", "1")]), None),
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let out = crm(&server, &["deals", "list", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["id"], "1");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+    assert_eq!(requests_to(&server, "GET", "/api/v2/deals").await.len(), 2);
+}
+
+#[tokio::test]
+async fn dry_run_shows_the_token_redacted_in_its_header() {
+    let server = account().await;
+    let out = crm(&server, &["deals", "delete", "5", "--yes", "--dry-run"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(all.contains("/api/v2/deals/5"), "{all}");
+    assert!(all.contains("x-api-token"), "{all}");
+    assert!(!all.contains(TOKEN), "{all}");
+}
+
+/// The built-in Pipedrive sandbox, end to end: the emulator and the adapter agree on the wire.
+#[tokio::test]
+async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
+    let home = Home::new();
+    let sandbox = |args: &[&str]| {
+        let mut cmd = home.crm();
+        cmd.args(["--profile", "sandbox-pipedrive"]).args(args);
+        cmd
+    };
+    let out = run(sandbox(&["deals", "list", "-o", "json"])).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let deals = out.json();
+    let first = &deals.as_array().unwrap()[0];
+    assert_eq!(first["vendor"], "pipedrive");
+    assert!(first["stage"]["name"].is_string(), "{first}");
+    assert!(first["owner"]["name"].is_string(), "{first}");
+    assert!(
+        first["custom"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|k| k.len() != 40),
+        "custom fields by name: {first}"
+    );
+
+    let out = run(sandbox(&[
+        "deals", "create", "--name", "Keep me", "--amount", "0.1", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let keep = out.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(out.json()["amount"], "0.1");
+    let out = run(sandbox(&[
+        "deals", "create", "--name", "Merge me", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let other = out.json()["id"].as_str().unwrap().to_string();
+
+    let out = run(sandbox(&[
+        "deals", "merge", "--into", &keep, &other, "--yes", "-o", "json",
+    ]))
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], keep.as_str());
+    assert_eq!(out.json()["name"], "Keep me");
+    let out = run(sandbox(&["deals", "get", &other])).await;
+    assert_eq!(out.code, 3, "the merged-away deal is gone: {}", out.stderr);
+    let out = run(sandbox(&["deals", "get", &keep, "-o", "json"])).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals/1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-ratelimit-limit", "80")
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", "1")
+                .set_body_json(ok(deal(1, "A", "1"))),
+        )
+        .mount(&server)
+        .await;
+    let started = std::time::Instant::now();
+    // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
+    // which is not what this test judges).
+    let _ = crm(&server, &["deals", "get", "1"]).await;
+    let sent = server.received_requests().await.unwrap();
+    assert!(sent.len() > 1, "{sent:?}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "no pause after x-ratelimit-remaining: 0"
+    );
+}
+
+#[tokio::test]
+async fn with_contacts_reads_each_deal_s_participants() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/1/participants",
+        participants(&[(70, 205)]),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/2/participants",
+        participants(&[]),
+    )
+    .await;
+    let out = crm(&server, &["deals", "list", "--with-contacts", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
+    assert_eq!(out.json()[1]["contacts"], json!(["201"]));
+}
+
+/// The sandbox meters token costs like Pipedrive; crm learns the budget from its headers and
+/// spaces its calls instead of running into 429s.
+#[tokio::test]
+async fn token_costs_keep_crm_under_the_sandbox_s_burst_budget() {
+    use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+    let mut args = ServeArgs::new(SandboxVendor::Pipedrive);
+    args.rate_limit = Some("40/2s".parse().unwrap());
+    let sandbox = spawn(args).await.expect("sandbox starts");
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
+    cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
+    let started = std::time::Instant::now();
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json().as_array().unwrap().len(), 5);
+    // pipelines 5 + stages 5 + users 20 + fields 10 + me 2 + list 10 = 52 tokens > 40.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
+    assert!(!out.stderr.contains("429"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
+    let server = account().await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN);
+    cmd.args(["deals", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("company domain alone"),
+        "{}",
+        out.stderr
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn verbose_traces_redact_the_api_token() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
+    let out = crm(&server, &["-v", "deals", "list", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("x-api-token: (redacted)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
+}

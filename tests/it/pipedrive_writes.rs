@@ -1,0 +1,499 @@
+//! Pipedrive writes through the real binary against a local mock: the exact bodies of create,
+//! update, delete, merge, followers, participants, organizations and upsert.
+
+use serde_json::json;
+use wiremock::matchers::{body_json, method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::pipedrive_cli::{body, crm, mount, query, requests_to};
+use crate::support::cli::{run, Home};
+use crate::support::pipedrive::{
+    self, account, deal, ok, page, participants, EXTERNAL_KEY, REGION_KEY, TOKEN,
+};
+
+#[tokio::test]
+async fn create_sends_ids_hash_keys_and_an_exact_number() {
+    let server = account().await;
+    mount(
+        &server,
+        "POST",
+        "/api/v2/deals",
+        ok(deal(9, "Acme", "1500.10")),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/v1/deals/9/participants",
+        ok(json!({"id": 90})),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--amount",
+            "1500.10",
+            "--currency",
+            "usd",
+            "--stage",
+            "Proposal Made",
+            "--owner",
+            "Bo Berg",
+            "--close-date",
+            "2026-12-31",
+            "--contact",
+            "201",
+            "--contact",
+            "202",
+            "--company",
+            "301",
+            "--tags",
+            "Hot,Warm",
+            "--set",
+            "Region=APAC",
+            "--set",
+            "External ID=SKU-1",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "9");
+    assert_eq!(out.json()["contacts"], json!(["201", "202"]));
+    let post = &requests_to(&server, "POST", "/api/v2/deals").await[0];
+    let mut sent = body(post);
+    // json! would write 1500.10 through f64; the text check below holds the digits.
+    sent.as_object_mut().unwrap().remove("value");
+    assert_eq!(
+        sent,
+        json!({
+            "title": "Acme", "currency": "USD", "owner_id": 12,
+            "expected_close_date": "2026-12-31", "stage_id": 2, "person_id": 201, "org_id": 301,
+            "label_ids": [5, 6],
+            "custom_fields": {REGION_KEY: 32, EXTERNAL_KEY: "SKU-1"}
+        })
+    );
+    assert!(
+        String::from_utf8_lossy(&post.body).contains("\"value\":1500.10"),
+        "the amount's digits are sent as typed"
+    );
+    let added = requests_to(&server, "POST", "/v1/deals/9/participants").await;
+    assert_eq!(added.len(), 1);
+    assert_eq!(body(&added[0]), json!({"person_id": 202}));
+}
+
+#[tokio::test]
+async fn a_failed_participant_after_create_is_a_partial_success() {
+    let server = account().await;
+    mount(&server, "POST", "/api/v2/deals", ok(deal(9, "Acme", "1"))).await;
+    Mock::given(method("POST"))
+        .and(path("/v1/deals/9/participants"))
+        .respond_with(
+            ResponseTemplate::new(400).set_body_json(pipedrive::error("Person not found")),
+        )
+        .mount(&server)
+        .await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--contact",
+            "201",
+            "--contact",
+            "999",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 8, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "9");
+    assert!(
+        out.stderr.contains("999") && out.stderr.contains("Person not found"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn update_marks_lost_with_a_reason_and_clears_by_name() {
+    let server = account().await;
+    mount(&server, "PATCH", "/api/v2/deals/4", ok(deal(4, "D", "1"))).await;
+    mount(&server, "GET", "/api/v2/deals/4", ok(deal(4, "D", "1"))).await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/4/participants",
+        participants(&[]),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "update",
+            "4",
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Budget",
+            "--tag",
+            "Warm",
+            "--unset",
+            "close_date",
+            "--unset",
+            "External ID",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
+    assert_eq!(
+        body(patch),
+        json!({"status": "lost", "lost_reason": "Budget", "label_ids": [5, 6],
+               "expected_close_date": null, "custom_fields": {EXTERNAL_KEY: null}})
+    );
+}
+
+#[tokio::test]
+async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals/5", ok(deal(5, "Gone", "1"))).await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/5/participants",
+        participants(&[]),
+    )
+    .await;
+    mount(&server, "DELETE", "/api/v2/deals/5", ok(json!({"id": 5}))).await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
+    cmd.args(["deals", "delete", "5", "--yes"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("30 days"), "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "DELETE", "/api/v2/deals/5")
+            .await
+            .len(),
+        1
+    );
+    let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
+    assert!(trash.contains("\"Gone\""));
+
+    let out = crm(&server, &["deals", "delete", "5"]).await;
+    assert_eq!(out.code, 2, "no terminal and no --yes: {}", out.stderr);
+}
+
+#[tokio::test]
+async fn merge_keeps_the_into_deal_and_removes_the_other() {
+    let server = account().await;
+    mount(
+        &server,
+        "PUT",
+        "/v1/deals/20/merge",
+        ok(json!({"id": 10, "title": "Keep", "user_id": 11, "merge_what_id": 20})),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/10",
+        ok(deal(10, "Keep", "5")),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/10/participants",
+        participants(&[]),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &[
+            "deals", "merge", "--into", "10", "20", "--yes", "-o", "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["id"], "10");
+    let merge = requests_to(&server, "PUT", "/v1/deals/20/merge").await;
+    assert_eq!(merge.len(), 1, "the deal in the path is the one removed");
+    assert_eq!(body(&merge[0]), json!({"merge_with_id": 10}));
+    assert!(requests_to(&server, "PUT", "/v1/deals/10/merge")
+        .await
+        .is_empty());
+}
+
+#[tokio::test]
+async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() {
+    let server = account().await;
+    Mock::given(method("PUT"))
+        .and(path("/v1/deals/20/merge"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    let out = crm(&server, &["deals", "merge", "--into", "10", "20", "--yes"]).await;
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "PUT", "/v1/deals/20/merge")
+            .await
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn followers_by_user_name() {
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/deals/3/followers"))
+        .and(body_json(json!({"user_id": 12})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(ok(json!({"user_id": 12}))))
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "DELETE",
+        "/api/v2/deals/3/followers/12",
+        ok(json!({"user_id": 12})),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/3/followers",
+        page(
+            json!([{"user_id": 11, "add_time": "2026-01-01T00:00:00Z"},
+                     {"user_id": 12, "add_time": "2026-01-01T00:00:00Z"}]),
+            None,
+        ),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &["deals", "follow", "3", "--user", "bo@example.com"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Bo Berg now follows deal 3"),
+        "{}",
+        out.stderr
+    );
+    let out = crm(&server, &["deals", "unfollow", "3", "--user", "Bo Berg"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "DELETE", "/api/v2/deals/3/followers/12")
+            .await
+            .len(),
+        1
+    );
+    let out = crm(&server, &["deals", "followers", "3", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.json(),
+        json!([{"id": "11", "name": "Ana Lima", "email": "ana@example.com", "archived": false},
+               {"id": "12", "name": "Bo Berg", "email": "bo@example.com", "archived": false}])
+    );
+    let out = crm(&server, &["deals", "follow", "3", "--user", "Nobody"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn contacts_are_participants_or_the_primary_person() {
+    let server = account().await;
+    mount(
+        &server,
+        "POST",
+        "/v1/deals/1/participants",
+        ok(json!({"id": 80})),
+    )
+    .await;
+    mount(&server, "PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1"))).await;
+    let out = crm(&server, &["deals", "associate", "1", "--contact", "202"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let added = requests_to(&server, "POST", "/v1/deals/1/participants").await;
+    assert_eq!(body(&added[0]), json!({"person_id": 202}));
+    let out = crm(
+        &server,
+        &["deals", "associate", "1", "--contact", "203", "--primary"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
+    assert_eq!(body(patch), json!({"person_id": 203}));
+    let out = crm(
+        &server,
+        &["deals", "associate", "1", "--contact", "203", "--role", "x"],
+    )
+    .await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn dissociate_looks_up_the_participant_id() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals/1", ok(deal(1, "A", "1"))).await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/1/participants",
+        participants(&[(70, 201), (77, 202)]),
+    )
+    .await;
+    mount(
+        &server,
+        "DELETE",
+        "/v1/deals/1/participants/77",
+        ok(json!({"id": 77})),
+    )
+    .await;
+    let out = crm(&server, &["deals", "dissociate", "1", "--contact", "202"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "DELETE", "/v1/deals/1/participants/77")
+            .await
+            .len(),
+        1
+    );
+    assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
+        .await
+        .is_empty());
+    let out = crm(&server, &["deals", "dissociate", "1", "--contact", "999"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
+    let server = account().await;
+    mount(&server, "GET", "/api/v2/deals/1", ok(deal(1, "A", "1"))).await;
+    mount(&server, "PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1"))).await;
+    let out = crm(&server, &["deals", "associate", "1", "--company", "302"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--replace") && out.stderr.contains("301"),
+        "{}",
+        out.stderr
+    );
+    assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
+        .await
+        .is_empty());
+    let out = crm(
+        &server,
+        &["deals", "associate", "1", "--company", "302", "--replace"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
+    assert_eq!(body(patch), json!({"org_id": 302}));
+    let out = crm(&server, &["deals", "dissociate", "1", "--company", "301"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let patches = requests_to(&server, "PATCH", "/api/v2/deals/1").await;
+    assert_eq!(body(&patches[1]), json!({"org_id": null}));
+}
+
+#[tokio::test]
+async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/search",
+        json!({"success": true, "data": {"items": []}, "additional_data": {}}),
+    )
+    .await;
+    mount(&server, "POST", "/api/v2/deals", ok(deal(12, "Acme", "7"))).await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "External ID=SKU-9",
+            "--name",
+            "Acme",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("not atomic"), "{}", out.stderr);
+    assert!(out.stderr.contains("deal 12 created"), "{}", out.stderr);
+    let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];
+    let q = query(search);
+    assert!(q.contains(&("term".into(), "SKU-9".into())));
+    assert!(q.contains(&("exact_match".into(), "true".into())));
+    assert!(q.contains(&("fields".into(), "custom_fields".into())));
+    let post = &requests_to(&server, "POST", "/api/v2/deals").await[0];
+    assert_eq!(
+        body(post),
+        json!({"title": "Acme", "custom_fields": {EXTERNAL_KEY: "SKU-9"}})
+    );
+}
+
+#[tokio::test]
+async fn upsert_updates_the_one_exact_match() {
+    let server = account().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/search",
+        json!({"success": true, "data": {"items": [{"result_score": 1, "item": {"id": 4}}]}}),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals",
+        page(json!([deal(4, "Acme", "1")]), None),
+    )
+    .await;
+    mount(
+        &server,
+        "PATCH",
+        "/api/v2/deals/4",
+        ok(deal(4, "Acme", "9")),
+    )
+    .await;
+    mount(&server, "GET", "/api/v2/deals/4", ok(deal(4, "Acme", "9"))).await;
+    mount(
+        &server,
+        "GET",
+        "/v1/deals/4/participants",
+        participants(&[]),
+    )
+    .await;
+    let out = crm(
+        &server,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "name=Acme",
+            "--amount",
+            "9",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("deal 4 updated"), "{}", out.stderr);
+    let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
+    assert_eq!(body(patch), json!({"value": 9}));
+}

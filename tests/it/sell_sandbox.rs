@@ -1,0 +1,138 @@
+//! `crm --profile sandbox-sell`: the built-in Sell emulator end to end, with no account.
+
+use serde_json::Value;
+
+use crate::support::cli::{run, Home, Run};
+
+async fn crm(home: &Home, args: &[&str]) -> Run {
+    let mut cmd = home.crm();
+    cmd.args(["--profile", "sandbox-sell"]).args(args);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
+    out
+}
+
+#[tokio::test]
+async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
+    let home = Home::new();
+    let out = crm(&home, &["deals", "list", "--all", "-o", "json"]).await;
+    let deals = out.json();
+    let all = deals.as_array().unwrap();
+    assert!(all.len() >= 20, "the demo account's deals: {}", all.len());
+    assert!(all.iter().all(|d| d["vendor"] == "sell"));
+    assert!(all[0]["stage"]["name"].is_string() && all[0]["pipeline"]["name"].is_string());
+    let ids: Vec<u64> = all
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "pages in order");
+
+    let won = crm(
+        &home,
+        &["deals", "list", "--status", "won", "--all", "-o", "json"],
+    )
+    .await;
+    assert!(
+        won.stderr.contains("cannot filter by status won"),
+        "{}",
+        won.stderr
+    );
+    let won = won.json();
+    assert!(won.as_array().unwrap().iter().all(|d| d["status"] == "won"));
+    let expected = all.iter().filter(|d| d["status"] == "won").count();
+    assert_eq!(won.as_array().unwrap().len(), expected);
+
+    let first = &all[0];
+    let id = first["id"].as_str().unwrap();
+    let contact = first["contacts"][0].as_str().unwrap();
+    let out = crm(
+        &home,
+        &[
+            "deals",
+            "update",
+            id,
+            "--tag",
+            "sandboxed",
+            "--set",
+            "region=APAC",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    let updated = out.json();
+    assert!(updated["tags"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("sandboxed")));
+    assert_eq!(
+        updated["tags"].as_array().unwrap().len(),
+        first["tags"].as_array().unwrap().len() + 1
+    );
+    assert_eq!(updated["custom"]["region"], "APAC");
+    let out = crm(
+        &home,
+        &[
+            "deals",
+            "update",
+            id,
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Too expensive",
+            "-o",
+            "json",
+            "--raw",
+        ],
+    )
+    .await;
+    assert_eq!(out.json()["status"], "lost");
+    assert_eq!(out.json()["raw"]["loss_reason_id"], 4_000_001);
+
+    let out = crm(
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=NEW-1",
+            "--name",
+            "Upserted",
+            "--contact",
+            contact,
+            "--amount",
+            "12.50",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    let created = out.json();
+    assert_eq!(created["amount"], "12.50");
+    assert_eq!(created["custom"]["external_id"], "NEW-1");
+    let again = crm(
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=NEW-1",
+            "--name",
+            "Renamed",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(
+        again.json()["id"],
+        created["id"],
+        "the second upsert updates the same deal"
+    );
+
+    let new_id = created["id"].as_str().unwrap();
+    crm(&home, &["deals", "delete", new_id, "--yes"]).await;
+    let mut cmd = home.crm();
+    cmd.args(["--profile", "sandbox-sell", "deals", "get", new_id]);
+    assert_eq!(run(cmd).await.code, 3, "deleted for good");
+}
