@@ -415,8 +415,9 @@ async fn status(args: StatusArgs, ctx: &Context) -> Result<()> {
     match rows.iter().find(|r| r.active && r.problem.is_some()) {
         Some(r) => Err(Error::auth(
             format!(
-                "profile {:?}, the one in use, cannot reach its CRM",
-                r.profile
+                "profile {:?}, the one in use, does not work: {}",
+                r.profile,
+                r.problem.as_deref().unwrap_or_default()
             ),
             r.hint
                 .clone()
