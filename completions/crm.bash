@@ -16,6 +16,9 @@ _crm() {
             ",$1")
                 cmd="crm"
                 ;;
+            crm,auth)
+                cmd="crm__subcmd__auth"
+                ;;
             crm,deals)
                 cmd="crm__subcmd__deals"
                 ;;
@@ -25,6 +28,9 @@ _crm() {
             crm,pipelines)
                 cmd="crm__subcmd__pipelines"
                 ;;
+            crm,profiles)
+                cmd="crm__subcmd__profiles"
+                ;;
             crm,sandbox)
                 cmd="crm__subcmd__sandbox"
                 ;;
@@ -33,6 +39,30 @@ _crm() {
                 ;;
             crm,vendors)
                 cmd="crm__subcmd__vendors"
+                ;;
+            crm__subcmd__auth,help)
+                cmd="crm__subcmd__auth__subcmd__help"
+                ;;
+            crm__subcmd__auth,login)
+                cmd="crm__subcmd__auth__subcmd__login"
+                ;;
+            crm__subcmd__auth,logout)
+                cmd="crm__subcmd__auth__subcmd__logout"
+                ;;
+            crm__subcmd__auth,status)
+                cmd="crm__subcmd__auth__subcmd__status"
+                ;;
+            crm__subcmd__auth__subcmd__help,help)
+                cmd="crm__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__auth__subcmd__help,login)
+                cmd="crm__subcmd__auth__subcmd__help__subcmd__login"
+                ;;
+            crm__subcmd__auth__subcmd__help,logout)
+                cmd="crm__subcmd__auth__subcmd__help__subcmd__logout"
+                ;;
+            crm__subcmd__auth__subcmd__help,status)
+                cmd="crm__subcmd__auth__subcmd__help__subcmd__status"
                 ;;
             crm__subcmd__deals,associate)
                 cmd="crm__subcmd__deals__subcmd__associate"
@@ -124,6 +154,9 @@ _crm() {
             crm__subcmd__deals__subcmd__help,upsert)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__upsert"
                 ;;
+            crm__subcmd__help,auth)
+                cmd="crm__subcmd__help__subcmd__auth"
+                ;;
             crm__subcmd__help,deals)
                 cmd="crm__subcmd__help__subcmd__deals"
                 ;;
@@ -133,6 +166,9 @@ _crm() {
             crm__subcmd__help,pipelines)
                 cmd="crm__subcmd__help__subcmd__pipelines"
                 ;;
+            crm__subcmd__help,profiles)
+                cmd="crm__subcmd__help__subcmd__profiles"
+                ;;
             crm__subcmd__help,sandbox)
                 cmd="crm__subcmd__help__subcmd__sandbox"
                 ;;
@@ -141,6 +177,15 @@ _crm() {
                 ;;
             crm__subcmd__help,vendors)
                 cmd="crm__subcmd__help__subcmd__vendors"
+                ;;
+            crm__subcmd__help__subcmd__auth,login)
+                cmd="crm__subcmd__help__subcmd__auth__subcmd__login"
+                ;;
+            crm__subcmd__help__subcmd__auth,logout)
+                cmd="crm__subcmd__help__subcmd__auth__subcmd__logout"
+                ;;
+            crm__subcmd__help__subcmd__auth,status)
+                cmd="crm__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
             crm__subcmd__help__subcmd__deals,associate)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__associate"
@@ -187,6 +232,18 @@ _crm() {
             crm__subcmd__help__subcmd__pipelines,list)
                 cmd="crm__subcmd__help__subcmd__pipelines__subcmd__list"
                 ;;
+            crm__subcmd__help__subcmd__profiles,add)
+                cmd="crm__subcmd__help__subcmd__profiles__subcmd__add"
+                ;;
+            crm__subcmd__help__subcmd__profiles,list)
+                cmd="crm__subcmd__help__subcmd__profiles__subcmd__list"
+                ;;
+            crm__subcmd__help__subcmd__profiles,remove)
+                cmd="crm__subcmd__help__subcmd__profiles__subcmd__remove"
+                ;;
+            crm__subcmd__help__subcmd__profiles,use)
+                cmd="crm__subcmd__help__subcmd__profiles__subcmd__use"
+                ;;
             crm__subcmd__help__subcmd__sandbox,serve)
                 cmd="crm__subcmd__help__subcmd__sandbox__subcmd__serve"
                 ;;
@@ -204,6 +261,36 @@ _crm() {
                 ;;
             crm__subcmd__pipelines__subcmd__help,list)
                 cmd="crm__subcmd__pipelines__subcmd__help__subcmd__list"
+                ;;
+            crm__subcmd__profiles,add)
+                cmd="crm__subcmd__profiles__subcmd__add"
+                ;;
+            crm__subcmd__profiles,help)
+                cmd="crm__subcmd__profiles__subcmd__help"
+                ;;
+            crm__subcmd__profiles,list)
+                cmd="crm__subcmd__profiles__subcmd__list"
+                ;;
+            crm__subcmd__profiles,remove)
+                cmd="crm__subcmd__profiles__subcmd__remove"
+                ;;
+            crm__subcmd__profiles,use)
+                cmd="crm__subcmd__profiles__subcmd__use"
+                ;;
+            crm__subcmd__profiles__subcmd__help,add)
+                cmd="crm__subcmd__profiles__subcmd__help__subcmd__add"
+                ;;
+            crm__subcmd__profiles__subcmd__help,help)
+                cmd="crm__subcmd__profiles__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__profiles__subcmd__help,list)
+                cmd="crm__subcmd__profiles__subcmd__help__subcmd__list"
+                ;;
+            crm__subcmd__profiles__subcmd__help,remove)
+                cmd="crm__subcmd__profiles__subcmd__help__subcmd__remove"
+                ;;
+            crm__subcmd__profiles__subcmd__help,use)
+                cmd="crm__subcmd__profiles__subcmd__help__subcmd__use"
                 ;;
             crm__subcmd__sandbox,help)
                 cmd="crm__subcmd__sandbox__subcmd__help"
@@ -236,8 +323,222 @@ _crm() {
 
     case "${cmd}" in
         crm)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version deals pipelines stages vendors sandbox help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version deals pipelines stages vendors sandbox auth profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version login status logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__help)
+            opts="login status logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__login)
+            opts="-o -v -q -y -h -V --vendor --base-url --with-token --no-verify --insecure-storage --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "hubspot pipedrive sell" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__logout)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__auth__subcmd__status)
+            opts="-o -v -q -y -h -V --no-verify --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1312,8 +1613,64 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help)
-            opts="deals pipelines stages vendors sandbox help"
+            opts="deals pipelines stages vendors sandbox auth profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__auth)
+            opts="login status logout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__auth__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__auth__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1577,6 +1934,76 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__help__subcmd__profiles)
+            opts="list add remove use"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__profiles__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__profiles__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__profiles__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__profiles__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__help__subcmd__sandbox)
             opts="serve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1724,6 +2151,280 @@ _crm() {
             return 0
             ;;
         crm__subcmd__pipelines__subcmd__list)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list add remove use help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__add)
+            opts="-o -v -q -y -h -V --vendor --base-url --rate-limit-tier --default-pipeline --default-output --default --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "hubspot pipedrive sell" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help)
+            opts="list add remove use help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__list)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__remove)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__profiles__subcmd__use)
             opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

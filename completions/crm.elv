@@ -41,6 +41,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand stages 'Stages of the deal pipelines'
             cand vendors 'What each vendor supports'
             cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
+            cand auth 'Log in (store a token in the OS keyring), see which account is in use, log out'
+            cand profiles 'The CRM accounts crm knows: list, add, remove, choose the default'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals'= {
@@ -673,12 +675,246 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;sandbox;help;help'= {
         }
+        &'crm;auth'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Check a token with the vendor and store it in the OS keyring for a profile'
+            cand status 'Show each profile''s account, where its token comes from, and what is wrong'
+            cand logout 'Remove the stored token of a profile (the profile stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;auth;login'= {
+            cand --vendor 'Which CRM (needed for a new profile)'
+            cand --base-url 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --with-token 'Read the token from stdin instead of prompting'
+            cand --no-verify 'Store the token without checking it with the vendor'
+            cand --insecure-storage 'Without a keyring, keep the token in a plaintext file (mode 0600) in the config directory'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;auth;status'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --no-verify 'Do not ask the vendors whose tokens they are'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;auth;logout'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;auth;help'= {
+            cand login 'Check a token with the vendor and store it in the OS keyring for a profile'
+            cand status 'Show each profile''s account, where its token comes from, and what is wrong'
+            cand logout 'Remove the stored token of a profile (the profile stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;auth;help;login'= {
+        }
+        &'crm;auth;help;status'= {
+        }
+        &'crm;auth;help;logout'= {
+        }
+        &'crm;auth;help;help'= {
+        }
+        &'crm;profiles'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the profiles, the built-in sandbox ones included'
+            cand add 'Add a profile; then store its token with `crm auth login --profile NAME`'
+            cand remove 'Remove a profile and its stored token'
+            cand use 'Make a profile the default (used when neither --profile nor CRM_PROFILE names one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;profiles;list'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;profiles;add'= {
+            cand --vendor 'Which CRM'
+            cand --base-url 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre'
+            cand --rate-limit-tier 'Your plan''s API rate-limit tier, as the vendor names it'
+            cand --default-pipeline 'Pipeline (name or id) for commands that take --pipeline, when it is not given'
+            cand --default-output 'Output format for this profile when -o is not given'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --default 'Make it the default profile'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;profiles;remove'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;profiles;use'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;profiles;help'= {
+            cand list 'List the profiles, the built-in sandbox ones included'
+            cand add 'Add a profile; then store its token with `crm auth login --profile NAME`'
+            cand remove 'Remove a profile and its stored token'
+            cand use 'Make a profile the default (used when neither --profile nor CRM_PROFILE names one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;profiles;help;list'= {
+        }
+        &'crm;profiles;help;add'= {
+        }
+        &'crm;profiles;help;remove'= {
+        }
+        &'crm;profiles;help;use'= {
+        }
+        &'crm;profiles;help;help'= {
+        }
         &'crm;help'= {
             cand deals 'List, read, create, change and delete deals'
             cand pipelines 'Pipelines of deals'
             cand stages 'Stages of the deal pipelines'
             cand vendors 'What each vendor supports'
             cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
+            cand auth 'Log in (store a token in the OS keyring), see which account is in use, log out'
+            cand profiles 'The CRM accounts crm knows: list, add, remove, choose the default'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;help;deals'= {
@@ -741,6 +977,31 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
         }
         &'crm;help;sandbox;serve'= {
+        }
+        &'crm;help;auth'= {
+            cand login 'Check a token with the vendor and store it in the OS keyring for a profile'
+            cand status 'Show each profile''s account, where its token comes from, and what is wrong'
+            cand logout 'Remove the stored token of a profile (the profile stays)'
+        }
+        &'crm;help;auth;login'= {
+        }
+        &'crm;help;auth;status'= {
+        }
+        &'crm;help;auth;logout'= {
+        }
+        &'crm;help;profiles'= {
+            cand list 'List the profiles, the built-in sandbox ones included'
+            cand add 'Add a profile; then store its token with `crm auth login --profile NAME`'
+            cand remove 'Remove a profile and its stored token'
+            cand use 'Make a profile the default (used when neither --profile nor CRM_PROFILE names one)'
+        }
+        &'crm;help;profiles;list'= {
+        }
+        &'crm;help;profiles;add'= {
+        }
+        &'crm;help;profiles;remove'= {
+        }
+        &'crm;help;profiles;use'= {
         }
         &'crm;help;help'= {
         }

@@ -4,8 +4,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::auth::file::FileStore;
+use crate::auth::store::KeyringStore;
+use crate::auth::Stores;
 use crate::cache::MetaCache;
 use crate::cli::GlobalArgs;
+use crate::config::{Config, Profile};
 use crate::connection::{self, Connection};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
@@ -29,10 +33,12 @@ impl Context {
         }
     }
 
-    /// `-o` when given; otherwise a table for a terminal and JSON for a pipe.
+    /// `-o` when given; then the profile's default output; otherwise a table for a terminal
+    /// and JSON for a pipe.
     pub fn format(&self) -> Format {
         self.globals
             .output
+            .or_else(|| self.selected_profile().and_then(|p| p.output()))
             .unwrap_or(if self.streams.stdout_is_terminal {
                 Format::Table
             } else {
@@ -40,8 +46,42 @@ impl Context {
             })
     }
 
+    /// The profiles in config.toml (empty when there is no file).
+    pub fn config(&self) -> Result<Config> {
+        match self.env.config_dir() {
+            Some(dir) => Config::load(&dir),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Where tokens are kept: the OS keyring, and the plaintext file of `--insecure-storage`.
+    pub fn stores(&self) -> Stores {
+        Stores {
+            keyring: Box::new(KeyringStore::default()),
+            file: Box::new(FileStore::new(self.env.config_dir())),
+        }
+    }
+
+    /// The profile this run uses, when it is one in config.toml.
+    pub fn selected_profile(&self) -> Option<Profile> {
+        let config = self.config().ok()?;
+        let selected =
+            connection::profile_in_use(self.globals.profile.as_deref(), &self.env, &config)?;
+        config.profiles.get(&selected.name).cloned()
+    }
+
+    /// The pipeline commands use when `--pipeline` is not given: the profile's default.
+    pub fn default_pipeline(&self) -> Option<String> {
+        self.selected_profile()?.default_pipeline
+    }
+
     pub fn connection(&self) -> Result<Connection> {
-        connection::from_env(&self.env)
+        connection::resolve(
+            self.globals.profile.as_deref(),
+            &self.env,
+            &self.config()?,
+            &self.stores(),
+        )
     }
 
     fn retry_policy(&self) -> RetryPolicy {
@@ -63,22 +103,7 @@ impl Context {
     }
 
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
-        let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
-        let http = HttpClient::new(
-            HttpConfig {
-                base_url: connection.base_url.clone(),
-                token: connection.token.clone(),
-                auth,
-                timeout: Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30)),
-                retry: self.retry_policy(),
-                trace: Trace {
-                    verbose: self.globals.verbose > 0,
-                    dry_run: self.globals.dry_run,
-                    streams: self.streams.clone(),
-                },
-            },
-            policy,
-        )?;
+        let http = self.http_client(connection)?;
         let cache = MetaCache::new(
             self.env.cache_dir().as_deref(),
             &[
@@ -96,6 +121,26 @@ impl Context {
                 streams: self.streams.clone(),
                 raw: self.globals.raw,
             },
+        )
+    }
+
+    /// The HTTP client for a connection: its vendor's auth header and error policy.
+    pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
+        let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
+        HttpClient::new(
+            HttpConfig {
+                base_url: connection.base_url.clone(),
+                token: connection.token.clone(),
+                auth,
+                timeout: Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30)),
+                retry: self.retry_policy(),
+                trace: Trace {
+                    verbose: self.globals.verbose > 0,
+                    dry_run: self.globals.dry_run,
+                    streams: self.streams.clone(),
+                },
+            },
+            policy,
         )
     }
 

@@ -1,7 +1,9 @@
 //! `crm`: one command line for the deals in HubSpot, Pipedrive and Zendesk Sell.
 
+pub mod auth;
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod connection;
 pub mod context;
 pub mod env;

@@ -1,8 +1,10 @@
 //! The clap command tree, and the one place where errors become messages and exit codes.
 
+mod auth;
 pub mod deals;
 pub mod generate;
 mod pipelines;
+mod profiles;
 mod sandbox;
 pub mod vendors;
 
@@ -29,7 +31,10 @@ Exit codes:
   8  partial success (some records or associations failed; the report says which)
 
 Environment:
-  CRM_VENDOR, CRM_TOKEN, CRM_BASE_URL  select the CRM, the token and the server";
+  CRM_PROFILE                          the profile, when --profile is not given
+  CRM_VENDOR, CRM_TOKEN, CRM_BASE_URL  select the CRM, the token and the server (no profile or
+                                       keyring needed; CRM_TOKEN alone replaces the profile's token)
+  CRM_CONFIG_DIR                       where config.toml lives";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -142,6 +147,22 @@ pub enum Command {
     /// A local emulator of the vendors' APIs, for trying crm and scripts without an account
     #[command(subcommand)]
     Sandbox(sandbox::SandboxCommand),
+    /// Log in (store a token in the OS keyring), see which account is in use, log out
+    #[command(subcommand)]
+    Auth(auth::AuthCommand),
+    /// The CRM accounts crm knows: list, add, remove, choose the default
+    #[command(subcommand)]
+    Profiles(profiles::ProfilesCommand),
+}
+
+impl Command {
+    /// Whether the command talks to a CRM (and so may start a built-in sandbox).
+    fn uses_connection(&self) -> bool {
+        matches!(
+            self,
+            Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_)
+        )
+    }
 }
 
 async fn run(command: Command, ctx: &Context) -> Result<()> {
@@ -151,6 +172,8 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
         Command::Sandbox(cmd) => sandbox::run(cmd).await,
+        Command::Auth(cmd) => auth::run(cmd, ctx).await,
+        Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
     }
 }
 
@@ -243,10 +266,8 @@ pub fn main() -> i32 {
     let mut env = env;
     let outcome = runtime.block_on(async {
         let mut globals = cli.globals;
-        let profile = globals
-            .profile
-            .clone()
-            .or_else(|| env.get("CRM_PROFILE").map(str::to_string));
+        let profile = crate::connection::builtin_selected(globals.profile.as_deref(), &env)
+            .filter(|_| cli.command.uses_connection());
         // A built-in sandbox profile runs its emulator here, for as long as the command runs.
         let _sandbox = match profile.as_deref().and_then(sandbox::builtin_profile) {
             Some(vendor) => {

@@ -2,7 +2,9 @@
 
 mod support;
 
+mod auth;
 mod conformance;
+mod contract_auth;
 mod contract_harness;
 mod contract_hubspot;
 mod contract_import;
@@ -13,8 +15,11 @@ mod generated;
 mod help;
 mod hubspot_cli;
 mod import;
+mod keyring;
+mod leaks;
 mod pipedrive_cli;
 mod pipedrive_writes;
+mod profiles;
 mod readme;
 mod reliability;
 mod sandbox;

@@ -7,6 +7,7 @@
 pub mod allow_list;
 pub mod cli;
 pub mod contract;
+pub mod creds;
 pub mod hubspot;
 pub mod pipedrive;
 pub mod prism;

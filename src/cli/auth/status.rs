@@ -1,0 +1,172 @@
+//! `crm auth status`: each profile's account, where its token comes from, and what is wrong.
+
+use serde::Serialize;
+
+use super::StatusArgs;
+use crate::auth::check;
+use crate::cli::profiles::builtin_vendor;
+use crate::config::{Config, BUILTIN_PROFILES};
+use crate::connection;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::output::write_records;
+
+/// One row of `crm auth status`.
+#[derive(Debug, Serialize)]
+pub struct StatusRow {
+    pub profile: String,
+    /// Whether this is what crm uses when no --profile is given.
+    pub active: bool,
+    pub vendor: String,
+    pub base_url: String,
+    /// Whose token it is, when the vendor was asked.
+    pub account: Option<String>,
+    /// keyring, CRM_TOKEN, file, built-in; null when there is no token.
+    pub token_source: Option<String>,
+    pub token: Option<String>,
+    pub problem: Option<String>,
+    pub hint: Option<String>,
+}
+
+impl StatusRow {
+    fn failed(mut self, error: &Error) -> Self {
+        self.problem = Some(error.to_string());
+        self.hint = error.hint();
+        self
+    }
+}
+
+async fn status_of(
+    ctx: &Context,
+    config: &Config,
+    profile: Option<&str>,
+    verify: bool,
+) -> StatusRow {
+    let stored = profile.and_then(|p| config.profiles.get(p));
+    let mut row = StatusRow {
+        profile: profile.unwrap_or("(environment)").to_string(),
+        active: false,
+        vendor: stored.map(|p| p.vendor.clone()).unwrap_or_default(),
+        base_url: String::new(),
+        account: None,
+        token_source: None,
+        token: None,
+        problem: None,
+        hint: None,
+    };
+    let resolved = match profile {
+        Some(name) => connection::resolve(Some(name), &ctx.env, config, &ctx.stores()),
+        None => connection::from_env(&ctx.env),
+    };
+    let connection = match resolved {
+        Ok(c) => c,
+        Err(e) => return row.failed(&e),
+    };
+    row.vendor = connection.vendor.key().to_string();
+    row.base_url = connection.base_url.to_string();
+    row.token_source = Some(connection.token_source.label().to_string());
+    row.token = Some(connection.token.masked());
+    if !verify || ctx.globals.dry_run {
+        return row;
+    }
+    let who = match ctx.http_client(&connection) {
+        Ok(http) => check::whoami(&http, connection.vendor).await,
+        Err(e) => Err(e),
+    };
+    match who {
+        Ok(who) => {
+            row.account = Some(who);
+            row
+        }
+        Err(e) => row.failed(&e),
+    }
+}
+
+fn builtin_row(name: &str) -> StatusRow {
+    StatusRow {
+        profile: name.to_string(),
+        active: false,
+        vendor: builtin_vendor(name).unwrap_or_default().to_string(),
+        base_url: "(local emulator, started by crm)".into(),
+        account: Some("the sandbox's demo user".into()),
+        token_source: Some("built-in".into()),
+        token: None,
+        problem: None,
+        hint: None,
+    }
+}
+
+pub async fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
+    let config = ctx.config()?;
+    let verify = !args.no_verify;
+    let selected = connection::profile_in_use(ctx.globals.profile.as_deref(), &ctx.env, &config);
+    let active = selected.as_ref().map(|s| s.name.clone());
+    let names: Vec<Option<String>> = match selected.as_ref().filter(|s| s.explicit) {
+        Some(s) => vec![Some(s.name.clone())],
+        None => {
+            let mut names: Vec<Option<String>> =
+                config.profiles.keys().cloned().map(Some).collect();
+            if ctx
+                .env
+                .get("CRM_TOKEN")
+                .is_some_and(|t| !t.trim().is_empty())
+            {
+                names.push(None);
+            }
+            names.extend(BUILTIN_PROFILES.iter().map(|n| Some(n.to_string())));
+            names
+        }
+    };
+    let mut rows = Vec::new();
+    for name in &names {
+        let mut row = match name.as_deref() {
+            Some(n) if BUILTIN_PROFILES.contains(&n) => builtin_row(n),
+            Some(n) if !config.profiles.contains_key(n) => return Err(config.unknown(n)),
+            other => status_of(ctx, &config, other, verify).await,
+        };
+        row.active = *name == active;
+        rows.push(row);
+    }
+    write_records(
+        ctx.format(),
+        &ctx.streams,
+        &[
+            "", "profile", "vendor", "base URL", "account", "token", "problem",
+        ],
+        &rows,
+        |r| {
+            let token = match (&r.token_source, &r.token) {
+                (Some(source), Some(masked)) => format!("{masked} ({source})"),
+                (Some(source), None) => source.clone(),
+                _ => "-".into(),
+            };
+            let problem = match (&r.problem, &r.hint) {
+                (Some(p), Some(h)) => format!("{p}\nhint: {h}"),
+                (Some(p), None) => p.clone(),
+                _ => String::new(),
+            };
+            vec![
+                if r.active { "*" } else { "" }.to_string(),
+                r.profile.clone(),
+                r.vendor.clone(),
+                r.base_url.clone(),
+                r.account.clone().unwrap_or_default(),
+                token,
+                problem,
+            ]
+        },
+    )?;
+    match rows.iter().find(|r| r.active && r.problem.is_some()) {
+        Some(r) => Err(Error::auth(
+            format!(
+                "profile {:?}, the one in use, does not work: {}",
+                r.profile,
+                r.problem.as_deref().unwrap_or_default()
+            ),
+            r.hint
+                .clone()
+                .unwrap_or_else(|| "see the problem above".into()),
+        )),
+        None => Ok(()),
+    }
+}

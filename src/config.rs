@@ -1,0 +1,266 @@
+//! Profiles in `config.toml`, in the config directory (`CRM_CONFIG_DIR` overrides it).
+//!
+//! Tokens never live here. Keys crm does not know are kept as they are, a file that does not
+//! parse is reported and never overwritten, and every write replaces the file atomically.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Vendor;
+use crate::output::Format;
+
+pub const FILE_NAME: &str = "config.toml";
+
+/// Profiles that run the local sandbox inside crm; no user profile may take these names.
+pub const BUILTIN_PROFILES: [&str; 4] = [
+    "sandbox",
+    "sandbox-hubspot",
+    "sandbox-pipedrive",
+    "sandbox-sell",
+];
+
+/// Where a profile's token is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Storage {
+    #[default]
+    Keyring,
+    /// The plaintext file written only with `--insecure-storage`.
+    File,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub vendor: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limit_tier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_pipeline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_output: Option<String>,
+    #[serde(default, skip_serializing_if = "is_keyring")]
+    pub token_storage: Storage,
+    /// Keys written by a newer crm or by hand: kept on every save.
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+fn is_keyring(storage: &Storage) -> bool {
+    *storage == Storage::Keyring
+}
+
+impl Profile {
+    pub fn new(vendor: Vendor) -> Self {
+        Profile {
+            vendor: vendor.key().to_string(),
+            base_url: None,
+            rate_limit_tier: None,
+            default_pipeline: None,
+            default_output: None,
+            token_storage: Storage::Keyring,
+            other: toml::Table::new(),
+        }
+    }
+
+    /// The vendor, which a hand-edited file may have misspelt.
+    pub fn vendor(&self, name: &str) -> Result<Vendor> {
+        self.vendor.parse().map_err(|_| {
+            Error::usage_hint(
+                format!("profile {name:?} names an unknown vendor {:?}", self.vendor),
+                "set vendor to hubspot, pipedrive or sell in config.toml, or remove the profile",
+            )
+        })
+    }
+
+    pub fn output(&self) -> Option<Format> {
+        let text = self.default_output.as_deref()?;
+        clap::ValueEnum::from_str(text, true).ok()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    /// The profile used when neither `--profile` nor `CRM_PROFILE` names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+impl Config {
+    pub fn path(dir: &Path) -> PathBuf {
+        dir.join(FILE_NAME)
+    }
+
+    /// Reads the config; a missing file is an empty config.
+    pub fn load(dir: &Path) -> Result<Config> {
+        let path = Self::path(dir);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(Error::internal(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )))
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            Error::usage_hint(
+                format!("{} is not valid: {}", path.display(), e.message()),
+                "fix the file by hand (crm does not change a file it cannot read), or move it away",
+            )
+        })
+    }
+
+    /// Writes the config atomically: a crash or a full disk leaves the old file in place.
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        let text = toml::to_string_pretty(self).map_err(Error::internal)?;
+        write_atomically(&Self::path(dir), text.as_bytes(), 0o644)
+    }
+
+    /// The profile by name, or exit 3 listing the names there are.
+    pub fn profile(&self, name: &str) -> Result<&Profile> {
+        self.profiles.get(name).ok_or_else(|| self.unknown(name))
+    }
+
+    pub fn unknown(&self, name: &str) -> Error {
+        let mut names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
+        names.extend(BUILTIN_PROFILES);
+        Error::NotFound {
+            message: format!("no profile named {name:?}"),
+            hint: Some(format!(
+                "profiles: {}; add one with `crm profiles add` or `crm auth login`",
+                names.join(", ")
+            )),
+        }
+    }
+}
+
+/// Profile names go into file keys and keyring accounts: keep them plain.
+pub fn check_profile_name(name: &str) -> Result<()> {
+    let plain = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !plain {
+        return Err(Error::usage_hint(
+            format!("{name:?} is not a valid profile name"),
+            "use letters, digits, '-', '_' or '.', at most 64 characters",
+        ));
+    }
+    if BUILTIN_PROFILES.contains(&name) {
+        return Err(Error::usage_hint(
+            format!("{name:?} is a built-in profile (the local sandbox) and cannot be redefined"),
+            "choose another name",
+        ));
+    }
+    Ok(())
+}
+
+/// Replaces `path` with `bytes` through a temporary file in the same directory and a rename;
+/// the new file has `mode` (Unix) from the moment it exists.
+pub fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::internal(format!("{} has no directory", path.display())))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::internal(format!("cannot create {}: {e}", dir.display())))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+        #[cfg(not(unix))]
+        let _ = mode;
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::internal(format!("cannot write {}: {e}", path.display()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_crm_does_not_know_survive_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "default = \"acme\"\ntheme = \"dark\"\n\n[profiles.acme]\nvendor = \"pipedrive\"\nbase_url = \"https://acme.pipedrive.com\"\nnote = \"kept\"\n";
+        std::fs::write(Config::path(dir.path()), text).unwrap();
+        let mut config = Config::load(dir.path()).unwrap();
+        assert_eq!(config.profile("acme").unwrap().vendor, "pipedrive");
+        config
+            .profiles
+            .insert("other".into(), Profile::new(Vendor::Sell));
+        config.save(dir.path()).unwrap();
+        let saved = std::fs::read_to_string(Config::path(dir.path())).unwrap();
+        assert!(saved.contains("theme = \"dark\""), "{saved}");
+        assert!(saved.contains("note = \"kept\""), "{saved}");
+        assert_eq!(Config::load(dir.path()).unwrap().profiles.len(), 2);
+    }
+
+    #[test]
+    fn a_broken_file_is_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(Config::path(dir.path()), "profiles = [broken").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("config.toml"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(Config::path(dir.path())).unwrap(),
+            "profiles = [broken"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_an_empty_config_and_unknown_names_list_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::load(dir.path()).unwrap();
+        assert!(config.profiles.is_empty());
+        let err = config.profile("nope").unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert!(err.hint().unwrap().contains("sandbox"));
+    }
+
+    #[test]
+    fn profile_names_are_plain_and_not_built_in() {
+        assert!(check_profile_name("acme-eu_2.prod").is_ok());
+        for bad in ["", "a b", "../x", "sandbox", "sandbox-sell"] {
+            assert_eq!(check_profile_name(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_writes_set_the_mode_from_the_start() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("secret");
+        write_atomically(&path, b"one", 0o600).unwrap();
+        write_atomically(&path, b"two", 0o600).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! The real OS keyring, from the real binary (its async main): Secret Service on Linux.
+//!
+//! The round trip runs only with CRM_KEYRING_TEST=1, which scripts/test sets inside a private
+//! D-Bus session with an unlocked throwaway gnome-keyring. The hung-keyring test needs no
+//! keyring: a bus socket that never answers stands in for a frozen daemon.
+
+use std::time::{Duration, Instant};
+
+use crate::support::cli::{run, Home};
+use crate::support::creds::{mount_account_info, PORTAL};
+use crate::support::hubspot::account;
+
+const TOKEN: &str = "pat-na1-keyring0-1234-5678-9abc-def012345678";
+
+fn enabled() -> bool {
+    if std::env::var("CRM_KEYRING_TEST").as_deref() == Ok("1") {
+        return true;
+    }
+    eprintln!("SKIPPED: the real keyring test needs CRM_KEYRING_TEST=1 (scripts/test sets it)");
+    false
+}
+
+/// `crm` in the test's home, with the session bus of the test's environment.
+fn crm(home: &Home) -> assert_cmd::Command {
+    let mut cmd = home.crm();
+    for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+        if let Ok(value) = std::env::var(var) {
+            cmd.env(var, value);
+        }
+    }
+    cmd
+}
+
+fn secret_tool_lookup(profile: &str) -> Option<String> {
+    let out = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", "crm", "username", profile])
+        .output()
+        .expect("secret-tool runs (Debian package libsecret-tools)");
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[tokio::test]
+async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes_it() {
+    if !enabled() {
+        return;
+    }
+    let server = account().await;
+    mount_account_info(&server, TOKEN).await;
+    let home = Home::new();
+    let profile = format!("crm-it-{}", std::process::id());
+
+    let mut cmd = crm(&home);
+    cmd.args([
+        "auth",
+        "login",
+        "--profile",
+        &profile,
+        "--vendor",
+        "hubspot",
+    ])
+    .args(["--base-url", &server.uri(), "--with-token"])
+    .write_stdin(TOKEN);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("stored in the OS keyring"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(secret_tool_lookup(&profile).as_deref(), Some(TOKEN));
+    let config = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+    assert!(
+        !config.contains(TOKEN) && !config.contains("token_storage"),
+        "{config}"
+    );
+
+    let mut cmd = crm(&home);
+    cmd.args(["auth", "status", "--profile", &profile, "-o", "json"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let status = &out.json()[0];
+    assert_eq!(status["token_source"], "keyring");
+    assert_eq!(status["token"], "****5678");
+    assert_eq!(
+        status["account"],
+        format!("portal {PORTAL} (app.hubspot.com)")
+    );
+
+    let mut cmd = crm(&home);
+    cmd.args([
+        "--profile",
+        &profile,
+        "pipelines",
+        "list",
+        "-o",
+        "json",
+        "--refresh",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pipelines: Vec<_> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/crm/v3/pipelines/deals")
+        .collect();
+    assert_eq!(pipelines.len(), 1);
+    assert_eq!(
+        pipelines[0].headers.get("authorization").unwrap(),
+        &format!("Bearer {TOKEN}")
+    );
+
+    let mut cmd = crm(&home);
+    cmd.args(["auth", "logout", "--profile", &profile]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("removed the token"), "{}", out.stderr);
+    assert_eq!(secret_tool_lookup(&profile), None);
+    let mut cmd = crm(&home);
+    cmd.args([
+        "auth",
+        "status",
+        "--profile",
+        &profile,
+        "--no-verify",
+        "-o",
+        "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.json()[0]["problem"]
+        .as_str()
+        .unwrap()
+        .contains("no token stored"));
+}
+
+/// A D-Bus socket that accepts connections and never says a word.
+#[cfg(unix)]
+fn silent_bus(dir: &std::path::Path) -> String {
+    let socket = dir.join("bus");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    format!("unix:path={}", socket.display())
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
+    let home = Home::new();
+    let bus = silent_bus(home.path());
+    let mut cmd = home.crm();
+    cmd.args(["profiles", "add", "acme", "--vendor", "sell"]);
+    assert_eq!(run(cmd).await.code, 0);
+    let before = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+
+    let started = Instant::now();
+    let mut cmd = home.crm();
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
+        .args([
+            "auth",
+            "login",
+            "--profile",
+            "acme",
+            "--with-token",
+            "--no-verify",
+        ])
+        .write_stdin(TOKEN);
+    let out = run(cmd).await;
+    let took = started.elapsed();
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did not answer within 3 s"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("config/config.toml")).unwrap(),
+        before
+    );
+
+    // A command that needs the token says the same, in time, and CRM_TOKEN still works.
+    let started = Instant::now();
+    let mut cmd = home.crm();
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
+        .args(["--profile", "acme", "deals", "list"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("did not answer"), "{}", out.stderr);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let mut cmd = home.crm();
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
+        .env("CRM_TOKEN", TOKEN)
+        .args([
+            "auth",
+            "status",
+            "--profile",
+            "acme",
+            "--no-verify",
+            "-o",
+            "json",
+        ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["token_source"], "CRM_TOKEN");
+}
