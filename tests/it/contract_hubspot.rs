@@ -8,6 +8,7 @@
 use serde_json::{json, Value};
 
 use crate::support::cli::{run_sync, Home};
+use crate::support::contract::assert_sent;
 use crate::support::hubspot::{owners, pipelines, properties};
 use crate::support::ContractServer;
 
@@ -69,13 +70,6 @@ pub(crate) fn seeded() -> Option<(ContractServer, Home)> {
     let home = Home::new();
     seed_cache(&home, server.base_url());
     Some((server, home))
-}
-
-pub(crate) fn assert_sent(seen: &[String], expected: &str) {
-    assert!(
-        seen.iter().any(|s| s == expected),
-        "expected {expected}, crm sent {seen:#?}"
-    );
 }
 
 #[test]

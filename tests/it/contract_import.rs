@@ -1,7 +1,8 @@
 //! `crm deals import`'s batch requests through Prism running HubSpot's OpenAPI files: create,
 //! update and upsert batches, and the batch read of `--plan`, as HubSpot's spec demands them.
 
-use crate::contract_hubspot::{assert_sent, crm, seeded};
+use crate::contract_hubspot::{crm, seeded};
+use crate::support::contract::assert_sent;
 
 fn input(home: &crate::support::cli::Home, text: &str) -> String {
     let path = home.path().join("in.ndjson");

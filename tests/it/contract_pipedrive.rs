@@ -9,6 +9,7 @@
 use serde_json::Value;
 
 use crate::support::cli::{run_sync, Home};
+use crate::support::contract::assert_sent;
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
 
@@ -101,13 +102,6 @@ fn seeded() -> Option<(ContractServer, Home)> {
     let home = Home::new();
     seed_cache(&home, server.base_url());
     Some((server, home))
-}
-
-fn assert_sent(seen: &[String], expected: &str) {
-    assert!(
-        seen.iter().any(|s| s == expected),
-        "expected {expected}, crm sent {seen:#?}"
-    );
 }
 
 #[test]

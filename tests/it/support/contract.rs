@@ -355,3 +355,11 @@ impl Drop for ContractServer {
         }
     }
 }
+
+/// Fails unless crm sent `expected` ("METHOD /path", as the contract tests' `crm` helpers list them).
+pub fn assert_sent(seen: &[String], expected: &str) {
+    assert!(
+        seen.iter().any(|s| s == expected),
+        "expected {expected}, crm sent {seen:#?}"
+    );
+}
