@@ -607,7 +607,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;stages;list' {
-            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only this pipeline''s stages (name or id)')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only this pipeline''s stages (name or id; default: the profile''s default pipeline)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')

@@ -566,7 +566,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;stages;list'= {
-            cand --pipeline 'Only this pipeline''s stages (name or id)'
+            cand --pipeline 'Only this pipeline''s stages (name or id; default: the profile''s default pipeline)'
             cand --profile 'Profile to use (see `crm profiles list`)'
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'

@@ -817,7 +817,7 @@ complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the stages of every pipeline, or of one'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l pipeline -d 'Only this pipeline\'s stages (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l pipeline -d 'Only this pipeline\'s stages (name or id; default: the profile\'s default pipeline)' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''

@@ -19,6 +19,7 @@ mod keyring;
 mod leaks;
 mod pipedrive_cli;
 mod pipedrive_writes;
+mod profile_settings;
 mod profiles;
 mod readme;
 mod reliability;
