@@ -889,7 +889,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;profiles;add' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Which CRM')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre')
-            [CompletionResult]::new('--rate-limit-tier', '--rate-limit-tier', [CompletionResultType]::ParameterName, 'Your plan''s API rate-limit tier, as the vendor names it')
+            [CompletionResult]::new('--rate-limit-tier', '--rate-limit-tier', [CompletionResultType]::ParameterName, 'Your plan''s API rate-limit tier, which sizes crm''s limiter until the vendor''s headers tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase. Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power, enterprise). Zendesk Sell has one limit for every plan')
             [CompletionResult]::new('--default-pipeline', '--default-pipeline', [CompletionResultType]::ParameterName, 'Pipeline (name or id) for commands that take --pipeline, when it is not given')
             [CompletionResult]::new('--default-output', '--default-output', [CompletionResultType]::ParameterName, 'Output format for this profile when -o is not given')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')

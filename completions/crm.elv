@@ -827,7 +827,7 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;profiles;add'= {
             cand --vendor 'Which CRM'
             cand --base-url 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre'
-            cand --rate-limit-tier 'Your plan''s API rate-limit tier, as the vendor names it'
+            cand --rate-limit-tier 'Your plan''s API rate-limit tier, which sizes crm''s limiter until the vendor''s headers tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase. Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power, enterprise). Zendesk Sell has one limit for every plan'
             cand --default-pipeline 'Pipeline (name or id) for commands that take --pipeline, when it is not given'
             cand --default-output 'Output format for this profile when -o is not given'
             cand --profile 'Profile to use (see `crm profiles list`)'

@@ -1202,7 +1202,7 @@ complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcom
 pipedrive\t''
 sell\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'API server, e.g. your Pipedrive company domain or HubSpot\'s EU data centre' -r
-complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l rate-limit-tier -d 'Your plan\'s API rate-limit tier, as the vendor names it' -r
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l rate-limit-tier -d 'Your plan\'s API rate-limit tier, which sizes crm\'s limiter until the vendor\'s headers tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase. Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power, enterprise). Zendesk Sell has one limit for every plan' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default-pipeline -d 'Pipeline (name or id) for commands that take --pipeline, when it is not given' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default-output -d 'Output format for this profile when -o is not given' -r -f -a "table\t''
 json\t''

@@ -104,6 +104,7 @@ impl Context {
 
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
         let http = self.http_client(connection)?;
+        let limiter_of_adapter = http.clone();
         let cache = MetaCache::new(
             self.env.cache_dir().as_deref(),
             &[
@@ -113,7 +114,7 @@ impl Context {
             ],
             self.globals.refresh,
         );
-        vendor::build(
+        let adapter = vendor::build(
             connection.vendor,
             AdapterEnv {
                 http,
@@ -121,7 +122,34 @@ impl Context {
                 streams: self.streams.clone(),
                 raw: self.globals.raw,
             },
-        )
+        )?;
+        // After the adapter set its defaults: the tier replaces them until headers say otherwise.
+        if let Some(tier) = self.rate_limit_tier(connection)? {
+            let api_token = vendor::pipedrive::error::is_api_token(connection.token.expose());
+            vendor::tiers::apply(
+                connection.vendor,
+                &tier,
+                api_token,
+                limiter_of_adapter.limiter(),
+            )
+            .map_err(|e| {
+                let hint = e.hint().unwrap_or_default();
+                e.with_hint(format!(
+                    "{hint}; fix rate_limit_tier of profile {:?} in config.toml",
+                    connection.profile
+                ))
+            })?;
+        }
+        Ok(adapter)
+    }
+
+    /// The rate-limit tier of the connection's profile, if it names one.
+    fn rate_limit_tier(&self, connection: &Connection) -> Result<Option<String>> {
+        Ok(self
+            .config()?
+            .profiles
+            .get(&connection.profile)
+            .and_then(|p| p.rate_limit_tier.clone()))
     }
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.

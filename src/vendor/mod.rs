@@ -4,6 +4,7 @@ pub mod capabilities;
 pub mod hubspot;
 pub mod pipedrive;
 pub mod sell;
+pub mod tiers;
 
 use std::sync::Arc;
 

@@ -149,3 +149,90 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
     let out = crm(&plain, &["stages", "list", "-o", "json"]).await;
     assert_eq!(names(&out).len(), 3);
 }
+
+#[test]
+fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
+    let home = Home::new();
+    let mut cmd = home.crm();
+    cmd.args(["profiles", "add", "hub", "--vendor", "hubspot"])
+        .args(["--rate-limit-tier", "gold"]);
+    let out = run_sync(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("\"gold\""), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("free, starter, professional, enterprise, api-limit-increase"),
+        "{}",
+        out.stderr
+    );
+    assert!(crate::support::creds::config_text(&home).is_none());
+
+    let mut cmd = home.crm();
+    cmd.args(["profiles", "add", "sell", "--vendor", "sell"])
+        .args(["--rate-limit-tier", "enterprise"]);
+    let out = run_sync(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("every plan"), "{}", out.stderr);
+
+    let mut cmd = home.crm();
+    cmd.args(["profiles", "add", "pd", "--vendor", "pipedrive"])
+        .args(["--rate-limit-tier", "Growth"]);
+    assert_eq!(run_sync(cmd).code, 0);
+    let text = crate::support::creds::config_text(&home).unwrap();
+    assert!(text.contains("rate_limit_tier = \"growth\""), "{text}");
+}
+
+/// Pipedrive's Lite tier allows 20 tokens per 2 s; listing deals spends more than that on
+/// metadata and the page, so the limiter must spread the calls over more than one window.
+#[tokio::test]
+async fn the_tier_sizes_the_limiter() {
+    let server = crate::support::pipedrive::account().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(page(json!([deal(1, "Acme", "10")]), None)),
+        )
+        .mount(&server)
+        .await;
+    let timed = |home: Home| async move {
+        let started = std::time::Instant::now();
+        let out = crm(&home, &["deals", "list", "-o", "json"]).await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.json()[0]["name"], "Acme");
+        started.elapsed()
+    };
+
+    let plain = Home::new();
+    assert_eq!(add_profile(&plain, &server, &[]).code, 0);
+    let untiered = timed(plain).await;
+
+    let lite = Home::new();
+    assert_eq!(
+        add_profile(&lite, &server, &["--rate-limit-tier", "lite"]).code,
+        0
+    );
+    let tiered = timed(lite).await;
+    assert!(
+        tiered >= std::time::Duration::from_secs(2),
+        "lite: {tiered:?}, untiered: {untiered:?}"
+    );
+    assert!(
+        untiered < std::time::Duration::from_secs(2),
+        "untiered: {untiered:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
+    let server = MockServer::start().await;
+    let home = Home::new();
+    assert_eq!(add_profile(&home, &server, &[]).code, 0);
+    let config = home.path().join("config").join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}rate_limit_tier = \"platinum\"\n")).unwrap();
+    let out = crm(&home, &["deals", "list"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("platinum"), "{}", out.stderr);
+    assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
