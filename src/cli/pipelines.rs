@@ -22,7 +22,7 @@ pub enum StagesCommand {
     /// List the stages of every pipeline, or of one
     #[command(
         after_help = "Without --pipeline, the profile's default pipeline is listed when it has one \
-                      (`crm profiles add … --default-pipeline P`); otherwise every pipeline.\n\n\
+                      (`crm profiles add NAME --default-pipeline P`); otherwise every pipeline.\n\n\
                       Examples:\n  crm stages list\n  crm stages list --pipeline \"Sales Pipeline\""
     )]
     List(StagesListArgs),

@@ -15,7 +15,7 @@ use crate::vendor::{Adapter, Op, Written};
 #[derive(Debug, Args)]
 #[command(
     after_help = "A deal given neither --pipeline nor --stage goes to the profile's default pipeline \
-                  (`crm profiles add … --default-pipeline P`), else to the vendor's default.\n\n\
+                  (`crm profiles add NAME --default-pipeline P`), else to the vendor's default.\n\n\
                   Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD --stage \"Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
 )]
 pub struct CreateArgs {
