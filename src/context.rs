@@ -154,14 +154,38 @@ impl Context {
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.
     pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
+        self.client_with(connection, self.timeout(), self.retry_policy())
+    }
+
+    fn timeout(&self) -> Duration {
+        Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30))
+    }
+
+    /// A client for a quick check (`auth status`): one try, and at most a few seconds, so an
+    /// unreachable server is reported at once instead of after every retry.
+    pub fn probe_client(&self, connection: &Connection) -> Result<HttpClient> {
+        const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+        let retry = RetryPolicy {
+            max_retries: 0,
+            ..self.retry_policy()
+        };
+        self.client_with(connection, self.timeout().min(PROBE_TIMEOUT), retry)
+    }
+
+    fn client_with(
+        &self,
+        connection: &Connection,
+        timeout: Duration,
+        retry: RetryPolicy,
+    ) -> Result<HttpClient> {
         let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
         HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),
                 token: connection.token.clone(),
                 auth,
-                timeout: Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30)),
-                retry: self.retry_policy(),
+                timeout,
+                retry,
                 trace: Trace {
                     verbose: self.globals.verbose > 0,
                     dry_run: self.globals.dry_run,

@@ -3,6 +3,7 @@
 mod support;
 
 mod auth;
+mod auth_status;
 mod conformance;
 mod contract_auth;
 mod contract_harness;
