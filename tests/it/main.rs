@@ -12,6 +12,7 @@ mod contract_import;
 mod contract_pipedrive;
 mod contract_sandbox;
 mod contract_sell;
+mod deals_fields;
 mod generated;
 mod help;
 mod hubspot_cli;

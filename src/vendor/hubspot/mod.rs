@@ -3,6 +3,7 @@
 mod batch;
 mod convert;
 pub mod error;
+mod field_info;
 mod input;
 mod list;
 mod meta;
@@ -577,6 +578,10 @@ impl super::Adapter for HubSpot {
                 }
             })
             .collect())
+    }
+
+    async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
+        Ok(field_info::custom_fields(&*self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

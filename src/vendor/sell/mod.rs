@@ -3,6 +3,7 @@
 mod contacts;
 mod convert;
 pub mod error;
+mod field_info;
 mod input;
 mod list;
 mod meta;
@@ -373,6 +374,10 @@ impl super::Adapter for Sell {
                     .collect(),
             })
             .collect())
+    }
+
+    async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
+        Ok(field_info::custom_fields(&self.custom_fields().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {
