@@ -52,13 +52,26 @@ pub async fn run_stages(command: StagesCommand, ctx: &Context) -> Result<()> {
     let StagesCommand::List(args) = command;
     let adapter = adapter_for(ctx, Op::Pipelines)?;
     let pipelines = adapter.pipelines().await?;
+    let from_profile = args.pipeline.is_none();
     let chosen: Vec<&Pipeline> = match args.pipeline.or_else(|| ctx.default_pipeline()) {
         Some(wanted) => {
             let candidates: Vec<Candidate> = pipelines
                 .iter()
                 .map(|p| Candidate::new(&p.id, &p.name))
                 .collect();
-            let id = resolve("pipeline", &wanted, &candidates)?.id.clone();
+            let id = resolve("pipeline", &wanted, &candidates)
+                .map_err(|e| {
+                    if !from_profile {
+                        return e;
+                    }
+                    let hint = e.hint().unwrap_or_default();
+                    e.with_hint(format!(
+                        "{hint}\n{wanted:?} is the profile's default pipeline: pass \
+                         --pipeline, or fix default_pipeline in config.toml"
+                    ))
+                })?
+                .id
+                .clone();
             pipelines.iter().filter(|p| p.id == id).collect()
         }
         None => pipelines.iter().collect(),

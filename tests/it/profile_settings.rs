@@ -236,3 +236,25 @@ async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
     assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
+    let server = two_pipelines().await;
+    let home = Home::new();
+    assert_eq!(
+        add_profile(&home, &server, &["--default-pipeline", "Gone"]).code,
+        0
+    );
+    let out = crm(&home, &["stages", "list"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Renewals"),
+        "candidates: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("default pipeline") && out.stderr.contains("config.toml"),
+        "{}",
+        out.stderr
+    );
+}
