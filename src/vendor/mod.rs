@@ -112,6 +112,11 @@ pub trait Adapter: Send + Sync {
     /// The account's custom deal fields, by the names `--set` and `custom.NAME` take.
     async fn custom_fields_info(&self) -> Result<Vec<CustomFieldInfo>>;
 
+    /// Common deal fields this vendor shows but cannot take in a write, each with the reason.
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+
     // Bulk writes (`deals import`). The defaults go record by record through the verbs above, so
     // every vendor imports; a vendor with batch endpoints overrides them. Each returns one result
     // per input, in input order, so one bad record never hides the others' outcomes.

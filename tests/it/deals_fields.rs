@@ -75,6 +75,27 @@ fn every_vendor_lists_common_and_custom_fields() {
 }
 
 #[test]
+fn fields_a_vendor_cannot_write_say_why() {
+    let row = |profile: &str, field: &str| {
+        fields(profile)
+            .into_iter()
+            .find(|r| r["field"] == field)
+            .unwrap()
+    };
+    let tags = row("sandbox-hubspot", "tags");
+    assert!(tags["set_with"].is_null(), "{tags}");
+    assert!(tags["note"].as_str().unwrap().contains("no tags"), "{tags}");
+    assert_eq!(row("sandbox-pipedrive", "tags")["set_with"], "--tags");
+    let company = row("sandbox-sell", "company");
+    assert!(company["set_with"].is_null(), "{company}");
+    assert!(company["note"]
+        .as_str()
+        .unwrap()
+        .contains("primary contact"));
+    assert_eq!(row("sandbox-pipedrive", "company")["set_with"], "--company");
+}
+
+#[test]
 fn the_did_you_mean_hint_names_a_command_that_runs() {
     let home = Home::new();
     let mut cmd = home.crm();

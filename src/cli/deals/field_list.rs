@@ -30,6 +30,9 @@ pub struct FieldRow {
     /// How to write it, or null when it is read only.
     pub set_with: Option<String>,
     pub options: Vec<String>,
+    /// Why this vendor does not take it in a write, when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The common deal fields, in output order: type, and the flag that writes it.
@@ -54,13 +57,21 @@ const COMMON: [(&str, &str, Option<&str>); 18] = [
     ("url", "string", None),
 ];
 
-pub fn rows(custom: &[CustomFieldInfo]) -> Vec<FieldRow> {
-    let common = COMMON.iter().map(|(field, kind, flag)| FieldRow {
-        field: field.to_string(),
-        kind: kind.to_string(),
-        custom: false,
-        set_with: flag.map(str::to_string),
-        options: Vec::new(),
+/// `unwritable`: common fields the vendor refuses in a write, with the reason.
+pub fn rows(custom: &[CustomFieldInfo], unwritable: &[(&str, &str)]) -> Vec<FieldRow> {
+    let common = COMMON.iter().map(|(field, kind, flag)| {
+        let note = unwritable
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, why)| why.to_string());
+        FieldRow {
+            field: field.to_string(),
+            kind: kind.to_string(),
+            custom: false,
+            set_with: flag.filter(|_| note.is_none()).map(str::to_string),
+            options: Vec::new(),
+            note,
+        }
     });
     let custom = custom.iter().map(|f| FieldRow {
         field: format!("custom.{}", f.name),
@@ -68,6 +79,7 @@ pub fn rows(custom: &[CustomFieldInfo]) -> Vec<FieldRow> {
         custom: true,
         set_with: (!f.read_only).then(|| quoted(&format!("--set {}=VALUE", f.name))),
         options: f.options.clone(),
+        note: None,
     });
     common.chain(custom).collect()
 }
@@ -87,12 +99,17 @@ pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
         ctx.format(),
         &ctx.streams,
         &["field", "type", "set with", "options"],
-        &rows(&custom),
+        &rows(&custom, adapter.unwritable_fields()),
         |r: &FieldRow| {
+            let set_with = match (&r.set_with, &r.note) {
+                (Some(flag), _) => flag.clone(),
+                (None, Some(note)) => format!("({note})"),
+                (None, None) => "(read only)".into(),
+            };
             vec![
                 r.field.clone(),
                 r.kind.clone(),
-                r.set_with.clone().unwrap_or_else(|| "(read only)".into()),
+                set_with,
                 r.options.join(", "),
             ]
         },
@@ -116,7 +133,10 @@ mod tests {
         region.options = vec!["EMEA".into(), "APAC".into()];
         let mut score = CustomFieldInfo::new("score", "number");
         score.read_only = true;
-        let rows = rows(&[region, score]);
+        let rows = rows(&[region, score], &[("tags", "no tags here")]);
+        let tags = rows.iter().find(|r| r.field == "tags").unwrap();
+        assert_eq!(tags.set_with, None);
+        assert_eq!(tags.note.as_deref(), Some("no tags here"));
         let region = &rows[COMMON.len()];
         assert_eq!(region.field, "custom.Deal Region");
         assert_eq!(

@@ -580,6 +580,10 @@ impl super::Adapter for HubSpot {
             .collect())
     }
 
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[("tags", "HubSpot deals have no tags")]
+    }
+
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
         Ok(field_info::custom_fields(&*self.meta().await?))
     }

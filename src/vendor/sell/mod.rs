@@ -376,6 +376,13 @@ impl super::Adapter for Sell {
             .collect())
     }
 
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[(
+            "company",
+            "Zendesk Sell takes the company from the primary contact",
+        )]
+    }
+
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
         Ok(field_info::custom_fields(&self.custom_fields().await?))
     }
