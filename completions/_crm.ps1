@@ -82,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
+            [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -465,6 +466,27 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;deals;fields' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;deals;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals, filtered and sorted')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one deal, with its contacts and company')
@@ -480,6 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
+            [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -523,6 +546,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;deals;help;import' {
+            break
+        }
+        'crm;deals;help;fields' {
             break
         }
         'crm;deals;help;help' {
@@ -607,7 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;stages;list' {
-            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only this pipeline''s stages (name or id)')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only this pipeline''s stages (name or id; default: the profile''s default pipeline)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
@@ -889,7 +915,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;profiles;add' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Which CRM')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre')
-            [CompletionResult]::new('--rate-limit-tier', '--rate-limit-tier', [CompletionResultType]::ParameterName, 'Your plan''s API rate-limit tier, as the vendor names it')
+            [CompletionResult]::new('--rate-limit-tier', '--rate-limit-tier', [CompletionResultType]::ParameterName, 'Your plan''s API rate-limit tier, which sizes crm''s limiter until the vendor''s headers tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase. Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power, enterprise). Zendesk Sell has one limit for every plan')
             [CompletionResult]::new('--default-pipeline', '--default-pipeline', [CompletionResultType]::ParameterName, 'Pipeline (name or id) for commands that take --pipeline, when it is not given')
             [CompletionResult]::new('--default-output', '--default-output', [CompletionResultType]::ParameterName, 'Output format for this profile when -o is not given')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
@@ -1004,6 +1030,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('upsert', 'upsert', [CompletionResultType]::ParameterValue, 'Update the deal matching a field, or create it when none matches')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
+            [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
             break
         }
         'crm;help;deals;list' {
@@ -1046,6 +1073,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;deals;import' {
+            break
+        }
+        'crm;help;deals;fields' {
             break
         }
         'crm;help;pipelines' {

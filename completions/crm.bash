@@ -79,6 +79,9 @@ _crm() {
             crm__subcmd__deals,export)
                 cmd="crm__subcmd__deals__subcmd__export"
                 ;;
+            crm__subcmd__deals,fields)
+                cmd="crm__subcmd__deals__subcmd__fields"
+                ;;
             crm__subcmd__deals,follow)
                 cmd="crm__subcmd__deals__subcmd__follow"
                 ;;
@@ -123,6 +126,9 @@ _crm() {
                 ;;
             crm__subcmd__deals__subcmd__help,export)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__export"
+                ;;
+            crm__subcmd__deals__subcmd__help,fields)
+                cmd="crm__subcmd__deals__subcmd__help__subcmd__fields"
                 ;;
             crm__subcmd__deals__subcmd__help,follow)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__follow"
@@ -201,6 +207,9 @@ _crm() {
                 ;;
             crm__subcmd__help__subcmd__deals,export)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__export"
+                ;;
+            crm__subcmd__help__subcmd__deals,fields)
+                cmd="crm__subcmd__help__subcmd__deals__subcmd__fields"
                 ;;
             crm__subcmd__help__subcmd__deals,follow)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__follow"
@@ -571,7 +580,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,6 +899,40 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__deals__subcmd__fields)
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__deals__subcmd__follow)
             opts="-o -v -q -y -h -V --user --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -997,7 +1040,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__help)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import help"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1110,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__help__subcmd__fields)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1683,7 +1740,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1753,6 +1810,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__deals__subcmd__fields)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -78,6 +78,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
+            cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;list'= {
@@ -446,6 +447,26 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;deals;fields'= {
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;deals;help'= {
             cand list 'List deals, filtered and sorted'
             cand get 'Show one deal, with its contacts and company'
@@ -461,6 +482,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
+            cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;help;list'= {
@@ -490,6 +512,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;deals;help;export'= {
         }
         &'crm;deals;help;import'= {
+        }
+        &'crm;deals;help;fields'= {
         }
         &'crm;deals;help;help'= {
         }
@@ -566,7 +590,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;stages;list'= {
-            cand --pipeline 'Only this pipeline''s stages (name or id)'
+            cand --pipeline 'Only this pipeline''s stages (name or id; default: the profile''s default pipeline)'
             cand --profile 'Profile to use (see `crm profiles list`)'
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
@@ -827,7 +851,7 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;profiles;add'= {
             cand --vendor 'Which CRM'
             cand --base-url 'API server, e.g. your Pipedrive company domain or HubSpot''s EU data centre'
-            cand --rate-limit-tier 'Your plan''s API rate-limit tier, as the vendor names it'
+            cand --rate-limit-tier 'Your plan''s API rate-limit tier, which sizes crm''s limiter until the vendor''s headers tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase. Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power, enterprise). Zendesk Sell has one limit for every plan'
             cand --default-pipeline 'Pipeline (name or id) for commands that take --pipeline, when it is not given'
             cand --default-output 'Output format for this profile when -o is not given'
             cand --profile 'Profile to use (see `crm profiles list`)'
@@ -932,6 +956,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand upsert 'Update the deal matching a field, or create it when none matches'
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
+            cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
         }
         &'crm;help;deals;list'= {
         }
@@ -960,6 +985,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;deals;export'= {
         }
         &'crm;help;deals;import'= {
+        }
+        &'crm;help;deals;fields'= {
         }
         &'crm;help;pipelines'= {
             cand list 'List the deal pipelines'

@@ -104,6 +104,7 @@ impl Context {
 
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
         let http = self.http_client(connection)?;
+        let limiter_of_adapter = http.clone();
         let cache = MetaCache::new(
             self.env.cache_dir().as_deref(),
             &[
@@ -113,7 +114,7 @@ impl Context {
             ],
             self.globals.refresh,
         );
-        vendor::build(
+        let adapter = vendor::build(
             connection.vendor,
             AdapterEnv {
                 http,
@@ -121,19 +122,70 @@ impl Context {
                 streams: self.streams.clone(),
                 raw: self.globals.raw,
             },
-        )
+        )?;
+        // After the adapter set its defaults: the tier replaces them until headers say otherwise.
+        if let Some(tier) = self.rate_limit_tier(connection)? {
+            let api_token = vendor::pipedrive::error::is_api_token(connection.token.expose());
+            vendor::tiers::apply(
+                connection.vendor,
+                &tier,
+                api_token,
+                limiter_of_adapter.limiter(),
+            )
+            .map_err(|e| {
+                let hint = e.hint().unwrap_or_default();
+                e.with_hint(format!(
+                    "{hint}; fix rate_limit_tier of profile {:?} in config.toml",
+                    connection.profile
+                ))
+            })?;
+        }
+        Ok(adapter)
+    }
+
+    /// The rate-limit tier of the connection's profile, if it names one.
+    fn rate_limit_tier(&self, connection: &Connection) -> Result<Option<String>> {
+        Ok(self
+            .config()?
+            .profiles
+            .get(&connection.profile)
+            .and_then(|p| p.rate_limit_tier.clone()))
     }
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.
     pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
+        self.client_with(connection, self.timeout(), self.retry_policy())
+    }
+
+    fn timeout(&self) -> Duration {
+        Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30))
+    }
+
+    /// A client for a quick check (`auth status`): one try, and at most a few seconds, so an
+    /// unreachable server is reported at once instead of after every retry.
+    pub fn probe_client(&self, connection: &Connection) -> Result<HttpClient> {
+        const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+        let retry = RetryPolicy {
+            max_retries: 0,
+            ..self.retry_policy()
+        };
+        self.client_with(connection, self.timeout().min(PROBE_TIMEOUT), retry)
+    }
+
+    fn client_with(
+        &self,
+        connection: &Connection,
+        timeout: Duration,
+        retry: RetryPolicy,
+    ) -> Result<HttpClient> {
         let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
         HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),
                 token: connection.token.clone(),
                 auth,
-                timeout: Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30)),
-                retry: self.retry_policy(),
+                timeout,
+                retry,
                 trace: Trace {
                     verbose: self.globals.verbose > 0,
                     dry_run: self.globals.dry_run,

@@ -21,14 +21,16 @@ pub enum PipelinesCommand {
 pub enum StagesCommand {
     /// List the stages of every pipeline, or of one
     #[command(
-        after_help = "Examples:\n  crm stages list\n  crm stages list --pipeline \"Sales Pipeline\""
+        after_help = "Without --pipeline, the profile's default pipeline is listed when it has one \
+                      (`crm profiles add NAME --default-pipeline P`); otherwise every pipeline.\n\n\
+                      Examples:\n  crm stages list\n  crm stages list --pipeline \"Sales Pipeline\""
     )]
     List(StagesListArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct StagesListArgs {
-    /// Only this pipeline's stages (name or id)
+    /// Only this pipeline's stages (name or id; default: the profile's default pipeline)
     #[arg(long, value_name = "P")]
     pub pipeline: Option<String>,
 }
@@ -50,13 +52,26 @@ pub async fn run_stages(command: StagesCommand, ctx: &Context) -> Result<()> {
     let StagesCommand::List(args) = command;
     let adapter = adapter_for(ctx, Op::Pipelines)?;
     let pipelines = adapter.pipelines().await?;
-    let chosen: Vec<&Pipeline> = match &args.pipeline {
+    let from_profile = args.pipeline.is_none();
+    let chosen: Vec<&Pipeline> = match args.pipeline.or_else(|| ctx.default_pipeline()) {
         Some(wanted) => {
             let candidates: Vec<Candidate> = pipelines
                 .iter()
                 .map(|p| Candidate::new(&p.id, &p.name))
                 .collect();
-            let id = resolve("pipeline", wanted, &candidates)?.id.clone();
+            let id = resolve("pipeline", &wanted, &candidates)
+                .map_err(|e| {
+                    if !from_profile {
+                        return e;
+                    }
+                    let hint = e.hint().unwrap_or_default();
+                    e.with_hint(format!(
+                        "{hint}\n{wanted:?} is the profile's default pipeline: pass \
+                         --pipeline, or fix default_pipeline in config.toml"
+                    ))
+                })?
+                .id
+                .clone();
             pipelines.iter().filter(|p| p.id == id).collect()
         }
         None => pipelines.iter().collect(),

@@ -44,7 +44,10 @@ pub struct AddArgs {
     /// API server, e.g. your Pipedrive company domain or HubSpot's EU data centre
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Your plan's API rate-limit tier, as the vendor names it
+    /// Your plan's API rate-limit tier, which sizes crm's limiter until the vendor's headers
+    /// tell the real limit. HubSpot: free, starter, professional, enterprise, api-limit-increase.
+    /// Pipedrive: lite, growth, premium, ultimate (or essential, advanced, professional, power,
+    /// enterprise). Zendesk Sell has one limit for every plan.
     #[arg(long, value_name = "TIER")]
     pub rate_limit_tier: Option<String>,
     /// Pipeline (name or id) for commands that take --pipeline, when it is not given
@@ -177,7 +180,11 @@ fn add(args: AddArgs, ctx: &Context) -> Result<()> {
     if let Some(url) = &args.base_url {
         profile.base_url = Some(parse_base_url(url)?.to_string());
     }
-    profile.rate_limit_tier = args.rate_limit_tier;
+    profile.rate_limit_tier = args
+        .rate_limit_tier
+        .as_deref()
+        .map(|tier| crate::vendor::tiers::check(vendor, tier).map(str::to_string))
+        .transpose()?;
     profile.default_pipeline = args.default_pipeline;
     profile.default_output = args
         .default_output

@@ -1,9 +1,11 @@
 //! The adapter trait every vendor implements, what each declares it can do, and the one `match` on vendor.
 
 pub mod capabilities;
+pub mod field_info;
 pub mod hubspot;
 pub mod pipedrive;
 pub mod sell;
+pub mod tiers;
 
 use std::sync::Arc;
 
@@ -11,6 +13,7 @@ use async_trait::async_trait;
 use futures::stream::BoxStream;
 
 pub use capabilities::{Capabilities, Filter, Op, Support};
+pub use field_info::CustomFieldInfo;
 
 use crate::cache::MetaCache;
 use crate::error::{Error, Failure, Result};
@@ -106,6 +109,13 @@ pub trait Adapter: Send + Sync {
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>>;
     async fn users(&self) -> Result<Vec<User>>;
+    /// The account's custom deal fields, by the names `--set` and `custom.NAME` take.
+    async fn custom_fields_info(&self) -> Result<Vec<CustomFieldInfo>>;
+
+    /// Common deal fields this vendor shows but cannot take in a write, each with the reason.
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
 
     // Bulk writes (`deals import`). The defaults go record by record through the verbs above, so
     // every vendor imports; a vendor with batch endpoints overrides them. Each returns one result

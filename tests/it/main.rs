@@ -3,6 +3,7 @@
 mod support;
 
 mod auth;
+mod auth_status;
 mod conformance;
 mod contract_auth;
 mod contract_harness;
@@ -11,6 +12,7 @@ mod contract_import;
 mod contract_pipedrive;
 mod contract_sandbox;
 mod contract_sell;
+mod deals_fields;
 mod generated;
 mod help;
 mod hubspot_cli;
@@ -19,6 +21,7 @@ mod keyring;
 mod leaks;
 mod pipedrive_cli;
 mod pipedrive_writes;
+mod profile_settings;
 mod profiles;
 mod readme;
 mod reliability;

@@ -20,7 +20,11 @@ pub enum AuthCommand {
     )]
     Login(LoginArgs),
     /// Show each profile's account, where its token comes from, and what is wrong
-    #[command(after_help = "Example:\n  crm auth status --profile acme")]
+    #[command(
+        after_help = "Every profile is checked at once, with one try of at most 5 seconds \
+                      (less when CRM_TIMEOUT_SECS is lower).\n\n\
+                      Example:\n  crm auth status --profile acme"
+    )]
     Status(StatusArgs),
     /// Remove the stored token of a profile (the profile stays)
     #[command(after_help = "Example:\n  crm auth logout --profile acme")]

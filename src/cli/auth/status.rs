@@ -69,7 +69,7 @@ async fn status_of(
     if !verify || ctx.globals.dry_run {
         return row;
     }
-    let who = match ctx.http_client(&connection) {
+    let who = match ctx.probe_client(&connection) {
         Ok(http) => check::whoami(&http, connection.vendor).await,
         Err(e) => Err(e),
     };
@@ -117,16 +117,25 @@ pub async fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
             names
         }
     };
-    let mut rows = Vec::new();
-    for name in &names {
-        let mut row = match name.as_deref() {
-            Some(n) if BUILTIN_PROFILES.contains(&n) => builtin_row(n),
-            Some(n) if !config.profiles.contains_key(n) => return Err(config.unknown(n)),
-            other => status_of(ctx, &config, other, verify).await,
-        };
-        row.active = *name == active;
-        rows.push(row);
+    if let Some(unknown) = names.iter().flatten().find(|n| {
+        !BUILTIN_PROFILES.contains(&n.as_str()) && !config.profiles.contains_key(n.as_str())
+    }) {
+        return Err(config.unknown(unknown));
     }
+    // Every profile is checked at once: one unreachable server costs one short timeout, not
+    // one per profile.
+    let checks = names.iter().map(|name| {
+        let (config, active) = (&config, &active);
+        async move {
+            let mut row = match name.as_deref() {
+                Some(n) if BUILTIN_PROFILES.contains(&n) => builtin_row(n),
+                other => status_of(ctx, config, other, verify).await,
+            };
+            row.active = name == active;
+            row
+        }
+    });
+    let rows: Vec<StatusRow> = futures::future::join_all(checks).await;
     write_records(
         ctx.format(),
         &ctx.streams,

@@ -14,7 +14,9 @@ use crate::vendor::{Adapter, Op, Written};
 /// Create a deal from flags, or deals from common-model JSON
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD --stage \"Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
+    after_help = "A deal given neither --pipeline nor --stage goes to the profile's default pipeline \
+                  (`crm profiles add NAME --default-pipeline P`), else to the vendor's default.\n\n\
+                  Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD --stage \"Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
 )]
 pub struct CreateArgs {
     #[command(flatten)]
@@ -125,20 +127,75 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
     })
 }
 
+/// Puts a deal that names neither a pipeline nor a stage in the profile's default pipeline.
+pub(crate) fn apply_default_pipeline(input: &mut DealInput, default: Option<&str>) -> bool {
+    match default {
+        Some(p) if input.pipeline.is_none() && input.stage.is_none() => {
+            input.pipeline = Some(p.to_string());
+            true
+        }
+        _ => false,
+    }
+}
+
+fn with_default_pipeline(ctx: &Context, inputs: &mut [DealInput]) {
+    let Some(default) = ctx.default_pipeline() else {
+        return;
+    };
+    let mut used = false;
+    for input in inputs.iter_mut() {
+        used |= apply_default_pipeline(input, Some(&default));
+    }
+    if used {
+        ctx.streams.notice(&format!(
+            "no --pipeline or --stage given: using the profile's default pipeline {default:?}"
+        ));
+    }
+}
+
 pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
     if let Some(source) = &args.from {
-        let inputs = read_inputs(source)?;
+        let mut inputs = read_inputs(source)?;
+        with_default_pipeline(ctx, &mut inputs);
         let adapter = adapter_for(ctx, Op::Create)?;
         return create_many(adapter.as_ref(), inputs, ctx).await;
     }
-    let input = args.fields.to_input()?;
+    let mut input = args.fields.to_input()?;
     if input.name.is_none() {
         return Err(Error::usage_hint(
             "a deal needs a name",
             "pass --name \"…\" (or --from FILE with deals in JSON)",
         ));
     }
+    with_default_pipeline(ctx, std::slice::from_mut(&mut input));
     let adapter = adapter_for(ctx, Op::Create)?;
     let written = adapter.create(&input).await?;
     finish_write(ctx, written, "created")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_pipeline_fills_in_only_when_nothing_decides_the_pipeline() {
+        let mut bare = DealInput::default();
+        assert!(apply_default_pipeline(&mut bare, Some("Sales")));
+        assert_eq!(bare.pipeline.as_deref(), Some("Sales"));
+
+        let mut staged = DealInput {
+            stage: Some("Won".into()),
+            ..DealInput::default()
+        };
+        assert!(!apply_default_pipeline(&mut staged, Some("Sales")));
+        assert_eq!(staged.pipeline, None);
+
+        let mut named = DealInput {
+            pipeline: Some("Renewals".into()),
+            ..DealInput::default()
+        };
+        assert!(!apply_default_pipeline(&mut named, Some("Sales")));
+        assert_eq!(named.pipeline.as_deref(), Some("Renewals"));
+        assert!(!apply_default_pipeline(&mut DealInput::default(), None));
+    }
 }

@@ -4,6 +4,7 @@ mod associate;
 mod create;
 mod delete;
 mod export;
+mod field_list;
 mod fields;
 mod follow;
 mod get;
@@ -35,6 +36,7 @@ pub enum DealsCommand {
     Upsert(upsert::UpsertArgs),
     Export(export::ExportArgs),
     Import(import::ImportArgs),
+    Fields(field_list::FieldsArgs),
 }
 
 pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
@@ -53,6 +55,7 @@ pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
         DealsCommand::Upsert(args) => upsert::run(args, ctx).await,
         DealsCommand::Export(args) => export::run(args, ctx).await,
         DealsCommand::Import(args) => import::run(args, ctx).await,
+        DealsCommand::Fields(args) => field_list::run(args, ctx).await,
     }
 }
 

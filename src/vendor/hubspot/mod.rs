@@ -3,6 +3,7 @@
 mod batch;
 mod convert;
 pub mod error;
+mod field_info;
 mod input;
 mod list;
 mod meta;
@@ -577,6 +578,14 @@ impl super::Adapter for HubSpot {
                 }
             })
             .collect())
+    }
+
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[("tags", "HubSpot deals have no tags")]
+    }
+
+    async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
+        Ok(field_info::custom_fields(&*self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

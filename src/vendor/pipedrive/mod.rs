@@ -3,6 +3,7 @@
 
 mod convert;
 pub mod error;
+mod field_info;
 mod filters;
 mod input;
 mod links;
@@ -331,6 +332,10 @@ impl super::Adapter for Pipedrive {
                 name: p.name,
             })
             .collect())
+    }
+
+    async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
+        Ok(field_info::custom_fields(&self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

@@ -3,6 +3,7 @@
 mod contacts;
 mod convert;
 pub mod error;
+mod field_info;
 mod input;
 mod list;
 mod meta;
@@ -373,6 +374,17 @@ impl super::Adapter for Sell {
                     .collect(),
             })
             .collect())
+    }
+
+    fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
+        &[(
+            "company",
+            "Zendesk Sell takes the company from the primary contact",
+        )]
+    }
+
+    async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
+        Ok(field_info::custom_fields(&self.custom_fields().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

@@ -1,0 +1,112 @@
+//! `crm deals fields` for every vendor, through the built-in sandboxes: the common fields, the
+//! account's custom fields by name (never Pipedrive's hash keys) with their options, and the
+//! "did you mean" hint that sends users to it.
+
+use serde_json::Value;
+
+use crate::support::cli::{run_sync, Home};
+
+fn fields(profile: &str) -> Vec<Value> {
+    let home = Home::new();
+    let mut cmd = home.crm();
+    cmd.args(["--profile", profile, "deals", "fields", "-o", "json"]);
+    let out = run_sync(cmd);
+    assert_eq!(out.code, 0, "{profile}: {}", out.stderr);
+    out.json().as_array().unwrap().clone()
+}
+
+fn custom<'a>(rows: &'a [Value], name: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["field"] == format!("custom.{name}"))
+        .unwrap_or_else(|| panic!("no custom.{name} in {rows:?}"))
+}
+
+#[test]
+fn every_vendor_lists_common_and_custom_fields() {
+    for (profile, region, external) in [
+        ("sandbox-hubspot", "region", "external_id"),
+        ("sandbox-pipedrive", "Region", "External ID"),
+        ("sandbox-sell", "region", "external_id"),
+    ] {
+        let rows = fields(profile);
+        let amount = rows.iter().find(|r| r["field"] == "amount").unwrap();
+        assert_eq!(amount["set_with"], "--amount", "{profile}");
+        assert_eq!(amount["custom"], false);
+        let id = rows.iter().find(|r| r["field"] == "id").unwrap();
+        assert!(id["set_with"].is_null(), "{profile}: id is read only");
+        let region = custom(&rows, region);
+        assert_eq!(region["custom"], true);
+        assert!(
+            region["set_with"].as_str().unwrap().starts_with("--set "),
+            "{profile}: {region}"
+        );
+        custom(&rows, external);
+        assert!(
+            rows.iter().all(|r| !r["field"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("custom.")
+                .chars()
+                .all(|c| c.is_ascii_hexdigit())
+                || r["field"] == "id"),
+            "{profile}: a hash key leaked: {rows:?}"
+        );
+    }
+    // Option fields list their options.
+    for profile in ["sandbox-hubspot", "sandbox-pipedrive"] {
+        let rows = fields(profile);
+        let region = rows
+            .iter()
+            .find(|r| {
+                r["field"]
+                    .as_str()
+                    .unwrap()
+                    .eq_ignore_ascii_case("custom.region")
+            })
+            .unwrap();
+        let options: Vec<&str> = region["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_str().unwrap())
+            .collect();
+        assert!(options.contains(&"EMEA"), "{profile}: {options:?}");
+    }
+}
+
+#[test]
+fn fields_a_vendor_cannot_write_say_why() {
+    let row = |profile: &str, field: &str| {
+        fields(profile)
+            .into_iter()
+            .find(|r| r["field"] == field)
+            .unwrap()
+    };
+    let tags = row("sandbox-hubspot", "tags");
+    assert!(tags["set_with"].is_null(), "{tags}");
+    assert!(tags["note"].as_str().unwrap().contains("no tags"), "{tags}");
+    assert_eq!(row("sandbox-pipedrive", "tags")["set_with"], "--tags");
+    let company = row("sandbox-sell", "company");
+    assert!(company["set_with"].is_null(), "{company}");
+    assert!(company["note"]
+        .as_str()
+        .unwrap()
+        .contains("primary contact"));
+    assert_eq!(row("sandbox-pipedrive", "company")["set_with"], "--company");
+}
+
+#[test]
+fn the_did_you_mean_hint_names_a_command_that_runs() {
+    let home = Home::new();
+    let mut cmd = home.crm();
+    cmd.args(["--profile", "sandbox", "deals", "list", "--fields", "zzz"]);
+    let out = run_sync(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("crm deals fields"), "{}", out.stderr);
+
+    let mut cmd = home.crm();
+    cmd.args(["--profile", "sandbox", "deals", "fields"]);
+    let out = run_sync(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("custom.region"), "{}", out.stdout);
+}
