@@ -817,7 +817,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__export)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --search --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,6 +848,10 @@ _crm() {
                     return 0
                     ;;
                 --updated-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1279,7 +1283,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__list)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --search --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1314,10 @@ _crm() {
                     return 0
                     ;;
                 --updated-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -334,6 +334,8 @@ pub struct ListQuery {
     pub contact: Option<String>,
     pub company: Option<String>,
     pub updated_since: Option<DateTime<Utc>>,
+    /// Only deals last changed before this time (exclusive, as Pipedrive's `updated_until`).
+    pub updated_until: Option<DateTime<Utc>>,
     pub search: Option<String>,
     pub archived: bool,
     pub sort: Option<Sort>,

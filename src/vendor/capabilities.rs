@@ -91,6 +91,7 @@ pub enum Filter {
     Contact,
     Company,
     UpdatedSince,
+    UpdatedUntil,
     Search,
     Archived,
     Sort,
@@ -99,7 +100,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 12] = [
+    pub const ALL: [Filter; 13] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
@@ -107,6 +108,7 @@ impl Filter {
         Filter::Contact,
         Filter::Company,
         Filter::UpdatedSince,
+        Filter::UpdatedUntil,
         Filter::Search,
         Filter::Archived,
         Filter::Sort,
@@ -123,6 +125,7 @@ impl Filter {
             Filter::Contact => "--contact",
             Filter::Company => "--company",
             Filter::UpdatedSince => "--updated-since",
+            Filter::UpdatedUntil => "--updated-until",
             Filter::Search => "--search",
             Filter::Archived => "--archived",
             Filter::Sort => "--sort",

@@ -152,6 +152,7 @@ async fn sell_filters_behave_as_declared() {
             Filter::Contact => &["--contact", "5"],
             Filter::Company => &["--company", "6"],
             Filter::UpdatedSince => &["--updated-since", "2026-11-01"],
+            Filter::UpdatedUntil => &["--updated-until", "2026-12-01"],
             Filter::Search => &["--search", "acme"],
             Filter::Archived => &["--archived"],
             Filter::Sort => &["--sort", "name"],

@@ -118,6 +118,8 @@ fn search_with_every_filter_and_a_sort() {
             "301",
             "--updated-since",
             "2026-11-01",
+            "--updated-until",
+            "2026-11-30",
             "--search",
             "acme",
             "--custom",

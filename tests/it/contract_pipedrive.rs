@@ -152,6 +152,8 @@ fn list_with_every_filter_and_a_sort() {
             "301",
             "--updated-since",
             "2026-11-01",
+            "--updated-until",
+            "2026-11-30",
             "--custom",
             "Region=EMEA",
             "--sort",

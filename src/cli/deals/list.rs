@@ -35,6 +35,9 @@ pub struct FilterArgs {
     /// Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d
     #[arg(long, value_name = "T")]
     pub updated_since: Option<String>,
+    /// Only deals last changed before then (same forms as --updated-since)
+    #[arg(long, value_name = "T")]
+    pub updated_until: Option<String>,
     /// Only deals matching this text
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
@@ -80,6 +83,19 @@ pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
 
 impl FilterArgs {
     pub fn to_query(&self, limit: Option<usize>) -> Result<ListQuery> {
+        let query = self.parse(limit)?;
+        if let (Some(since), Some(until)) = (query.updated_since, query.updated_until) {
+            if since >= until {
+                return Err(Error::usage_hint(
+                    "--updated-until is not later than --updated-since, so no deal can match",
+                    "give --updated-until a later time than --updated-since",
+                ));
+            }
+        }
+        Ok(query)
+    }
+
+    fn parse(&self, limit: Option<usize>) -> Result<ListQuery> {
         let now = chrono::Utc::now();
         Ok(ListQuery {
             stage: self.stage.clone(),
@@ -98,6 +114,11 @@ impl FilterArgs {
                 .transpose()?,
             updated_since: self
                 .updated_since
+                .as_deref()
+                .map(|t| parse_time(t, now))
+                .transpose()?,
+            updated_until: self
+                .updated_until
                 .as_deref()
                 .map(|t| parse_time(t, now))
                 .transpose()?,
@@ -137,6 +158,7 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::Contact, query.contact.is_some()),
         (Filter::Company, query.company.is_some()),
         (Filter::UpdatedSince, query.updated_since.is_some()),
+        (Filter::UpdatedUntil, query.updated_until.is_some()),
         (Filter::Search, query.search.is_some()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),

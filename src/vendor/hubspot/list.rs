@@ -35,6 +35,7 @@ pub fn needs_search(query: &ListQuery) -> bool {
         || query.contact.is_some()
         || query.company.is_some()
         || query.updated_since.is_some()
+        || query.updated_until.is_some()
         || query.search.is_some()
         || query.sort.is_some()
         || !query.custom.is_empty()
@@ -90,6 +91,10 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
     }
     if let Some(t) = query.updated_since {
         filters.push(filter("hs_lastmodifieddate", "GTE", millis(t)));
+    }
+    // LT, not LTE: the same exclusive bound as Pipedrive's updated_until and Sell's client side.
+    if let Some(t) = query.updated_until {
+        filters.push(filter("hs_lastmodifieddate", "LT", millis(t)));
     }
     for (name, value) in &query.custom {
         let property = meta.property(name).ok_or_else(|| {
@@ -358,6 +363,7 @@ mod tests {
             status: Some(Status::Lost),
             contact: Some("201".into()),
             updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            updated_until: Some("2026-11-01T00:00:01Z".parse().unwrap()),
             custom: vec![("Region".into(), "EMEA".into())],
             ..ListQuery::default()
         };
@@ -381,6 +387,7 @@ mod tests {
                 ("hs_is_closed_won", "false"),
                 ("associations.contact", "201"),
                 ("hs_lastmodifieddate", "1793491200000"),
+                ("hs_lastmodifieddate", "1793491201000"),
                 ("region", "EMEA"),
             ]
             .map(|(a, b)| (a.to_string(), b.to_string()))

@@ -51,6 +51,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
         (Filter::UpdatedSince, Support::Native),
+        (Filter::UpdatedUntil, Support::Native),
         (Filter::Search, Support::Native),
         (Filter::Archived, Support::Native),
         (Filter::Sort, Support::Native),

@@ -23,6 +23,7 @@ pub struct Local {
     stage: Option<String>,
     owner: Option<String>,
     updated_since: Option<DateTime<Utc>>,
+    updated_until: Option<DateTime<Utc>>,
     custom: Vec<(String, String)>,
 }
 
@@ -47,6 +48,9 @@ impl Local {
                 .updated_since
                 .is_none_or(|t| deal.updated_at.is_some_and(|u| u >= t))
             && self
+                .updated_until
+                .is_none_or(|t| deal.updated_at.is_some_and(|u| u < t))
+            && self
                 .custom
                 .iter()
                 .all(|(name, want)| deal.custom.get(name).is_some_and(|v| matches(v, want)))
@@ -57,6 +61,7 @@ impl Local {
             && self.stage.is_none()
             && self.owner.is_none()
             && self.updated_since.is_none()
+            && self.updated_until.is_none()
             && self.custom.is_empty()
     }
 }
@@ -115,6 +120,9 @@ pub fn list_params(query: &ListQuery, meta: &Meta) -> Result<Vec<(&'static str, 
     }
     if let Some(t) = query.updated_since {
         params.push(("updated_since", rfc3339(t)));
+    }
+    if let Some(t) = query.updated_until {
+        params.push(("updated_until", rfc3339(t)));
     }
     if let Some(sort) = &query.sort {
         let by = SORTS
@@ -176,6 +184,7 @@ pub fn search_params(
             .map(|o| meta.resolve_owner(o).map(|u| u.id.clone()))
             .transpose()?,
         updated_since: query.updated_since,
+        updated_until: query.updated_until,
         custom: custom_filters(query, meta)?,
     };
     Ok((params, local))
@@ -204,6 +213,7 @@ mod tests {
             contact: Some("7".into()),
             company: Some("9".into()),
             updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            updated_until: Some("2026-11-08T00:00:00Z".parse().unwrap()),
             sort: Some("updated_at:desc".parse().unwrap()),
             ..ListQuery::default()
         };
@@ -215,6 +225,7 @@ mod tests {
             ("stage_id", "1"),
             ("status", "won"),
             ("updated_since", "2026-11-01T00:00:00Z"),
+            ("updated_until", "2026-11-08T00:00:00Z"),
             ("sort_by", "update_time"),
             ("sort_direction", "desc"),
         ]

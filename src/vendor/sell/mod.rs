@@ -3,6 +3,7 @@
 mod contacts;
 mod convert;
 pub mod error;
+mod filters;
 mod input;
 mod list;
 mod meta;
@@ -47,6 +48,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
         (Filter::UpdatedSince, Support::ClientSide),
+        (Filter::UpdatedUntil, Support::ClientSide),
         (Filter::Sort, Support::Native),
         (Filter::WithContacts, Support::Native),
         (Filter::Custom, Support::Native),
