@@ -836,7 +836,7 @@ _crm() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "open won lost unqualified" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "open won lost unqualified deleted" -- "${cur}"))
                     return 0
                     ;;
                 --contact)
@@ -1302,7 +1302,7 @@ _crm() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "open won lost unqualified" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "open won lost unqualified deleted" -- "${cur}"))
                     return 0
                     ;;
                 --contact)

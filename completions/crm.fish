@@ -118,10 +118,11 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subco
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l stage -d 'Only deals in this stage (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l owner -d 'Only deals owned by this user (name, email or id)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l status -d 'Only open, won or lost deals' -r -f -a "open\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l status -d 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete' -r -f -a "open\t''
 won\t''
 lost\t''
-unqualified\t''"
+unqualified\t''
+deleted\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l contact -d 'Only deals associated with this contact (id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l company -d 'Only deals associated with this company (id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l updated-since -d 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d' -r
@@ -605,10 +606,11 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l stage -d 'Only deals in this stage (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l owner -d 'Only deals owned by this user (name, email or id)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l status -d 'Only open, won or lost deals' -r -f -a "open\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l status -d 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete' -r -f -a "open\t''
 won\t''
 lost\t''
-unqualified\t''"
+unqualified\t''
+deleted\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l contact -d 'Only deals associated with this contact (id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l company -d 'Only deals associated with this company (id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l updated-since -d 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d' -r

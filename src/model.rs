@@ -111,6 +111,30 @@ impl fmt::Display for Status {
     }
 }
 
+/// What `deals list --status` accepts: a deal's status, or the deals a vendor keeps after a delete.
+/// Kept apart from [`Status`] because no deal *has* the status deleted in the common model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListStatus {
+    Open,
+    Won,
+    Lost,
+    Unqualified,
+    Deleted,
+}
+
+impl ListStatus {
+    /// The deal status to filter on; `None` for deleted, which is `ListQuery::deleted`.
+    pub fn deal_status(self) -> Option<Status> {
+        match self {
+            ListStatus::Open => Some(Status::Open),
+            ListStatus::Won => Some(Status::Won),
+            ListStatus::Lost => Some(Status::Lost),
+            ListStatus::Unqualified => Some(Status::Unqualified),
+            ListStatus::Deleted => None,
+        }
+    }
+}
+
 /// A deal in the common shape. Field order is the JSON order users see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deal {
@@ -338,6 +362,8 @@ pub struct ListQuery {
     pub updated_until: Option<DateTime<Utc>>,
     pub search: Option<String>,
     pub archived: bool,
+    /// Deals deleted but still kept by the vendor (`--status deleted`).
+    pub deleted: bool,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

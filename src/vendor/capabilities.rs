@@ -88,6 +88,7 @@ pub enum Filter {
     Pipeline,
     Owner,
     Status,
+    Deleted,
     Contact,
     Company,
     UpdatedSince,
@@ -100,11 +101,12 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 13] = [
+    pub const ALL: [Filter; 14] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
         Filter::Status,
+        Filter::Deleted,
         Filter::Contact,
         Filter::Company,
         Filter::UpdatedSince,
@@ -122,6 +124,7 @@ impl Filter {
             Filter::Pipeline => "--pipeline",
             Filter::Owner => "--owner",
             Filter::Status => "--status",
+            Filter::Deleted => "--status deleted",
             Filter::Contact => "--contact",
             Filter::Company => "--company",
             Filter::UpdatedSince => "--updated-since",

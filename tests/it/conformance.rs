@@ -149,6 +149,7 @@ async fn sell_filters_behave_as_declared() {
             Filter::Pipeline => &["--pipeline", "Sales"],
             Filter::Owner => &["--owner", "7"],
             Filter::Status => &["--status", "won"],
+            Filter::Deleted => &["--status", "deleted"],
             Filter::Contact => &["--contact", "5"],
             Filter::Company => &["--company", "6"],
             Filter::UpdatedSince => &["--updated-since", "2026-11-01"],

@@ -170,6 +170,12 @@ fn list_with_every_filter_and_a_sort() {
         &["deals", "list", "--archived", "--limit", "3"],
     );
     assert_sent(&seen, "GET /api/v2/deals/archived");
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "list", "--status", "deleted", "--limit", "3"],
+    );
+    assert_sent(&seen, "GET /api/v2/deals");
 }
 
 #[test]

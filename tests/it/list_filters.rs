@@ -208,3 +208,45 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
+    let server = pipedrive_list(json!([pipedrive::deal(4, "Gone", "10")])).await;
+    let out = crm(
+        "pipedrive",
+        &server,
+        &["--status", "deleted", "--limit", "5"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["id"], "4");
+    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    assert_eq!(
+        query(&lists[0]),
+        pairs(&[("status", "deleted"), ("limit", "5")])
+    );
+    let out = crm(
+        "pipedrive",
+        &server,
+        &["--status", "deleted", "--search", "acme"],
+    )
+    .await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("without --search"), "{}", out.stderr);
+
+    let server = MockServer::start().await;
+    for (vendor, instead) in [
+        ("hubspot", "--archived lists them"),
+        ("sell", "permanently"),
+    ] {
+        let out = crm(vendor, &server, &["--status", "deleted"]).await;
+        assert_eq!(out.code, 6, "{vendor}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("--status deleted is not supported"),
+            "{vendor}: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(instead), "{vendor}: {}", out.stderr);
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

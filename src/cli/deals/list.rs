@@ -4,7 +4,7 @@ use futures::StreamExt;
 use super::adapter_for;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{parse_time, ListQuery, Sort, Status};
+use crate::model::{parse_time, ListQuery, ListStatus, Sort};
 use crate::output::{DealWriter, Format};
 use crate::vendor::{Filter, Op, Support};
 
@@ -23,9 +23,9 @@ pub struct FilterArgs {
     /// Only deals owned by this user (name, email or id)
     #[arg(long, value_name = "O")]
     pub owner: Option<String>,
-    /// Only open, won or lost deals
+    /// Only open, won or lost deals; deleted: those the vendor still keeps after a delete
     #[arg(long, value_enum)]
-    pub status: Option<Status>,
+    pub status: Option<ListStatus>,
     /// Only deals associated with this contact (id)
     #[arg(long, value_name = "C")]
     pub contact: Option<String>,
@@ -101,7 +101,8 @@ impl FilterArgs {
             stage: self.stage.clone(),
             pipeline: self.pipeline.clone(),
             owner: self.owner.clone(),
-            status: self.status,
+            status: self.status.and_then(ListStatus::deal_status),
+            deleted: self.status == Some(ListStatus::Deleted),
             contact: self
                 .contact
                 .as_deref()
@@ -155,6 +156,7 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::Pipeline, query.pipeline.is_some()),
         (Filter::Owner, query.owner.is_some()),
         (Filter::Status, query.status.is_some()),
+        (Filter::Deleted, query.deleted),
         (Filter::Contact, query.contact.is_some()),
         (Filter::Company, query.company.is_some()),
         (Filter::UpdatedSince, query.updated_since.is_some()),
@@ -167,10 +169,11 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
     ];
     for (filter, given) in used {
         if given && caps.filter(filter) == Support::No {
-            return Err(Error::unsupported(
-                caps.vendor,
-                format!("deals list {}", filter.flag()),
-            ));
+            let refused = Error::unsupported(caps.vendor, format!("deals list {}", filter.flag()));
+            return Err(match filter {
+                Filter::Deleted => refused.with_hint(deleted_instead(caps)),
+                _ => refused,
+            });
         }
     }
     if let Some(sort) = &query.sort {
@@ -188,6 +191,18 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         }
     }
     Ok(())
+}
+
+/// Where a vendor without a deleted status keeps its deleted deals, if anywhere.
+fn deleted_instead(caps: &crate::vendor::Capabilities) -> String {
+    if caps.filter(Filter::Archived) == Support::No {
+        format!(
+            "{}: there are none to list",
+            caps.delete_effect.trim_end_matches('.')
+        )
+    } else {
+        format!("{} --archived lists them", caps.delete_effect)
+    }
 }
 
 pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {

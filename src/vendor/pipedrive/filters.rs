@@ -118,6 +118,9 @@ pub fn list_params(query: &ListQuery, meta: &Meta) -> Result<Vec<(&'static str, 
     if let Some(s) = status_param(query.status)? {
         params.push(("status", s.to_string()));
     }
+    if query.deleted {
+        params.push(("status", "deleted".to_string()));
+    }
     if let Some(t) = query.updated_since {
         params.push(("updated_since", rfc3339(t)));
     }
@@ -154,6 +157,12 @@ pub fn search_params(
         return Err(Error::usage_hint(
             "Pipedrive's search orders by relevance: --sort cannot go with --search",
             "drop --sort, or filter without --search",
+        ));
+    }
+    if query.deleted {
+        return Err(Error::usage_hint(
+            "Pipedrive's search does not cover deleted deals",
+            "use --status deleted without --search",
         ));
     }
     let mut params = vec![("term", text.trim().to_string())];

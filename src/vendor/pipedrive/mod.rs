@@ -52,6 +52,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Pipeline, Support::Native),
         (Filter::Owner, Support::Native),
         (Filter::Status, Support::Native),
+        (Filter::Deleted, Support::Native),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
         (Filter::UpdatedSince, Support::Native),
