@@ -364,6 +364,8 @@ pub struct ListQuery {
     pub archived: bool,
     /// Deals deleted but still kept by the vendor (`--status deleted`).
     pub deleted: bool,
+    /// Only these deals (`--ids`), each checked to be a number.
+    pub ids: Vec<String>,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

@@ -94,6 +94,7 @@ pub enum Filter {
     UpdatedSince,
     UpdatedUntil,
     Search,
+    Ids,
     Archived,
     Sort,
     WithContacts,
@@ -101,7 +102,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 14] = [
+    pub const ALL: [Filter; 15] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
@@ -112,6 +113,7 @@ impl Filter {
         Filter::UpdatedSince,
         Filter::UpdatedUntil,
         Filter::Search,
+        Filter::Ids,
         Filter::Archived,
         Filter::Sort,
         Filter::WithContacts,
@@ -130,6 +132,7 @@ impl Filter {
             Filter::UpdatedSince => "--updated-since",
             Filter::UpdatedUntil => "--updated-until",
             Filter::Search => "--search",
+            Filter::Ids => "--ids",
             Filter::Archived => "--archived",
             Filter::Sort => "--sort",
             Filter::WithContacts => "--with-contacts",

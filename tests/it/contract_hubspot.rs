@@ -120,6 +120,8 @@ fn search_with_every_filter_and_a_sort() {
             "2026-11-01",
             "--updated-until",
             "2026-11-30",
+            "--ids",
+            "512,513",
             "--search",
             "acme",
             "--custom",

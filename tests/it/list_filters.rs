@@ -250,3 +250,44 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn ids_are_native_everywhere_and_must_be_numbers() {
+    let server = hubspot_search(vec![hubspot::deal("7", "Gamma", "5")]).await;
+    let out = crm("hubspot", &server, &["--ids", "7,8"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        hubspot_filters(&server).await,
+        [(
+            "hs_object_id".to_string(),
+            "IN".to_string(),
+            json!(["7", "8"])
+        )]
+    );
+
+    let server = pipedrive_list(json!([])).await;
+    let out = crm("pipedrive", &server, &["--ids", "7,8", "--limit", "5"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    assert_eq!(query(&lists[0]), pairs(&[("ids", "7,8"), ("limit", "5")]));
+
+    let server = sell_list(vec![]).await;
+    let out = crm("sell", &server, &["--ids", "7", "--ids", "8"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(sell_query(&server).await, pairs(&[("ids", "7,8")]));
+    assert!(!out.stderr.contains("cannot filter"), "{}", out.stderr);
+
+    let server = MockServer::start().await;
+    for vendor in ["hubspot", "pipedrive", "sell"] {
+        let out = crm(vendor, &server, &["--ids", "7,../8"]).await;
+        assert_eq!(out.code, 2, "{vendor}: {}", out.stderr);
+        assert!(out.stderr.contains("\"../8\""), "{}", out.stderr);
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+    let server = pipedrive_list(json!([])).await;
+    let many: Vec<String> = (1..=101).map(|i| i.to_string()).collect();
+    let out = crm("pipedrive", &server, &["--ids", &many.join(",")]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("at most 100"), "{}", out.stderr);
+    assert!(sent(&server, "GET", "/api/v2/deals").await.is_empty());
+}

@@ -41,6 +41,9 @@ pub struct FilterArgs {
     /// Only deals matching this text
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only these deals (comma-separated ids)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub ids: Vec<String>,
     /// Only deals whose custom field NAME equals VALUE (repeatable)
     #[arg(long, value_name = "NAME=VALUE")]
     pub custom: Vec<String>,
@@ -103,6 +106,11 @@ impl FilterArgs {
             owner: self.owner.clone(),
             status: self.status.and_then(ListStatus::deal_status),
             deleted: self.status == Some(ListStatus::Deleted),
+            ids: self
+                .ids
+                .iter()
+                .map(|id| crate::model::check_id("deal", id))
+                .collect::<Result<_>>()?,
             contact: self
                 .contact
                 .as_deref()
@@ -162,6 +170,7 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::UpdatedSince, query.updated_since.is_some()),
         (Filter::UpdatedUntil, query.updated_until.is_some()),
         (Filter::Search, query.search.is_some()),
+        (Filter::Ids, !query.ids.is_empty()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),
         (Filter::WithContacts, query.with_contacts),

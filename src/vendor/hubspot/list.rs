@@ -37,6 +37,7 @@ pub fn needs_search(query: &ListQuery) -> bool {
         || query.updated_since.is_some()
         || query.updated_until.is_some()
         || query.search.is_some()
+        || !query.ids.is_empty()
         || query.sort.is_some()
         || !query.custom.is_empty()
 }
@@ -95,6 +96,10 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
     // LT, not LTE: the same exclusive bound as Pipedrive's updated_until and Sell's client side.
     if let Some(t) = query.updated_until {
         filters.push(filter("hs_lastmodifieddate", "LT", millis(t)));
+    }
+    if !query.ids.is_empty() {
+        filters
+            .push(json!({"propertyName": "hs_object_id", "operator": "IN", "values": query.ids}));
     }
     for (name, value) in &query.custom {
         let property = meta.property(name).ok_or_else(|| {

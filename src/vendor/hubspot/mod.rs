@@ -47,6 +47,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Stage, Support::Native),
         (Filter::Pipeline, Support::Native),
         (Filter::Owner, Support::Native),
+        (Filter::Ids, Support::Native),
         (Filter::Status, Support::Native),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),

@@ -24,6 +24,7 @@ pub struct Local {
     owner: Option<String>,
     updated_since: Option<DateTime<Utc>>,
     updated_until: Option<DateTime<Utc>>,
+    ids: Vec<String>,
     custom: Vec<(String, String)>,
 }
 
@@ -50,6 +51,7 @@ impl Local {
             && self
                 .updated_until
                 .is_none_or(|t| deal.updated_at.is_some_and(|u| u < t))
+            && (self.ids.is_empty() || self.ids.contains(&deal.id))
             && self
                 .custom
                 .iter()
@@ -62,6 +64,7 @@ impl Local {
             && self.owner.is_none()
             && self.updated_since.is_none()
             && self.updated_until.is_none()
+            && self.ids.is_empty()
             && self.custom.is_empty()
     }
 }
@@ -86,6 +89,20 @@ fn status_param(status: Option<Status>) -> Result<Option<&'static str>> {
         )),
         other => Ok(other.map(Status::key)),
     }
+}
+
+/// Pipedrive's list takes at most 100 ids.
+fn ids_param(ids: &[String]) -> Result<String> {
+    if ids.len() > 100 {
+        return Err(Error::usage_hint(
+            format!(
+                "--ids names {} deals; Pipedrive reads at most 100 at once",
+                ids.len()
+            ),
+            "split the ids over several runs of at most 100",
+        ));
+    }
+    Ok(ids.join(","))
 }
 
 fn rfc3339(t: DateTime<Utc>) -> String {
@@ -120,6 +137,9 @@ pub fn list_params(query: &ListQuery, meta: &Meta) -> Result<Vec<(&'static str, 
     }
     if query.deleted {
         params.push(("status", "deleted".to_string()));
+    }
+    if !query.ids.is_empty() {
+        params.push(("ids", ids_param(&query.ids)?));
     }
     if let Some(t) = query.updated_since {
         params.push(("updated_since", rfc3339(t)));
@@ -194,6 +214,7 @@ pub fn search_params(
             .transpose()?,
         updated_since: query.updated_since,
         updated_until: query.updated_until,
+        ids: query.ids.clone(),
         custom: custom_filters(query, meta)?,
     };
     Ok((params, local))

@@ -51,6 +51,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Stage, Support::Native),
         (Filter::Pipeline, Support::Native),
         (Filter::Owner, Support::Native),
+        (Filter::Ids, Support::Native),
         (Filter::Status, Support::Native),
         (Filter::Deleted, Support::Native),
         (Filter::Contact, Support::Native),

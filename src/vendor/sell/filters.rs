@@ -4,6 +4,14 @@
 use super::list::ListPlan;
 use crate::model::ListQuery;
 
+/// Sell's own filters for `--ids` (and the later flags), in its query.
+pub fn native(query: &ListQuery, plan: &mut ListPlan) {
+    let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
+    if !query.ids.is_empty() {
+        param("ids", query.ids.join(","));
+    }
+}
+
 /// `--updated-until`: Sell has no such filter. Alone, crm sorts oldest first and stops at the first
 /// deal changed since then; with another order (or `--updated-since`, which sorts newest first) it
 /// reads every page of that order and skips the newer deals.

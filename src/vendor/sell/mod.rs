@@ -44,6 +44,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Stage, Support::Native),
         (Filter::Pipeline, Support::ClientSide),
         (Filter::Owner, Support::Native),
+        (Filter::Ids, Support::Native),
         (Filter::Status, Support::ClientSide),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
