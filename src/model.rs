@@ -366,6 +366,8 @@ pub struct ListQuery {
     pub deleted: bool,
     /// Only these deals (`--ids`), each checked to be a number.
     pub ids: Vec<String>,
+    /// Only deals with exactly this name.
+    pub name: Option<String>,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

@@ -95,6 +95,7 @@ pub enum Filter {
     UpdatedUntil,
     Search,
     Ids,
+    Name,
     Archived,
     Sort,
     WithContacts,
@@ -102,7 +103,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 15] = [
+    pub const ALL: [Filter; 16] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
@@ -114,6 +115,7 @@ impl Filter {
         Filter::UpdatedUntil,
         Filter::Search,
         Filter::Ids,
+        Filter::Name,
         Filter::Archived,
         Filter::Sort,
         Filter::WithContacts,
@@ -133,6 +135,7 @@ impl Filter {
             Filter::UpdatedUntil => "--updated-until",
             Filter::Search => "--search",
             Filter::Ids => "--ids",
+            Filter::Name => "--name",
             Filter::Archived => "--archived",
             Filter::Sort => "--sort",
             Filter::WithContacts => "--with-contacts",

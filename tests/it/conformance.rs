@@ -156,6 +156,7 @@ async fn sell_filters_behave_as_declared() {
             Filter::UpdatedUntil => &["--updated-until", "2026-12-01"],
             Filter::Search => &["--search", "acme"],
             Filter::Ids => &["--ids", "1,2"],
+            Filter::Name => &["--name", "One"],
             Filter::Archived => &["--archived"],
             Filter::Sort => &["--sort", "name"],
             Filter::WithContacts => &["--with-contacts"],

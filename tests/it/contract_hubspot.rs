@@ -122,6 +122,8 @@ fn search_with_every_filter_and_a_sort() {
             "2026-11-30",
             "--ids",
             "512,513",
+            "--name",
+            "Acme renewal",
             "--search",
             "acme",
             "--custom",

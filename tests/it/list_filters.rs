@@ -291,3 +291,61 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
     assert!(out.stderr.contains("at most 100"), "{}", out.stderr);
     assert!(sent(&server, "GET", "/api/v2/deals").await.is_empty());
 }
+
+#[tokio::test]
+async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
+    let server = hubspot_search(vec![]).await;
+    let out = crm("hubspot", &server, &["--name", "Acme renewal"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        hubspot_filters(&server).await,
+        [(
+            "dealname".to_string(),
+            "EQ".to_string(),
+            json!("Acme renewal")
+        )]
+    );
+
+    let server = sell_list(vec![]).await;
+    let out = crm("sell", &server, &["--name", "Acme renewal"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        sell_query(&server).await,
+        pairs(&[("name", "Acme renewal")])
+    );
+    assert!(!out.stderr.contains("cannot filter"), "{}", out.stderr);
+
+    let server = pipedrive_list(json!([
+        pipedrive::deal(1, "Acme renewal", "10"),
+        pipedrive::deal(2, "Acme renewal 2", "10"),
+        pipedrive::deal(3, "acme renewal", "10"),
+    ]))
+    .await;
+    let out = crm(
+        "pipedrive",
+        &server,
+        &["--name", "Acme renewal", "--limit", "5"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ids: Vec<Value> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
+    assert_eq!(ids, [json!("1")]);
+    assert!(
+        out.stderr
+            .contains("Pipedrive cannot apply some of these filters"),
+        "{}",
+        out.stderr
+    );
+    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    assert_eq!(
+        query(&lists[0]),
+        pairs(&[("limit", "500")]),
+        "the name is not sent: Pipedrive's list has no such filter"
+    );
+}

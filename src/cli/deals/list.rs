@@ -44,6 +44,9 @@ pub struct FilterArgs {
     /// Only these deals (comma-separated ids)
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
     pub ids: Vec<String>,
+    /// Only deals with exactly this name
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
     /// Only deals whose custom field NAME equals VALUE (repeatable)
     #[arg(long, value_name = "NAME=VALUE")]
     pub custom: Vec<String>,
@@ -72,6 +75,13 @@ pub struct ListArgs {
     /// Every matching deal, page after page
     #[arg(long)]
     pub all: bool,
+}
+
+fn exact_name(text: &str) -> Result<String> {
+    if text.trim().is_empty() {
+        return Err(Error::usage("--name is empty: give the deal's exact name"));
+    }
+    Ok(text.to_string())
 }
 
 pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
@@ -111,6 +121,7 @@ impl FilterArgs {
                 .iter()
                 .map(|id| crate::model::check_id("deal", id))
                 .collect::<Result<_>>()?,
+            name: self.name.as_deref().map(exact_name).transpose()?,
             contact: self
                 .contact
                 .as_deref()
@@ -171,6 +182,7 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::UpdatedUntil, query.updated_until.is_some()),
         (Filter::Search, query.search.is_some()),
         (Filter::Ids, !query.ids.is_empty()),
+        (Filter::Name, query.name.is_some()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),
         (Filter::WithContacts, query.with_contacts),

@@ -38,6 +38,7 @@ pub fn needs_search(query: &ListQuery) -> bool {
         || query.updated_until.is_some()
         || query.search.is_some()
         || !query.ids.is_empty()
+        || query.name.is_some()
         || query.sort.is_some()
         || !query.custom.is_empty()
 }
@@ -100,6 +101,9 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
     if !query.ids.is_empty() {
         filters
             .push(json!({"propertyName": "hs_object_id", "operator": "IN", "values": query.ids}));
+    }
+    if let Some(name) = &query.name {
+        filters.push(filter("dealname", "EQ", name));
     }
     for (name, value) in &query.custom {
         let property = meta.property(name).ok_or_else(|| {

@@ -48,6 +48,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Pipeline, Support::Native),
         (Filter::Owner, Support::Native),
         (Filter::Ids, Support::Native),
+        (Filter::Name, Support::Native),
         (Filter::Status, Support::Native),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),

@@ -25,13 +25,16 @@ pub struct Local {
     updated_since: Option<DateTime<Utc>>,
     updated_until: Option<DateTime<Utc>>,
     ids: Vec<String>,
+    name: Option<String>,
     custom: Vec<(String, String)>,
 }
 
 impl Local {
-    /// The list endpoint applies everything but custom fields.
-    pub fn custom_only(custom: Vec<(String, String)>) -> Self {
+    /// The list endpoint applies everything but custom fields and the filters Pipedrive has none
+    /// for (name).
+    pub fn for_list(query: &ListQuery, custom: Vec<(String, String)>) -> Self {
         Local {
+            name: query.name.clone(),
             custom,
             ..Local::default()
         }
@@ -53,6 +56,10 @@ impl Local {
                 .is_none_or(|t| deal.updated_at.is_some_and(|u| u < t))
             && (self.ids.is_empty() || self.ids.contains(&deal.id))
             && self
+                .name
+                .as_ref()
+                .is_none_or(|n| deal.name.as_ref() == Some(n))
+            && self
                 .custom
                 .iter()
                 .all(|(name, want)| deal.custom.get(name).is_some_and(|v| matches(v, want)))
@@ -65,6 +72,7 @@ impl Local {
             && self.updated_since.is_none()
             && self.updated_until.is_none()
             && self.ids.is_empty()
+            && self.name.is_none()
             && self.custom.is_empty()
     }
 }
@@ -215,6 +223,7 @@ pub fn search_params(
         updated_since: query.updated_since,
         updated_until: query.updated_until,
         ids: query.ids.clone(),
+        name: query.name.clone(),
         custom: custom_filters(query, meta)?,
     };
     Ok((params, local))

@@ -52,6 +52,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Pipeline, Support::Native),
         (Filter::Owner, Support::Native),
         (Filter::Ids, Support::Native),
+        (Filter::Name, Support::ClientSide),
         (Filter::Status, Support::Native),
         (Filter::Deleted, Support::Native),
         (Filter::Contact, Support::Native),

@@ -4,11 +4,14 @@
 use super::list::ListPlan;
 use crate::model::ListQuery;
 
-/// Sell's own filters for `--ids` (and the later flags), in its query.
+/// Sell's own filters for `--ids` and `--name`, in its query.
 pub fn native(query: &ListQuery, plan: &mut ListPlan) {
     let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
     if !query.ids.is_empty() {
         param("ids", query.ids.join(","));
+    }
+    if let Some(name) = &query.name {
+        param("name", name.clone());
     }
 }
 

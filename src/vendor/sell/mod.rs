@@ -45,6 +45,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Pipeline, Support::ClientSide),
         (Filter::Owner, Support::Native),
         (Filter::Ids, Support::Native),
+        (Filter::Name, Support::Native),
         (Filter::Status, Support::ClientSide),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
