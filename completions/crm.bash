@@ -817,7 +817,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__export)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +864,10 @@ _crm() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --close-date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1291,7 +1295,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__list)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +1342,10 @@ _crm() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --close-date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

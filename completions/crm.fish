@@ -130,6 +130,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l search -d 'Only deals matching this text' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l ids -d 'Only these deals (comma-separated ids)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l name -d 'Only deals with exactly this name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort by a field, ascending or with `:desc`' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l limit -d 'At most N deals [default: 100]' -r
@@ -620,6 +621,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l search -d 'Only deals matching this text' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l ids -d 'Only these deals (comma-separated ids)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l name -d 'Only deals with exactly this name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l sort -d 'Sort by a field, ascending or with `:desc`' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l profile -d 'Profile to use (see `crm profiles list`)' -r

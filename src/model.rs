@@ -368,6 +368,8 @@ pub struct ListQuery {
     pub ids: Vec<String>,
     /// Only deals with exactly this name.
     pub name: Option<String>,
+    /// Only deals expected to close on this day.
+    pub close_date: Option<NaiveDate>,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

@@ -96,6 +96,7 @@ pub enum Filter {
     Search,
     Ids,
     Name,
+    CloseDate,
     Archived,
     Sort,
     WithContacts,
@@ -103,7 +104,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 16] = [
+    pub const ALL: [Filter; 17] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
@@ -116,6 +117,7 @@ impl Filter {
         Filter::Search,
         Filter::Ids,
         Filter::Name,
+        Filter::CloseDate,
         Filter::Archived,
         Filter::Sort,
         Filter::WithContacts,
@@ -136,6 +138,7 @@ impl Filter {
             Filter::Search => "--search",
             Filter::Ids => "--ids",
             Filter::Name => "--name",
+            Filter::CloseDate => "--close-date",
             Filter::Archived => "--archived",
             Filter::Sort => "--sort",
             Filter::WithContacts => "--with-contacts",

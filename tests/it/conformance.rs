@@ -157,6 +157,7 @@ async fn sell_filters_behave_as_declared() {
             Filter::Search => &["--search", "acme"],
             Filter::Ids => &["--ids", "1,2"],
             Filter::Name => &["--name", "One"],
+            Filter::CloseDate => &["--close-date", "2026-12-31"],
             Filter::Archived => &["--archived"],
             Filter::Sort => &["--sort", "name"],
             Filter::WithContacts => &["--with-contacts"],

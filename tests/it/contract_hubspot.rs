@@ -124,6 +124,8 @@ fn search_with_every_filter_and_a_sort() {
             "512,513",
             "--name",
             "Acme renewal",
+            "--close-date",
+            "2026-12-31",
             "--search",
             "acme",
             "--custom",

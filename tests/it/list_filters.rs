@@ -349,3 +349,58 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         "the name is not sent: Pipedrive's list has no such filter"
     );
 }
+
+#[tokio::test]
+async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipedrive() {
+    let server = hubspot_search(vec![]).await;
+    let out = crm("hubspot", &server, &["--close-date", "2026-11-01"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        hubspot_filters(&server).await,
+        [
+            (
+                "closedate".to_string(),
+                "GTE".to_string(),
+                json!("1793491200000")
+            ),
+            (
+                "closedate".to_string(),
+                "LT".to_string(),
+                json!("1793577600000")
+            ),
+        ]
+    );
+
+    let server = sell_list(vec![]).await;
+    let out = crm("sell", &server, &["--close-date", "2026-12-31"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        sell_query(&server).await,
+        pairs(&[("estimated_close_date", "2026-12-31")])
+    );
+
+    let mut later = pipedrive::deal(2, "Later", "10");
+    later["expected_close_date"] = json!("2027-01-15");
+    let server = pipedrive_list(json!([pipedrive::deal(1, "Due", "10"), later])).await;
+    let out = crm("pipedrive", &server, &["--close-date", "2026-12-31"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ids: Vec<Value> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
+    assert_eq!(ids, [json!("1")]);
+    assert!(
+        out.stderr.contains("Pipedrive cannot apply"),
+        "{}",
+        out.stderr
+    );
+
+    let server = MockServer::start().await;
+    let out = crm("sell", &server, &["--close-date", "31/12/2026"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -47,6 +47,9 @@ pub struct FilterArgs {
     /// Only deals with exactly this name
     #[arg(long, value_name = "TEXT")]
     pub name: Option<String>,
+    /// Only deals expected to close on this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub close_date: Option<String>,
     /// Only deals whose custom field NAME equals VALUE (repeatable)
     #[arg(long, value_name = "NAME=VALUE")]
     pub custom: Vec<String>,
@@ -122,6 +125,11 @@ impl FilterArgs {
                 .map(|id| crate::model::check_id("deal", id))
                 .collect::<Result<_>>()?,
             name: self.name.as_deref().map(exact_name).transpose()?,
+            close_date: self
+                .close_date
+                .as_deref()
+                .map(crate::model::parse_date)
+                .transpose()?,
             contact: self
                 .contact
                 .as_deref()
@@ -183,6 +191,7 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::Search, query.search.is_some()),
         (Filter::Ids, !query.ids.is_empty()),
         (Filter::Name, query.name.is_some()),
+        (Filter::CloseDate, query.close_date.is_some()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),
         (Filter::WithContacts, query.with_contacts),

@@ -39,6 +39,7 @@ pub fn needs_search(query: &ListQuery) -> bool {
         || query.search.is_some()
         || !query.ids.is_empty()
         || query.name.is_some()
+        || query.close_date.is_some()
         || query.sort.is_some()
         || !query.custom.is_empty()
 }
@@ -104,6 +105,16 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
     }
     if let Some(name) = &query.name {
         filters.push(filter("dealname", "EQ", name));
+    }
+    // closedate is a date-time written as midnight UTC: the day is [midnight, next midnight).
+    if let Some(day) = query.close_date {
+        let start = day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+        filters.push(filter("closedate", "GTE", millis(start)));
+        filters.push(filter(
+            "closedate",
+            "LT",
+            millis(start + chrono::Duration::days(1)),
+        ));
     }
     for (name, value) in &query.custom {
         let property = meta.property(name).ok_or_else(|| {

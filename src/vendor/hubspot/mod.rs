@@ -49,6 +49,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Owner, Support::Native),
         (Filter::Ids, Support::Native),
         (Filter::Name, Support::Native),
+        (Filter::CloseDate, Support::Native),
         (Filter::Status, Support::Native),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),

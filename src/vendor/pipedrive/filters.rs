@@ -26,15 +26,17 @@ pub struct Local {
     updated_until: Option<DateTime<Utc>>,
     ids: Vec<String>,
     name: Option<String>,
+    close_date: Option<chrono::NaiveDate>,
     custom: Vec<(String, String)>,
 }
 
 impl Local {
     /// The list endpoint applies everything but custom fields and the filters Pipedrive has none
-    /// for (name).
+    /// for (name, close date).
     pub fn for_list(query: &ListQuery, custom: Vec<(String, String)>) -> Self {
         Local {
             name: query.name.clone(),
+            close_date: query.close_date,
             custom,
             ..Local::default()
         }
@@ -59,6 +61,7 @@ impl Local {
                 .name
                 .as_ref()
                 .is_none_or(|n| deal.name.as_ref() == Some(n))
+            && self.close_date.is_none_or(|d| deal.close_date == Some(d))
             && self
                 .custom
                 .iter()
@@ -73,6 +76,7 @@ impl Local {
             && self.updated_until.is_none()
             && self.ids.is_empty()
             && self.name.is_none()
+            && self.close_date.is_none()
             && self.custom.is_empty()
     }
 }
@@ -224,6 +228,7 @@ pub fn search_params(
         updated_until: query.updated_until,
         ids: query.ids.clone(),
         name: query.name.clone(),
+        close_date: query.close_date,
         custom: custom_filters(query, meta)?,
     };
     Ok((params, local))

@@ -53,6 +53,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Owner, Support::Native),
         (Filter::Ids, Support::Native),
         (Filter::Name, Support::ClientSide),
+        (Filter::CloseDate, Support::ClientSide),
         (Filter::Status, Support::Native),
         (Filter::Deleted, Support::Native),
         (Filter::Contact, Support::Native),

@@ -4,7 +4,7 @@
 use super::list::ListPlan;
 use crate::model::ListQuery;
 
-/// Sell's own filters for `--ids` and `--name`, in its query.
+/// Sell's own filters for `--ids`, `--name` and `--close-date`, in its query.
 pub fn native(query: &ListQuery, plan: &mut ListPlan) {
     let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
     if !query.ids.is_empty() {
@@ -12,6 +12,9 @@ pub fn native(query: &ListQuery, plan: &mut ListPlan) {
     }
     if let Some(name) = &query.name {
         param("name", name.clone());
+    }
+    if let Some(day) = query.close_date {
+        param("estimated_close_date", day.to_string());
     }
 }
 
