@@ -817,7 +817,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__export)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +868,10 @@ _crm() {
                     return 0
                     ;;
                 --close-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1295,7 +1299,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__list)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,6 +1350,10 @@ _crm() {
                     return 0
                     ;;
                 --close-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -370,6 +370,10 @@ pub struct ListQuery {
     pub name: Option<String>,
     /// Only deals expected to close on this day.
     pub close_date: Option<NaiveDate>,
+    /// Only deals marked hot (Zendesk Sell).
+    pub hot: bool,
+    /// Only deals from this source, as typed (Zendesk Sell; an id).
+    pub source: Option<String>,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

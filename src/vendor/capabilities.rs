@@ -97,6 +97,8 @@ pub enum Filter {
     Ids,
     Name,
     CloseDate,
+    Hot,
+    Source,
     Archived,
     Sort,
     WithContacts,
@@ -104,7 +106,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 17] = [
+    pub const ALL: [Filter; 19] = [
         Filter::Stage,
         Filter::Pipeline,
         Filter::Owner,
@@ -118,6 +120,8 @@ impl Filter {
         Filter::Ids,
         Filter::Name,
         Filter::CloseDate,
+        Filter::Hot,
+        Filter::Source,
         Filter::Archived,
         Filter::Sort,
         Filter::WithContacts,
@@ -139,6 +143,8 @@ impl Filter {
             Filter::Ids => "--ids",
             Filter::Name => "--name",
             Filter::CloseDate => "--close-date",
+            Filter::Hot => "--hot",
+            Filter::Source => "--source",
             Filter::Archived => "--archived",
             Filter::Sort => "--sort",
             Filter::WithContacts => "--with-contacts",

@@ -158,6 +158,8 @@ async fn sell_filters_behave_as_declared() {
             Filter::Ids => &["--ids", "1,2"],
             Filter::Name => &["--name", "One"],
             Filter::CloseDate => &["--close-date", "2026-12-31"],
+            Filter::Hot => &["--hot"],
+            Filter::Source => &["--source", "10"],
             Filter::Archived => &["--archived"],
             Filter::Sort => &["--sort", "name"],
             Filter::WithContacts => &["--with-contacts"],

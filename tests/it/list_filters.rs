@@ -404,3 +404,32 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn hot_and_source_are_sells_alone() {
+    let server = sell_list(vec![]).await;
+    let out = crm("sell", &server, &["--hot", "--source", "10"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        sell_query(&server).await,
+        pairs(&[("hot", "true"), ("source_id", "10")])
+    );
+    let out = crm("sell", &server, &["--source", "Website"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("source's"), "{}", out.stderr);
+
+    let server = MockServer::start().await;
+    for vendor in ["hubspot", "pipedrive"] {
+        for args in [vec!["--hot"], vec!["--source", "10"]] {
+            let out = crm(vendor, &server, &args).await;
+            assert_eq!(out.code, 6, "{vendor} {args:?}: {}", out.stderr);
+            assert!(
+                out.stderr
+                    .contains(&format!("deals list {} is not supported", args[0])),
+                "{}",
+                out.stderr
+            );
+        }
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

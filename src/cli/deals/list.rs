@@ -50,6 +50,12 @@ pub struct FilterArgs {
     /// Only deals expected to close on this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub close_date: Option<String>,
+    /// Only deals marked hot
+    #[arg(long)]
+    pub hot: bool,
+    /// Only deals from this source (its id)
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
     /// Only deals whose custom field NAME equals VALUE (repeatable)
     #[arg(long, value_name = "NAME=VALUE")]
     pub custom: Vec<String>,
@@ -130,6 +136,8 @@ impl FilterArgs {
                 .as_deref()
                 .map(crate::model::parse_date)
                 .transpose()?,
+            hot: self.hot,
+            source: self.source.clone(),
             contact: self
                 .contact
                 .as_deref()
@@ -192,6 +200,8 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::Ids, !query.ids.is_empty()),
         (Filter::Name, query.name.is_some()),
         (Filter::CloseDate, query.close_date.is_some()),
+        (Filter::Hot, query.hot),
+        (Filter::Source, query.source.is_some()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),
         (Filter::WithContacts, query.with_contacts),

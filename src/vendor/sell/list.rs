@@ -93,7 +93,7 @@ impl ListPlan {
 
 pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> Result<ListPlan> {
     let mut plan = ListPlan::default();
-    super::filters::native(query, &mut plan);
+    super::filters::native(query, &mut plan)?;
     let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
     let pipeline = query
         .pipeline

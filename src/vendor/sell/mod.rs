@@ -47,6 +47,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Ids, Support::Native),
         (Filter::Name, Support::Native),
         (Filter::CloseDate, Support::Native),
+        (Filter::Hot, Support::Native),
+        (Filter::Source, Support::Native),
         (Filter::Status, Support::ClientSide),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
