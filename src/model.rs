@@ -111,6 +111,30 @@ impl fmt::Display for Status {
     }
 }
 
+/// What `deals list --status` accepts: a deal's status, or the deals a vendor keeps after a delete.
+/// Kept apart from [`Status`] because no deal *has* the status deleted in the common model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListStatus {
+    Open,
+    Won,
+    Lost,
+    Unqualified,
+    Deleted,
+}
+
+impl ListStatus {
+    /// The deal status to filter on; `None` for deleted, which is `ListQuery::deleted`.
+    pub fn deal_status(self) -> Option<Status> {
+        match self {
+            ListStatus::Open => Some(Status::Open),
+            ListStatus::Won => Some(Status::Won),
+            ListStatus::Lost => Some(Status::Lost),
+            ListStatus::Unqualified => Some(Status::Unqualified),
+            ListStatus::Deleted => None,
+        }
+    }
+}
+
 /// A deal in the common shape. Field order is the JSON order users see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deal {
@@ -334,8 +358,22 @@ pub struct ListQuery {
     pub contact: Option<String>,
     pub company: Option<String>,
     pub updated_since: Option<DateTime<Utc>>,
+    /// Only deals last changed before this time (exclusive, as Pipedrive's `updated_until`).
+    pub updated_until: Option<DateTime<Utc>>,
     pub search: Option<String>,
     pub archived: bool,
+    /// Deals deleted but still kept by the vendor (`--status deleted`).
+    pub deleted: bool,
+    /// Only these deals (`--ids`), each checked to be a number.
+    pub ids: Vec<String>,
+    /// Only deals with exactly this name.
+    pub name: Option<String>,
+    /// Only deals expected to close on this day.
+    pub close_date: Option<NaiveDate>,
+    /// Only deals marked hot (Zendesk Sell).
+    pub hot: bool,
+    /// Only deals from this source, as typed (Zendesk Sell; an id).
+    pub source: Option<String>,
     pub sort: Option<Sort>,
     /// At most this many deals; `None` means all of them.
     pub limit: Option<usize>,

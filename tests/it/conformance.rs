@@ -149,10 +149,17 @@ async fn sell_filters_behave_as_declared() {
             Filter::Pipeline => &["--pipeline", "Sales"],
             Filter::Owner => &["--owner", "7"],
             Filter::Status => &["--status", "won"],
+            Filter::Deleted => &["--status", "deleted"],
             Filter::Contact => &["--contact", "5"],
             Filter::Company => &["--company", "6"],
             Filter::UpdatedSince => &["--updated-since", "2026-11-01"],
+            Filter::UpdatedUntil => &["--updated-until", "2026-12-01"],
             Filter::Search => &["--search", "acme"],
+            Filter::Ids => &["--ids", "1,2"],
+            Filter::Name => &["--name", "One"],
+            Filter::CloseDate => &["--close-date", "2026-12-31"],
+            Filter::Hot => &["--hot"],
+            Filter::Source => &["--source", "10"],
             Filter::Archived => &["--archived"],
             Filter::Sort => &["--sort", "name"],
             Filter::WithContacts => &["--with-contacts"],
@@ -265,4 +272,155 @@ async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
     }
     let (auth, _) = vendor::http_profile(Vendor::Pipedrive, "oauth-access-token");
     assert!(matches!(auth, crm::http::AuthScheme::Bearer));
+}
+
+/// HubSpot's and Pipedrive's filter declarations, both ways, through the binary: a native filter
+/// changes the deal requests sent (the vendor applies it) without a notice, a client-side one says
+/// so on stderr, an undeclared one exits 6 before any request.
+#[tokio::test]
+async fn hubspot_and_pipedrive_filters_behave_as_declared() {
+    use crm::vendor::{Filter, Support};
+    use serde_json::json;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+
+    use crate::support::cli::{run, Home};
+    use crate::support::{hubspot, pipedrive};
+
+    async fn answer(server: &MockServer, verb: &str, p: &str, body: serde_json::Value) {
+        Mock::given(method(verb))
+            .and(path(p))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(server)
+            .await;
+    }
+    fn args(vendor: Vendor, filter: Filter) -> Vec<&'static str> {
+        let hub = vendor == Vendor::Hubspot;
+        match filter {
+            Filter::Stage if hub => vec!["--stage", "Contract Sent"],
+            Filter::Stage => vec!["--stage", "Proposal Made"],
+            Filter::Pipeline if hub => vec!["--pipeline", "Sales Pipeline"],
+            Filter::Pipeline => vec!["--pipeline", "Sales"],
+            Filter::Owner if hub => vec!["--owner", "ana@example.com"],
+            Filter::Owner => vec!["--owner", "bo@example.com"],
+            Filter::Status => vec!["--status", "won"],
+            Filter::Deleted => vec!["--status", "deleted"],
+            Filter::Contact => vec!["--contact", "201"],
+            Filter::Company => vec!["--company", "301"],
+            Filter::UpdatedSince => vec!["--updated-since", "2026-01-01"],
+            Filter::UpdatedUntil => vec!["--updated-until", "2026-12-01"],
+            Filter::Search => vec!["--search", "acme"],
+            Filter::Ids => vec!["--ids", "1,2"],
+            Filter::Name => vec!["--name", "One"],
+            Filter::CloseDate => vec!["--close-date", "2026-12-31"],
+            Filter::Hot => vec!["--hot"],
+            Filter::Source => vec!["--source", "10"],
+            Filter::Archived => vec!["--archived"],
+            Filter::Sort if hub => vec!["--sort", "amount:desc"],
+            Filter::Sort => vec!["--sort", "updated_at:desc"],
+            Filter::WithContacts => vec!["--with-contacts"],
+            Filter::Custom => vec!["--custom", "Region=EMEA"],
+        }
+    }
+
+    /// Requests about deals, not the metadata (cached after the first run).
+    fn is_deal_request(r: &wiremock::Request) -> bool {
+        let p = r.url.path();
+        [
+            "/crm/v3/objects/deals",
+            "/crm/v4/",
+            "/api/v2/deals",
+            "/v1/deals",
+        ]
+        .iter()
+        .any(|prefix| p.starts_with(prefix))
+    }
+
+    let home = Home::new();
+    for vendor in [Vendor::Hubspot, Vendor::Pipedrive] {
+        let caps = Capabilities::of(vendor);
+        let server = if vendor == Vendor::Hubspot {
+            let server = hubspot::account().await;
+            let one = json!({"total": 1, "results": [hubspot::deal("1", "One", "5")]});
+            answer(&server, "POST", "/crm/v3/objects/deals/search", one.clone()).await;
+            answer(&server, "GET", "/crm/v3/objects/deals", one).await;
+            let batch = "/crm/v4/associations/deals/contacts/batch/read";
+            answer(&server, "POST", batch, json!({"results": []})).await;
+            server
+        } else {
+            let server = pipedrive::account().await;
+            let one = pipedrive::page(json!([pipedrive::deal(1, "One", "5")]), None);
+            answer(&server, "GET", "/api/v2/deals", one.clone()).await;
+            answer(&server, "GET", "/api/v2/deals/archived", one).await;
+            let hit = json!({"success": true, "data": {"items": [{"result_score": 1.0,
+                "item": {"id": 1, "type": "deal", "title": "One"}}]}, "additional_data": {}});
+            answer(&server, "GET", "/api/v2/deals/search", hit).await;
+            let people = pipedrive::participants(&[]);
+            answer(&server, "GET", "/v1/deals/1/participants", people).await;
+            server
+        };
+        let token = match vendor {
+            Vendor::Hubspot => hubspot::TOKEN,
+            _ => pipedrive::TOKEN,
+        };
+        let deal_requests = || async {
+            let sent = server.received_requests().await.unwrap_or_default();
+            sent.iter()
+                .filter(|r| is_deal_request(r))
+                .map(|r| {
+                    format!(
+                        "{} {} {}",
+                        r.method,
+                        r.url,
+                        String::from_utf8_lossy(&r.body)
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let list = |extra: Vec<&'static str>| {
+            let mut cmd = home.crm_at(vendor.key(), &server.uri(), token);
+            cmd.args(["deals", "list", "-o", "json", "--limit", "5"])
+                .args(extra);
+            run(cmd)
+        };
+        let out = list(vec![]).await;
+        assert_eq!(out.code, 0, "{vendor} baseline: {}", out.stderr);
+        let baseline = deal_requests().await;
+        for filter in Filter::ALL {
+            let before = server.received_requests().await.unwrap_or_default().len();
+            let out = list(args(vendor, filter)).await;
+            let sent = server.received_requests().await.unwrap_or_default();
+            let requests: Vec<String> = deal_requests()
+                .await
+                .into_iter()
+                .skip(sent[..before].iter().filter(|r| is_deal_request(r)).count())
+                .collect();
+            match caps.filter(filter) {
+                Support::No => {
+                    assert_eq!(out.code, 6, "{vendor} {filter:?}: {}", out.stderr);
+                    assert_eq!(sent.len(), before, "{vendor} {filter:?} sent requests");
+                }
+                Support::ClientSide => {
+                    assert_eq!(out.code, 0, "{vendor} {filter:?}: {}", out.stderr);
+                    assert!(
+                        out.stderr.contains("cannot apply") || out.stderr.contains("cannot filter"),
+                        "{vendor} {filter:?} is client-side: {}",
+                        out.stderr
+                    );
+                }
+                Support::Native => {
+                    assert_eq!(out.code, 0, "{vendor} {filter:?}: {}", out.stderr);
+                    assert!(
+                        !out.stderr.contains("cannot"),
+                        "{vendor} {filter:?} is native: {}",
+                        out.stderr
+                    );
+                    assert_ne!(
+                        requests, baseline,
+                        "{vendor} {filter:?} declared native but the vendor was not asked to apply it"
+                    );
+                }
+            }
+        }
+    }
 }

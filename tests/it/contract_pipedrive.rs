@@ -152,6 +152,10 @@ fn list_with_every_filter_and_a_sort() {
             "301",
             "--updated-since",
             "2026-11-01",
+            "--updated-until",
+            "2026-11-30",
+            "--ids",
+            "512,513",
             "--custom",
             "Region=EMEA",
             "--sort",
@@ -168,6 +172,12 @@ fn list_with_every_filter_and_a_sort() {
         &["deals", "list", "--archived", "--limit", "3"],
     );
     assert_sent(&seen, "GET /api/v2/deals/archived");
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "list", "--status", "deleted", "--limit", "3"],
+    );
+    assert_sent(&seen, "GET /api/v2/deals");
 }
 
 #[test]

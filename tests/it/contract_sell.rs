@@ -165,6 +165,36 @@ fn list_with_client_side_filters() {
 }
 
 #[test]
+fn list_with_sells_own_filters() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--ids",
+            "1,2",
+            "--name",
+            "Website Redesign",
+            "--close-date",
+            "2026-12-31",
+            "--hot",
+            "--source",
+            "10",
+            "--limit",
+            "3",
+        ],
+    );
+    assert_sent(
+        &seen,
+        "GET /v2/deals?page=1&per_page=3&ids=1%2C2&name=Website+Redesign&estimated_close_date=2026-12-31&hot=true&source_id=10",
+    );
+}
+
+#[test]
 fn get_with_contacts() {
     let Some((server, home)) = seeded() else {
         return;

@@ -19,6 +19,7 @@ mod hubspot_cli;
 mod import;
 mod keyring;
 mod leaks;
+mod list_filters;
 mod pipedrive_cli;
 mod pipedrive_writes;
 mod profile_settings;

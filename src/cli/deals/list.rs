@@ -4,7 +4,7 @@ use futures::StreamExt;
 use super::adapter_for;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{parse_time, ListQuery, Sort, Status};
+use crate::model::{parse_time, ListQuery, ListStatus, Sort};
 use crate::output::{DealWriter, Format};
 use crate::vendor::{Filter, Op, Support};
 
@@ -23,9 +23,9 @@ pub struct FilterArgs {
     /// Only deals owned by this user (name, email or id)
     #[arg(long, value_name = "O")]
     pub owner: Option<String>,
-    /// Only open, won or lost deals
+    /// Only open, won or lost deals; deleted: those the vendor still keeps after a delete
     #[arg(long, value_enum)]
-    pub status: Option<Status>,
+    pub status: Option<ListStatus>,
     /// Only deals associated with this contact (id)
     #[arg(long, value_name = "C")]
     pub contact: Option<String>,
@@ -35,9 +35,27 @@ pub struct FilterArgs {
     /// Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d
     #[arg(long, value_name = "T")]
     pub updated_since: Option<String>,
+    /// Only deals last changed before then (same forms as --updated-since)
+    #[arg(long, value_name = "T")]
+    pub updated_until: Option<String>,
     /// Only deals matching this text
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only these deals (comma-separated ids)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub ids: Vec<String>,
+    /// Only deals with exactly this name
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Only deals expected to close on this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub close_date: Option<String>,
+    /// Only deals marked hot
+    #[arg(long)]
+    pub hot: bool,
+    /// Only deals from this source (its id)
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
     /// Only deals whose custom field NAME equals VALUE (repeatable)
     #[arg(long, value_name = "NAME=VALUE")]
     pub custom: Vec<String>,
@@ -68,6 +86,13 @@ pub struct ListArgs {
     pub all: bool,
 }
 
+fn exact_name(text: &str) -> Result<String> {
+    if text.trim().is_empty() {
+        return Err(Error::usage("--name is empty: give the deal's exact name"));
+    }
+    Ok(text.to_string())
+}
+
 pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
     match text.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
@@ -80,12 +105,39 @@ pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
 
 impl FilterArgs {
     pub fn to_query(&self, limit: Option<usize>) -> Result<ListQuery> {
+        let query = self.parse(limit)?;
+        if let (Some(since), Some(until)) = (query.updated_since, query.updated_until) {
+            if since >= until {
+                return Err(Error::usage_hint(
+                    "--updated-until is not later than --updated-since, so no deal can match",
+                    "give --updated-until a later time than --updated-since",
+                ));
+            }
+        }
+        Ok(query)
+    }
+
+    fn parse(&self, limit: Option<usize>) -> Result<ListQuery> {
         let now = chrono::Utc::now();
         Ok(ListQuery {
             stage: self.stage.clone(),
             pipeline: self.pipeline.clone(),
             owner: self.owner.clone(),
-            status: self.status,
+            status: self.status.and_then(ListStatus::deal_status),
+            deleted: self.status == Some(ListStatus::Deleted),
+            ids: self
+                .ids
+                .iter()
+                .map(|id| crate::model::check_id("deal", id))
+                .collect::<Result<_>>()?,
+            name: self.name.as_deref().map(exact_name).transpose()?,
+            close_date: self
+                .close_date
+                .as_deref()
+                .map(crate::model::parse_date)
+                .transpose()?,
+            hot: self.hot,
+            source: self.source.clone(),
             contact: self
                 .contact
                 .as_deref()
@@ -98,6 +150,11 @@ impl FilterArgs {
                 .transpose()?,
             updated_since: self
                 .updated_since
+                .as_deref()
+                .map(|t| parse_time(t, now))
+                .transpose()?,
+            updated_until: self
+                .updated_until
                 .as_deref()
                 .map(|t| parse_time(t, now))
                 .transpose()?,
@@ -134,10 +191,17 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         (Filter::Pipeline, query.pipeline.is_some()),
         (Filter::Owner, query.owner.is_some()),
         (Filter::Status, query.status.is_some()),
+        (Filter::Deleted, query.deleted),
         (Filter::Contact, query.contact.is_some()),
         (Filter::Company, query.company.is_some()),
         (Filter::UpdatedSince, query.updated_since.is_some()),
+        (Filter::UpdatedUntil, query.updated_until.is_some()),
         (Filter::Search, query.search.is_some()),
+        (Filter::Ids, !query.ids.is_empty()),
+        (Filter::Name, query.name.is_some()),
+        (Filter::CloseDate, query.close_date.is_some()),
+        (Filter::Hot, query.hot),
+        (Filter::Source, query.source.is_some()),
         (Filter::Archived, query.archived),
         (Filter::Sort, query.sort.is_some()),
         (Filter::WithContacts, query.with_contacts),
@@ -145,10 +209,11 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
     ];
     for (filter, given) in used {
         if given && caps.filter(filter) == Support::No {
-            return Err(Error::unsupported(
-                caps.vendor,
-                format!("deals list {}", filter.flag()),
-            ));
+            let refused = Error::unsupported(caps.vendor, format!("deals list {}", filter.flag()));
+            return Err(match filter {
+                Filter::Deleted => refused.with_hint(deleted_instead(caps)),
+                _ => refused,
+            });
         }
     }
     if let Some(sort) = &query.sort {
@@ -166,6 +231,18 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         }
     }
     Ok(())
+}
+
+/// Where a vendor without a deleted status keeps its deleted deals, if anywhere.
+fn deleted_instead(caps: &crate::vendor::Capabilities) -> String {
+    if caps.filter(Filter::Archived) == Support::No {
+        format!(
+            "{}: there are none to list",
+            caps.delete_effect.trim_end_matches('.')
+        )
+    } else {
+        format!("{} --archived lists them", caps.delete_effect)
+    }
 }
 
 pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {

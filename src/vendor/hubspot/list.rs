@@ -35,7 +35,11 @@ pub fn needs_search(query: &ListQuery) -> bool {
         || query.contact.is_some()
         || query.company.is_some()
         || query.updated_since.is_some()
+        || query.updated_until.is_some()
         || query.search.is_some()
+        || !query.ids.is_empty()
+        || query.name.is_some()
+        || query.close_date.is_some()
         || query.sort.is_some()
         || !query.custom.is_empty()
 }
@@ -90,6 +94,27 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
     }
     if let Some(t) = query.updated_since {
         filters.push(filter("hs_lastmodifieddate", "GTE", millis(t)));
+    }
+    // LT, not LTE: the same exclusive bound as Pipedrive's updated_until and Sell's client side.
+    if let Some(t) = query.updated_until {
+        filters.push(filter("hs_lastmodifieddate", "LT", millis(t)));
+    }
+    if !query.ids.is_empty() {
+        filters
+            .push(json!({"propertyName": "hs_object_id", "operator": "IN", "values": query.ids}));
+    }
+    if let Some(name) = &query.name {
+        filters.push(filter("dealname", "EQ", name));
+    }
+    // closedate is a date-time written as midnight UTC: the day is [midnight, next midnight).
+    if let Some(day) = query.close_date {
+        let start = day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+        filters.push(filter("closedate", "GTE", millis(start)));
+        filters.push(filter(
+            "closedate",
+            "LT",
+            millis(start + chrono::Duration::days(1)),
+        ));
     }
     for (name, value) in &query.custom {
         let property = meta.property(name).ok_or_else(|| {
@@ -358,6 +383,7 @@ mod tests {
             status: Some(Status::Lost),
             contact: Some("201".into()),
             updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            updated_until: Some("2026-11-01T00:00:01Z".parse().unwrap()),
             custom: vec![("Region".into(), "EMEA".into())],
             ..ListQuery::default()
         };
@@ -381,6 +407,7 @@ mod tests {
                 ("hs_is_closed_won", "false"),
                 ("associations.contact", "201"),
                 ("hs_lastmodifieddate", "1793491200000"),
+                ("hs_lastmodifieddate", "1793491201000"),
                 ("region", "EMEA"),
             ]
             .map(|(a, b)| (a.to_string(), b.to_string()))

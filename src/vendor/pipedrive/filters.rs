@@ -23,13 +23,20 @@ pub struct Local {
     stage: Option<String>,
     owner: Option<String>,
     updated_since: Option<DateTime<Utc>>,
+    updated_until: Option<DateTime<Utc>>,
+    ids: Vec<String>,
+    name: Option<String>,
+    close_date: Option<chrono::NaiveDate>,
     custom: Vec<(String, String)>,
 }
 
 impl Local {
-    /// The list endpoint applies everything but custom fields.
-    pub fn custom_only(custom: Vec<(String, String)>) -> Self {
+    /// The list endpoint applies everything but custom fields and the filters Pipedrive has none
+    /// for (name, close date).
+    pub fn for_list(query: &ListQuery, custom: Vec<(String, String)>) -> Self {
         Local {
+            name: query.name.clone(),
+            close_date: query.close_date,
             custom,
             ..Local::default()
         }
@@ -47,6 +54,15 @@ impl Local {
                 .updated_since
                 .is_none_or(|t| deal.updated_at.is_some_and(|u| u >= t))
             && self
+                .updated_until
+                .is_none_or(|t| deal.updated_at.is_some_and(|u| u < t))
+            && (self.ids.is_empty() || self.ids.contains(&deal.id))
+            && self
+                .name
+                .as_ref()
+                .is_none_or(|n| deal.name.as_ref() == Some(n))
+            && self.close_date.is_none_or(|d| deal.close_date == Some(d))
+            && self
                 .custom
                 .iter()
                 .all(|(name, want)| deal.custom.get(name).is_some_and(|v| matches(v, want)))
@@ -57,6 +73,10 @@ impl Local {
             && self.stage.is_none()
             && self.owner.is_none()
             && self.updated_since.is_none()
+            && self.updated_until.is_none()
+            && self.ids.is_empty()
+            && self.name.is_none()
+            && self.close_date.is_none()
             && self.custom.is_empty()
     }
 }
@@ -81,6 +101,20 @@ fn status_param(status: Option<Status>) -> Result<Option<&'static str>> {
         )),
         other => Ok(other.map(Status::key)),
     }
+}
+
+/// Pipedrive's list takes at most 100 ids.
+fn ids_param(ids: &[String]) -> Result<String> {
+    if ids.len() > 100 {
+        return Err(Error::usage_hint(
+            format!(
+                "--ids names {} deals; Pipedrive reads at most 100 at once",
+                ids.len()
+            ),
+            "split the ids over several runs of at most 100",
+        ));
+    }
+    Ok(ids.join(","))
 }
 
 fn rfc3339(t: DateTime<Utc>) -> String {
@@ -113,8 +147,17 @@ pub fn list_params(query: &ListQuery, meta: &Meta) -> Result<Vec<(&'static str, 
     if let Some(s) = status_param(query.status)? {
         params.push(("status", s.to_string()));
     }
+    if query.deleted {
+        params.push(("status", "deleted".to_string()));
+    }
+    if !query.ids.is_empty() {
+        params.push(("ids", ids_param(&query.ids)?));
+    }
     if let Some(t) = query.updated_since {
         params.push(("updated_since", rfc3339(t)));
+    }
+    if let Some(t) = query.updated_until {
+        params.push(("updated_until", rfc3339(t)));
     }
     if let Some(sort) = &query.sort {
         let by = SORTS
@@ -148,6 +191,12 @@ pub fn search_params(
             "drop --sort, or filter without --search",
         ));
     }
+    if query.deleted {
+        return Err(Error::usage_hint(
+            "Pipedrive's search does not cover deleted deals",
+            "use --status deleted without --search",
+        ));
+    }
     let mut params = vec![("term", text.trim().to_string())];
     if let Some(c) = &query.contact {
         params.push(("person_id", c.clone()));
@@ -176,6 +225,10 @@ pub fn search_params(
             .map(|o| meta.resolve_owner(o).map(|u| u.id.clone()))
             .transpose()?,
         updated_since: query.updated_since,
+        updated_until: query.updated_until,
+        ids: query.ids.clone(),
+        name: query.name.clone(),
+        close_date: query.close_date,
         custom: custom_filters(query, meta)?,
     };
     Ok((params, local))
@@ -204,6 +257,7 @@ mod tests {
             contact: Some("7".into()),
             company: Some("9".into()),
             updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            updated_until: Some("2026-11-08T00:00:00Z".parse().unwrap()),
             sort: Some("updated_at:desc".parse().unwrap()),
             ..ListQuery::default()
         };
@@ -215,6 +269,7 @@ mod tests {
             ("stage_id", "1"),
             ("status", "won"),
             ("updated_since", "2026-11-01T00:00:00Z"),
+            ("updated_until", "2026-11-08T00:00:00Z"),
             ("sort_by", "update_time"),
             ("sort_direction", "desc"),
         ]

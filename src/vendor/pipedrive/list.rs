@@ -51,7 +51,7 @@ impl Pipedrive {
                 let (params, custom) = self
                     .with_fresh_meta(|m| Ok((list_params(query, m)?, custom_filters(query, m)?)))
                     .await?;
-                let local = Local::custom_only(custom);
+                let local = Local::for_list(query, custom);
                 (
                     Mode::List {
                         archived: query.archived,

@@ -39,12 +39,20 @@ pub struct ListPlan {
     pub since: Option<DateTime<Utc>>,
     /// Pages come newest first, so the first older deal ends the listing.
     pub stop_at_older: bool,
+    /// Keep only deals updated before then.
+    pub until: Option<DateTime<Utc>>,
+    /// Pages come oldest first, so the first deal updated since `until` ends the listing.
+    pub stop_at_newer: bool,
     pub notices: Vec<String>,
 }
 
 impl ListPlan {
     fn filters_client_side(&self) -> bool {
-        self.stages.is_some() || self.since.is_some()
+        self.stages.is_some() || self.since.is_some() || self.until.is_some()
+    }
+
+    fn stops_early(&self) -> bool {
+        self.stop_at_older || self.stop_at_newer
     }
 
     /// The deals of one page this listing keeps, and whether the listing is over.
@@ -55,6 +63,15 @@ impl ListPlan {
             if let Some(since) = self.since {
                 if d.updated_at.is_some_and(|t| t < since) {
                     if self.stop_at_older {
+                        over = true;
+                        break;
+                    }
+                    continue;
+                }
+            }
+            if let Some(until) = self.until {
+                if d.updated_at.is_some_and(|t| t >= until) {
+                    if self.stop_at_newer {
                         over = true;
                         break;
                     }
@@ -76,6 +93,7 @@ impl ListPlan {
 
 pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> Result<ListPlan> {
     let mut plan = ListPlan::default();
+    super::filters::native(query, &mut plan)?;
     let mut param = |k: &str, v: String| plan.params.push((k.to_string(), v));
     let pipeline = query
         .pipeline
@@ -163,6 +181,7 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
             ),
         }
     }
+    super::filters::updated_until(query, &mut plan, &mut sort);
     if let Some((field, desc)) = sort {
         plan.params.push((
             "sort_by".into(),
@@ -198,7 +217,7 @@ impl Sell {
             Some(l) if !plan.filters_client_side() => l.clamp(1, PAGE),
             _ => PAGE,
         };
-        let concurrency = if limit.is_none() && !plan.stop_at_older {
+        let concurrency = if limit.is_none() && !plan.stops_early() {
             CONCURRENT_PAGES
         } else {
             1

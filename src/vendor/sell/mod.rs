@@ -4,6 +4,7 @@ mod contacts;
 mod convert;
 pub mod error;
 mod field_info;
+mod filters;
 mod input;
 mod list;
 mod meta;
@@ -44,10 +45,16 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         (Filter::Stage, Support::Native),
         (Filter::Pipeline, Support::ClientSide),
         (Filter::Owner, Support::Native),
+        (Filter::Ids, Support::Native),
+        (Filter::Name, Support::Native),
+        (Filter::CloseDate, Support::Native),
+        (Filter::Hot, Support::Native),
+        (Filter::Source, Support::Native),
         (Filter::Status, Support::ClientSide),
         (Filter::Contact, Support::Native),
         (Filter::Company, Support::Native),
         (Filter::UpdatedSince, Support::ClientSide),
+        (Filter::UpdatedUntil, Support::ClientSide),
         (Filter::Sort, Support::Native),
         (Filter::WithContacts, Support::Native),
         (Filter::Custom, Support::Native),
