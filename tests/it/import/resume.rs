@@ -76,13 +76,16 @@ async fn a_killed_keyed_import_resumes_with_no_duplicate_and_nothing_missing() {
         skipped >= 200,
         "the journal's writes were skipped: {skipped}"
     );
-    assert!(
-        results
-            .iter()
-            .all(|r| r.get("warning").is_none() || r["action"] == "skipped"),
-        "an upsert leaves no doubt to warn about: {}",
-        out.stdout
-    );
+    // The batch in flight when the run died is looked up by its key before it is sent again.
+    let settled = results
+        .iter()
+        .filter(|r| r["action"] != "skipped" && r.get("warning").is_some())
+        .inspect(|r| {
+            let w = r["warning"].as_str().unwrap_or_default();
+            assert!(w.contains("an earlier run sent this upsert"), "{r}");
+        })
+        .count();
+    assert!(settled <= 100, "at most the batch in flight: {settled}");
     let ids = external_ids(&export(&home, &sb, SandboxVendor::Hubspot).await);
     assert_eq!(ids.len(), n, "nothing missing");
     assert!(ids.values().all(|&c| c == 1), "no duplicates");
