@@ -317,6 +317,10 @@ impl super::Adapter for Pipedrive {
         self.upsert_each(key, items).await
     }
 
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.update_each(items).await
+    }
+
     async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
         self.read_keyed(key, values).await
     }

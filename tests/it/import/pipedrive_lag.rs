@@ -10,7 +10,7 @@ use wiremock::{Mock, ResponseTemplate};
 use super::{lines, write};
 use crate::pipedrive_cli::{mount, query, requests_to};
 use crate::support::cli::{run, Home};
-use crate::support::pipedrive::{account, deal, page, EXTERNAL_KEY, TOKEN};
+use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
 
 #[tokio::test]
 async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
@@ -38,7 +38,8 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     .await;
     let mut found = deal(7, "Acme", "10");
     found["custom_fields"][EXTERNAL_KEY] = json!("EXT-7");
-    mount(&server, "GET", "/api/v2/deals", page(json!([found]), None)).await;
+    // One hit is read by its id (1 token), not through the list by ids (10).
+    mount(&server, "GET", "/api/v2/deals/7", ok(found)).await;
 
     let home = Home::new();
     let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});
