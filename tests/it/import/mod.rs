@@ -4,6 +4,7 @@ mod migration;
 mod pipedrive_lag;
 mod record_by_record;
 mod resume;
+mod sandbox_index;
 mod writes;
 
 use std::collections::BTreeMap;
