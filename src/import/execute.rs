@@ -120,21 +120,25 @@ async fn send_once(
     chunk: &[Job],
     journal: &Journal,
 ) -> Result<Vec<Result<Written>>> {
-    let results = match kind(&chunk[0].action) {
+    let kind = kind(&chunk[0].action);
+    if kind != Kind::Update {
+        // Journalled before it goes out: if the run dies now, the next one knows this create may
+        // have happened (an upsert can create too, and without a vendor upsert, as on Pipedrive,
+        // sending it again is not enough to stay single).
+        let sent: Vec<Entry> = chunk
+            .iter()
+            .map(|j| Entry {
+                line: j.line,
+                hash: j.hash.clone(),
+                state: State::Sent,
+                action: None,
+                id: None,
+            })
+            .collect();
+        journal.record(&sent)?;
+    }
+    let results = match kind {
         Kind::Create => {
-            // Journalled before it goes out: if the run dies now, the next one knows this create
-            // may have happened.
-            let sent: Vec<Entry> = chunk
-                .iter()
-                .map(|j| Entry {
-                    line: j.line,
-                    hash: j.hash.clone(),
-                    state: State::Sent,
-                    action: None,
-                    id: None,
-                })
-                .collect();
-            journal.record(&sent)?;
             let inputs: Vec<DealInput> = chunk.iter().map(|j| j.input.clone()).collect();
             adapter.create_batch(&inputs).await
         }

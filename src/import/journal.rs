@@ -2,9 +2,10 @@
 //! crashed or was killed resumes without writing anything twice.
 //!
 //! Each record is known by its line and a hash of its text (a record edited since is a new one).
-//! A keyless create is journalled as `sent` before it goes out and `done` once confirmed; a `sent`
-//! without a `done` is a create whose outcome is unknown. Upserts and updates are idempotent, so
-//! only their `done` is written: one in flight when the run died is simply sent again.
+//! A create or an upsert is journalled as `sent` before it goes out and `done` once confirmed; a
+//! `sent` without a `done` is a write whose outcome is unknown: a keyless create cannot be checked
+//! (the report says a duplicate is possible), an upsert is looked up by its key first. Updates by
+//! id are idempotent, so only their `done` is written.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};

@@ -17,6 +17,9 @@
 //! [defaults]                              # for records that lack the field in the target
 //! contacts = ["5101"]                     # e.g. a CRM that requires a contact on create
 //! ```
+//!
+//! A target without tags (HubSpot) takes `tags = false` (drop them) or `tags = "deal_tags"` (keep
+//! them, joined by `;`, in that custom field), written before the first table.
 
 use std::collections::BTreeMap;
 
@@ -95,6 +98,10 @@ pub struct Mapping {
     /// Common-model fields given to every record that has none after mapping.
     #[serde(default)]
     pub defaults: Map<String, Value>,
+    /// Tags, for a target that has none: `false` drops them, a name keeps them in that custom
+    /// field (joined by `;`). Unset, tags go to the target as they are.
+    #[serde(default)]
+    pub tags: Option<MapTo>,
 }
 
 /// The target's names, to tell which source names it lacks.
@@ -115,7 +122,8 @@ impl Mapping {
         parsed.map_err(|e| {
             Error::usage_hint(
                 format!("the map {path} is not valid: {e}"),
-                "see `crm deals import --help` for the map's tables: pipelines, stages, owners, custom, missing",
+                "see `crm deals import --help` for the map's tables: pipelines, stages, owners, custom, \
+                 missing, defaults; and tags",
             )
         })
     }
@@ -187,7 +195,30 @@ impl Mapping {
             }
             deal.insert("custom".into(), Value::Object(out));
         }
+        self.map_tags(deal);
         Ok(())
+    }
+
+    fn map_tags(&self, deal: &mut Map<String, Value>) {
+        let Some(rule) = &self.tags else {
+            return;
+        };
+        let tags = deal.remove("tags");
+        match (rule, tags) {
+            (MapTo::Keep(true), Some(tags)) => {
+                deal.insert("tags".into(), tags);
+            }
+            (MapTo::Name(field), Some(Value::Array(list))) if !list.is_empty() => {
+                let text: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+                let custom = deal
+                    .entry("custom")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(custom) = custom {
+                    custom.insert(field.clone(), Value::String(text.join(";")));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Gives a record the `[defaults]` it lacks (a missing, null or empty field).
@@ -381,5 +412,26 @@ mod tests {
         Mapping::default().apply(&mut d, &target()).unwrap();
         assert_eq!(d["stage"], "Closed Won");
         assert_eq!(d["custom"]["unlisted"], "x");
+    }
+
+    #[test]
+    fn tags_go_as_they_are_or_dropped_or_into_a_custom_field() {
+        let with_tags = |m: &str| {
+            let m: Mapping = toml::from_str(m).unwrap();
+            let mut d = json!({"tags": ["hot", "q3"], "custom": {"region": "EMEA"}})
+                .as_object()
+                .unwrap()
+                .clone();
+            m.apply(&mut d, &target()).unwrap();
+            d
+        };
+        assert_eq!(with_tags("")["tags"], json!(["hot", "q3"]));
+        assert!(!with_tags("tags = false").contains_key("tags"));
+        let kept = with_tags("tags = \"deal_tags\"");
+        assert!(!kept.contains_key("tags"));
+        assert_eq!(
+            kept["custom"],
+            json!({"region": "EMEA", "deal_tags": "hot;q3"})
+        );
     }
 }

@@ -9,10 +9,9 @@ pub mod journal;
 pub mod map;
 pub mod plan;
 pub mod report;
+pub mod settle;
 
 use std::collections::HashMap;
-
-use serde_json::Value;
 
 use self::execute::Job;
 use self::journal::{Earlier, Journal};
@@ -68,6 +67,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     let mut warnings: HashMap<usize, String> = HashMap::new();
     let mut notes: HashMap<usize, String> = HashMap::new();
     let mut malformed = Vec::new();
+    let mut in_doubt = Vec::new();
+    // Record-by-record upserts create through the vendor's create, which takes the primary
+    // contact (Sell requires one); batch upserts (HubSpot) take no associations.
+    let upsert_keeps_primary = adapter.batch_size() == 1;
     for (index, record) in input.records.iter().enumerate() {
         let hash = journal::hash(&record.original.text());
         let earlier = journal.earlier(record.line, &hash);
@@ -89,7 +92,9 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         let checked = match prepared {
             Err(e) => Err(e),
             Ok((mut input, action)) => {
-                if let Some(note) = plan::leave_associations(&mut input, &action) {
+                if let Some(note) =
+                    plan::leave_associations(&mut input, &action, upsert_keeps_primary)
+                {
                     notes.insert(index, note);
                 }
                 let creating = action == Action::Create;
@@ -103,8 +108,14 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         match checked {
             Ok((input, action)) => {
                 // An upsert settles an unconfirmed write by its key; a keyless create cannot.
-                if earlier == Some(&Earlier::SentUnconfirmed) && action == Action::Create {
-                    warnings.insert(index, DUPLICATE_POSSIBLE.to_string());
+                if earlier == Some(&Earlier::SentUnconfirmed) {
+                    match action {
+                        Action::Create => {
+                            warnings.insert(index, DUPLICATE_POSSIBLE.to_string());
+                        }
+                        Action::Upsert(_) => in_doubt.push(jobs.len()),
+                        Action::Update(_) => {}
+                    }
                 }
                 jobs.push(Job {
                     index,
@@ -145,6 +156,12 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     }
 
     let key = options.upsert_key.as_deref();
+    if let Some(key) = key {
+        for (index, warning) in settle::in_doubt_upserts(adapter, key, &mut jobs, &in_doubt).await?
+        {
+            warnings.insert(index, warning.to_string());
+        }
+    }
     execute::run(
         adapter,
         key,
@@ -228,18 +245,7 @@ async fn plan_report(
     };
     let by_key: HashMap<String, &crate::model::Deal> = existing
         .iter()
-        .filter_map(|d| {
-            let k = if key == "id" {
-                Some(d.id.clone())
-            } else {
-                d.custom.get(key).and_then(|v| match v {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-            };
-            k.map(|k| (k, d))
-        })
+        .filter_map(|d| settle::key_of(d, key).map(|k| (k, d)))
         .collect();
     for job in jobs {
         let found = match &job.action {

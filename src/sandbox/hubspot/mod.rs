@@ -3,6 +3,7 @@
 
 mod assoc;
 mod batch;
+mod index;
 mod meta;
 mod objects;
 mod search;
@@ -84,6 +85,8 @@ pub(crate) struct Store {
     pub contacts: Vec<u64>,
     pub companies: Vec<u64>,
     pub portal_id: u64,
+    #[serde(skip)]
+    pub unique: index::UniqueIndex,
 }
 
 pub(crate) const DEFAULT_PROPERTIES: [&str; 8] = [
@@ -206,6 +209,7 @@ impl Store {
             contacts: (0..demo.contacts.len()).map(contact_id).collect(),
             companies: (0..demo.companies.len()).map(company_id).collect(),
             portal_id: 24_681_357,
+            unique: index::UniqueIndex::default(),
         }
     }
 

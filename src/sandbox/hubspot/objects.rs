@@ -79,6 +79,9 @@ pub(crate) fn find(
     archived: bool,
 ) -> Option<u64> {
     match id_property.filter(|p| *p != "hs_object_id") {
+        Some(p) if !archived && super::index::is_unique(p) => {
+            store.unique.find(&store.deals, p, id)
+        }
         Some(p) => store
             .deals
             .values()
@@ -165,6 +168,7 @@ pub(crate) fn create_one(store: &mut Store, input: &Value) -> Result<u64, Respon
             return Err(r);
         }
     }
+    store.unique.add(&store.deals[&id]);
     store.next_id += 1;
     Ok(id)
 }
@@ -210,6 +214,7 @@ pub(crate) fn update_one(store: &mut Store, id: u64, input: &Value) -> Result<()
         .ok_or_else(|| not_found(&id.to_string()))?;
     d.properties = props;
     d.updated_at = Utc::now();
+    store.unique.add(&store.deals[&id]);
     Ok(())
 }
 
@@ -305,6 +310,7 @@ pub(crate) async fn merge(State(st): St, body: Bytes) -> Response {
         assoc: assoc_all,
     };
     store.deals.insert(new_id, deal);
+    store.unique.add(&store.deals[&new_id]);
     for target in store.aliases.values_mut() {
         if *target == keep_id || *target == other_id {
             *target = new_id;

@@ -103,9 +103,10 @@ pub(crate) fn apply(
     props.insert("dealstage".into(), stage);
     for def in meta::PROPS.iter().filter(|p| p.unique) {
         if let Some(v) = props.get(def.name) {
-            let taken = store.deals.values().any(|d| {
-                Some(d.id) != me && d.archived_at.is_none() && d.properties.get(def.name) == Some(v)
-            });
+            let taken = store
+                .unique
+                .find(&store.deals, def.name, v)
+                .is_some_and(|id| Some(id) != me);
             if taken {
                 return Err(errors::error(
                     V,

@@ -151,6 +151,13 @@ fn apply(store: &Store, d: &mut Deal, body: &Map<String, Value>) -> Result<(), R
                         .iter()
                         .find(|f| f.key == *key)
                         .ok_or_else(|| bad(&format!("Unknown custom field {key}")))?;
+                    // Pipedrive takes an option field's value as the option id (`dealFields`
+                    // numbers them from 1); the emulator keeps the label.
+                    let option_label = value
+                        .as_u64()
+                        .and_then(|i| field.options.get((i as usize).checked_sub(1)?))
+                        .map(|l| Value::String(l.clone()));
+                    let value = &option_label.unwrap_or_else(|| value.clone());
                     if !field.options.is_empty()
                         && !value.is_null()
                         && !value

@@ -1,6 +1,7 @@
 //! Pipedrive API v2 (deals, followers, pipelines, stages, deal fields), with the v1 endpoints v2
 //! lacks (users, participants, merge).
 
+mod bulk;
 mod convert;
 pub mod error;
 mod field_info;
@@ -114,6 +115,8 @@ pub struct Pipedrive {
     reloaded: AtomicBool,
     /// Tokens this run has spent, against the daily budget.
     spent: AtomicU64,
+    /// Whether this run already said that an import's upserts are not atomic.
+    upsert_told: AtomicBool,
 }
 
 impl Pipedrive {
@@ -135,6 +138,7 @@ impl Pipedrive {
             env,
             reloaded: AtomicBool::new(false),
             spent: AtomicU64::new(0),
+            upsert_told: AtomicBool::new(false),
         })
     }
 
@@ -309,6 +313,22 @@ impl super::Adapter for Pipedrive {
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
         self.upsert_by_search(matches, input).await
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.check_record(input, creating).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.upsert_each(key, items).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.update_each(items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.read_keyed(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {

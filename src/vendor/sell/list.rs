@@ -267,7 +267,7 @@ impl Sell {
     }
 
     /// One page: how many deals Sell sent, and the deals.
-    async fn deal_page(
+    pub(super) async fn deal_page(
         &self,
         params: &[(String, String)],
         page: usize,

@@ -1,5 +1,6 @@
 //! Zendesk Sell Core API v2: deals, upsert, associated contacts, pipelines, stages, users.
 
+mod bulk;
 mod contacts;
 mod convert;
 pub mod error;
@@ -357,7 +358,19 @@ impl super::Adapter for Sell {
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
-        self.upsert_by_filters(matches, input).await
+        self.upsert_by_filters(matches, input, true).await
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.check_record(input, creating).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.upsert_each(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.read_keyed(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {

@@ -95,6 +95,7 @@ impl Sell {
         &self,
         matches: &[(String, String)],
         input: &DealInput,
+        warn_contact: bool,
     ) -> Result<Written> {
         if matches.is_empty() {
             return Err(Error::usage("Zendesk Sell upserts on at least one --match"));
@@ -121,7 +122,7 @@ impl Sell {
             }
         }
         self.tell(&plan.notices);
-        if !data.contains_key("contact_id") {
+        if warn_contact && !data.contains_key("contact_id") {
             self.env.notice(
                 "no --contact: if no deal matches, Zendesk Sell cannot create one (a new deal \
                  needs a primary contact) and refuses the upsert",

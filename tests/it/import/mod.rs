@@ -1,7 +1,10 @@
 //! `crm deals import` against the built-in sandbox: every record accounted for, nothing twice.
 
 mod migration;
+mod pipedrive_lag;
+mod record_by_record;
 mod resume;
+mod sandbox_index;
 mod writes;
 
 use std::collections::BTreeMap;
@@ -28,7 +31,16 @@ pub(super) fn crm(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> as
 }
 
 pub(super) async fn import(home: &Home, sb: &RunningSandbox, args: &[&str]) -> Run {
-    let mut cmd = crm(home, sb, SandboxVendor::Hubspot);
+    import_to(home, sb, SandboxVendor::Hubspot, args).await
+}
+
+pub(super) async fn import_to(
+    home: &Home,
+    sb: &RunningSandbox,
+    vendor: SandboxVendor,
+    args: &[&str],
+) -> Run {
+    let mut cmd = crm(home, sb, vendor);
     cmd.args(["deals", "import"]).args(args);
     run(cmd).await
 }
@@ -52,9 +64,14 @@ pub(super) fn lines(text: &str) -> Vec<Value> {
 
 /// How many deals carry each external id.
 pub(super) fn external_ids(deals: &[Value]) -> BTreeMap<String, usize> {
+    keyed_ids(deals, "external_id")
+}
+
+/// How many deals carry each value of the custom field `key`.
+pub(super) fn keyed_ids(deals: &[Value], key: &str) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for d in deals {
-        if let Some(id) = d["custom"]["external_id"].as_str() {
+        if let Some(id) = d["custom"][key].as_str() {
             *counts.entry(id.to_string()).or_default() += 1;
         }
     }

@@ -1,0 +1,76 @@
+//! Pipedrive's search index lags its writes: a key the first search misses is searched again
+//! after a pause before crm concludes the deal is not there.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use super::{lines, write};
+use crate::pipedrive_cli::{mount, query, requests_to};
+use crate::support::cli::{run, Home};
+use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
+
+#[tokio::test]
+async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
+    let server = account().await;
+    // The first search comes before the index caught up; the second finds deal 7.
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals/search"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"success": true, "data": {"items": []}, "additional_data": {}}),
+            ),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v2/deals/search",
+        json!({"success": true, "data": {"items": [
+            {"result_score": 1.0, "item": {"id": 7, "type": "deal", "title": "Acme"}}
+        ]}, "additional_data": {}}),
+    )
+    .await;
+    let mut found = deal(7, "Acme", "10");
+    found["custom_fields"][EXTERNAL_KEY] = json!("EXT-7");
+    // One hit is read by its id (1 token), not through the list by ids (10).
+    mount(&server, "GET", "/api/v2/deals/7", ok(found)).await;
+
+    let home = Home::new();
+    let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});
+    let file = write(home.path(), "in.ndjson", &format!("{record}\n"));
+    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
+    cmd.args([
+        "deals",
+        "import",
+        &file,
+        "--upsert-key",
+        "External ID",
+        "--plan",
+    ]);
+    let started = Instant::now();
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(started.elapsed() >= Duration::from_secs(2), "a pause first");
+    let result = &lines(&out.stdout)[0];
+    assert_eq!(result["action"], "update", "{result}");
+    assert_eq!(result["id"], "7");
+    assert_eq!(result["diff"]["amount"], json!({"from": "10", "to": "25"}));
+    let searches = requests_to(&server, "GET", "/api/v2/deals/search").await;
+    assert_eq!(searches.len(), 2);
+    let q = query(&searches[1]);
+    assert!(q.contains(&("term".into(), "EXT-7".into())), "{q:?}");
+    assert!(q.contains(&("exact_match".into(), "true".into())), "{q:?}");
+    assert!(
+        q.contains(&("fields".into(), "custom_fields".into())),
+        "{q:?}"
+    );
+    assert!(requests_to(&server, "POST", "/api/v2/deals")
+        .await
+        .is_empty());
+}
