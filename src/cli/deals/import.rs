@@ -21,11 +21,13 @@ stdout gets one NDJSON result per record: {line, action, id, error}. The summary
 exit 8 when some records failed (--rejects gets them, ready to fix and import again).
 
 --journal FILE makes a run resumable: after a crash or a kill, the same command with the same
-journal skips what was done. With --upsert-key nothing is ever created twice; without one, a create
+journal skips what was done. With --upsert-key nothing is created twice (on Pipedrive, whose search
+index lags writes, a write in flight at the crash may be; its result says so); without one, a create
 whose outcome the crash left unknown is sent again and reported as a possible duplicate.
 
 --map FILE (TOML or JSON) migrates between accounts or CRMs: pipelines, stages, owners and custom
 fields are mapped by name; [missing] says what happens to names the target lacks:
+  tags = false   (or tags = \"field\", before the first table: for a target without tags)
   [pipelines]  \"Sales Pipeline\" = \"Renewals\"
   [stages]     \"Sales Pipeline/Contract Sent\" = \"Contract Sent\"   (or just \"Contract Sent\")
   [owners]     \"Ada Lovelace\" = \"grace.hopper@example.com\"
