@@ -109,7 +109,9 @@ impl VendorPolicy for PipedrivePolicy {
     }
 
     /// `x-ratelimit-limit` is the burst window's budget; `x-ratelimit-remaining: 0` pauses the
-    /// burst bucket until `x-ratelimit-reset` (seconds).
+    /// burst bucket until `x-ratelimit-reset` (seconds) when someone else spent the budget.
+    /// When crm's own charges fill the window, the limiter already waits to the millisecond,
+    /// while the whole-second reset would idle up to a second in every window.
     fn observe(&self, headers: &HeaderMap, limiter: &Limiter) {
         let number = |name: &str| {
             headers
@@ -123,7 +125,7 @@ impl VendorPolicy for PipedrivePolicy {
                 limiter.configure("burst", learned.0, learned.1);
             }
         }
-        if number("x-ratelimit-remaining") == Some(0) {
+        if number("x-ratelimit-remaining") == Some(0) && !limiter.is_full("burst") {
             let reset = number("x-ratelimit-reset").unwrap_or(2).min(60);
             limiter.pause("burst", Duration::from_secs(reset.max(1)));
         }
@@ -184,5 +186,33 @@ mod tests {
         h.insert("x-ratelimit-limit", HeaderValue::from_static("120"));
         PipedrivePolicy { api_token: true }.observe(&h, &limiter);
         assert_eq!(limiter.capacity("burst"), Some((120, BURST_LIMIT.1)));
+    }
+
+    /// Waits for 10 tokens after a `remaining: 0, reset: 5` answer; returns the seconds waited.
+    async fn wait_after_spent_answer(own_spend: u32) -> u64 {
+        let limiter = Limiter::new();
+        limiter.configure("burst", BURST_LIMIT.0, BURST_LIMIT.1);
+        limiter.acquire(&cost(own_spend)).await;
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("5"));
+        PipedrivePolicy { api_token: true }.observe(&h, &limiter);
+        let start = tokio::time::Instant::now();
+        limiter.acquire(&cost(10)).await;
+        start.elapsed().as_secs()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_spent_budget_pauses_only_when_someone_else_spent_it() {
+        assert_eq!(
+            wait_after_spent_answer(10).await,
+            5,
+            "another client spent it"
+        );
+        assert_eq!(
+            wait_after_spent_answer(BURST_LIMIT.0).await,
+            2,
+            "crm's own window: to the millisecond, not the whole-second reset"
+        );
     }
 }
