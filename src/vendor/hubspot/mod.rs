@@ -6,7 +6,6 @@ pub mod error;
 mod input;
 mod list;
 mod meta;
-mod prefetch;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
