@@ -66,10 +66,6 @@ impl Bucket {
         }
         self.window + ARRIVAL_SLACK
     }
-
-    fn is_full(&mut self, now: Instant) -> bool {
-        self.used(now) >= self.capacity
-    }
 }
 
 #[derive(Debug, Default)]
@@ -100,12 +96,12 @@ impl Limiter {
         buckets.get(bucket).map(|b| (b.capacity, b.window))
     }
 
-    /// Whether crm's own charges fill `bucket`'s window now (an unknown bucket never is).
-    pub fn is_full(&self, bucket: &str) -> bool {
+    /// What crm's own charges spend of `bucket`'s window now, and its capacity.
+    pub fn usage(&self, bucket: &str) -> Option<(u32, u32)> {
         let mut buckets = self.buckets.lock().expect("limiter lock");
         buckets
             .get_mut(bucket)
-            .is_some_and(|b| b.is_full(Instant::now()))
+            .map(|b| (b.used(Instant::now()), b.capacity))
     }
 
     /// Stops every draw from `bucket` until `delay` has passed (after a 429's `Retry-After`).
