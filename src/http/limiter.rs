@@ -10,6 +10,13 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+/// How much longer than its window a charge is kept. crm records a charge when it sends the
+/// request; the vendor counts it when the request arrives, a little later. Without this, the
+/// request that a full rolling window lets through the instant the oldest charge leaves it can
+/// reach a server whose window still holds that charge, and draw a 429 with a whole-second
+/// `Retry-After`.
+const ARRIVAL_SLACK: Duration = Duration::from_millis(25);
+
 /// What one request spends from one bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Charge {
@@ -29,7 +36,7 @@ struct Bucket {
 impl Bucket {
     fn used(&mut self, now: Instant) -> u32 {
         while let Some(&(at, _)) = self.spent.front() {
-            if now.duration_since(at) >= self.window {
+            if now.duration_since(at) >= self.window + ARRIVAL_SLACK {
                 self.spent.pop_front();
             } else {
                 break;
@@ -54,10 +61,10 @@ impl Bucket {
         for &(at, c) in &self.spent {
             used -= c;
             if used + cost <= self.capacity {
-                return (at + self.window).saturating_duration_since(now);
+                return (at + self.window + ARRIVAL_SLACK).saturating_duration_since(now);
             }
         }
-        self.window
+        self.window + ARRIVAL_SLACK
     }
 }
 
@@ -87,6 +94,14 @@ impl Limiter {
     pub fn capacity(&self, bucket: &str) -> Option<(u32, Duration)> {
         let buckets = self.buckets.lock().expect("limiter lock");
         buckets.get(bucket).map(|b| (b.capacity, b.window))
+    }
+
+    /// What crm's own charges spend of `bucket`'s window now, and its capacity.
+    pub fn usage(&self, bucket: &str) -> Option<(u32, u32)> {
+        let mut buckets = self.buckets.lock().expect("limiter lock");
+        buckets
+            .get_mut(bucket)
+            .map(|b| (b.used(Instant::now()), b.capacity))
     }
 
     /// Stops every draw from `bucket` until `delay` has passed (after a 429's `Retry-After`).

@@ -4,6 +4,7 @@
 //! [`Error`]s and learns rate limits from response headers.
 
 mod limiter;
+pub mod prefetch;
 mod retry;
 mod trace;
 

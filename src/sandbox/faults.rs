@@ -2,6 +2,7 @@
 //! limit, injected 5xx, saving the state after writes, and the body faults
 //! (reset, truncation, trickling).
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,7 @@ pub(crate) struct Ctx {
     slow_body: Duration,
     dice: Mutex<StdRng>,
     limiter: Option<Mutex<Limiter>>,
+    burst: Option<Mutex<Rolling>>,
     saver: Saver,
     stats: Arc<Stats>,
 }
@@ -41,6 +43,7 @@ impl Ctx {
             slow_body: Duration::from_millis(args.slow_body_ms),
             dice: Mutex::new(StdRng::seed_from_u64(args.seed ^ 0x5eed_fa17)),
             limiter: args.rate_limit.map(|rl| Mutex::new(Limiter::new(rl))),
+            burst: args.burst.map(|rl| Mutex::new(Rolling::new(rl))),
             saver,
             stats,
         }
@@ -116,6 +119,68 @@ impl Limiter {
     }
 }
 
+/// A rolling window: at most `max` units spent in any `window` (Pipedrive's burst limit).
+struct Rolling {
+    limit: RateLimit,
+    spent: VecDeque<(Instant, u32)>,
+}
+
+impl Rolling {
+    fn new(limit: RateLimit) -> Self {
+        Rolling {
+            limit,
+            spent: VecDeque::new(),
+        }
+    }
+
+    /// Whether `cost` fits now, and the quota it would leave (or, refused, when it will fit).
+    fn check(&mut self, cost: u32, now: Instant) -> (bool, Quota) {
+        let window = self.limit.window;
+        while self
+            .spent
+            .front()
+            .is_some_and(|&(at, _)| now.duration_since(at) >= window)
+        {
+            self.spent.pop_front();
+        }
+        let used: u32 = self.spent.iter().map(|&(_, c)| c).sum();
+        let ok = used + cost <= self.limit.max;
+        let reset_in = if ok {
+            self.spent
+                .front()
+                .map_or(window, |&(at, _)| window.saturating_sub(now - at))
+        } else {
+            // The time until enough of the oldest charges leave the window.
+            let mut left = used;
+            let mut at_fit = window;
+            for &(at, c) in &self.spent {
+                left -= c;
+                if left + cost <= self.limit.max {
+                    at_fit = window.saturating_sub(now - at);
+                    break;
+                }
+            }
+            at_fit
+        };
+        let quota = Quota {
+            max: self.limit.max,
+            remaining: self.limit.max
+                - if ok {
+                    used + cost
+                } else {
+                    used.min(self.limit.max)
+                },
+            reset_in,
+            window,
+        };
+        (ok, quota)
+    }
+
+    fn commit(&mut self, cost: u32, now: Instant) {
+        self.spent.push_back((now, cost));
+    }
+}
+
 fn authorized(vendor: SandboxVendor, headers: &HeaderMap) -> bool {
     let bearer = headers
         .get(header::AUTHORIZATION)
@@ -180,25 +245,17 @@ async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Respons
     if !authorized(vendor, req.headers()) {
         return Err(errors::unauthorized(vendor));
     }
-    let mut quota = None;
-    if let Some(limiter) = &ctx.limiter {
-        let cost = match vendor {
-            SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
-            _ => 1,
-        };
-        let taken = limiter.lock().unwrap_or_else(|p| p.into_inner()).take(cost);
-        match taken {
-            Ok(q) => quota = Some(q),
-            Err(q) => {
-                Stats::count(&ctx.stats.throttled);
-                let mut resp = errors::rate_limited(vendor);
-                quota_headers(vendor, &q, resp.headers_mut());
-                let secs = q.reset_in.as_millis().div_ceil(1000).max(1);
-                set(resp.headers_mut(), "retry-after", secs);
-                return Err(resp);
-            }
+    let quota = match rate_limits(ctx, &req) {
+        Ok(q) => q,
+        Err(q) => {
+            Stats::count(&ctx.stats.throttled);
+            let mut resp = errors::rate_limited(vendor);
+            quota_headers(vendor, &q, resp.headers_mut());
+            let secs = q.reset_in.as_millis().div_ceil(1000).max(1);
+            set(resp.headers_mut(), "retry-after", secs);
+            return Err(resp);
         }
-    }
+    };
     let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut resp = if ctx.roll(ctx.fail_rate) {
         Stats::count(&ctx.stats.failed);
@@ -233,6 +290,36 @@ async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Respons
         quota_headers(vendor, q, resp.headers_mut());
     }
     Ok(resp)
+}
+
+/// Charges the request to the burst window and the fixed window (only when both have room):
+/// the quota the headers describe (the burst window's, if any), or as `Err` the refusing one's.
+fn rate_limits(ctx: &Ctx, req: &Request) -> Result<Option<Quota>, Quota> {
+    if ctx.limiter.is_none() && ctx.burst.is_none() {
+        return Ok(None);
+    }
+    let cost = match ctx.vendor {
+        SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
+        _ => 1,
+    };
+    let now = Instant::now();
+    let mut burst = ctx
+        .burst
+        .as_ref()
+        .map(|b| b.lock().unwrap_or_else(|p| p.into_inner()));
+    let burst_quota = match burst.as_mut().map(|b| b.check(cost, now)) {
+        Some((false, q)) => return Err(q),
+        Some((true, q)) => Some(q),
+        None => None,
+    };
+    let fixed_quota = match &ctx.limiter {
+        Some(l) => Some(l.lock().unwrap_or_else(|p| p.into_inner()).take(cost)?),
+        None => None,
+    };
+    if let Some(b) = burst.as_mut() {
+        b.commit(cost, now);
+    }
+    Ok(burst_quota.or(fixed_quota))
 }
 
 async fn body_faults(ctx: &Ctx, resp: Response) -> Response {

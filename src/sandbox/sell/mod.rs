@@ -329,16 +329,33 @@ pub(crate) fn collection(
     page: usize,
     per_page: usize,
 ) -> Response {
+    let total = items.len();
+    let items = items
+        .into_iter()
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .collect();
+    collection_page(headers, path, kind, items, total, page, per_page)
+}
+
+/// [`collection`] for a page already cut out of `total` items, so a large list renders only the
+/// page it answers.
+pub(crate) fn collection_page(
+    headers: &HeaderMap,
+    path: &str,
+    kind: &str,
+    items: Vec<Value>,
+    total: usize,
+    page: usize,
+    per_page: usize,
+) -> Response {
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1");
     let link = |p: usize| format!("http://{host}{path}?page={p}&per_page={per_page}");
-    let total = items.len();
     let data: Vec<Value> = items
         .into_iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
         .map(|d| json!({ "data": d, "meta": { "type": kind, "version": 1 } }))
         .collect();
     let mut links = json!({ "self": link(page), "first_page": link(1) });

@@ -241,7 +241,7 @@ impl HubSpot {
         });
         // Only the cursor is on the critical path: converting a page (and reading its
         // contacts) happens while the next page's request is in flight.
-        let deals = super::prefetch::Prefetch::new(pages.boxed()).and_then(move |page| {
+        let deals = crate::http::prefetch::Prefetch::new(pages.boxed()).and_then(move |page| {
             let meta = meta.clone();
             async move { self.page_deals(page, &meta, with_contacts).await }
         });

@@ -7,7 +7,6 @@ mod field_info;
 mod input;
 mod list;
 mod meta;
-mod prefetch;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};

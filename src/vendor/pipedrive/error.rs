@@ -109,7 +109,11 @@ impl VendorPolicy for PipedrivePolicy {
     }
 
     /// `x-ratelimit-limit` is the burst window's budget; `x-ratelimit-remaining: 0` pauses the
-    /// burst bucket until `x-ratelimit-reset` (seconds).
+    /// burst bucket until `x-ratelimit-reset` (seconds) when someone else is spending the
+    /// budget: crm's own charges are at most half of it. When they are more, the limiter
+    /// already waits for them to the millisecond, while the whole-second reset (counted when
+    /// the request arrived, read a round trip later) would idle up to a second per window; a
+    /// 429 with its `Retry-After` covers what remains.
     fn observe(&self, headers: &HeaderMap, limiter: &Limiter) {
         let number = |name: &str| {
             headers
@@ -123,7 +127,10 @@ impl VendorPolicy for PipedrivePolicy {
                 limiter.configure("burst", learned.0, learned.1);
             }
         }
-        if number("x-ratelimit-remaining") == Some(0) {
+        let others_spending = limiter
+            .usage("burst")
+            .is_none_or(|(used, capacity)| used <= capacity / 2);
+        if number("x-ratelimit-remaining") == Some(0) && others_spending {
             let reset = number("x-ratelimit-reset").unwrap_or(2).min(60);
             limiter.pause("burst", Duration::from_secs(reset.max(1)));
         }
@@ -184,5 +191,38 @@ mod tests {
         h.insert("x-ratelimit-limit", HeaderValue::from_static("120"));
         PipedrivePolicy { api_token: true }.observe(&h, &limiter);
         assert_eq!(limiter.capacity("burst"), Some((120, BURST_LIMIT.1)));
+    }
+
+    /// Waits for 10 tokens after a `remaining: 0, reset: 5` answer; returns the seconds waited.
+    async fn wait_after_spent_answer(own_spend: u32) -> u64 {
+        let limiter = Limiter::new();
+        limiter.configure("burst", BURST_LIMIT.0, BURST_LIMIT.1);
+        limiter.acquire(&cost(own_spend)).await;
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("5"));
+        PipedrivePolicy { api_token: true }.observe(&h, &limiter);
+        let start = tokio::time::Instant::now();
+        limiter.acquire(&cost(10)).await;
+        start.elapsed().as_secs()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_spent_budget_pauses_only_when_someone_else_spent_it() {
+        assert_eq!(
+            wait_after_spent_answer(10).await,
+            5,
+            "another client spent it"
+        );
+        assert_eq!(
+            wait_after_spent_answer(60).await,
+            0,
+            "mostly crm's own spend: a 429 would say if the window were really full"
+        );
+        assert_eq!(
+            wait_after_spent_answer(BURST_LIMIT.0).await,
+            2,
+            "crm's own window: to the millisecond, not the whole-second reset"
+        );
     }
 }

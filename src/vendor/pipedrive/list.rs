@@ -2,13 +2,14 @@
 //! cursor; `--search` through `/api/v2/deals/search`, whose reduced items are read in full with
 //! one `GET /api/v2/deals?ids=` per page, the filters search lacks applied to them here.
 
-use futures::stream::{self, StreamExt};
+use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::filters::{custom_filters, list_params, search_params, Local};
 use super::wire::{data_items, id_text, next_cursor};
 use super::{convert, costs, v2, Pipedrive};
 use crate::error::{Error, Result};
+use crate::http::prefetch::Prefetch;
 use crate::http::Request;
 use crate::model::{Deal, ListQuery};
 use crate::vendor::DealPages;
@@ -21,6 +22,12 @@ struct Cursor {
     cursor: Option<String>,
     delivered: usize,
     done: bool,
+}
+
+/// A page as the cursor stream yields it: converted, or left to convert after the prefetch.
+enum Fetched {
+    Deals(Vec<Deal>),
+    Body(Value),
 }
 
 enum Mode {
@@ -74,6 +81,10 @@ impl Pipedrive {
             delivered: 0,
             done: false,
         };
+        // Plain pages are converted after the prefetch, while the next page is in flight; pages
+        // whose deals decide when to stop (filters crm applies, a limit) or need more requests
+        // (contacts) are converted on the way.
+        let convert_later = local.is_empty() && !with_contacts && limit.is_none();
         let mode = std::sync::Arc::new(mode);
         let local = std::sync::Arc::new(local);
         let pages = stream::try_unfold(start, move |mut cur| {
@@ -91,8 +102,16 @@ impl Pipedrive {
                         } else {
                             LIST_PAGE
                         };
-                        self.list_page(*archived, params, size, cur.cursor.as_deref())
-                            .await?
+                        let body = self
+                            .list_body(*archived, params, size, cur.cursor.as_deref())
+                            .await?;
+                        let next = next_cursor(&body);
+                        if convert_later {
+                            cur.done = next.is_none() || next == cur.cursor;
+                            cur.cursor = next;
+                            return Ok(Some((Fetched::Body(body), cur)));
+                        }
+                        (self.convert_page(&body).await?, next)
                     }
                     Mode::Search { params } => {
                         let size = if local.is_empty() {
@@ -120,19 +139,35 @@ impl Pipedrive {
                 cur.cursor = next;
                 cur.done =
                     cur.cursor.is_none() || repeated || limit.is_some_and(|l| cur.delivered >= l);
-                Ok(Some((deals, cur)))
+                Ok(Some((Fetched::Deals(deals), cur)))
             }
         });
-        Ok(pages.boxed())
+        // The cursor is the critical path: the next page's request goes out while this one is
+        // converted and written.
+        let deals = Prefetch::new(pages.boxed()).and_then(move |fetched| async move {
+            match fetched {
+                Fetched::Deals(deals) => Ok(deals),
+                Fetched::Body(body) => self.convert_page(&body).await,
+            }
+        });
+        Ok(deals.boxed())
     }
 
-    async fn list_page(
+    async fn convert_page(&self, body: &Value) -> Result<Vec<Deal>> {
+        let meta = self.meta().await?;
+        data_items(body)
+            .into_iter()
+            .map(|d| convert::to_deal(d, &meta, self.env.raw))
+            .collect()
+    }
+
+    async fn list_body(
         &self,
         archived: bool,
         params: &[(&'static str, String)],
         size: usize,
         cursor: Option<&str>,
-    ) -> Result<(Vec<Deal>, Option<String>)> {
+    ) -> Result<Value> {
         let (segments, tokens): (&[&str], u32) = if archived {
             (&["deals", "archived"], costs::ARCHIVED)
         } else {
@@ -146,13 +181,7 @@ impl Pipedrive {
         if let Some(c) = cursor {
             request = request.query("cursor", c);
         }
-        let body = self.send(request, tokens).await?;
-        let meta = self.meta().await?;
-        let deals = data_items(&body)
-            .into_iter()
-            .map(|d| convert::to_deal(d, &meta, self.env.raw))
-            .collect::<Result<Vec<_>>>()?;
-        Ok((deals, next_cursor(&body)))
+        self.send(request, tokens).await
     }
 
     async fn search_page(

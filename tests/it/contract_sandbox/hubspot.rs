@@ -4,23 +4,12 @@
 use crm::sandbox::SandboxVendor;
 
 use super::Proxied;
-use crate::support::cli::{run_sync, Home, Run};
+use crate::support::cli::{Home, Run};
 
 const TOKEN: &str = "pat-na1-sandbox-contract-0000";
 
-fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    p.server.clear();
-    let mut cmd = home.crm_at("hubspot", p.server.base_url(), TOKEN);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    p.assert_clean(&format!("crm {args:?} (stderr: {})", out.stderr));
-    out
-}
-
 fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    let out = crm(p, home, args);
-    assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
-    out
+    super::ok(p, home, TOKEN, args)
 }
 
 #[test]

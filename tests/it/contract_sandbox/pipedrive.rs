@@ -1,59 +1,23 @@
-//! Pipedrive API v2 and the v1 endpoints v2 lacks: the requests the adapter
-//! sends for each `crm` command, through Prism's proxy to the sandbox.
+//! Pipedrive API v2 and the v1 endpoints v2 lacks: every operation crm performs, run by the real
+//! binary against the sandbox through Prism's proxy.
 
 use crm::sandbox::SandboxVendor;
-use serde_json::{json, Value};
 
-use super::{Proxied, Raw};
+use super::Proxied;
+use crate::support::cli::{Home, Run};
 
-fn client(p: &Proxied) -> Raw<'_> {
-    Raw {
-        proxied: p,
-        auth: ("x-api-token", "sandbox-contract-token"),
-    }
+/// 40 hex characters: sent as `x-api-token`, the way most users authenticate.
+const TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
+/// The sandbox's first two users (the first owns the demo deals it follows).
+const OWNER: &str = "11000001";
+const FOLLOWER: &str = "11000002";
+
+fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    super::crm(p, home, TOKEN, args)
 }
 
-/// `crm pipelines list`, `crm stages list`, and the metadata behind name resolution.
-fn metadata(api: &Raw) -> Vec<u64> {
-    let (s, pipelines) = api.call("GET", "/api/v2/pipelines", None);
-    assert_eq!(
-        (s, pipelines["data"].as_array().map(Vec::len)),
-        (200, Some(2))
-    );
-    let (s, _) = api.call("GET", "/api/v2/stages?pipeline_id=1&limit=500", None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/api/v2/dealFields?limit=500", None);
-    assert_eq!(s, 200);
-    let (s, me) = api.call("GET", "/v1/users/me", None);
-    assert_eq!(s, 200);
-    assert!(me["data"]["company_domain"].is_string(), "{me}");
-    let (s, users) = api.call("GET", "/v1/users", None);
-    assert_eq!(s, 200);
-    users["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|u| u["id"].as_u64())
-        .collect()
-}
-
-/// `crm deals list --all`: cursor pages until `next_cursor` is null.
-fn list_all(api: &Raw, query: &str) -> Vec<Value> {
-    let mut out = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let path = match &cursor {
-            Some(c) => format!("/api/v2/deals?{query}&cursor={c}"),
-            None => format!("/api/v2/deals?{query}"),
-        };
-        let (s, page) = api.call("GET", &path, None);
-        assert_eq!(s, 200, "{page}");
-        out.extend(page["data"].as_array().unwrap().iter().cloned());
-        match page["additional_data"]["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_string()),
-            None => return out,
-        }
-    }
+fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    super::ok(p, home, TOKEN, args)
 }
 
 #[test]
@@ -61,33 +25,60 @@ fn reads_metadata_lists_and_searches() {
     let Some(p) = Proxied::start(SandboxVendor::Pipedrive) else {
         return;
     };
-    let api = client(&p);
-    let owner = metadata(&api)[0];
-    assert_eq!(list_all(&api, "limit=7").len(), 30);
-    list_all(
-        &api,
-        &format!("limit=500&owner_id={owner}&pipeline_id=1&status=open&sort_by=update_time&sort_direction=desc&updated_since=2020-01-01T00:00:00Z"),
+    let home = Home::new();
+    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    assert_eq!(out.stdout.lines().count(), 30);
+    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    assert_eq!(
+        out.json().as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        out.stdout
     );
-    let (s, one) = api.call("GET", "/api/v2/deals/3", None);
-    assert_eq!((s, one["data"]["id"].as_u64()), (200, Some(3)));
-    let (s, _) = api.call("GET", "/api/v2/deals?ids=3,5,7", None);
-    assert_eq!(s, 200);
-    let (s, found) = api.call(
-        "GET",
-        "/api/v2/deals/search?term=EXT-00003&exact_match=true&fields=custom_fields",
-        None,
+    ok(
+        &p,
+        &home,
+        &["--refresh", "stages", "list", "--pipeline", "1"],
     );
-    assert_eq!(s, 200, "{found}");
-    let (s, _) = api.call("GET", "/api/v2/deals/search?term=acme", None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/api/v2/deals/archived?limit=10", None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/api/v2/deals/3/followers", None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/v1/deals/3/participants", None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/api/v2/deals/99999", None);
-    assert_eq!(s, 404);
+    let out = ok(&p, &home, &["deals", "get", "3", "-o", "json"]);
+    assert_eq!(out.json()["id"], "3");
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--owner",
+            OWNER,
+            "--pipeline",
+            "1",
+            "--status",
+            "open",
+            "--updated-since",
+            "2020-01-01",
+            "--sort",
+            "updated_at:desc",
+            "--with-contacts",
+            "--limit",
+            "5",
+            "-o",
+            "json",
+        ],
+    );
+    let out = ok(
+        &p,
+        &home,
+        &["deals", "list", "--search", "acme", "-o", "json"],
+    );
+    assert!(out.json().is_array());
+    assert!(p
+        .seen()
+        .iter()
+        .any(|s| s.starts_with("GET /api/v2/deals/search")));
+    ok(&p, &home, &["deals", "list", "--archived", "--limit", "10"]);
+    ok(&p, &home, &["deals", "followers", "3", "-o", "json"]);
+    let out = crm(&p, &home, &["deals", "get", "99999"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
 }
 
 #[test]
@@ -95,66 +86,72 @@ fn writes_every_kind_of_change() {
     let Some(p) = Proxied::start(SandboxVendor::Pipedrive) else {
         return;
     };
-    let api = client(&p);
-    let users = metadata(&api);
-    // The owner follows their deal from the start: follow with someone else.
-    let (user, follower) = (users[0], users[1]);
-    // crm deals create
-    let (s, created) = api.call(
-        "POST",
-        "/api/v2/deals",
-        Some(
-            json!({"title": "Contract check", "value": 1500.5, "currency": "USD",
-                    "owner_id": user, "pipeline_id": 1, "stage_id": 2, "person_id": 1,
-                    "expected_close_date": "2026-12-31"}),
-        ),
+    let home = Home::new();
+    let out = ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Contract check",
+            "--amount",
+            "1500.50",
+            "--currency",
+            "USD",
+            "--owner",
+            OWNER,
+            "--pipeline",
+            "1",
+            "--stage",
+            "2",
+            "--contact",
+            "1",
+            "--close-date",
+            "2026-12-31",
+            "-o",
+            "json",
+        ],
     );
-    assert_eq!(s, 200, "{created}");
-    let id = created["data"]["id"].as_u64().unwrap();
-    // crm deals update
-    let (s, _) = api.call(
-        "PATCH",
-        &format!("/api/v2/deals/{id}"),
-        Some(
-            json!({"status": "lost", "lost_reason": "Budget", "expected_close_date": "2027-01-31"}),
-        ),
+    let id = out.json()["id"].as_str().unwrap().to_string();
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "update",
+            &id,
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Budget",
+            "--close-date",
+            "2027-01-31",
+        ],
     );
-    assert_eq!(s, 200);
-    // crm deals follow / followers / unfollow
-    let (s, _) = api.call(
-        "POST",
-        &format!("/api/v2/deals/{id}/followers"),
-        Some(json!({"user_id": follower})),
+    ok(&p, &home, &["deals", "follow", &id, "--user", FOLLOWER]);
+    ok(&p, &home, &["deals", "unfollow", &id, "--user", FOLLOWER]);
+    ok(&p, &home, &["deals", "associate", &id, "--contact", "16"]);
+    ok(&p, &home, &["deals", "dissociate", &id, "--contact", "16"]);
+    ok(&p, &home, &["deals", "associate", &id, "--company", "2"]);
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "External ID=EXT-00003",
+            "--name",
+            "Upserted",
+        ],
     );
-    assert_eq!(s, 201);
-    let (s, _) = api.call(
-        "DELETE",
-        &format!("/api/v2/deals/{id}/followers/{follower}"),
-        None,
+    let out = ok(
+        &p,
+        &home,
+        &["deals", "merge", "--into", "2", &id, "--yes", "-o", "json"],
     );
-    assert_eq!(s, 200);
-    // crm deals associate --contact / dissociate
-    let (s, added) = api.call(
-        "POST",
-        &format!("/v1/deals/{id}/participants"),
-        Some(json!({"person_id": 16})),
-    );
-    assert!(matches!(s, 200 | 201), "{added}");
-    let pid = added["data"]["id"].as_u64().unwrap();
-    let (s, _) = api.call(
-        "DELETE",
-        &format!("/v1/deals/{id}/participants/{pid}"),
-        None,
-    );
-    assert_eq!(s, 200);
-    // crm deals merge --into 2 ID
-    let (s, _) = api.call(
-        "PUT",
-        &format!("/v1/deals/{id}/merge"),
-        Some(json!({"merge_with_id": 2})),
-    );
-    assert_eq!(s, 200);
-    // crm deals delete
-    let (s, _) = api.call("DELETE", "/api/v2/deals/4", None);
-    assert_eq!(s, 200);
+    assert_eq!(out.json()["id"], "2");
+    ok(&p, &home, &["deals", "delete", "4", "--yes"]);
+    assert!(p.seen().iter().any(|s| s == "DELETE /api/v2/deals/4"));
 }

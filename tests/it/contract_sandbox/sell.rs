@@ -1,16 +1,23 @@
-//! Zendesk Sell core API v2: the requests the adapter sends for each `crm`
-//! command, through Prism's proxy to the sandbox.
+//! Zendesk Sell core API v2: every operation crm performs, run by the real binary against the
+//! sandbox through Prism's proxy.
 
 use crm::sandbox::SandboxVendor;
-use serde_json::json;
 
-use super::{Proxied, Raw};
+use super::Proxied;
+use crate::support::cli::{Home, Run};
 
-fn client(p: &Proxied) -> Raw<'_> {
-    Raw {
-        proxied: p,
-        auth: ("authorization", "Bearer sandbox-contract-token"),
-    }
+const TOKEN: &str = "sell-sandbox-contract-token";
+/// The sandbox's first user and its first person contacts (organizations come first).
+const OWNER: &str = "100001";
+const CONTACT: &str = "300002";
+const OTHER_CONTACT: &str = "300005";
+
+fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    super::crm(p, home, TOKEN, args)
+}
+
+fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
+    super::ok(p, home, TOKEN, args)
 }
 
 #[test]
@@ -18,51 +25,53 @@ fn reads_metadata_lists_and_searches() {
     let Some(p) = Proxied::start(SandboxVendor::Sell) else {
         return;
     };
-    let api = client(&p);
-    // crm pipelines list / stages list, and name resolution
-    for path in [
-        "/v2/pipelines",
-        "/v2/stages?per_page=100",
-        "/v2/users",
-        "/v2/users/self",
-    ] {
-        let (s, body) = api.call("GET", path, None);
-        assert_eq!(s, 200, "{path}: {body}");
-    }
-    let (_, users) = api.call("GET", "/v2/users", None);
-    let owner = users["items"][0]["data"]["id"].as_u64().unwrap();
-    // crm deals list --all: pages until one comes back short
-    let mut seen = 0;
-    for page in 1.. {
-        let (s, body) = api.call("GET", &format!("/v2/deals?page={page}&per_page=7"), None);
-        assert_eq!(s, 200);
-        let n = body["items"].as_array().unwrap().len();
-        seen += n;
-        if n < 7 {
-            break;
-        }
-    }
-    assert_eq!(seen, 30);
-    let (s, _) = api.call(
-        "GET",
-        &format!("/v2/deals?per_page=100&owner_id={owner}&sort_by=updated_at:desc"),
-        None,
+    let home = Home::new();
+    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    assert_eq!(out.stdout.lines().count(), 30);
+    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    assert!(!out.json().as_array().unwrap().is_empty(), "{}", out.stdout);
+    ok(&p, &home, &["--refresh", "stages", "list"]);
+    let id = out_first_id(&ok(
+        &p,
+        &home,
+        &["deals", "list", "--limit", "1", "-o", "json"],
+    ));
+    let out = ok(&p, &home, &["deals", "get", &id, "-o", "json"]);
+    assert_eq!(out.json()["id"], id.as_str());
+    assert!(p
+        .seen()
+        .iter()
+        .any(|s| s.ends_with(&format!("/v2/deals/{id}/associated_contacts"))));
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "list",
+            "--owner",
+            OWNER,
+            "--status",
+            "open",
+            "--sort",
+            "updated_at:desc",
+            "--with-contacts",
+            "--limit",
+            "5",
+            "-o",
+            "json",
+        ],
     );
-    assert_eq!(s, 200);
-    let (s, _) = api.call(
-        "GET",
-        "/v2/deals?custom_fields%5Bexternal_id%5D=EXT-00004",
-        None,
+    ok(
+        &p,
+        &home,
+        &["deals", "list", "--contact", CONTACT, "-o", "json"],
     );
-    assert_eq!(s, 200);
-    let (_, page) = api.call("GET", "/v2/deals?per_page=1", None);
-    let id = page["items"][0]["data"]["id"].as_u64().unwrap();
-    let (s, one) = api.call("GET", &format!("/v2/deals/{id}"), None);
-    assert_eq!(s, 200, "{one}");
-    let (s, _) = api.call("GET", &format!("/v2/deals/{id}/associated_contacts"), None);
-    assert_eq!(s, 200);
-    let (s, _) = api.call("GET", "/v2/deals/999999", None);
-    assert_eq!(s, 404);
+    let out = crm(&p, &home, &["deals", "get", "999999"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+}
+
+fn out_first_id(out: &Run) -> String {
+    out.json()[0]["id"].as_str().expect("a deal id").to_string()
 }
 
 #[test]
@@ -70,44 +79,85 @@ fn writes_every_kind_of_change() {
     let Some(p) = Proxied::start(SandboxVendor::Sell) else {
         return;
     };
-    let api = client(&p);
-    // crm deals create
-    let (s, created) = api.call(
-        "POST",
-        "/v2/deals",
-        Some(json!({"data": {"name": "Contract check", "contact_id": 300002, "value": "1000.50",
-                             "currency": "USD", "tags": ["a"], "estimated_close_date": "2026-12-31"}})),
+    let home = Home::new();
+    let out = ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Contract check",
+            "--contact",
+            CONTACT,
+            "--amount",
+            "1000.50",
+            "--currency",
+            "USD",
+            "--owner",
+            OWNER,
+            "--tags",
+            "a,b",
+            "--close-date",
+            "2026-12-31",
+            "-o",
+            "json",
+        ],
     );
-    assert_eq!(s, 200, "{created}");
-    let id = created["data"]["id"].as_u64().unwrap();
-    // crm deals update
-    let (s, _) = api.call(
-        "PUT",
-        &format!("/v2/deals/{id}"),
-        Some(json!({"data": {"value": 2000, "tags": ["c"]}})),
+    let id = out.json()["id"].as_str().unwrap().to_string();
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "update",
+            &id,
+            "--amount",
+            "2000",
+            "--tag",
+            "c",
+            "--set",
+            "external_id=CONTRACT-1",
+        ],
     );
-    assert_eq!(s, 200);
-    // crm deals associate --contact / dissociate
-    let (s, _) = api.call(
-        "POST",
-        &format!("/v2/deals/{id}/associated_contacts"),
-        Some(json!({"data": {"contact_id": 300005, "role": "involved"}})),
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "update",
+            &id,
+            "--status",
+            "lost",
+            "--lost-reason",
+            "No budget",
+        ],
     );
-    assert_eq!(s, 200);
-    let (s, _) = api.call(
-        "DELETE",
-        &format!("/v2/deals/{id}/associated_contacts/300005"),
-        None,
+    ok(
+        &p,
+        &home,
+        &["deals", "associate", &id, "--contact", OTHER_CONTACT],
     );
-    assert_eq!(s, 204);
-    // crm deals upsert --match external_id=…
-    let (s, _) = api.call(
-        "POST",
-        "/v2/deals/upsert?custom_fields%5Bexternal_id%5D=EXT-00002",
-        Some(json!({"data": {"name": "Upserted"}})),
+    ok(
+        &p,
+        &home,
+        &["deals", "dissociate", &id, "--contact", OTHER_CONTACT],
     );
-    assert_eq!(s, 200);
-    // crm deals delete
-    let (s, _) = api.call("DELETE", &format!("/v2/deals/{id}"), None);
-    assert_eq!(s, 204);
+    ok(
+        &p,
+        &home,
+        &[
+            "deals",
+            "upsert",
+            "--match",
+            "external_id=EXT-00002",
+            "--name",
+            "Upserted",
+        ],
+    );
+    ok(&p, &home, &["deals", "delete", &id, "--yes"]);
+    assert!(p
+        .seen()
+        .iter()
+        .any(|s| s == &format!("DELETE /v2/deals/{id}")));
 }

@@ -86,6 +86,44 @@ async fn pipedrive_rate_limit_counts_token_costs_and_window_resets() {
 }
 
 #[tokio::test]
+async fn pipedrive_burst_is_a_rolling_window_beside_the_daily_budget() {
+    let sb = start(ServeArgs {
+        burst: Some("25/1s".parse().unwrap()),
+        ..limited(SandboxVendor::Pipedrive, "1000/24h")
+    })
+    .await;
+    let api = Api::new(&sb, SandboxVendor::Pipedrive);
+    let status = |r: &reqwest::Response| r.status().as_u16();
+    let start = Instant::now();
+    let first = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
+    assert_eq!(status(&first), 200);
+    assert_eq!(
+        first.headers()["x-ratelimit-limit"],
+        "25",
+        "the burst window"
+    );
+    assert_eq!(first.headers()["x-ratelimit-remaining"], "15");
+    tokio::time::sleep_until((start + Duration::from_millis(500)).into()).await;
+    assert_eq!(
+        status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
+        200
+    );
+    let refused = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
+    assert_eq!(status(&refused), 429);
+    assert_eq!(refused.headers()["retry-after"], "1");
+    // A fixed window would start afresh at 1 s; a rolling one frees only the first charge.
+    tokio::time::sleep_until((start + Duration::from_millis(1150)).into()).await;
+    assert_eq!(
+        status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
+        200
+    );
+    assert_eq!(
+        status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
+        429
+    );
+}
+
+#[tokio::test]
 async fn sell_rate_limit_headers() {
     let sb = start(limited(SandboxVendor::Sell, "1/1m")).await;
     let api = Api::new(&sb, SandboxVendor::Sell);

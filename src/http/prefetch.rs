@@ -1,8 +1,8 @@
 //! Keeps the next page's request in flight while the caller writes the current page.
 //!
-//! HubSpot's cursor makes pages strictly sequential, so the least time of a long list is one
-//! round trip per page; without this, the time spent converting and writing each page would
-//! come on top of every round trip.
+//! A cursor (HubSpot's `after`, Pipedrive's `cursor`) makes pages strictly sequential, so the
+//! least time of a long list is one round trip per page; without this, the time spent
+//! converting and writing each page would come on top of every round trip.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
