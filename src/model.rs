@@ -280,24 +280,25 @@ impl DealInput {
     /// Reads one deal of `--from` input: the common JSON shape, where output-only fields are ignored
     /// so that `crm deals get 1 -o json | crm deals create --from -` works.
     pub fn from_json(value: Value) -> Result<DealInput, String> {
-        const OUTPUT_ONLY: [&str; 7] = [
-            "id",
-            "vendor",
-            "probability",
-            "created_at",
-            "updated_at",
-            "url",
-            "raw",
-        ];
         let Value::Object(mut map) = value else {
             return Err("expected a JSON object for a deal".into());
         };
-        for key in OUTPUT_ONLY {
+        for key in std::iter::once("id").chain(OUTPUT_ONLY_FIELDS) {
             map.remove(key);
         }
         serde_json::from_value(Value::Object(map)).map_err(|e| e.to_string())
     }
 }
+
+/// Fields of the deal JSON that the vendor owns: read from output, never written from input.
+pub const OUTPUT_ONLY_FIELDS: [&str; 6] = [
+    "vendor",
+    "probability",
+    "created_at",
+    "updated_at",
+    "url",
+    "raw",
+];
 
 /// `"stage": "Won"` and `"stage": {"id": "7", "name": "Won"}` (the output shape) both read as a name or id.
 fn ref_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -51,15 +51,19 @@ pub struct Input {
 
 /// Reads `source` (`-` for stdin) in `format`, or the format its name or first byte suggests.
 pub fn read(source: &str, format: Option<InputFormat>) -> Result<Input> {
-    let mut text = String::new();
-    if source == "-" {
-        std::io::stdin().read_to_string(&mut text)?;
-    } else {
-        text = std::fs::read_to_string(source)
-            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?;
-    }
+    let text = read_text(source)?;
     let format = format.unwrap_or_else(|| guess(source, &text));
     parse(&text, format)
+}
+
+/// The whole of `source`: a file, or stdin for `-`.
+pub fn read_text(source: &str) -> Result<String> {
+    if source == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(source).map_err(|e| Error::usage(format!("cannot read {source}: {e}")))
 }
 
 fn guess(source: &str, text: &str) -> InputFormat {

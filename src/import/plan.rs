@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::map::{Mapping, TargetNames};
-use crate::model::{Deal, DealInput, Ref};
+use crate::model::{Deal, DealInput, Ref, OUTPUT_ONLY_FIELDS};
 
 /// The write one record needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,23 +32,13 @@ pub struct Rules<'a> {
     pub mapping: Option<(&'a Mapping, &'a TargetNames)>,
 }
 
-/// Fields of the export that are the source's own and never written.
-const OUTPUT_ONLY: [&str; 6] = [
-    "vendor",
-    "probability",
-    "created_at",
-    "updated_at",
-    "url",
-    "raw",
-];
-
 impl Rules<'_> {
     pub fn prepare(&self, value: Value) -> Result<(DealInput, Action), String> {
         let Value::Object(mut deal) = value else {
             return Err("expected a JSON object for a deal".into());
         };
         let id = deal.remove("id");
-        for key in OUTPUT_ONLY {
+        for key in OUTPUT_ONLY_FIELDS {
             deal.remove(key);
         }
         // HubSpot deals have no tags, and its export says so with an empty list.

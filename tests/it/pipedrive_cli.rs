@@ -522,7 +522,8 @@ async fn token_costs_keep_crm_under_the_sandbox_s_burst_budget() {
     assert_eq!(out.json().as_array().unwrap().len(), 5);
     // pipelines 5 + stages 5 + users 20 + fields 10 + me 2 + list 10 = 52 tokens > 40.
     assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
-    assert!(!out.stderr.contains("429"), "{}", out.stderr);
+    // The trace's status lines read "< 429 in 3 ms"; a bare "429" could be part of the port.
+    assert!(!out.stderr.contains("< 429 "), "{}", out.stderr);
 }
 
 #[tokio::test]

@@ -1,5 +1,3 @@
-use std::io::Read;
-
 use clap::Args;
 use serde_json::Value;
 
@@ -28,13 +26,7 @@ pub struct CreateArgs {
 
 /// Reads `--from` input: one object, an array of objects, or one object per line.
 pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
-    let mut text = String::new();
-    if source == "-" {
-        std::io::stdin().read_to_string(&mut text)?;
-    } else {
-        text = std::fs::read_to_string(source)
-            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?;
-    }
+    let text = crate::import::input::read_text(source)?;
     let bad = |where_: String, e: String| {
         Error::usage_hint(
             format!("{where_}: {e}"),
