@@ -33,3 +33,4 @@ mod sell_sandbox;
 mod snapshots_hubspot;
 mod snapshots_pipedrive;
 mod snapshots_sell;
+mod terminal;

@@ -1,0 +1,179 @@
+//! Prompts on a real terminal: `crm` runs on the slave side of a pseudo-terminal (its stdin,
+//! stdout, stderr and controlling terminal), and the test types at the master side like a person.
+
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::support::cli::{run_sync, Home};
+
+/// A `crm` child on a pseudo-terminal, and what it has written so far.
+struct Terminal {
+    child: std::process::Child,
+    master: std::fs::File,
+    output: mpsc::Receiver<Vec<u8>>,
+    seen: String,
+}
+
+impl Terminal {
+    fn spawn(mut cmd: Command) -> Terminal {
+        let (mut master, mut slave) = (0, 0);
+        // SAFETY: openpty writes two new descriptors; the null pointers ask for no name and defaults.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned here alone.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        cmd.stdin(Stdio::from(slave.try_clone().expect("dup")))
+            .stdout(Stdio::from(slave.try_clone().expect("dup")))
+            .stderr(Stdio::from(slave));
+        // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
+        // controlling terminal is the pty, so /dev/tty (which dialoguer reads) is this terminal.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("crm starts");
+        drop(cmd); // closes the parent's copies of the slave, so reads end when crm exits
+        let master = std::fs::File::from(master);
+        let mut reader = master.try_clone().expect("dup master");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // EIO once the child has closed the slave: the end of its output.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Terminal {
+            child,
+            master,
+            output,
+            seen: String::new(),
+        }
+    }
+
+    /// Waits until crm has written `text`, and fails with what it wrote if it never does.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.seen.contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.seen.push_str(&String::from_utf8_lossy(&chunk)),
+                Err(_) => panic!("crm never wrote {text:?}; it wrote:\n{}", self.seen),
+            }
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.master.write_all(keys.as_bytes()).expect("type");
+    }
+
+    /// The exit code, and everything crm wrote to the terminal.
+    fn finish(mut self) -> (i32, String) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("crm did not finish; it wrote:\n{}", self.seen);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(500)) {
+            self.seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        (status.code().unwrap_or(-1), self.seen)
+    }
+}
+
+fn sandbox_deal_exists(home: &Home, id: &str) -> bool {
+    let mut get = home.crm();
+    get.args(["--profile", "sandbox", "deals", "get", id, "-o", "json"]);
+    let out = run_sync(get);
+    match out.code {
+        0 => true,
+        3 => false,
+        code => panic!("deals get exited {code}: {}", out.stderr),
+    }
+}
+
+#[test]
+fn delete_asks_on_a_terminal_and_no_keeps_the_deal() {
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.args(["--profile", "sandbox", "deals", "delete", "9000001"]);
+    let mut term = Terminal::spawn(cmd);
+    term.expect("9000001");
+    term.expect("[y/N]");
+    term.type_keys("n");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 2, "a refused confirmation is exit 2:\n{screen}");
+    assert!(screen.contains("nothing deleted"), "{screen}");
+    assert!(
+        sandbox_deal_exists(&home, "9000001"),
+        "the deal is still there"
+    );
+}
+
+#[test]
+fn delete_asks_on_a_terminal_and_yes_deletes() {
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.args(["--profile", "sandbox", "deals", "delete", "9000002"]);
+    let mut term = Terminal::spawn(cmd);
+    term.expect("[y/N]");
+    term.type_keys("y");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!sandbox_deal_exists(&home, "9000002"), "the deal is gone");
+}
+
+#[test]
+fn login_reads_the_token_at_a_hidden_prompt_and_never_echoes_it() {
+    let home = Home::new();
+    let token = "pat-na1-hidden-0123456789abcdef";
+    let mut cmd = home.crm_std();
+    cmd.args([
+        "auth",
+        "login",
+        "--profile",
+        "work",
+        "--vendor",
+        "hubspot",
+        "--no-verify",
+        "--insecure-storage",
+    ]);
+    let mut term = Terminal::spawn(cmd);
+    term.expect("token for profile \"work\"");
+    term.type_keys(token);
+    term.type_keys("\r");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains(token),
+        "the terminal showed the token:\n{screen}"
+    );
+    let stored = std::fs::read_to_string(home.path().join("config").join("credentials.toml"))
+        .expect("the token is stored in the file --insecure-storage names");
+    assert!(stored.contains(token), "the typed token is what was stored");
+}
