@@ -2,7 +2,7 @@
 //! stdout, stderr and controlling terminal), and the test types at the master side like a person.
 
 use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -82,6 +82,28 @@ impl Terminal {
         }
     }
 
+    /// Waits until crm has set the terminal up to read, judged by its local modes: a prompt
+    /// that switches echo or line editing off flushes what was typed before it did.
+    fn wait_for_local_mode(&mut self, off: libc::tcflag_t) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            // SAFETY: tcgetattr fills a plain C struct; on Linux the master reports the slave's modes.
+            let mut modes: libc::termios = unsafe { std::mem::zeroed() };
+            let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut modes) };
+            assert_eq!(rc, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+            if modes.c_lflag & off == 0 {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "crm never set the terminal up to read; it wrote:\n{}",
+                    self.seen
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     fn type_keys(&mut self, keys: &str) {
         self.master.write_all(keys.as_bytes()).expect("type");
     }
@@ -125,6 +147,7 @@ fn delete_asks_on_a_terminal_and_no_keeps_the_deal() {
     let mut term = Terminal::spawn(cmd);
     term.expect("9000001");
     term.expect("[y/N]");
+    term.wait_for_local_mode(libc::ICANON);
     term.type_keys("n");
     let (code, screen) = term.finish();
     assert_eq!(code, 2, "a refused confirmation is exit 2:\n{screen}");
@@ -142,6 +165,7 @@ fn delete_asks_on_a_terminal_and_yes_deletes() {
     cmd.args(["--profile", "sandbox", "deals", "delete", "9000002"]);
     let mut term = Terminal::spawn(cmd);
     term.expect("[y/N]");
+    term.wait_for_local_mode(libc::ICANON);
     term.type_keys("y");
     let (code, screen) = term.finish();
     assert_eq!(code, 0, "{screen}");
@@ -165,6 +189,7 @@ fn login_reads_the_token_at_a_hidden_prompt_and_never_echoes_it() {
     ]);
     let mut term = Terminal::spawn(cmd);
     term.expect("token for profile \"work\"");
+    term.wait_for_local_mode(libc::ECHO);
     term.type_keys(token);
     term.type_keys("\r");
     let (code, screen) = term.finish();
