@@ -119,8 +119,8 @@ fn deal_cell(deal: &Deal, field: &str) -> String {
         "company" => text(&deal.company),
         "tags" => deal.tags.join(";"),
         "custom" => Value::Object(deal.custom.clone()).to_string(),
-        "created_at" => deal.created_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-        "updated_at" => deal.updated_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        "created_at" => deal.created_at.map(timestamp).unwrap_or_default(),
+        "updated_at" => deal.updated_at.map(timestamp).unwrap_or_default(),
         "url" => text(&deal.url),
         other => match other
             .strip_prefix("custom.")
@@ -316,6 +316,11 @@ pub fn write_records<T: Serialize>(
     }
 }
 
+/// A time as the JSON output writes it (`2026-01-02T03:04:05Z`), so tables and CSV agree with it.
+fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +363,20 @@ mod tests {
     fn cells_show_names_and_csv_quotes() {
         assert_eq!(deal_cell(&deal(), "stage"), "Contract Sent");
         assert_eq!(csv_line(&["a,b".into(), "c".into()]), "\"a,b\",c\n");
+    }
+
+    #[test]
+    fn tables_write_times_as_the_json_does() {
+        let t: chrono::DateTime<chrono::Utc> = "2026-01-02T03:04:05Z".parse().unwrap();
+        assert_eq!(timestamp(t), "2026-01-02T03:04:05Z");
+        assert_eq!(
+            timestamp(t),
+            serde_json::to_value(t).unwrap().as_str().unwrap()
+        );
+        let millis: chrono::DateTime<chrono::Utc> = "2026-11-29T20:18:29.182Z".parse().unwrap();
+        assert_eq!(
+            timestamp(millis),
+            serde_json::to_value(millis).unwrap().as_str().unwrap()
+        );
     }
 }
