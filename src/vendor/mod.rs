@@ -170,16 +170,33 @@ pub trait Adapter: Send + Sync {
                 "reading deals by a unique field",
             ));
         }
-        let mut found = Vec::new();
-        for id in values {
-            match self.get(id, false).await {
-                Ok(deal) => found.push(deal),
-                Err(Error::NotFound { .. }) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(found)
+        read_ids(values, 1, |id| async move { self.get(&id, false).await }).await
     }
+}
+
+/// Reads each of `ids` with `read`, `in_flight` at once, in order, leaving out the deals the
+/// vendor does not have; any other error ends the read.
+pub(crate) async fn read_ids<F, Fut>(ids: &[String], in_flight: usize, read: F) -> Result<Vec<Deal>>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Deal>>,
+{
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    let found: Vec<Option<Deal>> = stream::iter(ids.to_vec())
+        .map(|id| {
+            let read = read(id);
+            async move {
+                match read.await {
+                    Ok(deal) => Ok(Some(deal)),
+                    Err(Error::NotFound { .. }) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        })
+        .buffered(in_flight.max(1))
+        .try_collect()
+        .await?;
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Builds the adapter for a vendor.

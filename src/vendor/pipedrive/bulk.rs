@@ -17,7 +17,7 @@ use super::{costs, v2, Pipedrive};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{Deal, DealInput, Vendor};
-use crate::vendor::{Adapter, Written};
+use crate::vendor::{read_ids, Adapter, Written};
 
 /// Searches in flight at once; the token limiter paces them.
 const READS_IN_FLIGHT: usize = 4;
@@ -93,18 +93,10 @@ impl Pipedrive {
     /// not find are searched again after [`INDEX_LAG`], so a deal just created is seen.
     pub(super) async fn read_keyed(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
         if key == "id" {
-            let found: Vec<Option<Deal>> = stream::iter(values.to_vec())
-                .map(|id| async move {
-                    match self.fetch_deal(&id, false).await {
-                        Ok(d) => Ok(Some(d)),
-                        Err(Error::NotFound { .. }) => Ok(None),
-                        Err(e) => Err(e),
-                    }
-                })
-                .buffered(READS_IN_FLIGHT)
-                .try_collect()
-                .await?;
-            return Ok(found.into_iter().flatten().collect());
+            return read_ids(values, READS_IN_FLIGHT, |id| async move {
+                self.fetch_deal(&id, false).await
+            })
+            .await;
         }
         let field = self.key_field(key).await?;
         let mut found = self.search_keys(&field, values).await?;

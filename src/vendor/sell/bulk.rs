@@ -5,10 +5,10 @@
 use futures::stream::{self, StreamExt, TryStreamExt};
 
 use super::input::{self, Mode, Plan};
-use super::{list, not_found_deal, Sell};
+use super::{list, Sell};
 use crate::error::{Error, Result};
 use crate::model::{Deal, DealInput};
-use crate::vendor::Written;
+use crate::vendor::{read_ids, Written};
 
 /// Reads in flight at once; Sell's limiter (10 a second) paces them.
 const READS_IN_FLIGHT: usize = 4;
@@ -25,18 +25,10 @@ impl Sell {
     /// through the list filter, which reads the deals themselves.
     pub(super) async fn read_keyed(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
         if key == "id" {
-            let found: Vec<Option<Deal>> = stream::iter(values.to_vec())
-                .map(|id| async move {
-                    match self.fetch_deal(&id).await {
-                        Ok(d) => Ok(Some(d)),
-                        Err(Error::NotFound { .. }) => Ok(None),
-                        Err(e) => Err(not_found_deal(e, &id)),
-                    }
-                })
-                .buffered(READS_IN_FLIGHT)
-                .try_collect()
-                .await?;
-            return Ok(found.into_iter().flatten().collect());
+            return read_ids(values, READS_IN_FLIGHT, |id| async move {
+                self.fetch_deal(&id).await
+            })
+            .await;
         }
         let fields = self.custom_fields().await?;
         let name = input::custom_field(&fields, key)?.name.clone();
