@@ -42,6 +42,8 @@ pub struct Connection {
     /// The profile name, or `env` when everything came from the environment.
     pub profile: String,
     pub token_source: TokenSource,
+    /// The profile's rate-limit tier, when it names one.
+    pub rate_limit_tier: Option<String>,
 }
 
 pub fn parse_base_url(text: &str) -> Result<Url> {
@@ -51,6 +53,14 @@ pub fn parse_base_url(text: &str) -> Result<Url> {
             "write it in full, e.g. https://yourcompany.pipedrive.com",
         )
     })
+}
+
+/// `text` as a base URL, or the vendor's default API when there is none.
+pub fn base_url_or_default(text: Option<&str>, vendor: Vendor) -> Result<Url> {
+    match text {
+        Some(url) => parse_base_url(url),
+        None => Ok(Url::parse(default_base_url(vendor)).expect("default URLs parse")),
+    }
 }
 
 /// A variable that is set and not blank.
@@ -156,10 +166,10 @@ fn from_profile(name: &str, env: &EnvVars, config: &Config, stores: &Stores) -> 
             ));
         }
     }
-    let base_url = match var(env, "CRM_BASE_URL").or(profile.base_url.as_deref()) {
-        Some(url) => parse_base_url(url)?,
-        None => Url::parse(default_base_url(vendor)).expect("default URLs parse"),
-    };
+    let base_url = base_url_or_default(
+        var(env, "CRM_BASE_URL").or(profile.base_url.as_deref()),
+        vendor,
+    )?;
     let (token, token_source) = match env_token {
         Some(token) => (Secret::new(token), TokenSource::Environment),
         None => {
@@ -186,6 +196,7 @@ fn from_profile(name: &str, env: &EnvVars, config: &Config, stores: &Stores) -> 
         token,
         profile: name.to_string(),
         token_source,
+        rate_limit_tier: profile.rate_limit_tier.clone(),
     })
 }
 
@@ -208,16 +219,14 @@ pub fn from_env(env: &EnvVars) -> Result<Connection> {
         ));
     };
     let vendor: Vendor = vendor.parse()?;
-    let base_url = match env.get("CRM_BASE_URL").filter(|u| !u.trim().is_empty()) {
-        Some(url) => parse_base_url(url)?,
-        None => Url::parse(default_base_url(vendor)).expect("default URLs parse"),
-    };
+    let base_url = base_url_or_default(var(env, "CRM_BASE_URL"), vendor)?;
     Ok(Connection {
         vendor,
         base_url,
         token: Secret::new(token.trim()),
         profile: "env".into(),
         token_source: TokenSource::Environment,
+        rate_limit_tier: None,
     })
 }
 

@@ -124,11 +124,11 @@ impl Context {
             },
         )?;
         // After the adapter set its defaults: the tier replaces them until headers say otherwise.
-        if let Some(tier) = self.rate_limit_tier(connection)? {
+        if let Some(tier) = &connection.rate_limit_tier {
             let api_token = vendor::pipedrive::error::is_api_token(connection.token.expose());
             vendor::tiers::apply(
                 connection.vendor,
-                &tier,
+                tier,
                 api_token,
                 limiter_of_adapter.limiter(),
             )
@@ -141,15 +141,6 @@ impl Context {
             })?;
         }
         Ok(adapter)
-    }
-
-    /// The rate-limit tier of the connection's profile, if it names one.
-    fn rate_limit_tier(&self, connection: &Connection) -> Result<Option<String>> {
-        Ok(self
-            .config()?
-            .profiles
-            .get(&connection.profile)
-            .and_then(|p| p.rate_limit_tier.clone()))
     }
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.

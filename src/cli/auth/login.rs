@@ -5,12 +5,11 @@ use std::io::Read;
 use super::{lasting_token, named_profile, refuse_builtin, LoginArgs};
 use crate::auth::check;
 use crate::config::{check_profile_name, Config, Profile, Storage};
-use crate::connection::{parse_base_url, Connection, TokenSource};
+use crate::connection::{base_url_or_default, Connection, TokenSource};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Vendor;
 use crate::secret::Secret;
-use crate::vendor::default_base_url;
 
 /// The profile `auth login` writes: the named one, else the default when it fits `--vendor`,
 /// else one named after the vendor.
@@ -109,14 +108,12 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
             ))
         }
     };
-    let base_url = match args
-        .base_url
-        .as_deref()
-        .or(existing.as_ref().and_then(|p| p.base_url.as_deref()))
-    {
-        Some(url) => parse_base_url(url)?,
-        None => url::Url::parse(default_base_url(vendor)).expect("default URLs parse"),
-    };
+    let base_url = base_url_or_default(
+        args.base_url
+            .as_deref()
+            .or(existing.as_ref().and_then(|p| p.base_url.as_deref())),
+        vendor,
+    )?;
     let token = read_token(ctx, &args, vendor, &name)?;
     let who = if args.no_verify {
         None
@@ -127,6 +124,7 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
             token: token.clone(),
             profile: name.clone(),
             token_source: TokenSource::Keyring,
+            rate_limit_tier: None,
         })?;
         let who = check::whoami(&http, vendor).await.map_err(|e| match e {
             Error::Auth { .. } => e.with_hint(format!(
