@@ -34,3 +34,4 @@ mod snapshots_hubspot;
 mod snapshots_pipedrive;
 mod snapshots_sell;
 mod terminal;
+mod user_flows;
