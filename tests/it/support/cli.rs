@@ -1,5 +1,18 @@
 //! Running the real `crm` binary in a hermetic environment: no inherited variables, fresh
-//! config, cache and data directories, fast retries.
+//! config, cache and data directories, fast retries, and no way to the user's OS keyring.
+//!
+//! The keyring is the one store that a fresh directory does not isolate. On Linux crm reaches
+//! the Secret Service over the D-Bus session bus, and with `DBUS_SESSION_BUS_ADDRESS` unset the
+//! D-Bus library falls back to `$XDG_RUNTIME_DIR/bus`, then `/run/user/$UID/bus`: the desktop
+//! user's own bus. So every command gets an explicit session bus address that leads nowhere
+//! (a socket path in the test's temporary home that nothing listens on); keyring calls fail
+//! there as on a headless host. `tests/it/hermetic.rs` proves it with a bus that records
+//! connections. Only `tests/it/keyring.rs` talks to a real Secret Service, and only inside the
+//! private `dbus-run-session` that `scripts/test` starts.
+//!
+//! macOS and Windows have no bus to redirect: their Keychain / Credential Manager is always the
+//! user's own. There the helpers refuse to start crm unless `CRM_KEYRING_TEST=1` says the
+//! developer accepts that tests may add and remove `crm`/`crm-it-*` entries in it.
 
 use std::path::{Path, PathBuf};
 
@@ -34,16 +47,27 @@ impl Home {
     /// The same as [`Home::crm`], as a `std::process::Command`: for tests that wire up the
     /// child's stdout themselves (a closed pipe, a shell pipeline).
     pub fn crm_std(&self) -> std::process::Command {
+        refuse_the_users_keyring();
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crm"));
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
+            .env("DBUS_SESSION_BUS_ADDRESS", self.no_bus_address())
             .env("CRM_CONFIG_DIR", self.dir.path().join("config"))
             .env("CRM_CACHE_DIR", self.dir.path().join("cache"))
             .env("CRM_DATA_DIR", self.data_dir())
             .env("CRM_RETRY_BASE_MS", "10")
             .env("NO_COLOR", "1");
         cmd
+    }
+
+    /// A D-Bus address in this home where nothing listens: the session bus every command gets,
+    /// so no keyring call can fall back to the user's bus.
+    pub fn no_bus_address(&self) -> String {
+        format!(
+            "unix:path={}",
+            self.dir.path().join("no-session-bus").display()
+        )
     }
 
     /// `crm` connected to a vendor at `base_url` through the environment (the cron route).
@@ -53,6 +77,19 @@ impl Home {
             .env("CRM_TOKEN", token)
             .env("CRM_BASE_URL", base_url);
         cmd
+    }
+}
+
+/// On platforms whose OS keyring cannot be redirected, refuses to run crm unless opted in.
+fn refuse_the_users_keyring() {
+    if cfg!(any(target_os = "macos", target_os = "windows"))
+        && std::env::var("CRM_KEYRING_TEST").as_deref() != Ok("1")
+    {
+        panic!(
+            "on this platform crm's tests would reach your own OS keyring (Keychain / Credential \
+             Manager), which no environment variable redirects; run them on Linux (scripts/test), \
+             or set CRM_KEYRING_TEST=1 to accept test entries under the service \"crm\""
+        );
     }
 }
 
