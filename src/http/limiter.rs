@@ -189,14 +189,26 @@ mod tests {
         assert!(before.elapsed() >= Duration::from_secs(5));
     }
 
-    #[tokio::test]
+    /// On the paused clock any wait would advance time: none may pass.
+    #[tokio::test(start_paused = true)]
     async fn unknown_buckets_do_not_limit() {
         let limiter = Limiter::new();
-        limiter
-            .acquire(&[Charge {
-                bucket: "none",
-                cost: 1000,
-            }])
-            .await;
+        limiter.configure("known", 1, Duration::from_secs(60));
+        let start = Instant::now();
+        for _ in 0..3 {
+            limiter
+                .acquire(&[Charge {
+                    bucket: "none",
+                    cost: 1000,
+                }])
+                .await;
+        }
+        assert_eq!(Instant::now(), start, "an unknown bucket made crm wait");
+        assert_eq!(limiter.usage("none"), None);
+        assert_eq!(
+            limiter.usage("known"),
+            Some((0, 1)),
+            "nothing charged elsewhere"
+        );
     }
 }

@@ -383,3 +383,35 @@ async fn body_faults(ctx: &Ctx, resp: Response) -> Response {
     );
     Response::from_parts(parts, Body::from_stream(stream))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pipedrive's burst limit is a rolling window: at 1.15 s into a 1 s window, the charge made
+    /// at 0 has left it but the one made at 0.5 s has not (a fixed window would have emptied).
+    #[test]
+    fn the_burst_window_rolls() {
+        let mut w = Rolling::new("25/1s".parse().unwrap());
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        for ms in [0, 500] {
+            let (ok, _) = w.check(10, at(ms));
+            assert!(ok, "{ms} ms");
+            w.commit(10, at(ms));
+        }
+        let (ok, quota) = w.check(10, at(600));
+        assert!(!ok);
+        assert_eq!(
+            quota.reset_in,
+            Duration::from_millis(400),
+            "the first charge leaves"
+        );
+        let (ok, quota) = w.check(10, at(1150));
+        assert!(ok, "the charge at 0 has left the window");
+        assert_eq!(quota.remaining, 5);
+        w.commit(10, at(1150));
+        let (ok, _) = w.check(10, at(1200));
+        assert!(!ok, "the charges at 0.5 s and 1.15 s are still in it");
+    }
+}

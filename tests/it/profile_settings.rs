@@ -194,31 +194,21 @@ async fn the_tier_sizes_the_limiter() {
         )
         .mount(&server)
         .await;
-    let timed = |home: Home| async move {
-        let started = std::time::Instant::now();
-        let out = crm(&home, &["deals", "list", "-o", "json"]).await;
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert_eq!(out.json()[0]["name"], "Acme");
-        started.elapsed()
-    };
-
-    let plain = Home::new();
-    assert_eq!(add_profile(&plain, &server, &[]).code, 0);
-    let untiered = timed(plain).await;
-
+    // A lower bound only: the lite window cannot be spent faster than it refills. That an
+    // untiered profile does not wait is a speed figure, for scripts/bench, not a test.
     let lite = Home::new();
     assert_eq!(
         add_profile(&lite, &server, &["--rate-limit-tier", "lite"]).code,
         0
     );
-    let tiered = timed(lite).await;
+    let started = std::time::Instant::now();
+    let out = crm(&lite, &["deals", "list", "-o", "json"]).await;
+    let tiered = started.elapsed();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["name"], "Acme");
     assert!(
         tiered >= std::time::Duration::from_secs(2),
-        "lite: {tiered:?}, untiered: {untiered:?}"
-    );
-    assert!(
-        untiered < std::time::Duration::from_secs(2),
-        "untiered: {untiered:?}"
+        "lite: {tiered:?}"
     );
 }
 

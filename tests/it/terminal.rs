@@ -6,7 +6,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::support::cli::{run_sync, Home};
 
@@ -70,14 +70,15 @@ impl Terminal {
         }
     }
 
-    /// Waits until crm has written `text`, and fails with what it wrote if it never does.
+    /// Waits until crm has written `text`, and fails with what it wrote if it exits first.
     fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
         while !self.seen.contains(text) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
+            match self.output.recv() {
                 Ok(chunk) => self.seen.push_str(&String::from_utf8_lossy(&chunk)),
-                Err(_) => panic!("crm never wrote {text:?}; it wrote:\n{}", self.seen),
+                Err(_) => panic!(
+                    "crm ended without writing {text:?}; it wrote:\n{}",
+                    self.seen
+                ),
             }
         }
     }
@@ -85,7 +86,6 @@ impl Terminal {
     /// Waits until crm has set the terminal up to read, judged by its local modes: a prompt
     /// that switches echo or line editing off flushes what was typed before it did.
     fn wait_for_local_mode(&mut self, off: libc::tcflag_t) {
-        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             // SAFETY: tcgetattr fills a plain C struct; on Linux the master reports the slave's modes.
             let mut modes: libc::termios = unsafe { std::mem::zeroed() };
@@ -94,9 +94,9 @@ impl Terminal {
             if modes.c_lflag & off == 0 {
                 return;
             }
-            if Instant::now() > deadline {
+            if self.child.try_wait().expect("wait").is_some() {
                 panic!(
-                    "crm never set the terminal up to read; it wrote:\n{}",
+                    "crm ended without setting the terminal up to read; it wrote:\n{}",
                     self.seen
                 );
             }
@@ -110,18 +110,9 @@ impl Terminal {
 
     /// The exit code, and everything crm wrote to the terminal.
     fn finish(mut self) -> (i32, String) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("crm did not finish; it wrote:\n{}", self.seen);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(500)) {
+        let status = self.child.wait().expect("wait");
+        // The reader ends (and the channel closes) once crm's side of the terminal is closed.
+        while let Ok(chunk) = self.output.recv() {
             self.seen.push_str(&String::from_utf8_lossy(&chunk));
         }
         (status.code().unwrap_or(-1), self.seen)

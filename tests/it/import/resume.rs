@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crm::sandbox::{RunningSandbox, SandboxVendor};
 use serde_json::{json, Value};
@@ -39,7 +39,7 @@ pub(super) async fn import_and_kill(
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     let mut child = cmd.spawn().expect("crm starts");
-    let started = Instant::now();
+    // Waits on the journal: either it reaches the count, or the import ends first (a failure).
     loop {
         let done = std::fs::read_to_string(&journal)
             .map(|t| t.matches("\"done\"").count())
@@ -51,7 +51,6 @@ pub(super) async fn import_and_kill(
             child.try_wait().unwrap().is_none(),
             "the import ended before it was killed"
         );
-        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     child.kill().expect("SIGKILL");

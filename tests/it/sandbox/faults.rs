@@ -85,16 +85,18 @@ async fn pipedrive_rate_limit_counts_token_costs_and_window_resets() {
     );
 }
 
+/// The burst window's headers and refusal over HTTP. A window of an hour keeps the test free of
+/// the clock; that the window rolls (frees the oldest charge, not all at once) is a unit test
+/// of the window itself, on instants it is given (`src/sandbox/faults.rs`).
 #[tokio::test]
-async fn pipedrive_burst_is_a_rolling_window_beside_the_daily_budget() {
+async fn pipedrive_burst_is_a_window_beside_the_daily_budget() {
     let sb = start(ServeArgs {
-        burst: Some("25/1s".parse().unwrap()),
+        burst: Some("25/1h".parse().unwrap()),
         ..limited(SandboxVendor::Pipedrive, "1000/24h")
     })
     .await;
     let api = Api::new(&sb, SandboxVendor::Pipedrive);
     let status = |r: &reqwest::Response| r.status().as_u16();
-    let start = Instant::now();
     let first = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
     assert_eq!(status(&first), 200);
     assert_eq!(
@@ -103,24 +105,19 @@ async fn pipedrive_burst_is_a_rolling_window_beside_the_daily_budget() {
         "the burst window"
     );
     assert_eq!(first.headers()["x-ratelimit-remaining"], "15");
-    tokio::time::sleep_until((start + Duration::from_millis(500)).into()).await;
     assert_eq!(
         status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
         200
     );
     let refused = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
     assert_eq!(status(&refused), 429);
-    assert_eq!(refused.headers()["retry-after"], "1");
-    // A fixed window would start afresh at 1 s; a rolling one frees only the first charge.
-    tokio::time::sleep_until((start + Duration::from_millis(1150)).into()).await;
-    assert_eq!(
-        status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
-        200
-    );
-    assert_eq!(
-        status(&api.req(Method::GET, "/api/v2/deals").send().await.unwrap()),
-        429
-    );
+    // When the first charge leaves the hour's window: at most an hour away.
+    let retry: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=3600).contains(&retry), "{retry}");
 }
 
 #[tokio::test]
