@@ -559,12 +559,12 @@ async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_termin
         .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
         .mount(&server)
         .await;
+    let home = Home::new();
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(204))
+        .respond_with(TrashedFirst(home.data_dir().join("trash.ndjson")))
         .mount(&server)
         .await;
-    let home = Home::new();
     let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
     cmd.args(["deals", "delete", "5"]);
     let out = run(cmd).await;
@@ -589,6 +589,59 @@ async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_termin
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
     assert_eq!(line["deal"]["name"], "Five");
     assert_eq!(line["deal"]["contacts"], json!(["201"]));
+}
+
+/// Answers the DELETE of deal "Five" with 204 only if the trash already holds it when the
+/// DELETE arrives; otherwise HubSpot-style 409, so a trash written after the DELETE fails.
+struct TrashedFirst(std::path::PathBuf);
+
+impl wiremock::Respond for TrashedFirst {
+    fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+        let kept = std::fs::read_to_string(&self.0).is_ok_and(|t| t.contains("\"Five\""));
+        if kept {
+            ResponseTemplate::new(204)
+        } else {
+            ResponseTemplate::new(409).set_body_json(json!({
+                "status": "error", "category": "CONFLICT",
+                "message": "test: the DELETE arrived before the deal was in the trash"
+            }))
+        }
+    }
+}
+
+/// A trash that cannot be written stops the delete before anything is sent.
+#[tokio::test]
+async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
+    let server = account().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    // A directory where the trash file should be: it cannot be opened for appending.
+    std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "delete", "5", "--yes"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("cannot write the trash file")
+            && out.stderr.contains("nothing deleted"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
+            .await
+            .is_empty(),
+        "a DELETE was sent though the deal could not be kept"
+    );
 }
 
 #[tokio::test]
