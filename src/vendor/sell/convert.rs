@@ -104,23 +104,49 @@ pub fn amount_text(amount: Decimal) -> Result<String> {
 }
 
 /// The Zapier app's fixture folder under `CRM_SPECS_DIR` (default `../shared/specs`), if present.
+/// Absent, the tests that read Sell's published data are skipped with a notice, except under
+/// `CRM_REQUIRE_CONTRACT=1` (CI), where that is a failure.
 #[cfg(test)]
 pub(crate) fn tests_fixtures() -> Option<std::path::PathBuf> {
     let specs = std::env::var("CRM_SPECS_DIR").unwrap_or_else(|_| "../shared/specs".into());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(specs);
+    fixtures_in(
+        &root,
+        std::env::var("CRM_REQUIRE_CONTRACT").as_deref() == Ok("1"),
+    )
+}
+
+#[cfg(test)]
+fn fixtures_in(root: &std::path::Path, required: bool) -> Option<std::path::PathBuf> {
     let dir = root.join("zendesk-sell/fixtures/zendesk-sell-for-zapier/src");
     if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("Sell fixtures not found under {}: skipped", root.display());
-        None
+        return Some(dir);
     }
+    assert!(
+        !required,
+        "Sell's published fixtures are not under {} and CRM_REQUIRE_CONTRACT=1: set \
+         CRM_SPECS_DIR to the vendors' files",
+        root.display()
+    );
+    eprintln!("SKIPPED: Sell fixtures not found under {}", root.display());
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn missing_fixtures_skip_only_when_they_are_not_required() {
+        let nowhere = std::path::Path::new("/nonexistent/crm-specs");
+        assert_eq!(fixtures_in(nowhere, false), None);
+        let required = std::panic::catch_unwind(|| fixtures_in(nowhere, true));
+        assert!(
+            required.is_err(),
+            "CRM_REQUIRE_CONTRACT=1 must fail, not skip"
+        );
+    }
 
     /// The deal of the seed's examples (Sell Deals reference).
     fn documented() -> Value {
