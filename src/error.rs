@@ -140,9 +140,12 @@ impl Error {
                 "outcome unknown for {record}: the vendor may or may not have applied it; \
                  check before running the same command again"
             )),
-            Error::Transient { .. } => {
-                Some("try again later; the vendor's rate limit or the network failed".into())
-            }
+            // The message says which failed: the vendor's server, its rate limit or the network.
+            Error::Transient { .. } => Some(
+                "try again later; if it keeps failing, check the vendor's status page and your \
+                 network"
+                    .into(),
+            ),
             Error::Partial { failures, .. } => Some(
                 failures
                     .iter()

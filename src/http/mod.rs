@@ -341,8 +341,10 @@ impl Failure {
             (Failure::Throttled(_), _) => {
                 "rate limited by the vendor: still refused after every retry".to_string()
             }
-            (Failure::ServerError(_, e), true) => format!("{e} (after every retry)"),
-            (Failure::ServerError(_, e), false) => e.to_string(),
+            (Failure::ServerError(_, e), true) => {
+                format!("{} (after every retry)", server_failed(e))
+            }
+            (Failure::ServerError(_, e), false) => server_failed(e),
             (_, true) => format!("{} (after every retry)", self.describe()),
             (_, false) => self.describe(),
         };
@@ -350,6 +352,19 @@ impl Failure {
             message,
             outcome_unknown,
         }
+    }
+}
+
+/// A 5xx is the vendor's server failing, not the vendor rejecting the request (exit 5 means
+/// that): say so, with the vendor's own words.
+fn server_failed(e: &Error) -> String {
+    match e {
+        Error::Rejected {
+            vendor,
+            status,
+            message,
+        } => format!("{vendor}'s server failed (HTTP {status}): {message}"),
+        other => other.to_string(),
     }
 }
 

@@ -507,12 +507,12 @@ async fn update_puts_only_the_changed_fields() {
         (
             &["--tag", "c"],
             json!({"tags": ["a", "b", "c"]}),
-            "tags added: c (the deal's tags are now a, b, c)",
+            "tags: this write adds c (Sell replaces the whole set, so it sends a, b, c)",
         ),
         (
             &["--tags", "z"],
             json!({"tags": ["z"]}),
-            "tags replaced: the deal's tags are now z",
+            "tags: this write replaces the deal's tags with z",
         ),
         (
             &["--status", "lost", "--lost-reason", "Too expensive"],

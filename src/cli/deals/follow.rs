@@ -14,7 +14,7 @@ pub struct FollowArgs {
     /// The deal's id
     pub id: String,
     /// The user (name, email or id)
-    #[arg(long, value_name = "U")]
+    #[arg(long, value_name = "USER")]
     pub user: String,
 }
 
@@ -25,7 +25,7 @@ pub struct UnfollowArgs {
     /// The deal's id
     pub id: String,
     /// The user (name, email or id)
-    #[arg(long, value_name = "U")]
+    #[arg(long, value_name = "USER")]
     pub user: String,
 }
 

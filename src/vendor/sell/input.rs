@@ -26,6 +26,8 @@ pub struct Known<'a> {
     pub loss_reasons: &'a [LossReasonWire],
     /// The deal as it is now (update): its pipeline and tags.
     pub current: Option<&'a Deal>,
+    /// `--dry-run`: notices say what the write would do, since it is not sent.
+    pub dry_run: bool,
 }
 
 /// The `data` to send, the contacts to associate after a create, and what to tell the user.
@@ -148,12 +150,17 @@ fn tags(input: &DealInput, known: &Known, plan: &mut Plan) -> Result<()> {
             // `--tags ""` clears them: no empty tag is ever sent.
             let tags: Vec<&String> = tags.iter().filter(|t| !t.trim().is_empty()).collect();
             plan.data.insert("tags".into(), json!(tags));
+            let replaces = if known.dry_run {
+                "would replace"
+            } else {
+                "replaces"
+            };
             plan.notices.push(if tags.is_empty() {
-                "tags replaced: the deal now has no tags".to_string()
+                format!("tags: this write {replaces} the deal's tags with none")
             } else {
                 let names: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
                 format!(
-                    "tags replaced: the deal's tags are now {}",
+                    "tags: this write {replaces} the deal's tags with {}",
                     names.join(", ")
                 )
             });
@@ -169,6 +176,11 @@ fn tags(input: &DealInput, known: &Known, plan: &mut Plan) -> Result<()> {
                     added.push(t.as_str());
                 }
             }
+            let (adds, sends) = if known.dry_run {
+                ("would add", "would send")
+            } else {
+                ("adds", "sends")
+            };
             plan.notices.push(if added.is_empty() {
                 format!(
                     "tags unchanged: the deal already has {}",
@@ -176,7 +188,7 @@ fn tags(input: &DealInput, known: &Known, plan: &mut Plan) -> Result<()> {
                 )
             } else {
                 format!(
-                    "tags added: {} (the deal's tags are now {})",
+                    "tags: this write {adds} {} (Sell replaces the whole set, so it {sends} {})",
                     added.join(", "),
                     all.join(", ")
                 )
@@ -342,6 +354,7 @@ mod tests {
             custom_fields: f,
             loss_reasons: r,
             current,
+            dry_run: false,
         }
     }
 
@@ -407,7 +420,10 @@ mod tests {
         };
         let p = plan(&add, &known(&meta, &f, &r, Some(&current)), Mode::Update).unwrap();
         assert_eq!(p.data["tags"], json!(["a", "b", "c"]));
-        assert!(p.notices[0].starts_with("tags added: c"));
+        assert_eq!(
+            p.notices[0],
+            "tags: this write adds c (Sell replaces the whole set, so it sends a, b, c)"
+        );
         let replace = DealInput {
             tags: Some(vec!["z".into()]),
             ..DealInput::default()
@@ -419,7 +435,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.data["tags"], json!(["z"]));
-        assert!(p.notices[0].starts_with("tags replaced"));
+        assert_eq!(
+            p.notices[0],
+            "tags: this write replaces the deal's tags with z"
+        );
+        // A dry run sends nothing: its notice says what the write would do.
+        let mut dry = known(&meta, &f, &r, Some(&current));
+        dry.dry_run = true;
+        let p = plan(&replace, &dry, Mode::Update).unwrap();
+        assert_eq!(
+            p.notices[0],
+            "tags: this write would replace the deal's tags with z"
+        );
     }
 
     #[test]

@@ -205,6 +205,7 @@ impl Sell {
                 custom_fields: &fields,
                 loss_reasons: &reasons,
                 current,
+                dry_run: self.env.http.is_dry_run(),
             };
             match input::plan(input, &known, mode) {
                 // Only a missing name can be cured by newer metadata.
