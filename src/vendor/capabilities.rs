@@ -199,6 +199,18 @@ impl Capabilities {
         self.ops.contains(&op)
     }
 
+    /// What to do instead of an operation the vendor lacks, where there is something.
+    pub fn instead(&self, op: Op) -> Option<&'static str> {
+        match (self.vendor, op) {
+            (Vendor::Pipedrive, Op::DissociateCompany) => Some(
+                "Pipedrive's API v2 documents no way to empty a deal's organization (org_id is \
+                 a non-nullable integer); link another: crm deals associate ID --company OTHER \
+                 --replace",
+            ),
+            _ => None,
+        }
+    }
+
     pub fn filter(&self, filter: Filter) -> Support {
         self.filters
             .iter()

@@ -9,8 +9,29 @@ use serde_json::{json, Value};
 
 use crate::support::cli::{run_sync, Home};
 use crate::support::contract::assert_sent;
-use crate::support::hubspot::{owners, pipelines, properties};
+use crate::support::hubspot::{deal, owners, pipelines, properties};
 use crate::support::ContractServer;
+
+/// Scripts readable deal answers (Prism's examples of a single deal and of a page lack the
+/// required `id`): deal 512 for get, update and merge, and one-deal pages for list and search.
+pub(crate) fn answer_deals(server: &ContractServer) {
+    let one = deal("512", "Acme", "1500.00");
+    let page = json!({"results": [one.clone()]});
+    server.answer("GET", "/crm/v3/objects/deals", 200, page.clone());
+    server.answer(
+        "POST",
+        "/crm/v3/objects/deals/search",
+        200,
+        json!({"total": 1, "results": [one.clone()]}),
+    );
+    for (m, p) in [
+        ("GET", "/crm/v3/objects/deals/512"),
+        ("PATCH", "/crm/v3/objects/deals/512"),
+        ("POST", "/crm/v3/objects/deals/merge"),
+    ] {
+        server.answer(m, p, 200, one.clone());
+    }
+}
 
 const TOKEN: &str = "pat-na1-contract-0000";
 
@@ -45,8 +66,20 @@ fn seed_cache(home: &Home, base_url: &str) {
     });
 }
 
-/// Runs crm against the contract server; returns the paths it requested (method and path).
+/// Runs crm against the contract server and expects exit 0; returns the paths it requested
+/// (method and path), every request of which Prism has judged against HubSpot's files.
 pub(crate) fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+    crm_exit(server, home, args, 0)
+}
+
+/// [`crm`], expecting exit `code`: a command that stops early would leave its later requests
+/// unsent and unjudged, so every contract test says how the command must end.
+pub(crate) fn crm_exit(
+    server: &ContractServer,
+    home: &Home,
+    args: &[&str],
+    code: i32,
+) -> Vec<String> {
     server.clear();
     let mut cmd = home.crm_at("hubspot", server.base_url(), TOKEN);
     cmd.env("CRM_MAX_RETRIES", "0").args(args);
@@ -62,11 +95,17 @@ pub(crate) fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<St
         "crm {args:?} sent requests HubSpot's spec rejects:\n{violations:#?}\nstderr: {}",
         out.stderr
     );
+    assert_eq!(
+        out.code, code,
+        "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
+        out.code, out.stderr
+    );
     seen
 }
 
 pub(crate) fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::hubspot()?;
+    answer_deals(&server);
     let home = Home::new();
     seed_cache(&home, server.base_url());
     Some((server, home))
@@ -77,6 +116,7 @@ fn metadata_and_the_plain_list() {
     let Some(server) = ContractServer::hubspot() else {
         return;
     };
+    answer_deals(&server);
     let home = Home::new();
     let seen = crm(
         &server,
@@ -146,7 +186,7 @@ fn get() {
         return;
     };
     let seen = crm(&server, &home, &["deals", "get", "512"]);
-    assert_sent(&seen, "GET /crm/v3/objects/deals/512");
+    assert_eq!(seen, ["GET /crm/v3/objects/deals/512"]);
 }
 
 #[test]
@@ -180,7 +220,17 @@ fn create_with_associations() {
             "301",
         ],
     );
-    assert_sent(&seen, "POST /crm/v3/objects/deals");
+    // Every request of the command ran and was judged: the create, then each association.
+    assert_eq!(seen[0], "POST /crm/v3/objects/deals");
+    let mut rest = seen[1..].to_vec();
+    rest.sort();
+    assert_eq!(
+        rest,
+        [
+            "PUT /crm/v4/objects/deals/512/associations/companies/301",
+            "PUT /crm/v4/objects/deals/512/associations/contacts/201",
+        ]
+    );
 }
 
 #[test]
@@ -205,29 +255,29 @@ fn update_with_unset_and_status() {
             "close_date",
         ],
     );
-    assert_sent(&seen, "PATCH /crm/v3/objects/deals/512");
+    assert_eq!(
+        seen,
+        [
+            "PATCH /crm/v3/objects/deals/512",
+            "GET /crm/v3/objects/deals/512"
+        ]
+    );
 }
 
-/// `deals delete` reads the deal first (for the trash), and Prism's example deal has no id, so
-/// the DELETE itself is sent through the adapter, the same code the command runs.
+/// `deals delete` reads the deal first (for the trash), then deletes it.
 #[test]
 fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
     let seen = crm(&server, &home, &["deals", "delete", "512", "--yes"]);
-    assert_sent(&seen, "GET /crm/v3/objects/deals/512");
-    server.clear();
-    let adapter =
-        crate::conformance::adapter(crm::model::Vendor::Hubspot, server.base_url()).unwrap();
-    let _ = crate::support::contract::run(async move { adapter.delete("512").await });
-    let seen: Vec<String> = server
-        .requests()
-        .iter()
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    assert_sent(&seen, "DELETE /crm/v3/objects/deals/512");
-    server.assert_no_request_violations();
+    assert_eq!(
+        seen,
+        [
+            "GET /crm/v3/objects/deals/512",
+            "DELETE /crm/v3/objects/deals/512"
+        ]
+    );
 }
 
 #[test]
@@ -240,7 +290,7 @@ fn merge() {
         &home,
         &["deals", "merge", "--into", "10", "11", "--yes"],
     );
-    assert_sent(&seen, "POST /crm/v3/objects/deals/merge");
+    assert_eq!(seen[0], "POST /crm/v3/objects/deals/merge", "{seen:#?}");
 }
 
 #[test]
@@ -308,9 +358,14 @@ fn association_labels_are_read_from_the_labels_api() {
     let Some(server) = ContractServer::hubspot() else {
         return;
     };
+    // The labels file's mock answers random labels: script one named as the command asks.
+    server.answer(
+        "GET",
+        "/crm/v4/associations/deals/companies/labels",
+        200,
+        json!({"results": [{"category": "USER_DEFINED", "typeId": 42, "label": "Anything"}]}),
+    );
     let home = Home::new();
-    seed_cache(&home, server.base_url());
-    std::fs::remove_dir_all(home.path().join("cache")).unwrap();
     let seen = crm(
         &server,
         &home,
@@ -324,7 +379,27 @@ fn association_labels_are_read_from_the_labels_api() {
             "Anything",
         ],
     );
-    assert_sent(&seen, "GET /crm/v4/associations/deals/companies/labels");
+    assert_eq!(
+        seen,
+        [
+            "GET /crm/v4/associations/deals/companies/labels",
+            "PUT /crm/v4/objects/deals/512/associations/companies/301",
+        ]
+    );
+}
+
+/// A batch answer (create, update or upsert) holding `deals`, as the batch schemas describe it.
+pub(crate) fn batch_answer(deals: Vec<Value>) -> Value {
+    json!({"status": "COMPLETE", "results": deals,
+           "startedAt": "2026-01-02T03:04:05Z", "completedAt": "2026-01-02T03:04:06Z"})
+}
+
+/// Deal 512 as the upsert on `external_id = SKU01` created it.
+pub(crate) fn upserted() -> Value {
+    let mut d = deal("512", "Acme", "10");
+    d["properties"]["external_id"] = json!("SKU01");
+    d["new"] = json!(true);
+    d
 }
 
 #[test]
@@ -332,6 +407,12 @@ fn upsert_on_a_unique_property() {
     let Some((server, home)) = seeded() else {
         return;
     };
+    server.answer(
+        "POST",
+        "/crm/v3/objects/deals/batch/upsert",
+        200,
+        batch_answer(vec![upserted()]),
+    );
     let seen = crm(
         &server,
         &home,
@@ -346,5 +427,11 @@ fn upsert_on_a_unique_property() {
             "10",
         ],
     );
-    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/upsert");
+    assert_eq!(
+        seen,
+        [
+            "POST /crm/v3/objects/deals/batch/upsert",
+            "GET /crm/v3/objects/deals/512"
+        ]
+    );
 }

@@ -1,8 +1,8 @@
 //! `crm deals import`'s batch requests through Prism running HubSpot's OpenAPI files: create,
 //! update and upsert batches, and the batch read of `--plan`, as HubSpot's spec demands them.
 
-use crate::contract_hubspot::{crm, seeded};
-use crate::support::contract::assert_sent;
+use crate::contract_hubspot::{batch_answer, crm, seeded, upserted};
+use crate::support::hubspot::deal;
 
 fn input(home: &crate::support::cli::Home, text: &str) -> String {
     let path = home.path().join("in.ndjson");
@@ -20,9 +20,22 @@ fn batch_create_and_update() {
         "{\"name\": \"A\", \"amount\": \"10.50\", \"close_date\": \"2026-12-31\"}\n\
          {\"id\": \"123\", \"amount\": \"11\"}\n",
     );
-    let seen = crm(&server, &home, &["deals", "import", &file]);
-    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/create");
-    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/update");
+    // The update file's example answers another id: answer deal 123 as updated.
+    server.answer(
+        "POST",
+        "/crm/v3/objects/deals/batch/update",
+        200,
+        batch_answer(vec![deal("123", "B", "11")]),
+    );
+    let mut seen = crm(&server, &home, &["deals", "import", &file]);
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "POST /crm/v3/objects/deals/batch/create",
+            "POST /crm/v3/objects/deals/batch/update",
+        ]
+    );
 }
 
 #[test]
@@ -35,10 +48,16 @@ fn batch_upsert_and_the_plan_s_batch_read() {
         "{\"name\": \"A\", \"custom\": {\"external_id\": \"SKU01\"}}\n",
     );
     let args = ["deals", "import", &file, "--upsert-key", "external_id"];
+    server.answer(
+        "POST",
+        "/crm/v3/objects/deals/batch/upsert",
+        200,
+        batch_answer(vec![upserted()]),
+    );
     let seen = crm(&server, &home, &args);
-    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/upsert");
+    assert_eq!(seen, ["POST /crm/v3/objects/deals/batch/upsert"]);
     let mut plan = args.to_vec();
     plan.push("--plan");
     let seen = crm(&server, &home, &plan);
-    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/read");
+    assert_eq!(seen, ["POST /crm/v3/objects/deals/batch/read"]);
 }

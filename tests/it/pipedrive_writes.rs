@@ -148,8 +148,6 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
             "--tag",
             "Warm",
             "--unset",
-            "close_date",
-            "--unset",
             "External ID",
             "-o",
             "json",
@@ -161,7 +159,16 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     assert_eq!(
         body(patch),
         json!({"status": "lost", "lost_reason": "Budget", "label_ids": [5, 6],
-               "expected_close_date": null, "custom_fields": {EXTERNAL_KEY: null}})
+               "custom_fields": {EXTERNAL_KEY: null}})
+    );
+    // Seed 002 documents null for custom fields only; the v2 schema types
+    // expected_close_date as a non-nullable date: crm refuses to clear it, sending nothing.
+    let out = crm(&server, &["deals", "update", "4", "--unset", "close_date"]).await;
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(out.stderr.contains("--close-date"), "{}", out.stderr);
+    assert_eq!(
+        requests_to(&server, "PATCH", "/api/v2/deals/4").await.len(),
+        1
     );
 }
 
@@ -375,6 +382,19 @@ async fn dissociate_looks_up_the_participant_id() {
         .is_empty());
     let out = crm(&server, &["deals", "dissociate", "1", "--contact", "999"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
+    // 201 is the deal's person_id (and participant 70): person_id cannot be emptied through
+    // API v2 (non-nullable in its PATCH schema), so nothing is written, not even the participant.
+    let out = crm(&server, &["deals", "dissociate", "1", "--contact", "201"]).await;
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(out.stderr.contains("--primary"), "{}", out.stderr);
+    assert!(
+        requests_to(&server, "DELETE", "/v1/deals/1/participants/70")
+            .await
+            .is_empty()
+    );
+    assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
+        .await
+        .is_empty());
 }
 
 #[tokio::test]
@@ -400,10 +420,13 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
     assert_eq!(body(patch), json!({"org_id": 302}));
+    // org_id is a non-nullable integer in the v2 PATCH schema and Pipedrive documents no other
+    // way to empty it: dissociating the company is refused before any request.
+    let before = server.received_requests().await.unwrap().len();
     let out = crm(&server, &["deals", "dissociate", "1", "--company", "301"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let patches = requests_to(&server, "PATCH", "/api/v2/deals/1").await;
-    assert_eq!(body(&patches[1]), json!({"org_id": null}));
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(out.stderr.contains("--replace"), "{}", out.stderr);
+    assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
 
 #[tokio::test]

@@ -62,8 +62,13 @@ pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
 /// The adapter, after checking that it offers `op`: an unsupported verb fails before any request.
 pub(crate) fn adapter_for(ctx: &Context, op: Op) -> Result<Box<dyn Adapter>> {
     let connection = ctx.connection()?;
-    if !Capabilities::of(connection.vendor).supports(op) {
-        return Err(Error::unsupported(connection.vendor, op.describe()));
+    let caps = Capabilities::of(connection.vendor);
+    if !caps.supports(op) {
+        let e = Error::unsupported(connection.vendor, op.describe());
+        return Err(match caps.instead(op) {
+            Some(hint) => e.with_hint(hint),
+            None => e,
+        });
     }
     ctx.adapter_for(&connection)
 }

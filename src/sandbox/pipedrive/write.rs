@@ -52,15 +52,18 @@ fn apply(store: &Store, d: &mut Deal, body: &Map<String, Value>) -> Result<(), R
                 }
                 d.owner_id = o;
             }
+            // person_id, org_id and expected_close_date are non-nullable in the v2 PATCH/POST
+            // schemas (openapi-v2.yaml), and v2 validates input strictly (Pipedrive's v2
+            // migration guide): null is refused, as it is for owner_id.
             "person_id" => {
-                let p = opt_id(v, k)?;
+                let p = Some(opt_id(v, k)?.ok_or_else(|| bad("person_id must be an integer"))?);
                 if p.is_some_and(|p| !store.persons.iter().any(|x| x.id == p)) {
                     return Err(bad("Person not found"));
                 }
                 d.person_id = p;
             }
             "org_id" => {
-                let o = opt_id(v, k)?;
+                let o = Some(opt_id(v, k)?.ok_or_else(|| bad("org_id must be an integer"))?);
                 if o.is_some_and(|o| !store.orgs.iter().any(|x| x.id == o)) {
                     return Err(bad("Organization not found"));
                 }
@@ -118,7 +121,6 @@ fn apply(store: &Store, d: &mut Deal, body: &Map<String, Value>) -> Result<(), R
             }
             "expected_close_date" => {
                 d.expected_close_date = match v {
-                    Value::Null => None,
                     Value::String(s) => Some(
                         NaiveDate::parse_from_str(s, "%Y-%m-%d")
                             .map_err(|_| bad("expected_close_date must be YYYY-MM-DD"))?,

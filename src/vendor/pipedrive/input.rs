@@ -9,7 +9,7 @@ use serde_json::{Map, Number, Value};
 use super::meta::Meta;
 use super::wire::FieldWire;
 use crate::error::{Error, Result};
-use crate::model::{DealInput, Status};
+use crate::model::{DealInput, Status, Vendor};
 use crate::resolve::unknown_field;
 
 /// An exact decimal as a JSON number, from its text (serde_json keeps it verbatim).
@@ -25,12 +25,18 @@ pub fn int_id(id: &str) -> Value {
     )
 }
 
-/// The common fields `--unset` may clear, and the v2 field each one is.
-const CLEARABLE: [(&str, &str); 4] = [
-    ("close_date", "expected_close_date"),
-    ("tags", "label_ids"),
-    ("company", "org_id"),
-    ("lost_reason", "lost_reason"),
+/// The common fields `--unset` may clear, and the v2 field each one is: `label_ids` takes an
+/// empty list and `lost_reason` is nullable in the v2 PATCH schema.
+const CLEARABLE: [(&str, &str); 2] = [("tags", "label_ids"), ("lost_reason", "lost_reason")];
+/// Common fields Pipedrive documents no way to clear: the v2 PATCH schema types
+/// `expected_close_date` (a date) and `org_id` (an integer) as non-nullable, and Pipedrive
+/// documents `null` only for custom fields (seed 002, "Update a deal"). What to do instead.
+pub(super) const UNCLEARABLE: [(&str, &str); 2] = [
+    ("close_date", "set another date with --close-date"),
+    (
+        "company",
+        "link another organization: crm deals associate ID --company OTHER --replace",
+    ),
 ];
 /// Common fields Pipedrive always keeps a value for.
 const REQUIRED: [&str; 7] = [
@@ -130,7 +136,15 @@ pub fn body(
         custom.insert(field.field_code.clone(), custom_value(field, value)?);
     }
     for key in &input.unset {
-        if let Some((_, wire)) = CLEARABLE.iter().find(|(f, _)| f == key) {
+        if let Some((_, instead)) = UNCLEARABLE.iter().find(|(f, _)| f == key) {
+            return Err(Error::Unsupported {
+                vendor: Vendor::Pipedrive,
+                what: format!("clearing {key}"),
+                hint: Some(format!(
+                    "Pipedrive's API v2 documents no way to empty it; {instead}"
+                )),
+            });
+        } else if let Some((_, wire)) = CLEARABLE.iter().find(|(f, _)| f == key) {
             let empty = if *wire == "label_ids" {
                 Value::Array(vec![])
             } else {
@@ -145,6 +159,7 @@ pub fn body(
             let field = meta.custom_field(key).map_err(|_| {
                 let names = CLEARABLE
                     .iter()
+                    .chain(UNCLEARABLE.iter())
                     .map(|(f, _)| *f)
                     .chain(meta.custom_fields().map(|f| f.field_name.as_str()));
                 unknown_field("field or custom field", key, names)
@@ -278,16 +293,24 @@ mod tests {
             status: Some(Status::Lost),
             lost_reason: Some("Budget".into()),
             add_tags: vec!["Warm".into()],
-            unset: vec!["close_date".into(), "External ID".into()],
+            unset: vec!["External ID".into()],
             ..DealInput::default()
         };
         let b = body(&input, &meta, false, &["1".into()]).unwrap();
         assert_eq!(
             Value::Object(b),
             json!({"status": "lost", "lost_reason": "Budget", "label_ids": [1, 2],
-                   "expected_close_date": null,
                    "custom_fields": {"0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c": null}})
         );
+        // Pipedrive documents null only for custom fields: no undocumented null is sent.
+        for field in ["close_date", "company"] {
+            let clear = DealInput {
+                unset: vec![field.into()],
+                ..DealInput::default()
+            };
+            let e = body(&clear, &meta, false, &[]).unwrap_err();
+            assert_eq!(e.exit_code(), 6, "{field}: {e}");
+        }
         let alone = DealInput {
             lost_reason: Some("Budget".into()),
             ..DealInput::default()

@@ -9,7 +9,7 @@ use super::wire::{data_items, id_text, next_cursor};
 use super::{convert, costs, not_found_deal, to_user, v1, v2, Pipedrive};
 use crate::error::{Error, Failure, Result};
 use crate::http::Request;
-use crate::model::{AssociateOptions, Deal, Target, User};
+use crate::model::{AssociateOptions, Deal, Target, User, Vendor};
 
 impl Pipedrive {
     /// `GET /v1/deals/{id}/participants`, every page (v1 pages by `start`).
@@ -149,6 +149,20 @@ impl Pipedrive {
                         "person {person} is not linked to deal {id}"
                     )));
                 }
+                // The v2 PATCH schema types person_id as a non-nullable integer and Pipedrive
+                // documents `null` only for custom fields (seed 002): the primary person can be
+                // replaced, not removed. Refused before anything is written.
+                if primary.as_deref() == Some(person.as_str()) {
+                    return Err(Error::Unsupported {
+                        vendor: Vendor::Pipedrive,
+                        what: format!("unlinking deal {id}'s primary person {person}"),
+                        hint: Some(format!(
+                            "Pipedrive's API v2 documents no way to empty a deal's person; \
+                             make another the primary: crm deals associate {id} --contact OTHER \
+                             --primary"
+                        )),
+                    });
+                }
                 if let Some(participant) = found {
                     let request = Request::new(
                         Method::DELETE,
@@ -156,22 +170,18 @@ impl Pipedrive {
                     );
                     self.send(request, costs::REMOVE_PARTICIPANT).await?;
                 }
-                if primary.as_deref() == Some(person.as_str()) {
-                    self.patch(id, json!({"person_id": null})).await?;
-                }
                 Ok(format!("person {person} is no longer linked to deal {id}"))
             }
-            Target::Company(org) => {
-                let current = self.fetch_wire(id).await?.get("org_id").and_then(id_text);
-                if current.as_deref() != Some(org.as_str()) {
-                    return Err(Error::not_found(format!(
-                        "deal {id} is not linked to organization {org}"
-                    )));
-                }
-                self.patch(id, json!({"org_id": null})).await?;
-                Ok(format!(
-                    "deal {id} is no longer linked to organization {org}"
-                ))
+            // Not in Pipedrive's capabilities (`org_id` is a non-nullable integer in the v2
+            // PATCH schema); refused before any request, as the CLI does.
+            Target::Company(_) => {
+                let e = Error::unsupported(Vendor::Pipedrive, "deals dissociate --company");
+                Err(
+                    match super::CAPABILITIES.instead(crate::vendor::Op::DissociateCompany) {
+                        Some(hint) => e.with_hint(hint),
+                        None => e,
+                    },
+                )
             }
         }
     }

@@ -44,7 +44,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         Op::AssociateContact,
         Op::AssociateCompany,
         Op::DissociateContact,
-        Op::DissociateCompany,
+        // No DissociateCompany: see links.rs (org_id cannot be emptied through API v2).
         Op::Upsert,
         Op::Pipelines,
         Op::Users,

@@ -318,6 +318,22 @@ impl ContractServer {
         self.state.record().allowed.clone()
     }
 
+    /// Answers `method path` (exact path as the CLI sends it, query ignored) with `status` and
+    /// `body` (`null`: no body) instead of Prism's mock answer, once Prism has accepted the
+    /// request. Mock mode only; the latest script for a request wins; `clear` keeps scripts.
+    pub fn answer(&self, method: &str, path: &str, status: u16, body: serde_json::Value) {
+        self.state
+            .scripted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(super::router::Scripted {
+                method: method.to_string(),
+                path: path.to_string(),
+                status,
+                body,
+            });
+    }
+
     /// Forgets what was recorded so far.
     pub fn clear(&self) {
         *self.state.record() = Default::default();

@@ -1,7 +1,12 @@
 //! The in-test router: the single base URL the CLI talks to. It forwards each
 //! request to the Prism serving that path (stripping a version prefix where
 //! Prism serves the file's paths without the server's path), records the
-//! request and Prism's verdict, and hands Prism's answer back unchanged.
+//! request and Prism's verdict, and hands Prism's answer back unchanged, unless the test
+//! scripted the answer to that method and path ([`Scripted`], mock mode only): Prism still
+//! judges the request, and only a request it accepts gets the scripted answer. Prism's own
+//! answers are schema-shaped but arbitrary (HubSpot's deal examples lack the required `id`), so
+//! a command that reads one may stop before its later requests; scripting the answers lets the
+//! whole command run, so that every request it sends is judged.
 //!
 //! Routers are cheap (one per test); the Prism processes behind them are not
 //! (shared per test binary in mock mode).
@@ -117,9 +122,19 @@ pub struct Record {
     pub allowed: Vec<AllowedViolation>,
 }
 
+/// An answer a test gives in place of Prism's to `method path` (exact path, no query).
+#[derive(Debug, Clone)]
+pub struct Scripted {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+    pub body: serde_json::Value,
+}
+
 pub struct RouterState {
     pub table: RouteTable,
     pub record: Mutex<Record>,
+    pub scripted: Mutex<Vec<Scripted>>,
     client: reqwest::Client,
 }
 
@@ -134,6 +149,7 @@ impl RouterState {
         Arc::new(RouterState {
             table,
             record: Mutex::new(Record::default()),
+            scripted: Mutex::new(Vec::new()),
             client,
         })
     }
@@ -325,7 +341,7 @@ async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Res
         Some((backend, forwarded)) => {
             backend_label = backend.label.clone();
             match exchange(&state, backend, &forwarded, &sent, &parts.headers).await {
-                Ok(done) => done,
+                Ok((answer, verdict)) => (script(&state, &method, &path, answer), verdict),
                 Err(e) => harness_failure(StatusCode::BAD_GATEWAY, "harness", e),
             }
         }
@@ -371,6 +387,36 @@ async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Res
     *response.status_mut() = answer.status;
     *response.headers_mut() = copy_headers(&answer.headers);
     response
+}
+
+/// The scripted answer for `method path`, in place of a 2xx mock answer (a request Prism
+/// refused keeps Prism's refusal).
+fn script(state: &RouterState, method: &str, path: &str, answer: Answer) -> Answer {
+    if !state.table.mock || !answer.status.is_success() {
+        return answer;
+    }
+    let scripted = state.scripted.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(s) = scripted
+        .iter()
+        .rev()
+        .find(|s| s.method == method && s.path == path)
+    else {
+        return answer;
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        HeaderName::from_static("content-type"),
+        HeaderValue::from_static("application/json"),
+    );
+    Answer {
+        status: StatusCode::from_u16(s.status).unwrap_or(StatusCode::OK),
+        headers,
+        body: if s.body.is_null() {
+            Vec::new()
+        } else {
+            s.body.to_string().into_bytes()
+        },
+    }
 }
 
 /// The harness itself refuses the request: a request violation, and an answer
