@@ -2,6 +2,7 @@
 
 mod support;
 
+mod anchors;
 mod auth;
 mod auth_status;
 mod conformance;
