@@ -251,3 +251,78 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
     let body: Value = serde_json::from_slice(&merges[0].body).unwrap();
     assert_eq!(body, expected_body, "the kept deal is merge_with_id");
 }
+
+/// HubSpot's merge, from its deals file (`hubspot/deals.v3.json`, `PublicMergeInput`):
+/// `primaryObjectId` is "The ID of the object that will remain after the merge" and
+/// `objectIdToMerge` "The ID of the object that will be merged into the primary object". So
+/// `crm deals merge --into KEEP OTHER` must send KEEP as `primaryObjectId`.
+#[tokio::test]
+async fn hubspot_merge_direction_follows_the_deals_file() {
+    let specs = std::env::var("CRM_SPECS_DIR").unwrap_or_else(|_| "../shared/specs".into());
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(specs)
+        .join("hubspot/deals.v3.json");
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        assert!(
+            std::env::var("CRM_REQUIRE_CONTRACT").as_deref() != Ok("1"),
+            "no {} and CRM_REQUIRE_CONTRACT=1",
+            file.display()
+        );
+        eprintln!("SKIPPED: no {}", file.display());
+        return;
+    };
+    let spec: Value = serde_json::from_str(&text).unwrap();
+    let input = &spec["components"]["schemas"]["PublicMergeInput"]["properties"];
+    // The field whose description says it remains is the one that must carry KEEP.
+    let (kept_field, merged_field) = {
+        let remains = |f: &str| {
+            input[f]["description"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("will remain after the merge")
+        };
+        match (remains("primaryObjectId"), remains("objectIdToMerge")) {
+            (true, false) => ("primaryObjectId", "objectIdToMerge"),
+            (false, true) => ("objectIdToMerge", "primaryObjectId"),
+            other => panic!("the file no longer says which id remains: {other:?} in {input}"),
+        }
+    };
+
+    let server = crate::support::hubspot::account().await;
+    for id in ["10", "11"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/crm/v3/objects/deals/{id}")))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(crate::support::hubspot::deal(id, "Deal", "5")),
+            )
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/merge"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(crate::support::hubspot::deal("10", "Keep", "5")),
+        )
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");
+    cmd.args([
+        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
+    ]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let merges: Vec<_> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/crm/v3/objects/deals/merge")
+        .collect();
+    assert_eq!(merges.len(), 1);
+    let body: Value = serde_json::from_slice(&merges[0].body).unwrap();
+    assert_eq!(body[kept_field], "10", "{body}");
+    assert_eq!(body[merged_field], "11", "{body}");
+}
