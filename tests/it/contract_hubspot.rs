@@ -9,32 +9,50 @@ use serde_json::{json, Value};
 
 use crate::support::cli::{run_sync, Home};
 use crate::support::contract::assert_sent;
-use crate::support::hubspot::{owners, pipelines, properties};
+use crate::support::hubspot::{account_details, owners, pipelines, properties};
 use crate::support::ContractServer;
 
 const TOKEN: &str = "pat-na1-contract-0000";
 
 /// Writes HubSpot metadata into the cache crm will read for this server and token.
 fn seed_cache(home: &Home, base_url: &str) {
+    let owners: Vec<Value> = [owners(false), owners(true)]
+        .iter()
+        .flat_map(|o| o["results"].as_array().unwrap().clone())
+        .collect();
+    seed(
+        home,
+        base_url,
+        vec![
+            ("pipelines", pipelines()["results"].clone()),
+            ("owners", Value::Array(owners)),
+            ("properties", properties()["results"].clone()),
+            (
+                "labels-contacts",
+                json!([{"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}]),
+            ),
+            ("account", account_details("app.hubspot.com")),
+        ],
+    );
+}
+
+/// No OpenAPI file describes `GET /account-info/v3/details` (the portal id behind deals' `url`;
+/// tests/it/auth.rs checks that request): its answer is seeded, never asked of Prism.
+fn seed_account(home: &Home, base_url: &str) {
+    seed(
+        home,
+        base_url,
+        vec![("account", account_details("app.hubspot.com"))],
+    );
+}
+
+fn seed(home: &Home, base_url: &str, entries: Vec<(&'static str, Value)>) {
     let url = format!("{}/", base_url.trim_end_matches('/'));
     let cache = crm::cache::MetaCache::new(
         Some(&home.path().join("cache")),
         &["hubspot", &url, TOKEN],
         false,
     );
-    let owners: Vec<Value> = [owners(false), owners(true)]
-        .iter()
-        .flat_map(|o| o["results"].as_array().unwrap().clone())
-        .collect();
-    let entries = [
-        ("pipelines", pipelines()["results"].clone()),
-        ("owners", Value::Array(owners)),
-        ("properties", properties()["results"].clone()),
-        (
-            "labels-contacts",
-            json!([{"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}]),
-        ),
-    ];
     crate::support::contract::run(async move {
         for (name, value) in entries {
             let _: Value = cache
@@ -78,6 +96,7 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
+    seed_account(&home, server.base_url());
     let seen = crm(
         &server,
         &home,
@@ -138,6 +157,12 @@ fn search_with_every_filter_and_a_sort() {
         ],
     );
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
+    // Search results carry no associations: one v4 batch read per page and object type.
+    assert_sent(&seen, "POST /crm/v4/associations/deals/contacts/batch/read");
+    assert_sent(
+        &seen,
+        "POST /crm/v4/associations/deals/companies/batch/read",
+    );
 }
 
 #[test]
@@ -266,6 +291,7 @@ fn associate_and_dissociate_with_each_type() {
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/301",
     );
+    // A plain associate reads the deal's companies first: the first one becomes the primary.
     let seen = crm(
         &server,
         &home,
@@ -273,7 +299,22 @@ fn associate_and_dissociate_with_each_type() {
     );
     assert_sent(
         &seen,
-        "PUT /crm/v4/objects/deals/512/associations/default/companies/302",
+        "GET /crm/v4/objects/deals/512/associations/companies",
+    );
+    assert!(
+        seen.iter().any(|s| s
+            == "PUT /crm/v4/objects/deals/512/associations/default/companies/302"
+            || s == "PUT /crm/v4/objects/deals/512/associations/companies/302"),
+        "{seen:#?}"
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "512", "--company", "303", "--replace"],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/companies/303",
     );
     let seen = crm(
         &server,
@@ -311,6 +352,7 @@ fn association_labels_are_read_from_the_labels_api() {
     let home = Home::new();
     seed_cache(&home, server.base_url());
     std::fs::remove_dir_all(home.path().join("cache")).unwrap();
+    seed_account(&home, server.base_url());
     let seen = crm(
         &server,
         &home,
@@ -344,7 +386,22 @@ fn upsert_on_a_unique_property() {
             "Acme",
             "--amount",
             "10",
+            "--contact",
+            "201",
+            "--company",
+            "301",
         ],
     );
+    // The key is read first (a new key creates, and a create needs a stage), then the upsert,
+    // then the associations, as on create.
+    assert_sent(&seen, "POST /crm/v3/objects/deals/batch/read");
     assert_sent(&seen, "POST /crm/v3/objects/deals/batch/upsert");
+    // (Prism's example answer gives the deal the id "string".)
+    for to in ["contacts/201", "companies/301"] {
+        assert!(
+            seen.iter()
+                .any(|s| s.starts_with("PUT /crm/v4/objects/deals/") && s.ends_with(to)),
+            "no association with {to}: {seen:#?}"
+        );
+    }
 }

@@ -16,6 +16,7 @@ mod deals_fields;
 mod generated;
 mod help;
 mod hubspot_cli;
+mod hubspot_portal;
 mod import;
 mod keyring;
 mod leaks;
