@@ -734,6 +734,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--reset-rate', '--reset-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose connection is dropped mid-body')
             [CompletionResult]::new('--truncate-rate', '--truncate-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose JSON body is cut in half')
             [CompletionResult]::new('--slow-body-ms', '--slow-body-ms', [CompletionResultType]::ParameterName, 'Trickle every body in 10 pieces with this many milliseconds before each')
+            [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'HubSpot: the scopes the token was granted (comma-separated); a request needing another is answered 403 MISSING_SCOPES, e.g. --scopes crm.objects.deals.read (no owners)')
+            [CompletionResult]::new('--search-rate-limit', '--search-rate-limit', [CompletionResultType]::ParameterName, 'HubSpot: the search endpoint''s own limit N/WINDOW besides --rate-limit (HubSpot: 5/1s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')

@@ -2646,7 +2646,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox__subcmd__serve)
-            opts="-o -v -q -y -h -V --vendor --port --deals --latency-ms --seed --state --fail-rate --rate-limit --burst --reset-rate --truncate-rate --slow-body-ms --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --vendor --port --deals --latency-ms --seed --state --fail-rate --rate-limit --burst --reset-rate --truncate-rate --slow-body-ms --scopes --search-rate-limit --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,6 +2697,14 @@ _crm() {
                     return 0
                     ;;
                 --slow-body-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search-rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

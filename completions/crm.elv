@@ -685,6 +685,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --reset-rate 'Fraction of responses whose connection is dropped mid-body'
             cand --truncate-rate 'Fraction of responses whose JSON body is cut in half'
             cand --slow-body-ms 'Trickle every body in 10 pieces with this many milliseconds before each'
+            cand --scopes 'HubSpot: the scopes the token was granted (comma-separated); a request needing another is answered 403 MISSING_SCOPES, e.g. --scopes crm.objects.deals.read (no owners)'
+            cand --search-rate-limit 'HubSpot: the search endpoint''s own limit N/WINDOW besides --rate-limit (HubSpot: 5/1s)'
             cand --profile 'Profile to use (see `crm profiles list`)'
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'

@@ -988,6 +988,8 @@ complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l reset-rate -d 'Fraction of responses whose connection is dropped mid-body' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l truncate-rate -d 'Fraction of responses whose JSON body is cut in half' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l slow-body-ms -d 'Trickle every body in 10 pieces with this many milliseconds before each' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l scopes -d 'HubSpot: the scopes the token was granted (comma-separated); a request needing another is answered 403 MISSING_SCOPES, e.g. --scopes crm.objects.deals.read (no owners)' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l search-rate-limit -d 'HubSpot: the search endpoint\'s own limit N/WINDOW besides --rate-limit (HubSpot: 5/1s)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''

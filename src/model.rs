@@ -270,6 +270,11 @@ pub struct DealInput {
     /// Fields and properties to clear.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unset: Vec<String>,
+    /// The pipeline a write that turns out to create a deal uses when the input names neither a
+    /// pipeline nor a stage (the profile's default pipeline; an upsert learns only at the vendor
+    /// whether it creates). Never read from input.
+    #[serde(skip)]
+    pub default_pipeline: Option<String>,
 }
 
 impl DealInput {
@@ -277,14 +282,21 @@ impl DealInput {
         *self == DealInput::default()
     }
 
-    /// Reads one deal of `--from` input: the common JSON shape, where output-only fields are ignored
-    /// so that `crm deals get 1 -o json | crm deals create --from -` works.
+    /// Reads one deal of `--from` input: the common JSON shape, where output-only fields and an
+    /// empty `tags` are ignored so that `crm deals get 1 -o json | crm deals create --from -`
+    /// works on every vendor (a vendor without tags prints `"tags": []`; DESIGN §3).
     pub fn from_json(value: Value) -> Result<DealInput, String> {
         let Value::Object(mut map) = value else {
             return Err("expected a JSON object for a deal".into());
         };
         for key in std::iter::once("id").chain(OUTPUT_ONLY_FIELDS) {
             map.remove(key);
+        }
+        if map
+            .get("tags")
+            .is_some_and(|t| t.as_array().is_some_and(Vec::is_empty))
+        {
+            map.remove("tags");
         }
         serde_json::from_value(Value::Object(map)).map_err(|e| e.to_string())
     }
@@ -565,11 +577,13 @@ mod tests {
     #[test]
     fn input_accepts_output_shape() {
         let v: Value = serde_json::json!({
-            "id": "1", "vendor": "hubspot", "name": "A", "amount": "10.50",
+            "id": "1", "vendor": "hubspot", "name": "A", "amount": "10.50", "tags": [],
+            "url": "https://app.hubspot.com/contacts/1/record/0-3/1", "probability": "50",
             "stage": {"id": "s1", "name": "Won"}, "created_at": null
         });
         let input = DealInput::from_json(v).unwrap();
         assert_eq!(input.stage.as_deref(), Some("s1"));
+        assert_eq!(input.tags, None);
         assert_eq!(input.amount.unwrap().to_string(), "10.50");
         assert!(DealInput::from_json(serde_json::json!({"nme": "typo"})).is_err());
     }

@@ -83,6 +83,96 @@ pub fn resolve<'a>(
     }
 }
 
+/// A stage with the pipeline it belongs to: stage names repeat across pipelines (every vendor
+/// lets two pipelines both have a "Contract Sent"), so a stage is shown as `Pipeline/Stage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageCandidate {
+    pub id: String,
+    pub name: String,
+    pub pipeline_id: String,
+    pub pipeline: String,
+}
+
+impl StageCandidate {
+    fn describe(&self) -> String {
+        format!("{}/{} (id {})", self.pipeline, self.name, self.id)
+    }
+}
+
+fn stage_list(candidates: &[&StageCandidate]) -> String {
+    candidates
+        .iter()
+        .map(|c| format!("  {}", c.describe()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Resolves a stage the user typed, on every command and every vendor: an id, a name, or
+/// `Pipeline/Stage`. `stages` are the candidates in scope (one pipeline's when the user named
+/// the pipeline, else every pipeline's). A name that several pipelines have is ambiguous (exit 2,
+/// listing each as `Pipeline/Stage`); none is exit 3 with the list. Returns the index in `stages`.
+pub fn resolve_stage(input: &str, stages: &[StageCandidate]) -> Result<usize, Error> {
+    let wanted = input.trim();
+    let pick = |hits: Vec<usize>| -> Result<Option<usize>, Error> {
+        match hits.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(*one)),
+            several => {
+                let listed: Vec<&StageCandidate> = several.iter().map(|&i| &stages[i]).collect();
+                Err(Error::usage_hint(
+                    format!(
+                        "stage {wanted:?} is ambiguous: {} pipelines have it",
+                        several.len()
+                    ),
+                    format!(
+                        "name the pipeline with --pipeline, or write the stage as \"Pipeline/Stage\":\n{}",
+                        stage_list(&listed)
+                    ),
+                ))
+            }
+        }
+    };
+    let matching = |test: &dyn Fn(&StageCandidate) -> bool| -> Vec<usize> {
+        (0..stages.len()).filter(|&i| test(&stages[i])).collect()
+    };
+    if let Some(i) = pick(matching(&|s| s.id == wanted))? {
+        return Ok(i);
+    }
+    let exact = matching(&|s| s.name == wanted);
+    let named = if exact.is_empty() {
+        matching(&|s| s.name.eq_ignore_ascii_case(wanted))
+    } else {
+        exact
+    };
+    if let Some(i) = pick(named)? {
+        return Ok(i);
+    }
+    // `Pipeline/Stage`, split at each '/' in turn: names may hold a '/' themselves.
+    let mut qualified = Vec::new();
+    for (at, _) in wanted.match_indices('/') {
+        let (pipeline, stage) = (wanted[..at].trim(), wanted[at + 1..].trim());
+        qualified.extend(matching(&|s| {
+            (s.pipeline_id == pipeline || s.pipeline.eq_ignore_ascii_case(pipeline))
+                && (s.id == stage || s.name.eq_ignore_ascii_case(stage))
+        }));
+    }
+    qualified.sort_unstable();
+    qualified.dedup();
+    if let Some(i) = pick(qualified)? {
+        return Ok(i);
+    }
+    let all: Vec<&StageCandidate> = stages.iter().collect();
+    let known = if all.is_empty() {
+        "there are no stages".to_string()
+    } else {
+        format!("the stages are:\n{}", stage_list(&all))
+    };
+    Err(Error::NotFound {
+        message: format!("no stage named {wanted:?}"),
+        hint: Some(known),
+    })
+}
+
 /// The closest known name to `input`, if any is close enough to be a typo.
 pub fn did_you_mean<'a>(input: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = input.to_lowercase();
@@ -145,6 +235,46 @@ mod tests {
         let e = resolve("stage", "won", &s).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.hint().unwrap().contains("pipeline Renewals"));
+    }
+
+    fn two_pipelines() -> Vec<StageCandidate> {
+        let stage = |id: &str, name: &str, pipeline_id: &str, pipeline: &str| StageCandidate {
+            id: id.into(),
+            name: name.into(),
+            pipeline_id: pipeline_id.into(),
+            pipeline: pipeline.into(),
+        };
+        vec![
+            stage("contractsent", "Contract Sent", "default", "Sales Pipeline"),
+            stage("closedwon", "Closed Won", "default", "Sales Pipeline"),
+            stage("78", "Contract Sent", "77", "Renewals"),
+            stage("79", "Won/Lost review", "77", "Renewals"),
+        ]
+    }
+
+    #[test]
+    fn a_stage_two_pipelines_have_is_ambiguous_and_pipeline_slash_stage_resolves_it() {
+        let s = two_pipelines();
+        let e = resolve_stage("contract sent", &s).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        let hint = e.hint().unwrap();
+        assert!(
+            hint.contains("Sales Pipeline/Contract Sent (id contractsent)")
+                && hint.contains("Renewals/Contract Sent (id 78)"),
+            "{hint}"
+        );
+        assert_eq!(resolve_stage("Renewals/Contract Sent", &s).unwrap(), 2);
+        assert_eq!(
+            resolve_stage("sales pipeline / contract sent", &s).unwrap(),
+            0
+        );
+        assert_eq!(resolve_stage("default/contractsent", &s).unwrap(), 0);
+        assert_eq!(resolve_stage("78", &s).unwrap(), 2);
+        assert_eq!(resolve_stage("Won/Lost review", &s).unwrap(), 3);
+        assert_eq!(resolve_stage("Closed Won", &s[..2]).unwrap(), 1);
+        let e = resolve_stage("Renewals/Closed Won", &s).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(e.hint().unwrap().contains("Renewals/Contract Sent (id 78)"));
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub enum SandboxCommand {
 
 pub async fn run(command: SandboxCommand) -> Result<()> {
     let SandboxCommand::Serve(args) = command;
+    if args.vendor != SandboxVendor::Hubspot
+        && (args.scopes.is_some() || args.search_rate_limit.is_some())
+    {
+        return Err(Error::usage(
+            "--scopes and --search-rate-limit emulate HubSpot: use them with --vendor hubspot",
+        ));
+    }
     sandbox::serve(args)
         .await
         .map_err(|e| Error::usage(format!("sandbox: {e}")))

@@ -102,7 +102,9 @@ async fn send(
     journal: &Journal,
 ) -> Result<Vec<Result<Written>>> {
     let results = send_once(adapter, upsert_key, chunk, journal).await?;
-    let refused = |r: &Result<Written>| matches!(r, Err(Error::Rejected { .. }));
+    // 207: HubSpot answered each record on its own already; sending them again changes nothing.
+    let refused =
+        |r: &Result<Written>| matches!(r, Err(Error::Rejected { status, .. }) if *status != 207);
     if chunk.len() > 1 && results.iter().all(refused) {
         let mut one_by_one = Vec::with_capacity(chunk.len());
         for job in chunk {

@@ -69,8 +69,9 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     let mut malformed = Vec::new();
     let mut in_doubt = Vec::new();
     // Record-by-record upserts create through the vendor's create, which takes the primary
-    // contact (Sell requires one); batch upserts (HubSpot) take no associations.
+    // contact (Sell requires one); an adapter whose upserts add associations (HubSpot) keeps all.
     let upsert_keeps_primary = adapter.batch_size() == 1;
+    let upsert_associates = adapter.upsert_takes_associations();
     for (index, record) in input.records.iter().enumerate() {
         let hash = journal::hash(&record.original.text());
         let earlier = journal.earlier(record.line, &hash);
@@ -92,8 +93,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         let checked = match prepared {
             Err(e) => Err(e),
             Ok((mut input, action)) => {
-                if let Some(note) =
-                    plan::leave_associations(&mut input, &action, upsert_keeps_primary)
+                let associates = upsert_associates && matches!(action, Action::Upsert(_));
+                if let Some(note) = (!associates)
+                    .then(|| plan::leave_associations(&mut input, &action, upsert_keeps_primary))
+                    .flatten()
                 {
                     notes.insert(index, note);
                 }
@@ -128,6 +131,39 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
             Err(e) => malformed.push((index, Outcome::failed(record.line, e))),
         }
     }
+    // One import writes each deal once: a key (an upsert key's value, or an id) seen on an
+    // earlier record makes the later records fail, so no batch ever carries one key twice.
+    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut kept = std::collections::HashSet::with_capacity(jobs.len());
+    for job in &jobs {
+        let key = match &job.action {
+            Action::Update(id) => Some(id.as_str()),
+            Action::Upsert(value) => Some(value.as_str()),
+            Action::Create => None,
+        };
+        match key.map(|k| (k, first_line.get(k).copied())) {
+            Some((k, Some(line))) => {
+                let what = match (&job.action, options.upsert_key.as_deref()) {
+                    (Action::Upsert(_), Some(field)) => format!("{field} {k:?}"),
+                    _ => format!("id {k}"),
+                };
+                let error = format!(
+                    "duplicate: line {line} has the same {what}, and one import writes each \
+                     deal once (merge the two records, or drop one)"
+                );
+                malformed.push((job.index, Outcome::failed(job.line, error)));
+            }
+            Some((k, None)) => {
+                first_line.insert(k, job.line);
+                kept.insert(job.index);
+            }
+            None => {
+                kept.insert(job.index);
+            }
+        }
+    }
+    jobs.retain(|j| kept.contains(&j.index));
+    malformed.sort_by_key(|(index, _)| *index);
     if options.strict && !malformed.is_empty() {
         let count = malformed.len();
         for (index, outcome) in malformed {

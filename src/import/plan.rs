@@ -41,13 +41,6 @@ impl Rules<'_> {
         for key in OUTPUT_ONLY_FIELDS {
             deal.remove(key);
         }
-        // HubSpot deals have no tags, and its export says so with an empty list.
-        if deal
-            .get("tags")
-            .is_some_and(|t| t.as_array().is_some_and(Vec::is_empty))
-        {
-            deal.remove("tags");
-        }
         if let Some((mapping, target)) = self.mapping {
             mapping.apply(&mut deal, target)?;
             // The stage decides the status in the target; the source's may disagree after mapping.
@@ -171,7 +164,12 @@ pub fn diff(input: &DealInput, existing: &Deal) -> Map<String, Value> {
         ("owner", &input.owner, &existing.owner),
     ] {
         if let Some(wanted) = wanted {
-            if !names(have.as_ref(), wanted) {
+            // A stage may be named "Pipeline/Stage" (crate::resolve::resolve_stage).
+            let qualified = field == "stage"
+                && wanted.split_once('/').is_some_and(|(p, s)| {
+                    names(existing.pipeline.as_ref(), p.trim()) && names(have.as_ref(), s.trim())
+                });
+            if !qualified && !names(have.as_ref(), wanted) {
                 change(
                     field,
                     json!(have.as_ref().map(|r| r.label().to_string())),

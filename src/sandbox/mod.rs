@@ -149,6 +149,13 @@ pub struct ServeArgs {
     /// Trickle every body in 10 pieces with this many milliseconds before each
     #[arg(long, default_value_t = 0)]
     pub slow_body_ms: u64,
+    /// HubSpot: the scopes the token was granted (comma-separated); a request needing another
+    /// is answered 403 MISSING_SCOPES, e.g. --scopes crm.objects.deals.read (no owners)
+    #[arg(long, value_delimiter = ',', value_name = "SCOPES")]
+    pub scopes: Option<Vec<String>>,
+    /// HubSpot: the search endpoint's own limit N/WINDOW besides --rate-limit (HubSpot: 5/1s)
+    #[arg(long, value_name = "N/WINDOW")]
+    pub search_rate_limit: Option<RateLimit>,
 }
 
 impl ServeArgs {
@@ -167,6 +174,8 @@ impl ServeArgs {
             reset_rate: 0.0,
             truncate_rate: 0.0,
             slow_body_ms: 0,
+            scopes: None,
+            search_rate_limit: None,
         }
     }
 }
@@ -224,7 +233,7 @@ impl Drop for RunningSandbox {
 pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
     let demo = data::Demo::generate(args.seed, args.deals);
     let (router, saver, census) = match args.vendor {
-        SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref())?,
+        SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref(), &args)?,
         SandboxVendor::Pipedrive => pipedrive::app(&demo, args.state.as_deref())?,
         SandboxVendor::Sell => sell::app(&demo, args.state.as_deref())?,
     };

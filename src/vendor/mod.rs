@@ -112,6 +112,12 @@ pub trait Adapter: Send + Sync {
     /// The account's custom deal fields, by the names `--set` and `custom.NAME` take.
     async fn custom_fields_info(&self) -> Result<Vec<CustomFieldInfo>>;
 
+    /// Refuses what can be judged without any request: a field this vendor cannot write at all.
+    /// Commands call it for every record before they send anything.
+    fn check_input(&self, _input: &DealInput) -> Result<()> {
+        Ok(())
+    }
+
     /// Common deal fields this vendor shows but cannot take in a write, each with the reason.
     fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {
         &[]
@@ -120,6 +126,12 @@ pub trait Adapter: Send + Sync {
     // Bulk writes (`deals import`). The defaults go record by record through the verbs above, so
     // every vendor imports; a vendor with batch endpoints overrides them. Each returns one result
     // per input, in input order, so one bad record never hides the others' outcomes.
+
+    /// Whether `upsert_batch` adds each record's contacts and company itself (after the write, as
+    /// a create does). Otherwise an import leaves them to `crm deals associate` and says so.
+    fn upsert_takes_associations(&self) -> bool {
+        false
+    }
 
     /// How many records one batch call carries (1: no batch endpoint).
     fn batch_size(&self) -> usize {

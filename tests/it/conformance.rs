@@ -345,8 +345,11 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
             let one = json!({"total": 1, "results": [hubspot::deal("1", "One", "5")]});
             answer(&server, "POST", "/crm/v3/objects/deals/search", one.clone()).await;
             answer(&server, "GET", "/crm/v3/objects/deals", one).await;
-            let batch = "/crm/v4/associations/deals/contacts/batch/read";
-            answer(&server, "POST", batch, json!({"results": []})).await;
+            // Search results carry no associations: each page's are read by v4 batch.
+            for to in ["contacts", "companies"] {
+                let batch = format!("/crm/v4/associations/deals/{to}/batch/read");
+                answer(&server, "POST", &batch, json!({"results": []})).await;
+            }
             server
         } else {
             let server = pipedrive::account().await;

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::support::cli::{run_sync, Home};
 use crate::support::contract::assert_sent;
-use crate::support::hubspot::{deal, owners, pipelines, properties};
+use crate::support::hubspot::{account_details, deal, owners, pipelines, properties};
 use crate::support::ContractServer;
 
 /// Scripts readable deal answers (Prism's examples of a single deal and of a page lack the
@@ -37,25 +37,43 @@ const TOKEN: &str = "pat-na1-contract-0000";
 
 /// Writes HubSpot metadata into the cache crm will read for this server and token.
 fn seed_cache(home: &Home, base_url: &str) {
+    let owners: Vec<Value> = [owners(false), owners(true)]
+        .iter()
+        .flat_map(|o| o["results"].as_array().unwrap().clone())
+        .collect();
+    seed(
+        home,
+        base_url,
+        vec![
+            ("pipelines", pipelines()["results"].clone()),
+            ("owners", Value::Array(owners)),
+            ("properties", properties()["results"].clone()),
+            (
+                "labels-contacts",
+                json!([{"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}]),
+            ),
+            ("account", account_details("app.hubspot.com")),
+        ],
+    );
+}
+
+/// No OpenAPI file describes `GET /account-info/v3/details` (the portal id behind deals' `url`;
+/// tests/it/auth.rs checks that request): its answer is seeded, never asked of Prism.
+fn seed_account(home: &Home, base_url: &str) {
+    seed(
+        home,
+        base_url,
+        vec![("account", account_details("app.hubspot.com"))],
+    );
+}
+
+fn seed(home: &Home, base_url: &str, entries: Vec<(&'static str, Value)>) {
     let url = format!("{}/", base_url.trim_end_matches('/'));
     let cache = crm::cache::MetaCache::new(
         Some(&home.path().join("cache")),
         &["hubspot", &url, TOKEN],
         false,
     );
-    let owners: Vec<Value> = [owners(false), owners(true)]
-        .iter()
-        .flat_map(|o| o["results"].as_array().unwrap().clone())
-        .collect();
-    let entries = [
-        ("pipelines", pipelines()["results"].clone()),
-        ("owners", Value::Array(owners)),
-        ("properties", properties()["results"].clone()),
-        (
-            "labels-contacts",
-            json!([{"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}]),
-        ),
-    ];
     crate::support::contract::run(async move {
         for (name, value) in entries {
             let _: Value = cache
@@ -118,6 +136,7 @@ fn metadata_and_the_plain_list() {
     };
     answer_deals(&server);
     let home = Home::new();
+    seed_account(&home, server.base_url());
     let seen = crm(
         &server,
         &home,
@@ -178,6 +197,12 @@ fn search_with_every_filter_and_a_sort() {
         ],
     );
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
+    // Search results carry no associations: one v4 batch read per page and object type.
+    assert_sent(&seen, "POST /crm/v4/associations/deals/contacts/batch/read");
+    assert_sent(
+        &seen,
+        "POST /crm/v4/associations/deals/companies/batch/read",
+    );
 }
 
 #[test]
@@ -316,6 +341,7 @@ fn associate_and_dissociate_with_each_type() {
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/301",
     );
+    // A plain associate reads the deal's companies first: the first one becomes the primary.
     let seen = crm(
         &server,
         &home,
@@ -323,7 +349,22 @@ fn associate_and_dissociate_with_each_type() {
     );
     assert_sent(
         &seen,
-        "PUT /crm/v4/objects/deals/512/associations/default/companies/302",
+        "GET /crm/v4/objects/deals/512/associations/companies",
+    );
+    assert!(
+        seen.iter().any(|s| s
+            == "PUT /crm/v4/objects/deals/512/associations/default/companies/302"
+            || s == "PUT /crm/v4/objects/deals/512/associations/companies/302"),
+        "{seen:#?}"
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "associate", "512", "--company", "303", "--replace"],
+    );
+    assert_sent(
+        &seen,
+        "PUT /crm/v4/objects/deals/512/associations/companies/303",
     );
     let seen = crm(
         &server,
@@ -366,6 +407,9 @@ fn association_labels_are_read_from_the_labels_api() {
         json!({"results": [{"category": "USER_DEFINED", "typeId": 42, "label": "Anything"}]}),
     );
     let home = Home::new();
+    seed_cache(&home, server.base_url());
+    std::fs::remove_dir_all(home.path().join("cache")).unwrap();
+    seed_account(&home, server.base_url());
     let seen = crm(
         &server,
         &home,
@@ -425,13 +469,22 @@ fn upsert_on_a_unique_property() {
             "Acme",
             "--amount",
             "10",
+            "--contact",
+            "201",
+            "--company",
+            "301",
         ],
     );
+    // The key is read first (a new key creates, and a create needs a stage), then the upsert,
+    // then the associations, as on create, then the deal is read again to print it.
     assert_eq!(
         seen,
         [
+            "POST /crm/v3/objects/deals/batch/read",
             "POST /crm/v3/objects/deals/batch/upsert",
-            "GET /crm/v3/objects/deals/512"
+            "PUT /crm/v4/objects/deals/512/associations/contacts/201",
+            "PUT /crm/v4/objects/deals/512/associations/companies/301",
+            "GET /crm/v3/objects/deals/512",
         ]
     );
 }

@@ -17,10 +17,23 @@ fn batch_create_and_update() {
     };
     let file = input(
         &home,
-        "{\"name\": \"A\", \"amount\": \"10.50\", \"close_date\": \"2026-12-31\"}\n\
+        "{\"name\": \"A\", \"amount\": \"10.50\", \"close_date\": \"2026-12-31\", \"contacts\": [\"201\"]}\n\
          {\"id\": \"123\", \"amount\": \"11\"}\n",
     );
-    // The update file's example answers another id: answer deal 123 as updated.
+    // The files' examples answer other ids: answer deal 512 as created (with its contact
+    // confirmed, in the v4 batch response's shape) and deal 123 as updated.
+    server.answer(
+        "POST",
+        "/crm/v3/objects/deals/batch/create",
+        200,
+        batch_answer(vec![deal("512", "A", "10.50")]),
+    );
+    server.answer(
+        "POST",
+        "/crm/v4/associations/deals/contacts/batch/create",
+        200,
+        associated(512, "0-1", 201),
+    );
     server.answer(
         "POST",
         "/crm/v3/objects/deals/batch/update",
@@ -29,11 +42,13 @@ fn batch_create_and_update() {
     );
     let mut seen = crm(&server, &home, &["deals", "import", &file]);
     seen.sort();
+    // The created deals' contacts: one v4 batch create, not a request per association.
     assert_eq!(
         seen,
         [
             "POST /crm/v3/objects/deals/batch/create",
             "POST /crm/v3/objects/deals/batch/update",
+            "POST /crm/v4/associations/deals/contacts/batch/create",
         ]
     );
 }
@@ -45,7 +60,7 @@ fn batch_upsert_and_the_plan_s_batch_read() {
     };
     let file = input(
         &home,
-        "{\"name\": \"A\", \"custom\": {\"external_id\": \"SKU01\"}}\n",
+        "{\"name\": \"A\", \"custom\": {\"external_id\": \"SKU01\"}, \"company\": \"301\"}\n",
     );
     let args = ["deals", "import", &file, "--upsert-key", "external_id"];
     server.answer(
@@ -54,10 +69,33 @@ fn batch_upsert_and_the_plan_s_batch_read() {
         200,
         batch_answer(vec![upserted()]),
     );
+    server.answer(
+        "POST",
+        "/crm/v4/associations/deals/companies/batch/create",
+        200,
+        associated(512, "0-2", 301),
+    );
     let seen = crm(&server, &home, &args);
-    assert_eq!(seen, ["POST /crm/v3/objects/deals/batch/upsert"]);
+    // The record names no stage: its key is read first (a new key gets a stage), then upserted,
+    // then its company added by one v4 batch create.
+    assert_eq!(
+        seen,
+        [
+            "POST /crm/v3/objects/deals/batch/read",
+            "POST /crm/v3/objects/deals/batch/upsert",
+            "POST /crm/v4/associations/deals/companies/batch/create",
+        ]
+    );
     let mut plan = args.to_vec();
     plan.push("--plan");
     let seen = crm(&server, &home, &plan);
     assert_eq!(seen, ["POST /crm/v3/objects/deals/batch/read"]);
+}
+
+/// A v4 batch association answer confirming deal `from` → `to` (`BatchResponseLabelsBetweenObjectPair`).
+fn associated(from: u64, to_type: &str, to: u64) -> serde_json::Value {
+    serde_json::json!({"status": "COMPLETE",
+        "results": [{"fromObjectTypeId": "0-3", "fromObjectId": from,
+                     "toObjectTypeId": to_type, "toObjectId": to, "labels": []}],
+        "startedAt": "2026-01-02T03:04:05Z", "completedAt": "2026-01-02T03:04:06Z"})
 }

@@ -215,7 +215,7 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
     );
     assert!(
         out.stderr
-            .contains("Contract Sent (id contractsent, pipeline Sales Pipeline)"),
+            .contains("Sales Pipeline/Contract Sent (id contractsent)"),
         "{}",
         out.stderr
     );
@@ -687,6 +687,7 @@ async fn associate_uses_explicit_v4_types_and_labels() {
         .expect(1)
         .mount(&server)
         .await;
+    companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
     for args in [
         vec![
@@ -889,6 +890,29 @@ async fn hubspots_rate_limit_headers_are_learned() {
     );
 }
 
+/// `GET /crm/v4/objects/deals/{id}/associations/companies`: each company with its types (5 is
+/// the primary company, 341 the unlabeled default).
+async fn companies_of(server: &wiremock::MockServer, deal: &str, companies: &[(&str, bool)]) {
+    let results: Vec<Value> = companies
+        .iter()
+        .map(|(id, primary)| {
+            let mut types =
+                vec![json!({"category": "HUBSPOT_DEFINED", "typeId": 341, "label": null})];
+            if *primary {
+                types.push(json!({"category": "HUBSPOT_DEFINED", "typeId": 5, "label": "Primary"}));
+            }
+            json!({"toObjectId": id, "associationTypes": types})
+        })
+        .collect();
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "/crm/v4/objects/deals/{deal}/associations/companies"
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": results})))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn associate_reports_in_words() {
     let server = account().await;
@@ -899,6 +923,7 @@ async fn associate_reports_in_words() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
         .mount(&server)
         .await;
+    companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
     let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
     cmd.args(["deals", "associate", "5", "--company", "302"]);
@@ -906,7 +931,35 @@ async fn associate_reports_in_words() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr.trim(),
-        "deal 5 is now associated with company 302"
+        "deal 5 is now associated with company 302; its primary company is still 301 \
+         (--replace makes 302 the primary)"
+    );
+}
+
+/// HubSpot's `company` of a deal is its primary company (type 5): a plain associate of a deal
+/// that has none makes the company primary (as HubSpot does with a deal's first company), so
+/// `deals get` shows what was just associated.
+#[tokio::test]
+async fn the_first_company_of_a_deal_becomes_its_primary() {
+    let server = account().await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v4/objects/deals/6/associations/companies/302"))
+        .and(body_partial_json(
+            json!([{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 5}]),
+        ))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    companies_of(&server, "6", &[]).await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "associate", "6", "--company", "302"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.trim(),
+        "deal 6 is now associated with company 302, its primary company"
     );
 }
 

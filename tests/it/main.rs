@@ -18,6 +18,7 @@ mod generated;
 mod help;
 mod hermetic;
 mod hubspot_cli;
+mod hubspot_portal;
 mod import;
 mod keyring;
 mod leaks;

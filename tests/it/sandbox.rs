@@ -4,6 +4,7 @@ mod control;
 mod faults;
 mod hubspot;
 mod hubspot_more;
+mod hubspot_strict;
 mod pipedrive;
 mod sell;
 

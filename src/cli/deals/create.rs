@@ -13,8 +13,9 @@ use crate::vendor::{Adapter, Op, Written};
 #[derive(Debug, Args)]
 #[command(
     after_help = "A deal given neither --pipeline nor --stage goes to the profile's default pipeline \
-                  (`crm profiles add NAME --default-pipeline P`), else to the vendor's default.\n\n\
-                  Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD --stage \"Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
+                  (`crm profiles add NAME --default-pipeline P`), else to the vendor's default. A stage \
+                  name two pipelines share needs --pipeline, or \"Pipeline/Stage\".\n\n\
+                  Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --stage \"Sales Pipeline/Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
 )]
 pub struct CreateArgs {
     #[command(flatten)]
@@ -78,9 +79,39 @@ pub(crate) fn finish_write(ctx: &Context, written: Written, verb: &str) -> Resul
     })
 }
 
+/// Refuses, before anything is sent, records that set a field the vendor cannot write at all:
+/// each such record is named, and none of the others is written either.
+pub(crate) fn check_inputs(adapter: &dyn Adapter, inputs: &[DealInput]) -> Result<()> {
+    let refused: Vec<(usize, Error)> = inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, input)| adapter.check_input(input).err().map(|e| (i, e)))
+        .collect();
+    match refused.len() {
+        0 => Ok(()),
+        _ if inputs.len() == 1 => Err(refused.into_iter().next().expect("one").1),
+        n => {
+            let records: Vec<String> = refused.iter().map(|(i, _)| (i + 1).to_string()).collect();
+            let (_, first) = refused.into_iter().next().expect("some");
+            let said = format!(
+                "{n} of {} records set it (records {}); nothing was created",
+                inputs.len(),
+                records.join(", ")
+            );
+            let hint = match first.hint() {
+                Some(h) => format!("{said}. {h}"),
+                None => said,
+            };
+            Err(first.with_hint(hint))
+        }
+    }
+}
+
 async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Context) -> Result<()> {
+    check_inputs(adapter, &inputs)?;
     let mut failures = Vec::new();
     let total = inputs.len();
+    let mut only_error = None;
     for (i, input) in inputs.into_iter().enumerate() {
         let label = format!(
             "record {} ({})",
@@ -101,17 +132,25 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
                 }));
             }
             Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
-            Err(e) => failures.push(Failure {
-                record: label,
-                message: match e.hint() {
-                    Some(h) => format!("{e} ({h})"),
-                    None => e.to_string(),
-                },
-            }),
+            Err(e) => {
+                failures.push(Failure {
+                    record: label,
+                    message: match e.hint() {
+                        Some(h) => format!("{e} ({h})"),
+                        None => e.to_string(),
+                    },
+                });
+                only_error = Some(e);
+            }
         }
     }
     if failures.is_empty() {
         return Ok(());
+    }
+    // One record that failed is that record's error, with its own exit code: nothing succeeded,
+    // so "partial" (8) would be wrong.
+    if let (1, Some(e)) = (total, only_error) {
+        return Err(e);
     }
     Err(Error::Partial {
         summary: format!("{} of {total} records had failures", failures.len()),
@@ -161,6 +200,7 @@ pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
     }
     with_default_pipeline(ctx, std::slice::from_mut(&mut input));
     let adapter = adapter_for(ctx, Op::Create)?;
+    adapter.check_input(&input)?;
     let written = adapter.create(&input).await?;
     finish_write(ctx, written, "created")
 }

@@ -47,6 +47,7 @@ pub async fn run(args: UpdateArgs, ctx: &Context) -> Result<()> {
         ));
     }
     let adapter = adapter_for(ctx, Op::Update)?;
+    adapter.check_input(&input)?;
     let written = adapter.update(&id, &input).await?;
     finish_write(ctx, written, "updated")
 }

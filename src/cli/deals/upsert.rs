@@ -27,8 +27,12 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
         .iter()
         .map(|m| split_pair("--match", m))
         .collect::<Result<Vec<_>>>()?;
-    let input = args.fields.to_input()?;
+    let mut input = args.fields.to_input()?;
+    if input.pipeline.is_none() && input.stage.is_none() {
+        input.default_pipeline = ctx.default_pipeline();
+    }
     let adapter = adapter_for(ctx, Op::Upsert)?;
+    adapter.check_input(&input)?;
     let written = adapter.upsert(&matches, &input).await?;
     let verb = match written.created {
         Some(true) => "created",

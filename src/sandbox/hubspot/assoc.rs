@@ -100,6 +100,18 @@ pub(crate) fn add(
     let Some(d) = store.deals.get_mut(&deal) else {
         return Err(not_found(&deal.to_string()));
     };
+    // One primary company per deal: "The first company record associated with a contact, deal,
+    // or ticket is automatically set to Primary. This API supports changing which company is
+    // considered the primary." (associations v4 guide,
+    // https://developers.hubspot.com/docs/api/crm/associations). A new primary replaces the old.
+    let mut types = types.to_vec();
+    let has_primary = d
+        .assoc
+        .iter()
+        .any(|a| a.to_type == "companies" && a.types.contains(&5));
+    if to_type == "companies" && !has_primary && !types.contains(&5) {
+        types.push(5);
+    }
     if types.contains(&5) {
         for a in d.assoc.iter_mut().filter(|a| a.to_type == "companies") {
             a.types.retain(|t| *t != 5);
@@ -121,7 +133,7 @@ pub(crate) fn add(
         }
     };
     let a = &mut d.assoc[pos];
-    for t in std::iter::once(&default).chain(types) {
+    for t in std::iter::once(&default).chain(&types) {
         if !a.types.contains(t) {
             a.types.push(*t);
         }
@@ -293,6 +305,11 @@ pub(crate) async fn batch_read(
     let Some(t) = norm_type(&to_type) else {
         return bad(&format!("Unknown object type {to_type}"));
     };
+    if inputs.len() > BATCH_READ_MAX {
+        return bad(&format!(
+            "Batch inputs are limited to {BATCH_READ_MAX} per request"
+        ));
+    }
     let store = st.lock();
     let mut results = vec![];
     let mut missing = vec![];
@@ -321,5 +338,114 @@ pub(crate) async fn batch_read(
         "status": "error", "category": "OBJECT_NOT_FOUND",
         "message": "No deals with these ids", "context": { "ids": missing }, "links": {}, "errors": [],
     }]);
+    json(StatusCode::MULTI_STATUS, body)
+}
+
+/// HubSpot's limits on v4 association batches: reads take up to 1,000 inputs, creates up to 100.
+pub(crate) const BATCH_READ_MAX: usize = 1000;
+pub(crate) const BATCH_CREATE_MAX: usize = 100;
+
+/// `POST /crm/v4/associations/deals/{to_type}/batch/create` (associations.v4:
+/// `BatchInputPublicAssociationMultiPost` in, `201 BatchResponseLabelsBetweenObjectPair`, or
+/// `207 …WithErrors` when some inputs failed). Each input stands alone: an association to a
+/// record that does not exist is an OBJECT_NOT_FOUND error in `errors[]`, whose `context` names
+/// the pair (`fromObjectId`, `toObjectId`), and the other inputs are created.
+pub(crate) async fn batch_create(
+    State(st): St,
+    Path(to_type): Path<String>,
+    body: Bytes,
+) -> Response {
+    let started = iso_ms(Utc::now());
+    let input: Value = match parse_body(&body, bad) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(inputs) = input.get("inputs").and_then(Value::as_array) else {
+        return bad("inputs is required");
+    };
+    let Some(t) = norm_type(&to_type) else {
+        return bad(&format!("Unknown object type {to_type}"));
+    };
+    if inputs.len() > BATCH_CREATE_MAX {
+        return bad(&format!(
+            "Batch inputs are limited to {BATCH_CREATE_MAX} per request"
+        ));
+    }
+    let mut parsed = vec![];
+    for i in inputs {
+        let from = super::objects::id_text(i.pointer("/from/id"));
+        let to = super::objects::id_text(i.pointer("/to/id"));
+        let types: Option<Vec<u32>> = i.get("types").and_then(Value::as_array).map(|ts| {
+            ts.iter()
+                .filter_map(|t| t.get("associationTypeId").and_then(Value::as_u64))
+                .map(|t| t as u32)
+                .collect()
+        });
+        match (from, to, types) {
+            (Some(f), Some(to), Some(ts)) if !ts.is_empty() => parsed.push((f, to, ts)),
+            _ => return bad("each input needs from.id, to.id and types[].associationTypeId"),
+        }
+    }
+    let mut store = st.lock();
+    let mut results = vec![];
+    let mut errors = vec![];
+    for (from, to, types) in parsed {
+        let exists = to.trim().parse::<u64>().ok().is_some_and(|id| {
+            if t == "contacts" {
+                store.contacts.contains(&id)
+            } else {
+                store.companies.contains(&id)
+            }
+        });
+        let outcome = match store.resolve(&from) {
+            None => Err(("OBJECT_NOT_FOUND", format!("No deal with id {from} exists"))),
+            Some(_) if !exists => Err((
+                "OBJECT_NOT_FOUND",
+                format!("No {} with id {to} exists", t.trim_end_matches('s')),
+            )),
+            Some(deal) => add(&mut store, deal, t, &to, &types)
+                .map(|()| deal)
+                .map_err(|_| {
+                    (
+                        "VALIDATION_ERROR",
+                        format!("{types:?} are not valid association types from deals to {t}"),
+                    )
+                }),
+        };
+        match outcome {
+            Ok(deal) => {
+                let to_id: u64 = to.trim().parse().unwrap_or_default();
+                let labels: Vec<&str> = store.deals[&deal]
+                    .assoc
+                    .iter()
+                    .find(|a| a.to_type == t && a.to_id == to_id)
+                    .map(|a| {
+                        labels_of(t)
+                            .iter()
+                            .filter(|l| a.types.contains(&l.0))
+                            .filter_map(|l| l.2)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                results.push(json!({
+                    "fromObjectTypeId": "0-3", "fromObjectId": deal.to_string(),
+                    "toObjectTypeId": type_id_of(t), "toObjectId": to.trim(), "labels": labels,
+                }));
+            }
+            Err((category, message)) => errors.push(json!({
+                "status": "error", "category": category, "message": message,
+                "context": { "fromObjectId": [from], "toObjectId": [to] },
+                "links": {}, "errors": [],
+            })),
+        }
+    }
+    let mut body = json!({
+        "status": "COMPLETE", "results": results, "startedAt": started, "completedAt": iso_ms(Utc::now()),
+    });
+    if errors.is_empty() {
+        return json(StatusCode::CREATED, body);
+    }
+    body["numErrors"] = json!(errors.len());
+    body["errors"] = Value::Array(errors);
     json(StatusCode::MULTI_STATUS, body)
 }

@@ -8,7 +8,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::objects::{create_one, created_view, find, id_text, update_one};
-use super::{bad, meta, St};
+use super::{bad, meta, Deal, St, Store};
 use crate::sandbox::util::{iso_ms, json, parse_body, q, query_pairs};
 
 fn batch_inputs(body: &Bytes) -> Result<(Value, Vec<Value>), Response> {
@@ -72,32 +72,148 @@ pub(crate) async fn batch_read(State(st): St, RawQuery(raw): RawQuery, body: Byt
     batch_response(StatusCode::OK, results, missing, started)
 }
 
+/// What a batch write must undo when one of its inputs fails and the batch is all-or-nothing.
+enum Undo {
+    Created(u64),
+    Updated(Deal),
+}
+
+fn undo(store: &mut Store, done: Vec<Undo>) {
+    for u in done.into_iter().rev() {
+        match u {
+            Undo::Created(id) => {
+                store.deals.remove(&id);
+            }
+            Undo::Updated(before) => {
+                store.deals.insert(before.id, before);
+            }
+        }
+    }
+}
+
+/// An input's `objectWriteTraceId`. Batch create, update and upsert inputs take one (deals.v3:
+/// `SimplePublicObjectBatchInput*`); HubSpot answers an input that carries one on its own
+/// (partial success, `207 Multi-Status` with the failed inputs in `errors[]`), and fails the
+/// whole batch on an input without one.
+fn trace_of(input: &Value) -> Option<String> {
+    input
+        .get("objectWriteTraceId")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// One `StandardError` of a batch answer (deals.v3: `status`, `category`, `message`, `context`,
+/// `links`, `errors` are required) built from the error a single write would have answered,
+/// with the input's trace id (and its key) in `context`.
+async fn standard_error(resp: Response, trace: Option<&str>, id: Option<&str>) -> Value {
+    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .unwrap_or_default();
+    let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let mut context = body
+        .pointer("/errors/0/context")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    if let Some(t) = trace {
+        context.insert("objectWriteTraceId".into(), json!([t]));
+    }
+    if let Some(id) = id {
+        context.insert("ids".into(), json!([id]));
+    }
+    json!({
+        "status": "error",
+        "category": body.get("category").cloned().unwrap_or(json!("VALIDATION_ERROR")),
+        "message": body.get("message").cloned().unwrap_or(json!("Invalid input")),
+        "context": context,
+        "links": {},
+        "errors": body.get("errors").cloned().unwrap_or(json!([])),
+    })
+}
+
+fn not_found_entry(id: &str, trace: Option<&str>) -> Value {
+    let mut context = json!({ "ids": [id] });
+    if let Some(t) = trace {
+        context["objectWriteTraceId"] = json!([t]);
+    }
+    json!({
+        "status": "error", "category": "OBJECT_NOT_FOUND",
+        "message": format!("Could not get some DEAL objects, they may be deleted or not exist. Check that ids are valid. ({id})"),
+        "context": context, "links": {}, "errors": [],
+    })
+}
+
+/// Batch update and upsert refuse an input list that names one record twice: which of the two
+/// writes would win is undefined, so HubSpot answers 400 "Duplicate IDs found in batch input".
+fn duplicates(keys: &[String]) -> Option<Response> {
+    let mut seen = std::collections::BTreeSet::new();
+    let repeated: Vec<&String> = keys.iter().filter(|k| !seen.insert(*k)).collect();
+    if repeated.is_empty() {
+        return None;
+    }
+    Some(bad(&format!(
+        "Duplicate IDs found in batch input: {repeated:?}. IDs must be unique"
+    )))
+}
+
+/// The answer of a batch write: the results (each with its input's trace id), and `errors[]` with
+/// a 207 when some inputs failed.
+async fn batch_written(
+    ok_status: StatusCode,
+    results: Vec<Value>,
+    mut errors: Vec<Value>,
+    failed: Vec<(Response, Option<String>, Option<String>)>,
+    started: String,
+) -> Response {
+    for (resp, trace, id) in failed {
+        errors.push(standard_error(resp, trace.as_deref(), id.as_deref()).await);
+    }
+    let mut body = json!({
+        "status": "COMPLETE", "results": results, "startedAt": started, "completedAt": iso_ms(Utc::now()),
+    });
+    if errors.is_empty() {
+        return json(ok_status, body);
+    }
+    body["numErrors"] = json!(errors.len());
+    body["errors"] = Value::Array(errors);
+    json(StatusCode::MULTI_STATUS, body)
+}
+
+fn with_trace(mut view: Value, trace: &Option<String>) -> Value {
+    if let Some(t) = trace {
+        view["objectWriteTraceId"] = json!(t);
+    }
+    view
+}
+
 pub(crate) async fn batch_create(State(st): St, body: Bytes) -> Response {
     let started = iso_ms(Utc::now());
     let (_, inputs) = match batch_inputs(&body) {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let mut store = st.lock();
-    let mut created = vec![];
-    for input in &inputs {
-        match create_one(&mut store, input) {
-            Ok(id) => created.push(id),
-            Err(r) => {
-                // All or nothing: undo what this batch created.
-                for id in created {
-                    store.deals.remove(&id);
+    let (results, failed) = {
+        let mut store = st.lock();
+        let mut done = vec![];
+        let mut results = vec![];
+        let mut failed = vec![];
+        for input in &inputs {
+            let trace = trace_of(input);
+            match create_one(&mut store, input) {
+                Ok(id) => {
+                    done.push(Undo::Created(id));
+                    results.push(with_trace(created_view(&store, id, input), &trace));
                 }
-                return r;
+                Err(r) if trace.is_some() => failed.push((r, trace, None)),
+                Err(r) => {
+                    undo(&mut store, done);
+                    return r;
+                }
             }
         }
-    }
-    let results = created
-        .iter()
-        .zip(&inputs)
-        .map(|(id, input)| created_view(&store, *id, input))
-        .collect();
-    batch_response(StatusCode::CREATED, results, vec![], started)
+        (results, failed)
+    };
+    batch_written(StatusCode::CREATED, results, vec![], failed, started).await
 }
 
 pub(crate) async fn batch_update(State(st): St, body: Bytes) -> Response {
@@ -106,25 +222,44 @@ pub(crate) async fn batch_update(State(st): St, body: Bytes) -> Response {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let mut store = st.lock();
-    let (mut results, mut missing) = (vec![], vec![]);
-    for input in &inputs {
-        let id = id_text(input.get("id")).unwrap_or_default();
-        let Some(found) = find(
-            &store,
-            &id,
-            input.get("idProperty").and_then(Value::as_str),
-            false,
-        ) else {
-            missing.push(id);
-            continue;
-        };
-        if let Err(r) = update_one(&mut store, found, input) {
-            return r;
-        }
-        results.push(created_view(&store, found, input));
+    let keys: Vec<String> = inputs
+        .iter()
+        .map(|i| id_text(i.get("id")).unwrap_or_default())
+        .collect();
+    if let Some(r) = duplicates(&keys) {
+        return r;
     }
-    batch_response(StatusCode::OK, results, missing, started)
+    let (results, errors, failed) = {
+        let mut store = st.lock();
+        let mut done = vec![];
+        let (mut results, mut errors, mut failed) = (vec![], vec![], vec![]);
+        for (input, id) in inputs.iter().zip(keys) {
+            let trace = trace_of(input);
+            let Some(found) = find(
+                &store,
+                &id,
+                input.get("idProperty").and_then(Value::as_str),
+                false,
+            ) else {
+                errors.push(not_found_entry(&id, trace.as_deref()));
+                continue;
+            };
+            let before = store.deals[&found].clone();
+            match update_one(&mut store, found, input) {
+                Ok(()) => {
+                    done.push(Undo::Updated(before));
+                    results.push(with_trace(created_view(&store, found, input), &trace));
+                }
+                Err(r) if trace.is_some() => failed.push((r, trace, Some(id))),
+                Err(r) => {
+                    undo(&mut store, done);
+                    return r;
+                }
+            }
+        }
+        (results, errors, failed)
+    };
+    batch_written(StatusCode::OK, results, errors, failed, started).await
 }
 
 pub(crate) async fn batch_upsert(State(st): St, body: Bytes) -> Response {
@@ -133,8 +268,7 @@ pub(crate) async fn batch_upsert(State(st): St, body: Bytes) -> Response {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let mut store = st.lock();
-    let mut results = vec![];
+    let mut keys = vec![];
     for input in &inputs {
         let Some(id_prop) = input.get("idProperty").and_then(Value::as_str) else {
             return bad("idProperty is required for upsert");
@@ -147,39 +281,61 @@ pub(crate) async fn batch_upsert(State(st): St, body: Bytes) -> Response {
         let Some(key) = id_text(input.get("id")) else {
             return bad("id is required");
         };
-        let existing = find(&store, &key, Some(id_prop), false);
-        let (id, new) = match existing {
-            Some(found) => match update_one(&mut store, found, input) {
-                Ok(()) => (found, false),
-                Err(r) => return r,
-            },
-            None => {
-                let mut with_key = input.clone();
-                let props = with_key
-                    .get_mut("properties")
-                    .and_then(Value::as_object_mut);
-                match props {
-                    Some(p) => {
-                        p.insert(id_prop.into(), json!(key));
-                    }
-                    None => with_key["properties"] = json!({ id_prop: key }),
+        keys.push((id_prop.to_string(), key));
+    }
+    let flat: Vec<String> = keys.iter().map(|(p, k)| format!("{p}={k}")).collect();
+    if let Some(r) = duplicates(&flat) {
+        return r;
+    }
+    let (results, failed) = {
+        let mut store = st.lock();
+        let mut done = vec![];
+        let (mut results, mut failed) = (vec![], vec![]);
+        for (input, (id_prop, key)) in inputs.iter().zip(keys) {
+            let trace = trace_of(input);
+            let existing = find(&store, &key, Some(&id_prop), false);
+            let written = match existing {
+                Some(found) => {
+                    let before = store.deals[&found].clone();
+                    update_one(&mut store, found, input)
+                        .map(|()| (found, false, Undo::Updated(before)))
                 }
-                match create_one(&mut store, &with_key) {
-                    Ok(id) => (id, true),
-                    Err(r) => return r,
+                None => {
+                    let mut with_key = input.clone();
+                    let props = with_key
+                        .get_mut("properties")
+                        .and_then(Value::as_object_mut);
+                    match props {
+                        Some(p) => {
+                            p.insert(id_prop.clone(), json!(key));
+                        }
+                        None => with_key["properties"] = json!({ &id_prop: key }),
+                    }
+                    create_one(&mut store, &with_key).map(|id| (id, true, Undo::Created(id)))
+                }
+            };
+            match written {
+                Ok((id, new, u)) => {
+                    done.push(u);
+                    let mut v = created_view(&store, id, input);
+                    // Unlike the other objects, `SimplePublicUpsertObject` types its
+                    // properties as non-nullable strings: leave unset ones out.
+                    if let Some(props) = v.get_mut("properties").and_then(Value::as_object_mut) {
+                        props.retain(|_, value| !value.is_null());
+                    }
+                    v["new"] = json!(new);
+                    results.push(with_trace(v, &trace));
+                }
+                Err(r) if trace.is_some() => failed.push((r, trace, Some(key))),
+                Err(r) => {
+                    undo(&mut store, done);
+                    return r;
                 }
             }
-        };
-        let mut v = created_view(&store, id, input);
-        // Unlike the other objects, `SimplePublicUpsertObject` types its
-        // properties as non-nullable strings: leave unset ones out.
-        if let Some(props) = v.get_mut("properties").and_then(Value::as_object_mut) {
-            props.retain(|_, value| !value.is_null());
         }
-        v["new"] = json!(new);
-        results.push(v);
-    }
-    batch_response(StatusCode::OK, results, vec![], started)
+        (results, failed)
+    };
+    batch_written(StatusCode::OK, results, vec![], failed, started).await
 }
 
 pub(crate) async fn batch_archive(State(st): St, body: Bytes) -> Response {

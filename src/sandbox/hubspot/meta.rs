@@ -123,10 +123,13 @@ pub(crate) fn property(name: &str) -> Option<&'static Prop> {
 fn options(store: &Store, name: &str) -> Vec<Value> {
     let opt = |value: String, label: String, order: usize| json!({"label": label, "value": value, "displayOrder": order, "hidden": false, "description": ""});
     match name {
+        // An enumeration's options have a label (what HubSpot's UI shows) and an internal value
+        // (what the API stores): properties.v3 `Option {label, value, …}`. They differ here, as
+        // they usually do in a real account.
         "region" => data::REGIONS
             .iter()
             .enumerate()
-            .map(|(i, r)| opt(r.to_string(), r.to_string(), i))
+            .map(|(i, r)| opt(r.to_string(), region_label(r).to_string(), i))
             .collect(),
         "deal_currency_code" => ["USD", "EUR"]
             .iter()
@@ -157,6 +160,15 @@ fn options(store: &Store, name: &str) -> Vec<Value> {
             opt("existingbusiness".into(), "Existing Business".into(), 1),
         ],
         _ => vec![],
+    }
+}
+
+fn region_label(value: &str) -> &'static str {
+    match value {
+        "EMEA" => "Europe",
+        "NA" => "North America",
+        "APAC" => "Asia Pacific",
+        _ => "Latin America",
     }
 }
 

@@ -1,6 +1,7 @@
 //! HubSpot: CRM v3 deal objects, v4 associations, pipelines, owners,
 //! properties and account details.
 
+mod access;
 mod assoc;
 mod batch;
 mod index;
@@ -326,7 +327,9 @@ pub(crate) fn not_found(id: &str) -> Response {
 pub(crate) fn app(
     demo: &Demo,
     state: Option<&Path>,
+    args: &super::ServeArgs,
 ) -> Result<(Router, Saver, Census), SandboxError> {
+    let access = access::Access::new(args.scopes.as_deref(), args.search_rate_limit);
     let shared = Shared::open(V, state, || Store::from_demo(demo))?;
     let saver = shared.saver();
     let census = shared.census(live_deals);
@@ -377,6 +380,10 @@ pub(crate) fn app(
             post(assoc::batch_read),
         )
         .route(
+            "/crm/v4/associations/deals/{to_type}/batch/create",
+            post(assoc::batch_create),
+        )
+        .route(
             "/crm/v4/associations/deals/{to_type}/labels",
             get(assoc::labels),
         )
@@ -390,7 +397,8 @@ pub(crate) fn app(
         .fallback(|| async {
             errors::error(V, StatusCode::NOT_FOUND, "OBJECT_NOT_FOUND", "Unknown path")
         })
-        .with_state(shared);
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(access, access::layer));
     Ok((router, saver, census))
 }
 

@@ -10,7 +10,7 @@ use axum::response::Response;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use super::{bad, date_ms, meta, St};
+use super::{bad, date_ms, meta, Deal, St};
 use crate::sandbox::util::{ok, parse_body};
 
 /// HubSpot will not page past this many results.
@@ -43,11 +43,68 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
-fn matches(props: &BTreeMap<String, String>, f: &Value) -> Result<bool, String> {
+/// The ids a deal is associated with, for the `associations.{objectType}` pseudo-properties.
+///
+/// HubSpot's search guide, "Search through associations": search for records associated with
+/// other specific records with the pseudo-property `associations.{objectType}`, e.g.
+/// `{"propertyName": "associations.contact", "operator": "EQ", "value": "123"}`
+/// (https://developers.hubspot.com/docs/api/crm/search). Only the v3 object type names are
+/// documented there: `contact`, `company`.
+fn associated(deal: &Deal, name: &str) -> Option<Vec<String>> {
+    let to_type = match name.strip_prefix("associations.")? {
+        "contact" => "contacts",
+        "company" => "companies",
+        _ => return None,
+    };
+    Some(
+        deal.assoc
+            .iter()
+            .filter(|a| a.to_type == to_type)
+            .map(|a| a.to_id.to_string())
+            .collect(),
+    )
+}
+
+/// An `associations.*` filter: EQ/IN hold when one associated id matches, NEQ/NOT_IN when none
+/// does, HAS_PROPERTY when there is any.
+fn matches_association(ids: &[String], f: &Value, op: &str) -> Result<bool, String> {
+    let value = f.get("value").and_then(text_of);
+    let values: Vec<String> = f
+        .get("values")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(text_of)
+        .collect();
+    let need = || {
+        value
+            .clone()
+            .ok_or_else(|| format!("operator {op} needs a value"))
+    };
+    let has = |v: &str| ids.iter().any(|id| id == v.trim());
+    Ok(match op {
+        "EQ" => has(&need()?),
+        "NEQ" => !has(&need()?),
+        "IN" => values.iter().any(|v| has(v)),
+        "NOT_IN" => !values.iter().any(|v| has(v)),
+        "HAS_PROPERTY" => !ids.is_empty(),
+        "NOT_HAS_PROPERTY" => ids.is_empty(),
+        other => return Err(format!("Operator {other} is not supported on associations")),
+    })
+}
+
+fn matches(deal: &Deal, props: &BTreeMap<String, String>, f: &Value) -> Result<bool, String> {
     let name = f
         .get("propertyName")
         .and_then(Value::as_str)
         .ok_or("filters need a propertyName")?;
+    if let Some(ids) = associated(deal, name) {
+        let op = f
+            .get("operator")
+            .and_then(Value::as_str)
+            .ok_or("filters need an operator")?;
+        return matches_association(&ids, f, op);
+    }
     let op = f
         .get("operator")
         .and_then(Value::as_str)
@@ -183,7 +240,7 @@ pub(crate) async fn search(State(st): St, body: Bytes) -> Response {
         for g in &groups {
             let mut all_ok = true;
             for f in g {
-                match matches(&all, f) {
+                match matches(d, &all, f) {
                     Ok(true) => {}
                     Ok(false) => all_ok = false,
                     Err(e) => return bad(&e),
@@ -218,6 +275,9 @@ pub(crate) async fn search(State(st): St, body: Bytes) -> Response {
     }
     let total = hits.len();
     let visible = total.min(MAX_RESULTS);
+    // Search results carry no associations: deals.v3 types them `SimplePublicObject` (no
+    // `associations` key), where the list and get answer `SimplePublicObjectWithAssociations`.
+    // A client reads them with the v4 associations API.
     let results: Vec<Value> = hits
         .iter()
         .skip(after)

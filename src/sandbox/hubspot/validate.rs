@@ -82,7 +82,20 @@ pub(crate) fn apply(
         };
         props.insert(name.clone(), text);
     }
-    // Pipeline and stage must agree; a missing one is filled in.
+    // A create must name the stage: seed 000 (HubSpot's deals guide) says to include `dealstage`,
+    // and seed 001 (the legacy v1 API) that "the dealstage property is required when creating a
+    // deal". Only the pipeline may be left out: "If a pipeline isn't specified, the default
+    // pipeline will be used" (seed 000).
+    if me.is_none() && !props.contains_key("dealstage") {
+        return Err(errors::error_with(
+            V,
+            StatusCode::BAD_REQUEST,
+            "VALIDATION_ERROR",
+            "Property values were not valid: \"dealstage\" is required when creating a deal",
+            Some("dealstage"),
+        ));
+    }
+    // Pipeline and stage must agree.
     let pipeline = props
         .get("pipeline")
         .cloned()

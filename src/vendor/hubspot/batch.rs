@@ -1,6 +1,8 @@
 //! HubSpot's v3 batch endpoints for `deals import`: create, update and upsert 100 deals a call,
 //! and read them back by id or by a unique property.
 
+use std::sync::atomic::Ordering;
+
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 
@@ -67,9 +69,13 @@ impl Slots {
         }
     }
 
+    /// Queues one input, tagged with its record's index as `objectWriteTraceId`: HubSpot then
+    /// answers for each input on its own (a failed one in `errors[]`, the others written) and
+    /// names the input in each result and error.
     fn push(&mut self, i: usize, built: Result<Value>) {
         match built {
-            Ok(v) => {
+            Ok(mut v) => {
+                v["objectWriteTraceId"] = json!(i.to_string());
                 self.sent.push(i);
                 self.inputs.push(v);
             }
@@ -83,6 +89,50 @@ impl Slots {
         }
     }
 
+    /// The record an answer's `objectWriteTraceId` names, if it is one this call sent.
+    fn traced(&self, trace: Option<&str>) -> Option<usize> {
+        trace
+            .and_then(|t| t.parse::<usize>().ok())
+            .filter(|i| self.sent.contains(i))
+    }
+
+    /// Reads a batch answer's `errors[]` (HubSpot's `207 Multi-Status`): each error goes to the
+    /// records its `context` names, by trace id or by key (`keys` gives each record's key, the
+    /// deal id of an update or the unique value of an upsert), with its own category, message
+    /// and context.
+    fn read_errors(&mut self, body: &Value, keys: impl Fn(usize) -> Option<String>) {
+        for e in body
+            .get("errors")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let context = |name: &str| -> Vec<String> {
+                e.pointer(&format!("/context/{name}"))
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            };
+            let traces = context("objectWriteTraceId");
+            let ids = context("ids");
+            let named: Vec<usize> = self
+                .sent
+                .iter()
+                .copied()
+                .filter(|&i| self.results[i].is_none())
+                .filter(|&i| {
+                    traces.iter().any(|t| *t == i.to_string())
+                        || (traces.is_empty() && keys(i).is_some_and(|k| ids.contains(&k)))
+                })
+                .collect();
+            for i in named {
+                self.results[i] = Some(Err(record_error(e, keys(i).as_deref())));
+            }
+        }
+    }
+
     fn finish(self, missing: impl Fn(usize) -> Error) -> Vec<Result<Written>> {
         self.results
             .into_iter()
@@ -92,9 +142,54 @@ impl Slots {
     }
 }
 
+/// One record's error from a batch answer's `errors[]` (a `StandardError`: `category`, `message`,
+/// `context`): its own reason, never a guess.
+pub(super) fn record_error(e: &Value, key: Option<&str>) -> Error {
+    let text = |name: &str| e.get(name).and_then(Value::as_str).unwrap_or("").trim();
+    let (category, message) = (text("category"), text("message"));
+    let context: Vec<String> = e
+        .get("context")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !["objectWriteTraceId", "ids"].contains(&k.as_str()))
+        .map(|(k, v)| {
+            let values: Vec<String> = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                .collect();
+            format!("{k}: {}", values.join(", "))
+        })
+        .collect();
+    let mut said = if message.is_empty() {
+        "no reason given".to_string()
+    } else {
+        message.to_string()
+    };
+    if !category.is_empty() {
+        said.push_str(&format!(" [{category}]"));
+    }
+    if !context.is_empty() {
+        said.push_str(&format!(" ({})", context.join("; ")));
+    }
+    match (category, key) {
+        ("OBJECT_NOT_FOUND", Some(k)) => {
+            Error::not_found(format!("HubSpot has no deal {k}: {said}"))
+        }
+        ("OBJECT_NOT_FOUND", None) => Error::not_found(format!("HubSpot: {said}")),
+        _ => Error::Rejected {
+            vendor: crate::model::Vendor::Hubspot,
+            status: 207,
+            message: said,
+        },
+    }
+}
+
 /// The same error again, for each record of a failed call (errors carry no Clone: the kinds that
 /// matter for a record's report are kept, with their message).
-fn copy_error(e: &Error) -> Error {
+pub(super) fn copy_error(e: &Error) -> Error {
     match e {
         Error::Transient {
             message,
@@ -113,6 +208,14 @@ fn copy_error(e: &Error) -> Error {
             message: message.clone(),
         },
         Error::Auth { message, hint } => Error::Auth {
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        Error::NotFound { message, hint } => Error::NotFound {
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        Error::Usage { message, hint } => Error::Usage {
             message: message.clone(),
             hint: hint.clone(),
         },
@@ -147,11 +250,8 @@ impl HubSpot {
         };
         let mut slots = Slots::new(inputs.len());
         for (i, one) in inputs.iter().enumerate() {
-            let built = input::properties(one, &meta, true, None).map(|p| {
-                // The trace id brings each result back to its input: HubSpot does not promise
-                // to answer in input order.
-                json!({"properties": p.values, "associations": [], "objectWriteTraceId": i.to_string()})
-            });
+            let built = input::properties(one, &meta, true, None)
+                .map(|p| json!({"properties": p.values, "associations": []}));
             slots.push(i, built);
         }
         if slots.inputs.is_empty() {
@@ -161,29 +261,23 @@ impl HubSpot {
         match self.post_batch("create", body, false).await {
             Err(e) => slots.fail_sent(&e),
             Ok(body) => {
-                let answers = results_of(&body);
-                for (pos, answer) in answers.into_iter().enumerate() {
-                    let i = answer
-                        .get("objectWriteTraceId")
-                        .and_then(Value::as_str)
-                        .and_then(|t| t.parse::<usize>().ok())
-                        .filter(|i| slots.sent.contains(i))
-                        .or_else(|| slots.sent.get(pos).copied());
+                for (pos, answer) in results_of(&body).into_iter().enumerate() {
+                    // HubSpot does not promise to answer in input order: the trace id says which.
+                    let trace = answer.get("objectWriteTraceId").and_then(Value::as_str);
+                    let i = slots.traced(trace).or_else(|| slots.sent.get(pos).copied());
                     if let Some(i) = i {
                         slots.results[i] = Some(self.written(answer, &meta, Some(true)));
                     }
                 }
+                slots.read_errors(&body, |_| None);
             }
         }
-        let mut out = slots.finish(|_| {
-            Error::internal("HubSpot's batch create answer left out a record: outcome unknown")
+        let mut out = slots.finish(|_| Error::Transient {
+            message: "HubSpot's batch create answer left out a record".into(),
+            outcome_unknown: Some("this record's create".into()),
         });
-        for (written, one) in out.iter_mut().zip(inputs) {
-            if let Ok(w) = written {
-                let failures = self.associate_new(&mut w.deal, one).await;
-                w.failures = failures;
-            }
-        }
+        let all: Vec<&DealInput> = inputs.iter().collect();
+        self.associate_written(&mut out, &all).await;
         out
     }
 
@@ -213,9 +307,18 @@ impl HubSpot {
             Ok(p) => p,
             Err(e) => return items.iter().map(|_| Err(copy_error(&e))).collect(),
         };
+        // An upsert whose key is new creates, and a create needs a stage: find the new keys.
+        let new_keys = match &id_property {
+            Some(p) => match self.new_keys(p, items).await {
+                Ok(k) => k,
+                Err(e) => return items.iter().map(|_| Err(copy_error(&e))).collect(),
+            },
+            None => Vec::new(),
+        };
         let mut slots = Slots::new(items.len());
         for (i, (value, one)) in items.iter().enumerate() {
-            let built = build_keyed(one, &meta, id_property.as_deref(), value);
+            let creating = new_keys.contains(value);
+            let built = build_keyed(one, &meta, id_property.as_deref(), value, creating);
             slots.push(i, built);
         }
         if !slots.inputs.is_empty() {
@@ -229,6 +332,7 @@ impl HubSpot {
                 Err(e) => slots.fail_sent(&e),
                 Ok(body) => {
                     for answer in results_of(&body) {
+                        let trace = answer.get("objectWriteTraceId").and_then(Value::as_str);
                         let answered_key = match &id_property {
                             Some(p) => answer.pointer(&format!("/properties/{p}")),
                             None => answer.get("id"),
@@ -236,23 +340,62 @@ impl HubSpot {
                         .and_then(Value::as_str)
                         .map(str::to_string);
                         let created = answer.get("new").and_then(Value::as_bool);
-                        let Some(i) = slots
-                            .sent
-                            .iter()
-                            .copied()
-                            .find(|&i| Some(&items[i].0) == answered_key.as_ref())
-                        else {
+                        let Some(i) = slots.traced(trace).or_else(|| {
+                            slots
+                                .sent
+                                .iter()
+                                .copied()
+                                .find(|&i| Some(&items[i].0) == answered_key.as_ref())
+                        }) else {
                             continue;
                         };
                         slots.results[i] = Some(self.written(answer, &meta, created));
                     }
+                    slots.read_errors(&body, |i| Some(items[i].0.clone()));
                 }
             }
         }
-        slots.finish(|i| match id_property {
+        let mut out = slots.finish(|i| match id_property {
             None => Error::not_found(format!("HubSpot has no deal {}", items[i].0)),
-            Some(_) => Error::internal("HubSpot's batch upsert answer left out a record"),
-        })
+            Some(_) => Error::internal(format!(
+                "HubSpot's batch upsert answer left out the record with key {}",
+                items[i].0
+            )),
+        });
+        if id_property.is_some() {
+            let all: Vec<&DealInput> = items.iter().map(|(_, one)| one).collect();
+            self.associate_written(&mut out, &all).await;
+        }
+        out
+    }
+
+    /// The keys among `items` that no deal has yet, for the records that name no stage (a record
+    /// that names one needs no default): one batch read by the unique property.
+    async fn new_keys(&self, property: &str, items: &[(String, DealInput)]) -> Result<Vec<String>> {
+        let unstaged: Vec<String> = items
+            .iter()
+            .filter(|(_, one)| one.stage.is_none() && one.status.is_none())
+            .map(|(value, _)| value.clone())
+            .collect();
+        if unstaged.is_empty() {
+            return Ok(Vec::new());
+        }
+        let existing = self.batch_read(property, &unstaged).await?;
+        let have: Vec<&str> = existing
+            .iter()
+            .filter_map(|d| d.custom.get(property).and_then(Value::as_str))
+            .collect();
+        let new: Vec<String> = unstaged
+            .into_iter()
+            .filter(|v| !have.contains(&v.as_str()))
+            .collect();
+        if !new.is_empty() && !self.said_first_stage.swap(true, Ordering::SeqCst) {
+            self.env.notice(
+                "records whose key is new and that name no stage go to the first stage of their \
+                 pipeline: HubSpot needs a stage to create a deal",
+            );
+        }
+        Ok(new)
     }
 
     fn written(&self, answer: Value, meta: &Meta, created: Option<bool>) -> Result<Written> {
@@ -292,43 +435,33 @@ impl HubSpot {
 }
 
 /// The properties of one record of a batch. An update that names a stage but no pipeline has no
-/// current pipeline to look in (a batch does not read each deal first), so a stage only one
-/// pipeline has moves the deal there; a name several pipelines share means the default
-/// pipeline's, as on create.
+/// current pipeline to look in (a batch does not read each deal first), so the stage is looked up
+/// in every pipeline and its pipeline sent with it; a name several pipelines share is ambiguous.
 pub fn record_properties(
     one: &DealInput,
     meta: &Meta,
     creating: bool,
 ) -> Result<Map<String, Value>> {
-    if creating || one.pipeline.is_some() {
-        return input::properties(one, meta, creating, None).map(|p| p.values);
-    }
-    let Some(stage) = &one.stage else {
-        return input::properties(one, meta, false, None).map(|p| p.values);
-    };
-    let Ok((pipeline, _)) = meta.resolve_stage(stage, None) else {
-        return input::properties(one, meta, false, None).map(|p| p.values);
-    };
-    // HubSpot checks a stage against the deal's pipeline: a move to another pipeline sends both.
-    let mut with_pipeline = one.clone();
-    with_pipeline.pipeline = Some(pipeline.id.clone());
-    input::properties(&with_pipeline, meta, false, None).map(|p| p.values)
+    input::properties(one, meta, creating, None).map(|p| p.values)
 }
 
 /// One input of a batch update (`{id, properties}`) or upsert (`{idProperty, id, properties}`).
+/// An upsert whose key is new (`creating`) gets what a create gets: the first stage of its
+/// pipeline when it names none, as HubSpot requires a stage on create (seeds 000, 001).
 fn build_keyed(
     one: &DealInput,
     meta: &Meta,
     id_property: Option<&str>,
     value: &str,
+    creating: bool,
 ) -> Result<Value> {
-    if !one.contacts.is_empty() || one.company.is_some() {
+    if id_property.is_none() && (!one.contacts.is_empty() || one.company.is_some()) {
         return Err(Error::usage_hint(
             "an update does not change associations",
             "use `crm deals associate` after the import",
         ));
     }
-    let mut props = record_properties(one, meta, false)?;
+    let mut props = record_properties(one, meta, creating)?;
     Ok(match id_property {
         Some(p) => {
             props.insert(p.to_string(), Value::String(value.to_string()));

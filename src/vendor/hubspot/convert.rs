@@ -133,6 +133,7 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
         .or_else(|| parse_time(object.property("createdate")));
     deal.updated_at = parse_time(object.updated_at.as_deref())
         .or_else(|| parse_time(object.property("hs_lastmodifieddate")));
+    deal.url = meta.deal_url(&deal.id);
     if raw {
         deal.raw = Some(value);
     }

@@ -46,9 +46,68 @@ fn describe(body: &str) -> String {
     text
 }
 
+/// The scopes a `403 MISSING_SCOPES` answer names (`errors[].context.requiredGranularScopes`, as
+/// HubSpot sends it: "One or more of the following scopes are required.").
+fn required_scopes(body: &str) -> Option<Vec<String>> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    if v.get("category").and_then(Value::as_str) != Some("MISSING_SCOPES") {
+        return None;
+    }
+    let mut scopes: Vec<String> = Vec::new();
+    let contexts = std::iter::once(v.get("context"))
+        .chain(
+            v.get("errors")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|e| e.get("context")),
+        )
+        .flatten();
+    for context in contexts {
+        for key in ["requiredGranularScopes", "requiredScopes", "missingScopes"] {
+            for s in context
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = s.as_str().filter(|s| !scopes.iter().any(|x| x == s)) {
+                    scopes.push(s.to_string());
+                }
+            }
+        }
+    }
+    Some(scopes)
+}
+
+/// What a token lacking a scope is told; [`missing_scope`] reads the scope back.
+const LACKS: &str = "the token lacks the scope ";
+
+/// The scope named by a `403 MISSING_SCOPES` error, for commands that can do without what it
+/// guards (owner names) and say so once.
+pub fn missing_scope(e: &Error) -> Option<String> {
+    match e {
+        Error::Auth { message, .. } => message
+            .split_once(LACKS)
+            .map(|(_, rest)| rest.split(": ").next().unwrap_or(rest).to_string()),
+        _ => None,
+    }
+}
+
 impl VendorPolicy for HubSpotPolicy {
     fn error(&self, status: u16, _headers: &HeaderMap, body: &str) -> Error {
         let message = describe(body);
+        if status == 403 {
+            if let Some(scopes) = required_scopes(body).filter(|s| !s.is_empty()) {
+                let named = scopes.join(" or ");
+                return Error::auth(
+                    format!("HubSpot denied access (403): {LACKS}{named}: {message}"),
+                    format!(
+                        "give the private app (or the OAuth app) the scope {named}, then try again"
+                    ),
+                );
+            }
+        }
         match status {
             401 => Error::auth(
                 format!("HubSpot refused the token (401): {message}"),
@@ -110,6 +169,22 @@ mod tests {
             HubSpotPolicy.error(404, &HeaderMap::new(), "").exit_code(),
             3
         );
+    }
+
+    /// The body HubSpot sends a token without a scope (as quoted in HubSpot's developer community:
+    /// category MISSING_SCOPES, the scopes in `errors[].context.requiredGranularScopes`).
+    #[test]
+    fn a_missing_scope_is_4_and_named() {
+        let body = r#"{"status":"error","message":"This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.","correlationId":"019e63ab-542f-7af5-a5b9-c3b0f5ac5ff1","errors":[{"message":"One or more of the following scopes are required.","context":{"requiredGranularScopes":["crm.objects.owners.read"]}}],"links":{"scopes":"https://developers.hubspot.com/scopes"},"category":"MISSING_SCOPES"}"#;
+        let e = HubSpotPolicy.error(403, &HeaderMap::new(), body);
+        assert_eq!(e.exit_code(), 4);
+        assert!(e.to_string().contains("crm.objects.owners.read"), "{e}");
+        assert_eq!(
+            missing_scope(&e).as_deref(),
+            Some("crm.objects.owners.read")
+        );
+        let other = HubSpotPolicy.error(403, &HeaderMap::new(), r#"{"message":"no"}"#);
+        assert_eq!(missing_scope(&other), None);
     }
 
     #[test]

@@ -4,7 +4,6 @@ use serde_json::{Map, Value};
 
 use super::convert::{close_date_property, FIELD_PROPERTIES};
 use super::meta::Meta;
-use super::wire::PipelineWire;
 use crate::error::{Error, Result};
 use crate::model::{DealInput, Status, Vendor};
 use crate::resolve::unknown_field;
@@ -16,17 +15,16 @@ pub struct Properties {
     pub notices: Vec<String>,
 }
 
-/// The pipeline the deal is (or will be) in: named, or the deal's current one, or the default.
-fn pipeline_of<'a>(
-    input: &DealInput,
-    meta: &'a Meta,
-    current: Option<&str>,
-) -> Result<&'a PipelineWire> {
-    match (&input.pipeline, current.and_then(|id| meta.pipeline(id))) {
-        (Some(p), _) => meta.resolve_pipeline(p),
-        (None, Some(p)) => Ok(p),
-        (None, None) => meta.default_pipeline(),
+/// HubSpot deals have no tags: a non-empty `tags` (or `--tag`) is refused, never dropped. An empty
+/// list means nothing (every vendor's output carries one) and never reaches here.
+pub fn refuse_tags(input: &DealInput) -> Result<()> {
+    let tags = input.tags.as_ref().is_some_and(|t| !t.is_empty()) || !input.add_tags.is_empty();
+    if tags {
+        return Err(Error::unsupported(Vendor::Hubspot, "tags (--tags / --tag)").with_hint(
+            "HubSpot deals have no tags: leave `tags` out, or keep them in a custom property with --set",
+        ));
     }
+    Ok(())
 }
 
 /// Builds the properties of a create (`current_pipeline` None) or an update.
@@ -36,10 +34,7 @@ pub fn properties(
     creating: bool,
     current_pipeline: Option<&str>,
 ) -> Result<Properties> {
-    if input.tags.is_some() || !input.add_tags.is_empty() {
-        return Err(Error::unsupported(Vendor::Hubspot, "tags (--tags / --tag)")
-            .with_hint("HubSpot deals have no tags; use a custom property with --set"));
-    }
+    refuse_tags(input)?;
     let mut out = Properties::default();
     let mut set = |k: &str, v: String| {
         out.values.insert(k.to_string(), Value::String(v));
@@ -69,11 +64,33 @@ pub fn properties(
     let needs_pipeline =
         creating || input.pipeline.is_some() || input.stage.is_some() || input.status.is_some();
     if needs_pipeline {
-        let pipeline = pipeline_of(input, meta, current_pipeline)?;
-        let stage = match (&input.stage, input.status) {
+        let named = input
+            .pipeline
+            .as_deref()
+            .map(|p| meta.resolve_pipeline(p))
+            .transpose()?;
+        let current = current_pipeline.and_then(|id| meta.pipeline(id));
+        // A stage is looked up in the pipeline the user named, else in the deal's current one,
+        // else in every pipeline: a name several pipelines have is then ambiguous (exit 2), never
+        // settled by picking one silently.
+        let staged = match &input.stage {
+            None => None,
+            Some(s) => Some(match (named, current) {
+                (Some(p), _) => meta.resolve_stage(s, Some(p))?,
+                (None, Some(p)) => match meta.resolve_stage(s, Some(p)) {
+                    Err(Error::NotFound { .. }) => meta.resolve_stage(s, None)?,
+                    other => other?,
+                },
+                (None, None) => meta.resolve_stage(s, None)?,
+            }),
+        };
+        let pipeline = match (staged, named, current) {
+            (Some((p, _)), _, _) | (None, Some(p), _) | (None, None, Some(p)) => p,
+            (None, None, None) => meta.default_pipeline()?,
+        };
+        let stage = match (staged.map(|(_, s)| s), input.status) {
             // The output shape carries both (a deal piped back in); they must agree.
-            (Some(s), Some(status)) => {
-                let stage = meta.resolve_stage(s, Some(pipeline))?.1;
+            (Some(stage), Some(status)) => {
                 if meta.stage_status(stage) != status {
                     return Err(Error::usage(format!(
                         "stage {:?} is not a {status} stage: give --stage or --status, not both",
@@ -82,7 +99,7 @@ pub fn properties(
                 }
                 Some(stage)
             }
-            (Some(s), None) => Some(meta.resolve_stage(s, Some(pipeline))?.1),
+            (Some(stage), None) => Some(stage),
             (None, Some(Status::Open)) => {
                 return Err(Error::usage_hint(
                     "--status open does not say which stage",
@@ -100,7 +117,9 @@ pub fn properties(
             }
             (None, None) => None,
         };
-        if creating || input.pipeline.is_some() {
+        // HubSpot checks a stage against the deal's pipeline: a move to another one sends both.
+        let moved = staged.is_some() && current.is_none_or(|c| c.id != pipeline.id);
+        if creating || named.is_some() || moved {
             out.values
                 .insert("pipeline".into(), Value::String(pipeline.id.clone()));
         }
@@ -159,7 +178,7 @@ pub fn properties(
 }
 
 /// Options of enumeration properties accept their label or their value; the value is sent.
-fn option_value(property: &super::wire::PropertyWire, text: &str) -> Result<String> {
+pub(super) fn option_value(property: &super::wire::PropertyWire, text: &str) -> Result<String> {
     if property.options.is_empty() || text.is_empty() {
         return Ok(text.to_string());
     }

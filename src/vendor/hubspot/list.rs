@@ -1,5 +1,7 @@
 //! Listing deals: the plain list endpoint when nothing is filtered, the search endpoint otherwise.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
@@ -17,6 +19,8 @@ const LIST_PAGE: usize = 100;
 const SEARCH_PAGE: usize = 200;
 /// The search endpoint returns at most this many results for one query.
 const SEARCH_CAP: u64 = 10_000;
+/// Inputs of one v4 association batch read (HubSpot takes up to 1,000).
+const ASSOCIATION_READ_BATCH: usize = 1000;
 
 /// Common sort fields and the HubSpot property each sorts on.
 pub const SORTS: [(&str, &str); 5] = [
@@ -124,7 +128,10 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
                 meta.properties.iter().map(|p| p.name.as_str()),
             )
         })?;
-        filters.push(filter(&property.name, "EQ", value.clone()));
+        // An enumeration stores an option's value; its label is what people see and type, so a
+        // filter takes either, as `--set` does (an unknown option is exit 3 with the list).
+        let value = super::input::option_value(property, value)?;
+        filters.push(filter(&property.name, "EQ", value));
     }
     Ok(filters)
 }
@@ -172,6 +179,7 @@ impl HubSpot {
             None
         };
         let limit = query.limit;
+        let searched = search_body.is_some();
         let with_contacts = query.with_contacts;
         let archived = query.archived;
         let properties = self.property_names(&meta).join(",");
@@ -240,10 +248,10 @@ impl HubSpot {
             }
         });
         // Only the cursor is on the critical path: converting a page (and reading its
-        // contacts) happens while the next page's request is in flight.
+        // associations) happens while the next page's request is in flight.
         let deals = crate::http::prefetch::Prefetch::new(pages.boxed()).and_then(move |page| {
             let meta = meta.clone();
-            async move { self.page_deals(page, &meta, with_contacts).await }
+            async move { self.page_deals(page, &meta, searched, with_contacts).await }
         });
         Ok(deals.boxed())
     }
@@ -297,10 +305,15 @@ impl HubSpot {
         read_page(response.body)
     }
 
+    /// A page's deals. The list endpoint answers with each deal's associations (`associations=`);
+    /// the search endpoint with none, so a search page's contacts and companies are read with one
+    /// v4 batch read per object type: every path shows the same deal. `--with-contacts` on a
+    /// list page reads the contacts from the associations API itself, as `get` would.
     async fn page_deals(
         &self,
         page: ObjectPage,
         meta: &Meta,
+        searched: bool,
         with_contacts: bool,
     ) -> Result<Vec<Deal>> {
         let mut deals = page
@@ -308,52 +321,100 @@ impl HubSpot {
             .into_iter()
             .map(|v| super::convert::to_deal(v, meta, self.env.raw))
             .collect::<Result<Vec<_>>>()?;
-        if with_contacts && !deals.is_empty() {
-            self.add_contacts(&mut deals).await?;
+        if deals.is_empty() {
+            return Ok(deals);
+        }
+        if searched {
+            self.add_associations(&mut deals).await?;
+        } else if with_contacts {
+            let ids: Vec<String> = deals.iter().map(|d| d.id.clone()).collect();
+            let contacts = self.read_associations("contacts", &ids).await?;
+            for deal in &mut deals {
+                deal.contacts = contacts
+                    .get(&deal.id)
+                    .map(|to| to.iter().map(|(id, _)| id.clone()).collect())
+                    .unwrap_or_default();
+            }
         }
         Ok(deals)
     }
 
-    /// Fills each deal's contacts with one batch read for the whole page (search results carry none).
-    async fn add_contacts(&self, deals: &mut [Deal]) -> Result<()> {
-        let inputs: Vec<Value> = deals.iter().map(|d| json!({"id": d.id})).collect();
-        let request = Request::new(
-            reqwest::Method::POST,
-            path(&[
-                "crm",
-                "v4",
-                "associations",
-                "deals",
-                "contacts",
-                "batch",
-                "read",
-            ]),
-        )
-        .json(json!({"inputs": inputs}))
-        .idempotent(true);
-        let response = self.env.http.send(request).await?;
-        let results = response
-            .body
-            .get("results")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for r in results {
-            let from = r.pointer("/from/id").map(id_text).unwrap_or_default();
-            let to: Vec<String> = r
-                .get("to")
-                .and_then(Value::as_array)
-                .map(|t| {
-                    t.iter()
-                        .filter_map(|x| x.get("toObjectId").map(id_text))
-                        .collect()
-                })
+    /// Fills the deals' contacts (all of them) and company (the primary one, type 5) with a v4
+    /// batch read per object type, both in flight at once.
+    pub(super) async fn add_associations(&self, deals: &mut [Deal]) -> Result<()> {
+        let ids: Vec<String> = deals.iter().map(|d| d.id.clone()).collect();
+        let (contacts, companies) = futures::try_join!(
+            self.read_associations("contacts", &ids),
+            self.read_associations("companies", &ids)
+        )?;
+        for deal in deals.iter_mut() {
+            deal.contacts = contacts
+                .get(&deal.id)
+                .map(|to| to.iter().map(|(id, _)| id.clone()).collect())
                 .unwrap_or_default();
-            if let Some(deal) = deals.iter_mut().find(|d| d.id == from) {
-                deal.contacts = to;
-            }
+            deal.company = companies.get(&deal.id).and_then(|to| {
+                to.iter()
+                    .find(|(_, types)| types.contains(&super::DEAL_TO_PRIMARY_COMPANY))
+                    .map(|(id, _)| id.clone())
+            });
         }
         Ok(())
+    }
+
+    /// `POST /crm/v4/associations/deals/{to_type}/batch/read`: each deal's associated records of
+    /// one type, with their association type ids. A deal gone since it was listed (207 with
+    /// `errors[]`) simply has none.
+    async fn read_associations(
+        &self,
+        to_type: &str,
+        ids: &[String],
+    ) -> Result<HashMap<String, Vec<(String, Vec<i64>)>>> {
+        let mut found: HashMap<String, Vec<(String, Vec<i64>)>> = HashMap::new();
+        for chunk in ids.chunks(ASSOCIATION_READ_BATCH) {
+            let inputs: Vec<Value> = chunk.iter().map(|id| json!({"id": id})).collect();
+            let request = Request::new(
+                reqwest::Method::POST,
+                path(&[
+                    "crm",
+                    "v4",
+                    "associations",
+                    "deals",
+                    to_type,
+                    "batch",
+                    "read",
+                ]),
+            )
+            .json(json!({"inputs": inputs}))
+            .idempotent(true);
+            let response = self.env.http.send(request).await?;
+            for r in response
+                .body
+                .get("results")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let from = r.pointer("/from/id").map(id_text).unwrap_or_default();
+                let entry = found.entry(from).or_default();
+                for to in r.get("to").and_then(Value::as_array).into_iter().flatten() {
+                    let Some(id) = to.get("toObjectId").map(id_text) else {
+                        continue;
+                    };
+                    let types: Vec<i64> = to
+                        .get("associationTypes")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|t| t.get("typeId").and_then(Value::as_i64))
+                        .collect();
+                    match entry.iter_mut().find(|(known, _)| *known == id) {
+                        Some((_, known)) => known.extend(types),
+                        None => entry.push((id, types)),
+                    }
+                }
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -384,7 +445,7 @@ mod tests {
             contact: Some("201".into()),
             updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
             updated_until: Some("2026-11-01T00:00:01Z".parse().unwrap()),
-            custom: vec![("Region".into(), "EMEA".into())],
+            custom: vec![("Region".into(), "Europe".into())],
             ..ListQuery::default()
         };
         let f = search_filters(&q, &meta).unwrap();
@@ -411,6 +472,27 @@ mod tests {
                 ("region", "EMEA"),
             ]
             .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+    }
+
+    #[test]
+    fn a_custom_filter_takes_an_option_label_and_refuses_an_unknown_option() {
+        let meta = Meta::example();
+        let q = ListQuery {
+            custom: vec![("region".into(), "EMEA".into())],
+            ..ListQuery::default()
+        };
+        assert_eq!(search_filters(&q, &meta).unwrap()[0]["value"], "EMEA");
+        let q = ListQuery {
+            custom: vec![("region".into(), "Mars".into())],
+            ..ListQuery::default()
+        };
+        let e = search_filters(&q, &meta).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(
+            e.hint().unwrap().contains("Europe (EMEA)"),
+            "{:?}",
+            e.hint()
         );
     }
 

@@ -3,19 +3,43 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::wire::{OwnerWire, PipelineWire, PropertyWire, StageWire};
+use super::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire, StageWire};
 use crate::error::{Error, Result};
 use crate::model::Status;
-use crate::resolve::{resolve, Candidate};
+use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
     pub pipelines: Vec<PipelineWire>,
     pub owners: Vec<OwnerWire>,
     pub properties: Vec<PropertyWire>,
+    /// The portal's details, for links to deals; `None` when they could not be read.
+    #[serde(default)]
+    pub account: Option<AccountWire>,
+    /// The scope the token lacks to read owners, when it does: owners then show by id.
+    #[serde(skip)]
+    pub owners_denied: Option<String>,
 }
 
 impl Meta {
+    /// The deal's page in HubSpot's web app: `https://{uiDomain}/contacts/{portalId}/record/0-3/{id}`
+    /// (0-3 is the deal object type). `uiDomain` is `app.hubspot.com`, or `app-eu1.hubspot.com`
+    /// for portals hosted in the EU; when a portal does not say, its `dataHostingLocation` does.
+    pub fn deal_url(&self, id: &str) -> Option<String> {
+        let account = self.account.as_ref()?;
+        let host = match (&account.ui_domain, &account.data_hosting_location) {
+            (Some(d), _) if !d.trim().is_empty() => d.trim().to_string(),
+            (_, Some(l)) if !l.is_empty() && !l.eq_ignore_ascii_case("na1") => {
+                format!("app-{}.hubspot.com", l.to_ascii_lowercase())
+            }
+            _ => "app.hubspot.com".to_string(),
+        };
+        Some(format!(
+            "https://{host}/contacts/{}/record/0-3/{id}",
+            account.portal_id
+        ))
+    }
+
     pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
         self.pipelines.iter().find(|p| p.id == id)
     }
@@ -91,7 +115,8 @@ impl Meta {
         Ok(self.pipeline(&id).expect("resolved from the same list"))
     }
 
-    /// A stage by name or id, within `pipeline` when given, else across all pipelines.
+    /// A stage by name, id or `Pipeline/Stage`, within `pipeline` when given, else across all
+    /// pipelines (a name two pipelines share is ambiguous: see [`crate::resolve::resolve_stage`]).
     pub fn resolve_stage<'a>(
         &'a self,
         input: &str,
@@ -101,25 +126,45 @@ impl Meta {
             Some(p) => vec![p],
             None => self.ordered_pipelines(),
         };
-        let mut candidates = Vec::new();
-        let mut pairs = Vec::new();
-        for p in &scope {
-            for s in &p.stages {
-                candidates
-                    .push(Candidate::new(&s.id, &s.label).within(format!("pipeline {}", p.label)));
-                pairs.push((*p, s));
-            }
-        }
-        let found = resolve("stage", input, &candidates)?;
-        let i = candidates
+        let pairs: Vec<(&PipelineWire, &StageWire)> = scope
             .iter()
-            .position(|c| std::ptr::eq(c, found))
-            .expect("resolved from the same list");
-        Ok(pairs[i])
+            .flat_map(|p| p.stages.iter().map(move |s| (*p, s)))
+            .collect();
+        let candidates: Vec<StageCandidate> = pairs
+            .iter()
+            .map(|(p, s)| StageCandidate {
+                id: s.id.clone(),
+                name: s.label.clone(),
+                pipeline_id: p.id.clone(),
+                pipeline: p.label.clone(),
+            })
+            .collect();
+        Ok(pairs[resolve_stage(input, &candidates)?])
     }
 
     /// An owner by id, email or full name (archived owners included, so old deals resolve).
-    pub fn resolve_owner(&self, input: &str) -> Result<&OwnerWire> {
+    /// Without the owners scope only an id can be used, as it is: nothing can be looked up.
+    pub fn resolve_owner(&self, input: &str) -> Result<OwnerWire> {
+        if let Some(scope) = &self.owners_denied {
+            let id = input.trim();
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+                return Ok(OwnerWire {
+                    id: id.to_string(),
+                    email: None,
+                    first_name: None,
+                    last_name: None,
+                    archived: false,
+                });
+            }
+            return Err(Error::auth(
+                format!("owner {input:?} cannot be looked up: the token lacks the scope {scope}"),
+                format!("give the private app the scope {scope}, or give the owner's numeric id"),
+            ));
+        }
+        self.lookup_owner(input).cloned()
+    }
+
+    fn lookup_owner(&self, input: &str) -> Result<&OwnerWire> {
         if let Some(o) = self.owners.iter().find(|o| {
             o.email
                 .as_deref()
@@ -231,7 +276,8 @@ mod tests {
         assert_eq!(e.exit_code(), 2);
         let hint = e.hint().unwrap();
         assert!(
-            hint.contains("pipeline Sales Pipeline") && hint.contains("pipeline Renewals"),
+            hint.contains("Sales Pipeline/Contract Sent")
+                && hint.contains("Renewals/Contract Sent"),
             "{hint}"
         );
     }
@@ -244,7 +290,7 @@ mod tests {
         assert!(e
             .hint()
             .unwrap()
-            .contains("(id contractsent, pipeline Sales Pipeline)"));
+            .contains("Sales Pipeline/Contract Sent (id contractsent)"));
     }
 
     #[test]
@@ -253,6 +299,43 @@ mod tests {
         assert_eq!(meta.resolve_owner("ana@example.com").unwrap().id, "910901");
         assert_eq!(meta.resolve_owner("Bo Berg").unwrap().id, "910902");
         assert_eq!(meta.resolve_owner("nobody").unwrap_err().exit_code(), 3);
+    }
+
+    #[test]
+    fn deal_links_use_the_portal_s_web_domain() {
+        let mut meta = Meta::example();
+        assert_eq!(meta.deal_url("512"), None, "no portal details, no link");
+        let account = |ui: Option<&str>, hosted: Option<&str>| AccountWire {
+            portal_id: 62515,
+            ui_domain: ui.map(String::from),
+            data_hosting_location: hosted.map(String::from),
+        };
+        meta.account = Some(account(Some("app.hubspot.com"), Some("na1")));
+        assert_eq!(
+            meta.deal_url("512").unwrap(),
+            "https://app.hubspot.com/contacts/62515/record/0-3/512"
+        );
+        for eu in [
+            account(Some("app-eu1.hubspot.com"), None),
+            account(None, Some("eu1")),
+        ] {
+            meta.account = Some(eu);
+            assert_eq!(
+                meta.deal_url("512").unwrap(),
+                "https://app-eu1.hubspot.com/contacts/62515/record/0-3/512"
+            );
+        }
+    }
+
+    #[test]
+    fn without_the_owners_scope_only_an_owner_id_resolves() {
+        let mut meta = Meta::example();
+        meta.owners.clear();
+        meta.owners_denied = Some("crm.objects.owners.read".into());
+        assert_eq!(meta.resolve_owner("910901").unwrap().id, "910901");
+        let e = meta.resolve_owner("Ana Lima").unwrap_err();
+        assert_eq!(e.exit_code(), 4);
+        assert!(e.to_string().contains("crm.objects.owners.read"), "{e}");
     }
 
     #[test]

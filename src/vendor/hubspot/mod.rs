@@ -5,6 +5,7 @@ mod convert;
 pub mod error;
 mod field_info;
 mod input;
+mod links;
 mod list;
 mod meta;
 mod wire;
@@ -17,14 +18,13 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use self::meta::Meta;
-use self::wire::{LabelWire, OwnerWire, PipelineWire, PropertyWire};
+use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
-use crate::error::{Error, Failure, Result};
+use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Target, User, Vendor,
 };
-use crate::resolve::{resolve, Candidate};
 
 pub static CAPABILITIES: Capabilities = Capabilities {
     vendor: Vendor::Hubspot,
@@ -67,8 +67,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
 };
 
 /// HubSpot's built-in association types from deals (v4 `HUBSPOT_DEFINED`).
-const DEAL_TO_CONTACT: i64 = 3;
-const DEAL_TO_PRIMARY_COMPANY: i64 = 5;
+pub(crate) const DEAL_TO_CONTACT: i64 = 3;
+pub(crate) const DEAL_TO_PRIMARY_COMPANY: i64 = 5;
 
 pub struct HubSpot {
     env: AdapterEnv,
@@ -77,6 +77,8 @@ pub struct HubSpot {
     /// The metadata as read for this run: an import resolves names for every record, and
     /// rebuilding it from the cache each time cost more than the import's own work.
     memo: Mutex<Option<Arc<Meta>>>,
+    /// Whether this run already said that new deals go to their pipeline's first stage.
+    said_first_stage: AtomicBool,
 }
 
 impl HubSpot {
@@ -91,6 +93,7 @@ impl HubSpot {
             env,
             reloaded: AtomicBool::new(false),
             memo: Mutex::new(None),
+            said_first_stage: AtomicBool::new(false),
         }
     }
 
@@ -145,20 +148,64 @@ impl HubSpot {
         results(r.body, "properties")
     }
 
-    /// Pipelines, owners and properties, from the cache when fresh.
+    /// The portal's details (`GET /account-info/v3/details`, which any token may read): its id
+    /// and web-app domain make the deals' links.
+    async fn fetch_account(&self) -> Result<AccountWire> {
+        if self.env.http.is_dry_run() {
+            // Links are not worth stopping a dry run for: leave them out.
+            return Err(Error::internal("dry run: account details not read"));
+        }
+        let r = self
+            .env
+            .http
+            .send(Request::get(path(&["account-info", "v3", "details"])))
+            .await?;
+        serde_json::from_value(r.body).map_err(|e| {
+            Error::internal(format!("HubSpot sent account details crm cannot read: {e}"))
+        })
+    }
+
+    /// Pipelines, owners, properties and the portal's details, from the cache when fresh.
+    ///
+    /// Owners and the portal's details are not needed to show a deal: a token without the owners
+    /// scope still reads deals (owners by id, one notice naming the scope), and a portal whose
+    /// details cannot be read shows deals without `url`.
     pub(crate) async fn meta(&self) -> Result<Arc<Meta>> {
         if let Some(meta) = self.memo.lock().expect("meta lock").clone() {
             return Ok(meta);
         }
         let cache = &self.env.cache;
+        let pipelines = cache
+            .get_or_fetch("pipelines", self.fetch_pipelines())
+            .await?;
+        let (owners, owners_denied) = match cache.get_or_fetch("owners", self.fetch_owners()).await
+        {
+            Ok(owners) => (owners, None),
+            Err(e) => match error::missing_scope(&e) {
+                Some(scope) => {
+                    self.env.notice(&format!(
+                        "owners are shown by id: the token lacks the scope {scope} \
+                         (add it to the private app to see their names)"
+                    ));
+                    (Vec::new(), Some(scope))
+                }
+                None => return Err(e),
+            },
+        };
+        let properties = cache
+            .get_or_fetch("properties", self.fetch_properties())
+            .await?;
+        let account = match cache.get_or_fetch("account", self.fetch_account()).await {
+            Ok(a) => Some(a),
+            Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
+            Err(_) => None,
+        };
         let meta = Arc::new(Meta {
-            pipelines: cache
-                .get_or_fetch("pipelines", self.fetch_pipelines())
-                .await?,
-            owners: cache.get_or_fetch("owners", self.fetch_owners()).await?,
-            properties: cache
-                .get_or_fetch("properties", self.fetch_properties())
-                .await?,
+            pipelines,
+            owners,
+            properties,
+            account,
+            owners_denied,
         });
         *self.memo.lock().expect("meta lock") = Some(meta.clone());
         Ok(meta)
@@ -172,7 +219,7 @@ impl HubSpot {
             Err(Error::NotFound { .. } | Error::Usage { .. })
                 if !self.reloaded.swap(true, Ordering::SeqCst) =>
             {
-                for name in ["pipelines", "owners", "properties"] {
+                for name in ["pipelines", "owners", "properties", "account"] {
                     self.env.cache.forget(name);
                 }
                 *self.memo.lock().expect("meta lock") = None;
@@ -204,111 +251,6 @@ impl HubSpot {
             .map_err(|e| not_found_deal(e, id))?
             .body;
         convert::to_deal(body, &meta, self.env.raw)
-    }
-
-    /// The v4 association types a label names, for contacts or companies.
-    async fn label_type(&self, to_type: &str, label: &str) -> Result<(String, i64)> {
-        let labels: Vec<LabelWire> = self
-            .env
-            .cache
-            .get_or_fetch(&format!("labels-{to_type}"), async {
-                let r = self
-                    .env
-                    .http
-                    .send(Request::get(path(&[
-                        "crm",
-                        "v4",
-                        "associations",
-                        "deals",
-                        to_type,
-                        "labels",
-                    ])))
-                    .await?;
-                results(r.body, "association labels")
-            })
-            .await?;
-        let candidates: Vec<Candidate> = labels
-            .iter()
-            .filter_map(|l| {
-                l.label
-                    .as_ref()
-                    .map(|name| Candidate::new(l.type_id.to_string(), name))
-            })
-            .collect();
-        let id = resolve("association label", label, &candidates)?.id.clone();
-        let found = labels
-            .iter()
-            .find(|l| l.type_id.to_string() == id)
-            .expect("resolved from the same list");
-        Ok((found.category.clone(), found.type_id))
-    }
-
-    /// Adds one association with an explicit type (or HubSpot's default type when `kind` is None).
-    async fn put_association(
-        &self,
-        id: &str,
-        to_type: &str,
-        to_id: &str,
-        kind: Option<(String, i64)>,
-    ) -> Result<()> {
-        let request = match kind {
-            Some((category, type_id)) => Request::new(
-                Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    to_type,
-                    to_id,
-                ]),
-            )
-            .json(json!([{"associationCategory": category, "associationTypeId": type_id}])),
-            None => Request::new(
-                Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    "default",
-                    to_type,
-                    to_id,
-                ]),
-            ),
-        };
-        self.env.http.send(request.idempotent(true)).await?;
-        Ok(())
-    }
-
-    /// After a create: each association with its own call, each failure reported (never a
-    /// half-reported state).
-    async fn associate_new(&self, deal: &mut Deal, input: &DealInput) -> Vec<Failure> {
-        let mut failures = Vec::new();
-        let mut wanted: Vec<(&str, &str, i64)> = input
-            .contacts
-            .iter()
-            .map(|c| ("contacts", c.as_str(), DEAL_TO_CONTACT))
-            .collect();
-        if let Some(c) = &input.company {
-            wanted.push(("companies", c, DEAL_TO_PRIMARY_COMPANY));
-        }
-        for (to_type, to_id, type_id) in wanted {
-            let kind = Some(("HUBSPOT_DEFINED".to_string(), type_id));
-            match self.put_association(&deal.id, to_type, to_id, kind).await {
-                Ok(()) if to_type == "contacts" => deal.contacts.push(to_id.to_string()),
-                Ok(()) => deal.company = Some(to_id.to_string()),
-                Err(e) => failures.push(Failure {
-                    record: format!("association with {} {to_id}", noun(to_type)),
-                    message: e.to_string(),
-                }),
-            }
-        }
-        failures
     }
 }
 
@@ -448,27 +390,47 @@ impl super::Adapter for HubSpot {
             ));
         }
         let (to_type, to_id) = to_type(target);
-        let kind = match (&options.label, target, options.primary) {
+        let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
+        let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
+        let kind = match (&options.label, target, options.primary || options.replace) {
             (Some(_), _, true) => {
-                return Err(Error::usage("give --label or --primary, not both"));
+                return Err(Error::usage(
+                    "give --label or --primary/--replace, not both",
+                ));
             }
             (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
             (None, Target::Contact(_), true) => {
                 return Err(Error::usage(
-                    "HubSpot has no primary contact: --primary is for companies",
+                    "HubSpot has no primary contact: --primary and --replace are for companies",
                 ))
             }
             (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
+            // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
+            // making this one primary moves the label from the old one.
             (None, Target::Company(_), true) => {
-                Some(("HUBSPOT_DEFINED".into(), DEAL_TO_PRIMARY_COMPANY))
+                said.push_str(", its primary company");
+                primary()
             }
-            (None, Target::Company(_), false) => None,
+            // HubSpot makes the first company of a deal its primary (associations v4 guide); crm
+            // says so explicitly, and leaves an existing primary in place.
+            (None, Target::Company(_), false) => match self.primary_company(id).await? {
+                None => {
+                    said.push_str(", its primary company");
+                    primary()
+                }
+                Some(current) if current == to_id => primary(),
+                Some(current) => {
+                    said.push_str(&format!(
+                        "; its primary company is still {current} (--replace makes {to_id} the primary)"
+                    ));
+                    None
+                }
+            },
         };
-        self.put_association(id, to_type, to_id, kind).await?;
-        Ok(format!(
-            "deal {id} is now associated with {} {to_id}",
-            noun(to_type)
-        ))
+        self.put_association(id, to_type, to_id, kind)
+            .await
+            .map_err(|e| not_found_deal(e, id))?;
+        Ok(said)
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
@@ -503,6 +465,27 @@ impl super::Adapter for HubSpot {
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
+        // HubSpot needs a stage to create a deal (seeds 000 and 001), and its upsert does not say
+        // beforehand whether it will create: read the key first. When no deal has it, the upsert
+        // creates, with what a create gets: the first stage of the pipeline (said on stderr).
+        if !props.values.contains_key("dealstage") {
+            let existing = self
+                .batch_read(&id_property, std::slice::from_ref(value))
+                .await?;
+            if existing.is_empty() {
+                let mut creating = input.clone();
+                if creating.pipeline.is_none() {
+                    creating.pipeline = input.default_pipeline.clone();
+                }
+                props = self
+                    .with_fresh_meta(|m| input::properties(&creating, m, true, None))
+                    .await?;
+                for n in &props.notices {
+                    self.env
+                        .notice(&format!("no deal has {id_property}={value}: {n}"));
+                }
+            }
+        }
         props
             .values
             .insert(id_property.clone(), Value::String(value.clone()));
@@ -514,6 +497,9 @@ impl super::Adapter for HubSpot {
         .idempotent(true)
         .subject(format!("upsert of the deal with {id_property}={value}"));
         let body = self.env.http.send(request).await?.body;
+        if let Some(e) = body.pointer("/errors/0") {
+            return Err(batch::record_error(e, Some(value)));
+        }
         let first = body
             .pointer("/results/0")
             .cloned()
@@ -522,10 +508,19 @@ impl super::Adapter for HubSpot {
         let id = first
             .get("id")
             .and_then(Value::as_str)
-            .ok_or_else(|| Error::internal("HubSpot's upsert answer has no id"))?;
-        let mut written = Written::new(self.fetch_deal(id).await?);
+            .ok_or_else(|| Error::internal("HubSpot's upsert answer has no id"))?
+            .to_string();
+        // Contacts and company are added after the write, as on create; a failed one is exit 8.
+        let mut placeholder = Deal::new(Vendor::Hubspot, &id);
+        let failures = self.associate_new(&mut placeholder, input).await;
+        let mut written = Written::new(self.fetch_deal(&id).await?);
         written.created = created;
+        written.failures = failures;
         Ok(written)
+    }
+
+    fn upsert_takes_associations(&self) -> bool {
+        true
     }
 
     fn batch_size(&self) -> usize {
@@ -581,6 +576,10 @@ impl super::Adapter for HubSpot {
                 }
             })
             .collect())
+    }
+
+    fn check_input(&self, input: &DealInput) -> Result<()> {
+        input::refuse_tags(input)
     }
 
     fn unwritable_fields(&self) -> &'static [(&'static str, &'static str)] {

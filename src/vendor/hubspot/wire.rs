@@ -68,7 +68,14 @@ pub struct NextPage {
 pub struct ObjectPage {
     pub results: Vec<Value>,
     pub paging: Option<Paging>,
+    #[serde(default, deserialize_with = "count")]
     pub total: Option<u64>,
+}
+
+/// `total` is an int32 in deals.v3; a value that is no count (a mock's -2147483648) says nothing.
+fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let n = Option::<i64>::deserialize(d)?;
+    Ok(n.and_then(|n| u64::try_from(n).ok()))
 }
 
 impl ObjectPage {
@@ -187,4 +194,15 @@ pub struct LabelWire {
     pub type_id: i64,
     #[serde(default)]
     pub label: Option<String>,
+}
+
+/// `GET /account-info/v3/details`: the portal (account) a token belongs to.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountWire {
+    pub portal_id: u64,
+    #[serde(default)]
+    pub ui_domain: Option<String>,
+    #[serde(default)]
+    pub data_hosting_location: Option<String>,
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wire::{FieldWire, OptionWire, PipelineWire, StageWire, UserWire};
 use crate::error::Result;
-use crate::resolve::{resolve, unknown_field, Candidate};
+use crate::resolve::{resolve, resolve_stage, unknown_field, Candidate, StageCandidate};
 
 /// The deal field whose options are the deal labels (`label_ids`).
 pub const LABEL_FIELD: &str = "label_ids";
@@ -46,19 +46,23 @@ impl Meta {
 
     /// A stage by id or name, within a pipeline when one is given (names repeat across pipelines).
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let candidates: Vec<Candidate> = self
+        let stages: Vec<&StageWire> = self
             .stages
             .iter()
             .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .map(|s| {
-                let within = self
+            .collect();
+        let candidates: Vec<StageCandidate> = stages
+            .iter()
+            .map(|s| StageCandidate {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                pipeline_id: s.pipeline_id.clone(),
+                pipeline: self
                     .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone());
-                Candidate::new(&s.id, &s.name).within(format!("pipeline {within}"))
+                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
             })
             .collect();
-        let id = resolve("stage", text, &candidates)?.id.clone();
-        Ok(self.stage(&id).expect("resolved from the same list"))
+        Ok(stages[resolve_stage(text, &candidates)?])
     }
 
     /// A user by id, name or email.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::wire::{PipelineWire, StageWire, UserWire};
 use crate::error::{Error, Result};
 use crate::model::Status;
-use crate::resolve::{resolve, Candidate};
+use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
@@ -61,19 +61,23 @@ impl Meta {
 
     /// A stage by id or name, within a pipeline when one is given.
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let candidates: Vec<Candidate> = self
+        let stages: Vec<&StageWire> = self
             .stages
             .iter()
             .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .map(|s| {
-                let within = self
+            .collect();
+        let candidates: Vec<StageCandidate> = stages
+            .iter()
+            .map(|s| StageCandidate {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                pipeline_id: s.pipeline_id.clone(),
+                pipeline: self
                     .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone());
-                Candidate::new(&s.id, &s.name).within(format!("pipeline {within}"))
+                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
             })
             .collect();
-        let id = resolve("stage", text, &candidates)?.id.clone();
-        Ok(self.stage(&id).expect("resolved from the same list"))
+        Ok(stages[resolve_stage(text, &candidates)?])
     }
 
     /// A user by id, name or email.

@@ -132,7 +132,14 @@ fn writes_every_kind_of_change() {
             "Upserted",
             "--amount",
             "10",
+            "--contact",
+            "5103",
         ],
+    );
+    ok(
+        &p,
+        &home,
+        &["deals", "list", "--contact", "5103", "-o", "json"],
     );
     let out = ok(
         &p,

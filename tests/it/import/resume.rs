@@ -216,7 +216,7 @@ async fn a_create_of_unknown_outcome_is_neither_rejected_nor_lost() {
     let n = 400;
     // No unique value: nothing on the vendor's side can refuse a second create.
     let text: String = (1..=n)
-        .map(|i| json!({"name": format!("UK-{i:05}"), "stage": "Contract Sent"}).to_string() + "\n")
+        .map(|i| json!({"name": format!("UK-{i:05}"), "pipeline": "Sales Pipeline", "stage": "Contract Sent"}).to_string() + "\n")
         .collect();
     let input = write(home.path(), "in.ndjson", &text);
     let journal = home.path().join("j.ndjson");

@@ -22,7 +22,7 @@ async fn call(verb: reqwest::Method, url: String, body: Option<Value>) -> (u16, 
 async fn a_unique_value_follows_its_deal_through_updates_and_archiving() {
     let sb = sandbox(SandboxVendor::Hubspot, 3, |_| {}).await;
     let deals = format!("{}/crm/v3/objects/deals", sb.url());
-    let create = |key: &str| json!({"properties": {"dealname": key, "external_id": key}});
+    let create = |key: &str| json!({"properties": {"dealname": key, "dealstage": "contractsent", "external_id": key}});
     let by_key = |key: &str| format!("{deals}/{key}?idProperty=external_id");
     use reqwest::Method;
 

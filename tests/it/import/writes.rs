@@ -191,7 +191,7 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
             "{not json",
             "{\"name\": \"was broken\", \"custom\": {\"external_id\": \"MF-B3\"}}",
         )
-        .replace("Nowhere", "Closed Lost");
+        .replace("Nowhere", "Sales Pipeline/Closed Lost");
     let file = write(home.path(), "fixed.ndjson", &fixed);
     let out = import(&home, &sb, &[&file, "--upsert-key", "external_id"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -209,8 +209,8 @@ async fn csv_in_and_csv_rejects_out() {
     let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
     let home = Home::new();
     let text = "name,amount,currency,stage,custom.external_id\n\
-                Alpha,10.00,USD,Contract Sent,CSV-1\n\
-                Beta,abc,USD,Contract Sent,CSV-2\n";
+                Alpha,10.00,USD,Sales Pipeline/Contract Sent,CSV-1\n\
+                Beta,abc,USD,Sales Pipeline/Contract Sent,CSV-2\n";
     let file = write(home.path(), "in.csv", text);
     let rejects = home.path().join("rejects.csv");
     let out = import(
@@ -232,7 +232,7 @@ async fn csv_in_and_csv_rejects_out() {
     let rejected = std::fs::read_to_string(rejects).unwrap();
     assert_eq!(
         rejected,
-        "name,amount,currency,stage,custom.external_id\nBeta,abc,USD,Contract Sent,CSV-2\n"
+        "name,amount,currency,stage,custom.external_id\nBeta,abc,USD,Sales Pipeline/Contract Sent,CSV-2\n"
     );
     let deals = export(&home, &sb, SandboxVendor::Hubspot).await;
     assert_eq!(deals.len(), 1);
@@ -255,7 +255,7 @@ async fn upsert_by_a_unique_property_says_created_then_updated() {
             "--amount",
             amount,
             "--stage",
-            "Contract Sent",
+            "Sales Pipeline/Contract Sent",
             "-o",
             "json",
         ]);
@@ -393,13 +393,29 @@ async fn a_stage_alone_moves_deals_across_pipelines() {
     let mut sales = deals.iter().filter(in_sales);
     let (a, b) = (sales.next().unwrap(), sales.next().unwrap());
     let (a, b) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap());
-    // "Renewal Due" is in one pipeline only: the deal moves there. "Closed Won" is in both: the
-    // default pipeline's, as a create would take.
-    let text = format!("id,stage\n{a},Renewal Due\n{b},Closed Won\n");
+    let c = sales.next().unwrap()["id"].as_str().unwrap();
+    // "Renewal Due" is in one pipeline only: the deal moves there. "Closed Won" is in both: it is
+    // ambiguous (the record fails, naming both), and "Pipeline/Stage" says which.
+    let text =
+        format!("id,stage\n{a},Renewal Due\n{b},Sales Pipeline/Closed Won\n{c},Closed Won\n");
     let file = write(home.path(), "moves.csv", &text);
     let out = import(&home, &sb, &[&file]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(lines(&out.stdout).iter().all(|r| r["action"] == "updated"));
+    assert_eq!(out.code, 8, "{}", out.stderr);
+    let results = lines(&out.stdout);
+    assert_eq!(results.len(), 3, "{}", out.stdout);
+    assert!(results
+        .iter()
+        .filter(|r| r["line"] != 4)
+        .all(|r| r["action"] == "updated"));
+    let ambiguous = results.iter().find(|r| r["line"] == 4).unwrap();
+    assert_eq!(ambiguous["action"], "failed");
+    let error = ambiguous["error"].as_str().unwrap();
+    assert!(
+        error.contains("ambiguous")
+            && error.contains("Sales Pipeline/Closed Won")
+            && error.contains("Renewals/Closed Won"),
+        "{error}"
+    );
     let after = export(&home, &sb, SandboxVendor::Hubspot).await;
     let a_now = after.iter().find(|d| d["id"] == a).unwrap();
     assert_eq!(a_now["stage"]["name"], "Renewal Due");

@@ -41,7 +41,7 @@ async fn deals_lists_live_deals_for_every_vendor() {
     for (vendor, create, path) in [
         (
             SandboxVendor::Hubspot,
-            json!({"properties": {"dealname": "Census"}}),
+            json!({"properties": {"dealname": "Census", "dealstage": "contractsent"}}),
             "/crm/v3/objects/deals",
         ),
         (

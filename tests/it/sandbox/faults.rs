@@ -159,7 +159,7 @@ async fn fail_rate_gives_5xx_and_some_writes_happen_anyway() {
             .with_body(
                 Method::POST,
                 "/crm/v3/objects/deals",
-                json!({"properties": {"dealname": format!("w{i}")}}),
+                json!({"properties": {"dealname": format!("w{i}"), "dealstage": "contractsent"}}),
             )
             .await;
         assert!(status >= 500);

@@ -300,7 +300,7 @@ async fn state_survives_a_restart() {
         .with_body(
             Method::POST,
             "/crm/v3/objects/deals",
-            json!({"properties": {"dealname": "Persisted"}}),
+            json!({"properties": {"dealname": "Persisted", "dealstage": "contractsent"}}),
         )
         .await;
     assert_eq!(status, 201);

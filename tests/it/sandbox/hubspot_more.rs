@@ -22,7 +22,7 @@ async fn batches_and_upsert() {
 
     let upsert = json!({"inputs": [
         {"idProperty": "external_id", "id": "EXT-00001", "properties": {"dealname": "Renamed"}},
-        {"idProperty": "external_id", "id": "NEW-1", "properties": {"dealname": "Brand new"}}]});
+        {"idProperty": "external_id", "id": "NEW-1", "properties": {"dealname": "Brand new", "dealstage": "contractsent"}}]});
     let (status, up) = api
         .with_body(Method::POST, "/crm/v3/objects/deals/batch/upsert", upsert)
         .await;
@@ -47,13 +47,13 @@ async fn batches_and_upsert() {
         .with_body(
             Method::POST,
             "/crm/v3/objects/deals",
-            json!({"properties": {"dealname": "dup", "external_id": "EXT-00002"}}),
+            json!({"properties": {"dealname": "dup", "dealstage": "contractsent", "external_id": "EXT-00002"}}),
         )
         .await;
     assert_eq!(status, 409, "{conflict}");
 
     let (status, created) = api.with_body(Method::POST, "/crm/v3/objects/deals/batch/create",
-        json!({"inputs": [{"properties": {"dealname": "a"}}, {"properties": {"dealname": "b"}}]})).await;
+        json!({"inputs": [{"properties": {"dealname": "a", "dealstage": "contractsent"}}, {"properties": {"dealname": "b", "dealstage": "closedwon"}}]})).await;
     assert_eq!(status, 201);
     assert_eq!(created["results"].as_array().unwrap().len(), 2);
     let (status, updated) = api

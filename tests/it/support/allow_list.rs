@@ -255,11 +255,15 @@ pub const UNDESCRIBED_ROUTES: &[(&str, &str, &str)] = &[
     // endpoints crm reads for `--match`, `--set` and `--lost-reason`.
     ("sell", "GET", "/v2/deal/custom_fields"),
     ("sell", "GET", "/v2/loss_reasons"),
+    // HubSpot: no file of the collection describes the account information API; crm reads
+    // `GET /account-info/v3/details` (portal id and web domain) for deals' `url`. The harness has
+    // no route for it, so crm gets a 404 and leaves `url` out.
+    ("hubspot", "GET", "/account-info/v3/details"),
 ];
 
 /// Whether a request's "route not found" is one of [`UNDESCRIBED_ROUTES`].
 pub fn undescribed_route(vendor: &str, v: &super::violations::Violation) -> bool {
-    v.message.contains("Selected route not found")
+    (v.message.contains("Selected route not found") || v.code == "no-route")
         && UNDESCRIBED_ROUTES
             .iter()
             .any(|&(vn, m, p)| vn == vendor && m == v.method && p == v.path)

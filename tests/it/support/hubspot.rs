@@ -88,7 +88,35 @@ pub async fn account() -> MockServer {
         .respond_with(ResponseTemplate::new(200).set_body_json(properties()))
         .mount(&server)
         .await;
+    Mock::given(method("GET"))
+        .and(path("/account-info/v3/details"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(account_details("app.hubspot.com")))
+        .mount(&server)
+        .await;
+    // Search pages carry no associations: crm reads them in batch. By default a deal has none;
+    // a test mounts its own answer (the default yields to it: lower priority).
+    for to in ["contacts", "companies"] {
+        Mock::given(method("POST"))
+            .and(path(format!("/crm/v4/associations/deals/{to}/batch/read")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "status": "COMPLETE", "results": [],
+                "startedAt": "2026-01-02T03:04:05Z", "completedAt": "2026-01-02T03:04:05Z"
+            })))
+            .with_priority(10)
+            .mount(&server)
+            .await;
+    }
     server
+}
+
+/// `GET /account-info/v3/details`, as HubSpot's account information API documents it.
+pub fn account_details(ui_domain: &str) -> Value {
+    json!({
+        "portalId": 62515, "accountType": "STANDARD", "timeZone": "US/Eastern",
+        "companyCurrency": "USD", "additionalCurrencies": [], "utcOffset": "-05:00",
+        "utcOffsetMilliseconds": -18000000, "uiDomain": ui_domain,
+        "dataHostingLocation": if ui_domain.contains("eu1") { "eu1" } else { "na1" }
+    })
 }
 
 /// HubSpot's error body.
