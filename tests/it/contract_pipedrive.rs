@@ -1,5 +1,5 @@
 //! Every Pipedrive operation crm performs, sent by the real binary through Prism running
-//! Pipedrive's own OpenAPI files (v2 under `/api/v2`, v1 under `/v1`): a request Pipedrive would
+//! Pipedrive's own OpenAPI files (v2 under `/api/v2`, v1 under `/api/v1`): a request Pipedrive would
 //! reject fails here.
 //!
 //! Prism's answers are schema-shaped but arbitrary, so these tests judge the requests; the
@@ -118,8 +118,8 @@ fn metadata_and_the_plain_list() {
     for expected in [
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
-        "GET /v1/users",
-        "GET /v1/users/me",
+        "GET /api/v1/users",
+        "GET /api/v1/users/me",
         "GET /api/v2/dealFields",
         "GET /api/v2/deals",
     ] {
@@ -214,7 +214,7 @@ fn get_with_participants() {
     };
     let seen = crm(&server, &home, &["deals", "get", "512"]);
     assert_sent(&seen, "GET /api/v2/deals/512");
-    assert_sent(&seen, "GET /v1/deals/512/participants");
+    assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn merge() {
         &home,
         &["deals", "merge", "--into", "10", "11", "--yes"],
     );
-    assert_sent(&seen, "PUT /v1/deals/11/merge");
+    assert_sent(&seen, "PUT /api/v1/deals/11/merge");
     assert_sent(&seen, "GET /api/v2/deals/10");
 }
 
@@ -338,7 +338,7 @@ fn associate_and_dissociate() {
         &home,
         &["deals", "associate", "512", "--contact", "201"],
     );
-    assert_sent(&seen, "POST /v1/deals/512/participants");
+    assert_sent(&seen, "POST /api/v1/deals/512/participants");
     let seen = crm(
         &server,
         &home,
@@ -357,10 +357,10 @@ fn associate_and_dissociate() {
         &home,
         &["deals", "dissociate", "512", "--contact", "1598"],
     );
-    assert_sent(&seen, "GET /v1/deals/512/participants");
+    assert_sent(&seen, "GET /api/v1/deals/512/participants");
     assert!(
         seen.iter()
-            .any(|s| s.starts_with("DELETE /v1/deals/512/participants/")),
+            .any(|s| s.starts_with("DELETE /api/v1/deals/512/participants/")),
         "{seen:#?}"
     );
     let seen = crm(

@@ -244,7 +244,7 @@ async fn get_reads_participants_as_contacts() {
     mount(
         &server,
         "GET",
-        "/v1/deals/1/participants",
+        "/api/v1/deals/1/participants",
         participants(&[(70, 201), (71, 202)]),
     )
     .await;
@@ -488,14 +488,14 @@ async fn with_contacts_reads_each_deal_s_participants() {
     mount(
         &server,
         "GET",
-        "/v1/deals/1/participants",
+        "/api/v1/deals/1/participants",
         participants(&[(70, 205)]),
     )
     .await;
     mount(
         &server,
         "GET",
-        "/v1/deals/2/participants",
+        "/api/v1/deals/2/participants",
         participants(&[]),
     )
     .await;

@@ -132,7 +132,7 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     Ok(deal)
 }
 
-/// The person ids of `GET /v1/deals/{id}/participants` items.
+/// The person ids of `GET /api/v1/deals/{id}/participants` items.
 pub fn participant_person(item: &Value) -> Option<String> {
     item.get("person_id")
         .and_then(id_text)

@@ -96,7 +96,10 @@ pub(crate) mod costs {
     pub const ME: u32 = 2;
 }
 
-/// `/api/v2/…` and `/v1/…` paths, each segment percent-encoded.
+/// `/api/v2/…` and `/api/v1/…` paths, each segment percent-encoded. Pipedrive documents both
+/// prefixes on a company domain (`https://{COMPANYDOMAIN}.pipedrive.com/api/v1/…`, its
+/// "Requests" page: https://pipedrive.readme.io/docs/core-api-concepts-requests); a bare
+/// `/v1/…` is not served there.
 pub(crate) fn v2(segments: &[&str]) -> String {
     let mut all = vec!["api", "v2"];
     all.extend_from_slice(segments);
@@ -104,7 +107,7 @@ pub(crate) fn v2(segments: &[&str]) -> String {
 }
 
 pub(crate) fn v1(segments: &[&str]) -> String {
-    let mut all = vec!["v1"];
+    let mut all = vec!["api", "v1"];
     all.extend_from_slice(segments);
     path(&all)
 }
@@ -120,7 +123,7 @@ pub struct Pipedrive {
 }
 
 impl Pipedrive {
-    /// Refuses a base URL that already carries an API version: crm adds `/api/v2` and `/v1` itself.
+    /// Refuses a base URL that already carries an API version: crm adds `/api/v2` and `/api/v1` itself.
     pub fn new(env: AdapterEnv) -> Result<Self> {
         let base = env.http.base_url().path().trim_end_matches('/').to_string();
         if ["/api/v2", "/api/v1", "/v1", "/api", "/v2"]
