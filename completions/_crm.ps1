@@ -730,7 +730,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'JSON file the state is loaded from (when it exists) and saved to after each write')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)')
-            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'A rolling window besides --rate-limit, e.g. Pipedrive''s burst limit 80/2s (tokens); the rate-limit headers then describe this window')
+            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'A rolling window of requests besides --rate-limit, e.g. Pipedrive''s burst limit 20/2s; the rate-limit headers then describe this window')
             [CompletionResult]::new('--reset-rate', '--reset-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose connection is dropped mid-body')
             [CompletionResult]::new('--truncate-rate', '--truncate-rate', [CompletionResultType]::ParameterName, 'Fraction of responses whose JSON body is cut in half')
             [CompletionResult]::new('--slow-body-ms', '--slow-body-ms', [CompletionResultType]::ParameterName, 'Trickle every body in 10 pieces with this many milliseconds before each')

@@ -681,7 +681,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --state 'JSON file the state is loaded from (when it exists) and saved to after each write'
             cand --fail-rate 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)'
             cand --rate-limit 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)'
-            cand --burst 'A rolling window besides --rate-limit, e.g. Pipedrive''s burst limit 80/2s (tokens); the rate-limit headers then describe this window'
+            cand --burst 'A rolling window of requests besides --rate-limit, e.g. Pipedrive''s burst limit 20/2s; the rate-limit headers then describe this window'
             cand --reset-rate 'Fraction of responses whose connection is dropped mid-body'
             cand --truncate-rate 'Fraction of responses whose JSON body is cut in half'
             cand --slow-body-ms 'Trickle every body in 10 pieces with this many milliseconds before each'

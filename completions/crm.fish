@@ -984,7 +984,7 @@ complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'JSON file the state is loaded from (when it exists) and saved to after each write' -r -F
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)' -r
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l burst -d 'A rolling window besides --rate-limit, e.g. Pipedrive\'s burst limit 80/2s (tokens); the rate-limit headers then describe this window' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l burst -d 'A rolling window of requests besides --rate-limit, e.g. Pipedrive\'s burst limit 20/2s; the rate-limit headers then describe this window' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l reset-rate -d 'Fraction of responses whose connection is dropped mid-body' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l truncate-rate -d 'Fraction of responses whose JSON body is cut in half' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l slow-body-ms -d 'Trickle every body in 10 pieces with this many milliseconds before each' -r

@@ -8,6 +8,7 @@ pub mod prefetch;
 mod retry;
 mod trace;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -144,6 +145,8 @@ pub struct HttpClient {
     config: Arc<HttpConfig>,
     limiter: Arc<Limiter>,
     policy: Arc<dyn VendorPolicy>,
+    /// Whether this run already said why it waits (once is enough).
+    told_wait: Arc<AtomicBool>,
 }
 
 impl HttpClient {
@@ -161,6 +164,7 @@ impl HttpClient {
             config: Arc::new(config),
             limiter: Arc::new(Limiter::new()),
             policy,
+            told_wait: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -231,7 +235,7 @@ impl HttpClient {
         let retry = &self.config.retry;
         let mut attempt = Attempt::default();
         loop {
-            self.limiter.acquire(&request.charges).await;
+            self.acquire(&request.charges, &url).await;
             trace.request(&request, &url, &headers);
             let started = std::time::Instant::now();
             let mut builder = self
@@ -306,10 +310,51 @@ impl HttpClient {
             match attempt.next_delay(retry, failure.wait()) {
                 Some(delay) => {
                     trace.retrying(&failure.describe(), delay);
+                    if delay > LONG_WAIT {
+                        self.say_why_once(&format!(
+                            "{}: {}; crm tries again in {:.0} s",
+                            origin_text(&url),
+                            failure.describe(),
+                            delay.as_secs_f64().ceil()
+                        ));
+                    }
                     tokio::time::sleep(delay).await;
                 }
                 None => return Err(failure.into_error(&request, true)),
             }
+        }
+    }
+}
+
+/// A wait longer than this says why on a terminal: a person would otherwise think crm hangs.
+const LONG_WAIT: Duration = Duration::from_secs(1);
+
+impl HttpClient {
+    /// Waits for the limiter's room for `charges`; past [`LONG_WAIT`], says why (once a run).
+    async fn acquire(&self, charges: &[Charge], url: &Url) {
+        let acquire = self.limiter.acquire(charges);
+        tokio::pin!(acquire);
+        tokio::select! {
+            () = &mut acquire => return,
+            () = tokio::time::sleep(LONG_WAIT) => {}
+        }
+        let window = charges.iter().find_map(|c| {
+            let (used, capacity) = self.limiter.usage(c.bucket)?;
+            let (_, window) = self.limiter.capacity(c.bucket)?;
+            (used + c.cost > capacity)
+                .then(|| format!(" of {capacity} requests per {} s", window.as_secs_f64()))
+        });
+        self.say_why_once(&format!(
+            "waiting for the rate limit{} of {}: crm keeps under it rather than be refused",
+            window.unwrap_or_default(),
+            origin_text(url)
+        ));
+        acquire.await;
+    }
+
+    fn say_why_once(&self, text: &str) {
+        if !self.told_wait.swap(true, Ordering::SeqCst) {
+            self.config.trace.waiting(text);
         }
     }
 }

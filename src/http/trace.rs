@@ -101,6 +101,13 @@ impl Trace {
         ));
     }
 
+    /// Why crm waits, on a terminal only: a script reads the exit code, a person wonders.
+    pub(super) fn waiting(&self, why: &str) {
+        if self.streams.stderr_is_terminal {
+            self.streams.notice(why);
+        }
+    }
+
     pub(super) fn retrying(&self, why: &str, delay: Duration) {
         if self.verbose {
             self.streams.err_line(&format!(

@@ -20,7 +20,6 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use self::error::cost;
 use self::wire::UserWire;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Result};
@@ -73,7 +72,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         "Pipedrive marks deleted deals as deleted and removes them for good after 30 days.",
 };
 
-/// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes.
+/// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes, counted
+/// against the daily budget only.
 pub(crate) mod costs {
     pub const LIST: u32 = 10;
     pub const ARCHIVED: u32 = 20;
@@ -135,8 +135,7 @@ impl Pipedrive {
                 "give the company domain alone, e.g. CRM_BASE_URL=https://yourcompany.pipedrive.com",
             ));
         }
-        let limiter = env.http.limiter();
-        limiter.configure("burst", error::BURST_LIMIT.0, error::BURST_LIMIT.1);
+        error::configure(env.http.limiter());
         Ok(Pipedrive {
             env,
             reloaded: AtomicBool::new(false),
@@ -145,7 +144,10 @@ impl Pipedrive {
         })
     }
 
+    /// Sends a request; `tokens` is its cost against the daily budget, counted, while the burst
+    /// windows are charged one request each (see [`error`]).
     pub(crate) async fn send(&self, request: Request, tokens: u32) -> Result<Value> {
+        let charges = error::charges(&request.path);
         let before = self.spent.fetch_add(tokens.into(), Ordering::SeqCst);
         if error::crosses_daily_budget(before, tokens) {
             self.env.notice(&format!(
@@ -154,12 +156,7 @@ impl Pipedrive {
                 error::DAILY_BUDGET
             ));
         }
-        Ok(self
-            .env
-            .http
-            .send(request.charges(cost(tokens)))
-            .await?
-            .body)
+        Ok(self.env.http.send(request.charges(charges)).await?.body)
     }
 
     /// The v2 deal, without participants.
