@@ -127,6 +127,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
             cand --color 'When to use colour'
+            cand --archived 'Show it even if it was deleted but the vendor still keeps it (HubSpot''s recycling bin, Pipedrive''s deleted deals for 30 days); it then carries "deleted": true'
             cand --raw 'Include the vendor''s untouched payload under `raw`'
             cand --dry-run 'Print the HTTP requests instead of sending them'
             cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'

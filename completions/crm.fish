@@ -200,6 +200,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l archived -d 'Show it even if it was deleted but the vendor still keeps it (HubSpot\'s recycling bin, Pipedrive\'s deleted deals for 30 days); it then carries "deleted": true'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'

@@ -572,3 +572,55 @@ async fn verbose_traces_redact_the_api_token() {
     );
     assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
 }
+
+/// Pipedrive's own archive (`is_archived`, writable on `PATCH /api/v2/deals/{id}` in its v2
+/// file) is a live deal put aside: `--archived` lists it with `"archived": true`. A deleted deal
+/// (`DELETE` marks it deleted for 30 days) is `"deleted": true` with its real status, and `get`
+/// of it is exit 3 unless `--archived` asks.
+#[tokio::test]
+async fn archived_and_deleted_deals_are_flagged_not_open() {
+    use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+    let sandbox = spawn(ServeArgs::new(SandboxVendor::Pipedrive))
+        .await
+        .expect("sandbox starts");
+    let archived = reqwest::Client::new()
+        .patch(format!("{}/api/v2/deals/3", sandbox.url()))
+        .header("x-api-token", TOKEN)
+        .json(&json!({"is_archived": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(archived.status(), 200);
+    let home = Home::new();
+    let crm = |args: &[&str]| {
+        let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
+        cmd.args(args);
+        run(cmd)
+    };
+    let out = crm(&["deals", "list", "--archived", "--all", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let listed = out.json();
+    let three = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "3")
+        .expect("the archived deal is listed");
+    assert_eq!(three["archived"], true, "{three}");
+    assert!(three.get("deleted").is_none(), "{three}");
+
+    let before = crm(&["deals", "get", "4", "-o", "json"]).await.json();
+    let out = crm(&["deals", "delete", "4", "--yes"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&["deals", "get", "4", "-o", "json"]).await;
+    assert_eq!(out.code, 3, "{}", out.stdout);
+    assert!(out.stderr.contains("--archived"), "{}", out.stderr);
+    let out = crm(&["deals", "get", "4", "--archived", "-o", "json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let deleted = out.json();
+    assert_eq!(deleted["deleted"], true, "{deleted}");
+    assert_eq!(deleted["status"], before["status"], "the real status stays");
+    let live = crm(&["deals", "get", "5", "--archived", "-o", "json"]).await;
+    assert_eq!(live.code, 0, "{}", live.stderr);
+    assert!(live.json().get("deleted").is_none());
+}

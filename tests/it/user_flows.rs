@@ -115,16 +115,6 @@ const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[
         "pipedrive",
         "issue 13",
     ),
-    (
-        "delete, then get exits 3 and the deal is listed deleted",
-        "hubspot",
-        "issue 13",
-    ),
-    (
-        "delete, then get exits 3 and the deal is listed deleted",
-        "pipedrive",
-        "issue 13",
-    ),
 ];
 
 #[tokio::test]
@@ -414,6 +404,17 @@ async fn delete_then_get_is_not_found(case: &'static Case) -> Result<(), String>
     }
     if deal["status"] == "deleted" {
         return Err("a deleted deal lost its real status".into());
+    }
+    let out = crm(
+        &home,
+        case,
+        &["deals", "get", case.deal, "--archived", "-o", "json"],
+        None,
+    )
+    .await;
+    let kept = json("deals get --archived", &out)?;
+    if kept["deleted"] != true {
+        return Err(format!("get --archived without \"deleted\": true: {kept}"));
     }
     Ok(())
 }

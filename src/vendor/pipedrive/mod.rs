@@ -200,7 +200,23 @@ impl super::Adapter for Pipedrive {
         self.list_pages(query).await
     }
 
+    /// `GET /api/v2/deals/{id}` still answers a deal deleted less than 30 days ago
+    /// (`is_deleted: true`); as on every vendor, that is not found unless `--archived` asks.
     async fn get(&self, id: &str, _with_contacts: bool) -> Result<Deal> {
+        let deal = self.fetch_deal(id, true).await?;
+        if deal.deleted {
+            return Err(Error::NotFound {
+                message: format!("Pipedrive deal {id} was deleted"),
+                hint: Some(format!(
+                    "Pipedrive keeps deleted deals for 30 days: `crm deals get {id} --archived` \
+                     shows it"
+                )),
+            });
+        }
+        Ok(deal)
+    }
+
+    async fn get_including_deleted(&self, id: &str) -> Result<Deal> {
         self.fetch_deal(id, true).await
     }
 
