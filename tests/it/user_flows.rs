@@ -110,11 +110,6 @@ const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[
         "hubspot",
         "issue 12",
     ),
-    (
-        "upsert an existing key with a contact, then get shows it",
-        "pipedrive",
-        "issue 13",
-    ),
 ];
 
 #[tokio::test]

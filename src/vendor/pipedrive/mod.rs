@@ -183,6 +183,42 @@ impl Pipedrive {
     }
 }
 
+impl Pipedrive {
+    /// The PATCH body of an update's fields (associations are the caller's), names resolved.
+    pub(crate) async fn update_body(
+        &self,
+        id: &str,
+        input: &DealInput,
+    ) -> Result<serde_json::Map<String, Value>> {
+        let current_labels: Vec<String> = if input.add_tags.is_empty() || input.tags.is_some() {
+            Vec::new()
+        } else {
+            self.fetch_wire(id)
+                .await?
+                .get("label_ids")
+                .and_then(Value::as_array)
+                .map(|ids| ids.iter().filter_map(wire::id_text).collect())
+                .unwrap_or_default()
+        };
+        self.with_fresh_meta(|m| input::body(input, m, false, &current_labels))
+            .await
+    }
+
+    pub(crate) async fn patch_deal(
+        &self,
+        id: &str,
+        body: serde_json::Map<String, Value>,
+    ) -> Result<()> {
+        let request = Request::new(Method::PATCH, v2(&["deals", id]))
+            .json(Value::Object(body))
+            .idempotent(true);
+        self.send(request, costs::UPDATE)
+            .await
+            .map_err(|e| not_found_deal(e, id))?;
+        Ok(())
+    }
+}
+
 pub(crate) fn not_found_deal(e: Error, id: &str) -> Error {
     match e {
         Error::NotFound { .. } => Error::not_found(format!("Pipedrive has no deal {id}")),
@@ -258,28 +294,11 @@ impl super::Adapter for Pipedrive {
                 "use `crm deals associate` / `crm deals dissociate`",
             ));
         }
-        let current_labels: Vec<String> = if input.add_tags.is_empty() || input.tags.is_some() {
-            Vec::new()
-        } else {
-            self.fetch_wire(id)
-                .await?
-                .get("label_ids")
-                .and_then(Value::as_array)
-                .map(|ids| ids.iter().filter_map(wire::id_text).collect())
-                .unwrap_or_default()
-        };
-        let body = self
-            .with_fresh_meta(|m| input::body(input, m, false, &current_labels))
-            .await?;
+        let body = self.update_body(id, input).await?;
         if body.is_empty() {
             return Err(Error::usage("nothing to change: give at least one field"));
         }
-        let request = Request::new(Method::PATCH, v2(&["deals", id]))
-            .json(Value::Object(body))
-            .idempotent(true);
-        self.send(request, costs::UPDATE)
-            .await
-            .map_err(|e| not_found_deal(e, id))?;
+        self.patch_deal(id, body).await?;
         Ok(Written::new(self.fetch_deal(id, true).await?))
     }
 
