@@ -27,7 +27,7 @@ fn seed_cache(home: &Home, base_url: &str) {
         ("pipelines", pipelines()),
         ("stages", stages()),
         ("users", users()),
-        ("fields", fields()),
+        ("fields", fields_with_a_set()),
         ("company", Value::String("acme".into())),
     ];
     crate::support::contract::run(async move {
@@ -38,6 +38,20 @@ fn seed_cache(home: &Home, base_url: &str) {
                 .unwrap();
         }
     });
+}
+
+/// The 40-character key of a multiple-option (`set`) custom field.
+const CHANNELS_KEY: &str = "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e";
+
+/// The account's deal fields, with a multiple-option custom field besides the others.
+fn fields_with_a_set() -> Value {
+    let mut all = fields();
+    all.as_array_mut().unwrap().push(serde_json::json!({
+        "field_code": CHANNELS_KEY, "field_name": "Channels", "field_type": "set",
+        "is_custom_field": true, "is_optional_response_field": false,
+        "options": [{"id": 41, "label": "Web"}, {"id": 42, "label": "Phone"}]
+    }));
+    all
 }
 
 /// Runs crm against the contract server; returns what it requested (method and path).
@@ -280,6 +294,40 @@ fn update_with_status_lost_and_unset() {
             "--unset",
             "External ID",
         ],
+    );
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
+}
+
+/// Pipedrive's v2 file on `custom_fields`: "To clear a custom field value, set it to `null`. For
+/// multi-option fields (field type `set`), use `null` to clear the selection — sending an empty
+/// array `[]` is not supported and will result in a validation error." The schema itself allows
+/// any value, so Prism passes either: the body says which was sent.
+#[test]
+fn clearing_a_multiple_option_field_sends_null() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "update", "512", "--set", "Channels="],
+    );
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
+    let patch = server
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "PATCH")
+        .and_then(|r| r.body_json())
+        .expect("a JSON body");
+    assert_eq!(
+        patch["custom_fields"],
+        serde_json::json!({ CHANNELS_KEY: null }),
+        "{patch}"
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "update", "512", "--set", "Channels=Web;Phone"],
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
 }
