@@ -90,6 +90,13 @@ const FLOWS: &[(&str, Flow)] = &[
         "delete, then get exits 3 and the deal is listed deleted",
         |c| Box::pin(delete_then_get_is_not_found(c)),
     ),
+    (
+        "--fields custom.NAME in another case shows the field",
+        |c| Box::pin(fields_ignore_case(c)),
+    ),
+    ("an unknown --fields name exits 2", |c| {
+        Box::pin(unknown_fields_exit_2(c))
+    }),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
@@ -410,6 +417,56 @@ async fn delete_then_get_is_not_found(case: &'static Case) -> Result<(), String>
     let kept = json("deals get --archived", &out)?;
     if kept["deleted"] != true {
         return Err(format!("get --archived without \"deleted\": true: {kept}"));
+    }
+    Ok(())
+}
+
+/// One rule for field names everywhere: case-insensitive when unique (here the key field,
+/// upper-cased), the output under the field's own name.
+async fn fields_ignore_case(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let full = get(&home, case, case.deal).await?;
+    let value = full["custom"][case.key_field].clone();
+    if value.is_null() {
+        return Err(format!("the demo deal has no {:?}: {full}", case.key_field));
+    }
+    let shouted = format!("custom.{}", case.key_field.to_uppercase());
+    let out = crm(
+        &home,
+        case,
+        &[
+            "deals", "get", case.deal, "--fields", &shouted, "-o", "json",
+        ],
+        None,
+    )
+    .await;
+    let picked = json(&format!("deals get --fields {shouted}"), &out)?;
+    let want = serde_json::json!({ "custom": { case.key_field: value } });
+    if picked == want {
+        Ok(())
+    } else {
+        Err(format!("--fields {shouted} printed {picked}, not {want}"))
+    }
+}
+
+/// An unknown `--fields` name, common or custom, is a usage error (exit 2), never an empty column.
+async fn unknown_fields_exit_2(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    for field in ["custom.no_such_field", "nmae"] {
+        let out = crm(
+            &home,
+            case,
+            &["deals", "list", "--fields", field, "-o", "csv"],
+            None,
+        )
+        .await;
+        if out.code != 2 {
+            return Err(format!(
+                "--fields {field} exited {}: {}",
+                out.code,
+                out.stdout.lines().next().unwrap_or_default()
+            ));
+        }
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{adapter_for, deal_id};
+use super::{adapter_for, deal_id, output_fields};
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::write_deal;
@@ -23,10 +23,11 @@ pub struct GetArgs {
 pub async fn run(args: GetArgs, ctx: &Context) -> Result<()> {
     let id = deal_id(&args.id)?;
     let adapter = adapter_for(ctx, Op::Get)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     let deal = if args.archived {
         adapter.get_including_deleted(&id).await?
     } else {
         adapter.get(&id, true).await?
     };
-    write_deal(ctx.format(), &ctx.globals.fields, &ctx.streams, &deal)
+    write_deal(ctx.format(), &fields, &ctx.streams, &deal)
 }

@@ -1,7 +1,7 @@
 use clap::Args;
 use futures::StreamExt;
 
-use super::adapter_for;
+use super::{adapter_for, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{parse_time, ListQuery, ListStatus, Sort};
@@ -277,7 +277,8 @@ pub(crate) async fn stream(
     let query = filters.to_query(limit)?;
     let adapter = adapter_for(ctx, Op::List)?;
     check_filters(&query, adapter.capabilities())?;
-    let mut writer = DealWriter::new(format, &ctx.globals.fields, ctx.streams.clone())?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
+    let mut writer = DealWriter::new(format, &fields, ctx.streams.clone())?;
     let mut pages = adapter.list(&query).await?;
     let mut more = false;
     let mut failure = None;

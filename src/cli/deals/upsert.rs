@@ -1,9 +1,9 @@
 use clap::Args;
 
-use super::adapter_for;
 use super::create::finish_write;
 use super::fields::FieldArgs;
 use super::list::split_pair;
+use super::{adapter_for, output_fields};
 use crate::context::Context;
 use crate::error::Result;
 use crate::vendor::Op;
@@ -29,6 +29,7 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let input = args.fields.to_input()?;
     let adapter = adapter_for(ctx, Op::Upsert)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     let written = adapter.upsert(&matches, &input).await?;
     let verb = match written.created {
         Some(true) => "created",
@@ -37,5 +38,5 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
     };
     ctx.streams
         .notice(&format!("deal {} {verb}", written.deal.id));
-    finish_write(ctx, written, verb)
+    finish_write(ctx, &fields, written, verb)
 }

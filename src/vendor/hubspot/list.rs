@@ -117,13 +117,7 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
         ));
     }
     for (name, value) in &query.custom {
-        let property = meta.property(name).ok_or_else(|| {
-            crate::resolve::unknown_field(
-                "property",
-                name,
-                meta.properties.iter().map(|p| p.name.as_str()),
-            )
-        })?;
+        let property = meta.find_property(name)?;
         filters.push(filter(&property.name, "EQ", value.clone()));
     }
     Ok(filters)
