@@ -12,7 +12,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use capabilities::{Capabilities, Filter, Op, Support};
+pub use capabilities::{Capabilities, Filter, Op, Support, SORTABLE};
 pub use field_info::CustomFieldInfo;
 
 use crate::cache::MetaCache;

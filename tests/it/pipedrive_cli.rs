@@ -174,9 +174,20 @@ async fn archived_and_unsupported_sorts() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["id"], "3");
 
+    // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
+    // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
+    // any deal is read.
     let out = crm(&server, &["deals", "list", "--sort", "amount"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.code, 6, "{}", out.stderr);
     assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
+    assert!(out.stderr.contains("--all"), "{}", out.stderr);
+    let reads = server.received_requests().await.unwrap();
+    assert!(
+        !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
+        "no deal was read"
+    );
+    let out = crm(&server, &["deals", "list", "--sort", "colour"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
     let out = crm(&server, &["deals", "list", "--stage", "Nowhere"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);

@@ -9,6 +9,8 @@
 use serde_json::Value;
 
 use crate::support::cli::{run, Home, Run};
+use crm::model::Vendor;
+use crm::vendor::{Capabilities, Support};
 
 /// What a flow needs to know of one vendor's demo data.
 struct Case {
@@ -97,6 +99,10 @@ const FLOWS: &[(&str, Flow)] = &[
     ("an unknown --fields name exits 2", |c| {
         Box::pin(unknown_fields_exit_2(c))
     }),
+    (
+        "--sort amount:desc --all lists by amount, highest first",
+        |c| Box::pin(sort_by_amount(c)),
+    ),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
@@ -469,4 +475,41 @@ async fn unknown_fields_exit_2(case: &'static Case) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `--sort` takes the same fields on every vendor: sorted by the vendor where its API can, by crm
+/// on a whole list (`--all`) where it cannot; a page of such a sort is refused (exit 6) before any
+/// request, as the capability table says.
+async fn sort_by_amount(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let args = ["deals", "list", "--sort", "amount:desc", "-o", "json"];
+    let out = crm(&home, case, &[&args[..], &["--all"]].concat(), None).await;
+    let listed = json("deals list --sort amount:desc --all", &out)?;
+    let amounts: Vec<Option<rust_decimal::Decimal>> = listed
+        .as_array()
+        .ok_or("not a list")?
+        .iter()
+        .map(|d| d["amount"].as_str().and_then(|a| a.parse().ok()))
+        .collect();
+    if amounts.len() < 2 {
+        return Err(format!("{} deals listed", amounts.len()));
+    }
+    // Deals without an amount come together, first or last as the vendor orders them.
+    let known: Vec<_> = amounts.iter().flatten().collect();
+    let nulls_together = amounts
+        .iter()
+        .skip_while(|a| a.is_none())
+        .skip_while(|a| a.is_some())
+        .all(Option::is_none);
+    if !nulls_together || !known.windows(2).all(|w| w[0] >= w[1]) {
+        return Err(format!("not by amount, highest first: {amounts:?}"));
+    }
+    let vendor: Vendor = case.vendor.parse().map_err(|e| format!("{e}"))?;
+    let page = crm(&home, case, &[&args[..], &["--limit", "5"]].concat(), None).await;
+    match (Capabilities::of(vendor).sort_support("amount"), page.code) {
+        (Support::Native, 0) | (Support::ClientSide, 6) => Ok(()),
+        (support, code) => Err(format!(
+            "--sort amount:desc --limit 5 exited {code} where the vendor's support is {support:?}"
+        )),
+    }
 }
