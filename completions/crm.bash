@@ -1026,7 +1026,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__get)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --archived --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

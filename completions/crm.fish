@@ -134,7 +134,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l source -d 'Only deals from this source (its id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort by a field, ascending or with `:desc`' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort by id, name, amount, close_date, created_at or updated_at, ascending or with `:desc` (`crm vendors` shows which a vendor sorts itself; crm sorts the others on --all)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l limit -d 'At most N deals [default: 100]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -200,6 +200,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l archived -d 'Show it even if it was deleted but the vendor still keeps it (HubSpot\'s recycling bin, Pipedrive\'s deleted deals for 30 days); it then carries "deleted": true'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -627,7 +628,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l source -d 'Only deals from this source (its id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l sort -d 'Sort by a field, ascending or with `:desc`' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l sort -d 'Sort by id, name, amount, close_date, created_at or updated_at, ascending or with `:desc` (`crm vendors` shows which a vendor sorts itself; crm sorts the others on --all)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -984,7 +985,7 @@ complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'JSON file the state is loaded from (when it exists) and saved to after each write' -r -F
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)' -r
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l burst -d 'A rolling window besides --rate-limit, e.g. Pipedrive\'s burst limit 80/2s (tokens); the rate-limit headers then describe this window' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l burst -d 'A rolling window of requests besides --rate-limit, e.g. Pipedrive\'s burst limit 20/2s; the rate-limit headers then describe this window' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l reset-rate -d 'Fraction of responses whose connection is dropped mid-body' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l truncate-rate -d 'Fraction of responses whose JSON body is cut in half' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l slow-body-ms -d 'Trickle every body in 10 pieces with this many milliseconds before each' -r

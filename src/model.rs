@@ -147,6 +147,13 @@ pub struct Deal {
     pub pipeline: Option<Ref>,
     pub stage: Option<Ref>,
     pub status: Option<Status>,
+    /// A deal deleted but still kept by the vendor (HubSpot's recycling bin, Pipedrive's 30 days):
+    /// `"deleted": true`, its real status kept; the key is left out otherwise.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    /// Pipedrive's own archive (`is_archived`): a live deal put aside, not deleted.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
     pub owner: Option<Ref>,
     pub close_date: Option<NaiveDate>,
     #[serde(with = "amount_serde")]
@@ -178,6 +185,8 @@ impl Deal {
             pipeline: None,
             stage: None,
             status: None,
+            deleted: false,
+            archived: false,
             owner: None,
             close_date: None,
             probability: None,
@@ -191,6 +200,10 @@ impl Deal {
             raw: None,
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Amounts travel as exact decimal strings (`"1000.50"`), never as JSON numbers.
@@ -303,8 +316,10 @@ impl DealInput {
 }
 
 /// Fields of the deal JSON that the vendor owns: read from output, never written from input.
-pub const OUTPUT_ONLY_FIELDS: [&str; 6] = [
+pub const OUTPUT_ONLY_FIELDS: [&str; 8] = [
     "vendor",
+    "deleted",
+    "archived",
     "probability",
     "created_at",
     "updated_at",

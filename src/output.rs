@@ -51,10 +51,15 @@ const TABLE_FIELDS: [&str; 8] = [
     "close_date",
 ];
 
+/// Fields a deal carries only when true (`"deleted": true`, `"archived": true`): selectable with
+/// `--fields`, never a default column.
+pub const FLAG_FIELDS: [&str; 2] = ["deleted", "archived"];
+
 /// Checks `--fields` names; an unknown one is exit 2 with a "did you mean".
 pub fn check_fields(fields: &[String]) -> Result<()> {
     for f in fields {
         let known = DEAL_FIELDS.contains(&f.as_str())
+            || FLAG_FIELDS.contains(&f.as_str())
             || f.strip_prefix("custom.").is_some_and(|n| !n.is_empty());
         if !known {
             return Err(unknown_field("field", f, DEAL_FIELDS));
@@ -108,6 +113,8 @@ fn deal_cell(deal: &Deal, field: &str) -> String {
             .map(|r| r.label().to_string())
             .unwrap_or_default(),
         "status" => deal.status.map(|s| s.to_string()).unwrap_or_default(),
+        "deleted" => deal.deleted.to_string(),
+        "archived" => deal.archived.to_string(),
         "owner" => deal
             .owner
             .as_ref()

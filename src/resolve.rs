@@ -1,6 +1,7 @@
 //! Names to ids: stages, pipelines, owners, labels, fields. One set of rules for every vendor:
-//! an id or an exact name wins; an unknown value is exit 3 with the candidates; an ambiguous one is
-//! exit 2 with them; an unknown field name is exit 2 with a "did you mean".
+//! an id or an exact name wins, else a case-insensitive one when it is unique; an unknown value
+//! is exit 3 with the candidates; an ambiguous one is exit 2 with them; an unknown field name is
+//! exit 2 with a "did you mean", an ambiguous one exit 2 with the candidates ([`find_field`]).
 
 use crate::error::Error;
 
@@ -197,9 +198,113 @@ pub fn unknown_field<'a>(
     Error::usage_hint(format!("unknown {kind} {input:?}"), hint)
 }
 
+/// How a typed field name matched: see [`find_field`].
+pub enum FieldMatch<'a, T> {
+    One(&'a T),
+    None,
+    Several(Vec<&'a T>),
+}
+
+/// The matching behind [`find_field`], for callers that word the unknown case themselves.
+pub fn match_field<'a, T>(
+    input: &str,
+    fields: &'a [T],
+    names: impl Fn(&'a T) -> Vec<&'a str>,
+) -> FieldMatch<'a, T> {
+    let wanted = input.trim();
+    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&'a T> {
+        fields
+            .iter()
+            .filter(|f| names(f).into_iter().any(same))
+            .collect()
+    };
+    let exact = matching(&|n: &str| n == wanted);
+    let mut found = if exact.is_empty() {
+        matching(&|n: &str| n.eq_ignore_ascii_case(wanted))
+    } else {
+        exact
+    };
+    match found.len() {
+        0 => FieldMatch::None,
+        1 => FieldMatch::One(found.remove(0)),
+        _ => FieldMatch::Several(found),
+    }
+}
+
+/// A field or property name the user typed (`--fields custom.NAME`, `--set`, `--unset`,
+/// `--custom`, `--match`, a map file's `[custom]`) among `fields`, each known by one or more
+/// names (its name, and its label or key where the vendor has one). One rule everywhere: an
+/// exact name wins; otherwise a case-insensitive match when it is unique; several matches are
+/// exit 2 listing them; none is exit 2 with a "did you mean" (a field's first name).
+pub fn find_field<'a, T>(
+    kind: &str,
+    input: &str,
+    fields: &'a [T],
+    names: impl Fn(&'a T) -> Vec<&'a str>,
+) -> Result<&'a T, Error> {
+    match match_field(input, fields, &names) {
+        FieldMatch::One(f) => Ok(f),
+        // Each field is suggested by its first name (not its key or label).
+        FieldMatch::None => Err(unknown_field(
+            kind,
+            input.trim(),
+            fields.iter().filter_map(|f| names(f).first().copied()),
+        )),
+        FieldMatch::Several(several) => Err(ambiguous(kind, input, &several, names)),
+    }
+}
+
+/// The error for several matches of a field name (exit 2, listing them).
+pub fn ambiguous<'a, T>(
+    kind: &str,
+    input: &str,
+    several: &[&'a T],
+    names: impl Fn(&'a T) -> Vec<&'a str>,
+) -> Error {
+    Error::usage_hint(
+        format!(
+            "{kind} {:?} is ambiguous: {} match when case is ignored",
+            input.trim(),
+            several.len()
+        ),
+        format!(
+            "write one of them exactly: {}",
+            several
+                .iter()
+                .map(|f| format!("{:?}", names(f).first().copied().unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_names_match_exactly_then_case_insensitively_when_unique() {
+        let fields = [("Region", "k1"), ("region_code", "k2"), ("Seats", "k3")];
+        let names = |f: &(&'static str, &'static str)| vec![f.0, f.1];
+        let find = |input: &str| find_field("custom field", input, &fields, names);
+        assert_eq!(find("region").unwrap().1, "k1");
+        assert_eq!(find("REGION").unwrap().1, "k1");
+        assert_eq!(find("k3").unwrap().0, "Seats", "by key too");
+        let e = find("regoin").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.hint().unwrap().contains("\"Region\""), "{:?}", e.hint());
+
+        let twins = [("Region", "k1"), ("REGION", "k2")];
+        let find = |input: &str| find_field("custom field", input, &twins, names);
+        assert_eq!(find("Region").unwrap().1, "k1", "an exact name wins");
+        let e = find("region").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("ambiguous"), "{e}");
+        assert_eq!(
+            e.hint().unwrap(),
+            "write one of them exactly: \"Region\", \"REGION\""
+        );
+    }
 
     fn stages() -> Vec<Candidate> {
         vec![

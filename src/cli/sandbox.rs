@@ -10,7 +10,7 @@ use crate::sandbox::{self, RunningSandbox, SandboxVendor, ServeArgs};
 #[derive(Debug, Subcommand)]
 pub enum SandboxCommand {
     #[command(
-        after_help = "Examples:\n  crm sandbox serve --vendor hubspot --port 8080\n  crm sandbox serve --vendor pipedrive --deals 10000 --latency-ms 50 --rate-limit 80/2s\n  crm sandbox serve --vendor sell --fail-rate 0.1 --state sell.json\n\nThen, in another terminal:\n  CRM_VENDOR=hubspot CRM_TOKEN=any CRM_BASE_URL=http://127.0.0.1:8080 crm deals list"
+        after_help = "Examples:\n  crm sandbox serve --vendor hubspot --port 8080\n  crm sandbox serve --vendor pipedrive --deals 10000 --latency-ms 50 --burst 20/2s\n  crm sandbox serve --vendor sell --fail-rate 0.1 --state sell.json\n\nThen, in another terminal:\n  CRM_VENDOR=hubspot CRM_TOKEN=any CRM_BASE_URL=http://127.0.0.1:8080 crm deals list"
     )]
     Serve(ServeArgs),
 }

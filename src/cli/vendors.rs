@@ -34,8 +34,10 @@ pub fn rows() -> Vec<Row> {
         })
         .collect();
     rows.extend(Filter::ALL.iter().map(|f| {
-        row(format!("deals list {}", f.flag()), &|c| {
-            c.filter(*f).symbol().to_string()
+        row(format!("deals list {}", f.flag()), &|c| match f {
+            // What a vendor sorts by, not just whether it sorts.
+            Filter::Sort => c.sorts_described(),
+            _ => c.filter(*f).symbol().to_string(),
         })
     }));
     rows

@@ -8,6 +8,7 @@ pub mod prefetch;
 mod retry;
 mod trace;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -144,6 +145,8 @@ pub struct HttpClient {
     config: Arc<HttpConfig>,
     limiter: Arc<Limiter>,
     policy: Arc<dyn VendorPolicy>,
+    /// Whether this run already said why it waits (once is enough).
+    told_wait: Arc<AtomicBool>,
 }
 
 impl HttpClient {
@@ -153,6 +156,7 @@ impl HttpClient {
             .connect_timeout(Duration::from_secs(10))
             .timeout(config.timeout)
             .user_agent(concat!("crm/", env!("CARGO_PKG_VERSION")))
+            .redirect(same_origin_redirects())
             .build()
             .map_err(Error::internal)?;
         Ok(HttpClient {
@@ -160,6 +164,7 @@ impl HttpClient {
             config: Arc::new(config),
             limiter: Arc::new(Limiter::new()),
             policy,
+            told_wait: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -230,7 +235,7 @@ impl HttpClient {
         let retry = &self.config.retry;
         let mut attempt = Attempt::default();
         loop {
-            self.limiter.acquire(&request.charges).await;
+            self.acquire(&request.charges, &url).await;
             trace.request(&request, &url, &headers);
             let started = std::time::Instant::now();
             let mut builder = self
@@ -254,6 +259,12 @@ impl HttpClient {
                     }
                 }
                 Err(e) if e.is_connect() => Received::NotSent(format!("cannot connect: {e}")),
+                Err(e) if e.is_redirect() => {
+                    return Err(Error::usage_hint(
+                        format!("{} redirects in a loop: {e}", origin_text(&url)),
+                        "check the base URL (CRM_BASE_URL or the profile's base_url)",
+                    ))
+                }
                 Err(e) if e.is_timeout() => Received::Broken("the request timed out".into()),
                 Err(e) => Received::Broken(format!("the connection failed: {e}")),
             };
@@ -269,6 +280,9 @@ impl HttpClient {
                         }
                         None => Failure::AfterSend("the answer was not complete JSON".into()),
                     }
+                }
+                Received::Answer(status @ 300..=399, headers, _) => {
+                    return Err(redirect_error(status, &headers, &url))
                 }
                 Received::Answer(429, headers, _) => {
                     let wait = retry_after(&headers);
@@ -296,10 +310,51 @@ impl HttpClient {
             match attempt.next_delay(retry, failure.wait()) {
                 Some(delay) => {
                     trace.retrying(&failure.describe(), delay);
+                    if delay > LONG_WAIT {
+                        self.say_why_once(&format!(
+                            "{}: {}; crm tries again in {:.0} s",
+                            origin_text(&url),
+                            failure.describe(),
+                            delay.as_secs_f64().ceil()
+                        ));
+                    }
                     tokio::time::sleep(delay).await;
                 }
                 None => return Err(failure.into_error(&request, true)),
             }
+        }
+    }
+}
+
+/// A wait longer than this says why on a terminal: a person would otherwise think crm hangs.
+const LONG_WAIT: Duration = Duration::from_secs(1);
+
+impl HttpClient {
+    /// Waits for the limiter's room for `charges`; past [`LONG_WAIT`], says why (once a run).
+    async fn acquire(&self, charges: &[Charge], url: &Url) {
+        let acquire = self.limiter.acquire(charges);
+        tokio::pin!(acquire);
+        tokio::select! {
+            () = &mut acquire => return,
+            () = tokio::time::sleep(LONG_WAIT) => {}
+        }
+        let window = charges.iter().find_map(|c| {
+            let (used, capacity) = self.limiter.usage(c.bucket)?;
+            let (_, window) = self.limiter.capacity(c.bucket)?;
+            (used + c.cost > capacity)
+                .then(|| format!(" of {capacity} requests per {} s", window.as_secs_f64()))
+        });
+        self.say_why_once(&format!(
+            "waiting for the rate limit{} of {}: crm keeps under it rather than be refused",
+            window.unwrap_or_default(),
+            origin_text(url)
+        ));
+        acquire.await;
+    }
+
+    fn say_why_once(&self, text: &str) {
+        if !self.told_wait.swap(true, Ordering::SeqCst) {
+            self.config.trace.waiting(text);
         }
     }
 }
@@ -373,6 +428,61 @@ fn parse_body(text: &str) -> Option<Value> {
         return Some(Value::Null);
     }
     serde_json::from_str(text).ok()
+}
+
+/// How many redirects within one origin are followed, as reqwest's own default.
+const MAX_REDIRECTS: usize = 10;
+
+/// Redirects are followed within the request's origin (scheme, host and port) only. reqwest's
+/// default follows any redirect, to another host or from https to http, and strips only
+/// `Authorization` and cookies on the way, so Pipedrive's `x-api-token` would travel along
+/// (DESIGN §5: the token never travels to another origin). A redirect elsewhere comes back as
+/// the 3xx answer itself, which [`redirect_error`] turns into an error naming the target.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if !same_origin {
+            attempt.stop()
+        } else if attempt.previous().len() > MAX_REDIRECTS {
+            attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// A redirect crm did not follow: where it pointed, without its path or query (which may carry
+/// anything), and what to check.
+fn redirect_error(status: u16, headers: &HeaderMap, from: &Url) -> Error {
+    let target = headers
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|location| from.join(location).ok());
+    let message = match &target {
+        Some(to) => format!(
+            "{} answered {status} with a redirect to {}, another origin: crm does not follow it, \
+             so the token is not sent there",
+            origin_text(from),
+            origin_text(to)
+        ),
+        None => format!(
+            "{} answered {status} (a redirect) without a usable location",
+            origin_text(from)
+        ),
+    };
+    Error::usage_hint(
+        message,
+        "check the base URL (CRM_BASE_URL or the profile's base_url): give the API's own \
+         address, with https://",
+    )
+}
+
+/// `scheme://host[:port]` of a URL, for messages.
+fn origin_text(url: &Url) -> String {
+    url.origin().ascii_serialization()
 }
 
 /// `http://` only to loopback; a token never crosses a network in clear.

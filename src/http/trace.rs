@@ -9,7 +9,14 @@ use super::Request;
 use crate::error::Result;
 use crate::streams::Streams;
 
-const REDACTED_HEADERS: [&str; 3] = ["authorization", "x-api-token", "cookie"];
+/// Credentials in either direction: the token, and session cookies a server sets or gets back.
+const REDACTED_HEADERS: [&str; 5] = [
+    "authorization",
+    "x-api-token",
+    "cookie",
+    "set-cookie",
+    "proxy-authorization",
+];
 
 #[derive(Clone)]
 pub struct Trace {
@@ -94,6 +101,13 @@ impl Trace {
         ));
     }
 
+    /// Why crm waits, on a terminal only: a script reads the exit code, a person wonders.
+    pub(super) fn waiting(&self, why: &str) {
+        if self.streams.stderr_is_terminal {
+            self.streams.notice(why);
+        }
+    }
+
     pub(super) fn retrying(&self, why: &str, delay: Duration) {
         if self.verbose {
             self.streams.err_line(&format!(
@@ -101,5 +115,40 @@ impl Trace {
                 delay.as_secs_f64()
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn credentials_are_redacted_in_both_directions() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static("Bearer pat-SECRET"),
+        );
+        headers.insert("x-api-token", HeaderValue::from_static("SECRET40"));
+        headers.insert("cookie", HeaderValue::from_static("sid=SECRET"));
+        headers.append(
+            "set-cookie",
+            HeaderValue::from_static("__cf_bm=SECRET; path=/; HttpOnly"),
+        );
+        headers.append("set-cookie", HeaderValue::from_static("sid=SECRET2"));
+        headers.insert("x-ratelimit-limit", HeaderValue::from_static("20"));
+        let text = header_lines(&headers, "< ");
+        assert!(!text.contains("SECRET"), "{text}");
+        assert!(
+            text.contains("< authorization: Bearer (redacted)"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("< set-cookie: (redacted)").count(),
+            2,
+            "{text}"
+        );
+        assert!(text.contains("< x-ratelimit-limit: 20"), "{text}");
     }
 }

@@ -173,7 +173,7 @@ impl Mapping {
         if let Some(Value::Object(custom)) = deal.remove("custom") {
             let mut out = Map::new();
             for (key, value) in custom {
-                let name = match self.custom.get(&key) {
+                let name = match self.custom_rule(&key)? {
                     Some(MapTo::Name(n)) => Some(n.clone()),
                     Some(MapTo::Keep(true)) => Some(key.clone()),
                     Some(MapTo::Keep(false)) => None,
@@ -197,6 +197,25 @@ impl Mapping {
         }
         self.map_tags(deal);
         Ok(())
+    }
+
+    /// What `[custom]` says of a source field, by the one rule for field names: the key written
+    /// exactly, else the one that matches ignoring case; several such keys are an error.
+    fn custom_rule(&self, field: &str) -> std::result::Result<Option<&MapTo>, String> {
+        let listed: Vec<(&String, &MapTo)> = self.custom.iter().collect();
+        match crate::resolve::match_field(field, &listed, |(k, _)| vec![k.as_str()]) {
+            crate::resolve::FieldMatch::One((_, rule)) => Ok(Some(rule)),
+            crate::resolve::FieldMatch::None => Ok(None),
+            crate::resolve::FieldMatch::Several(several) => Err(format!(
+                "custom field {field:?} matches several [custom] entries of the map when case is \
+                 ignored ({}): write it exactly",
+                several
+                    .iter()
+                    .map(|(k, _)| format!("{k:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     }
 
     fn map_tags(&self, deal: &mut Map<String, Value>) {
@@ -381,6 +400,27 @@ mod tests {
         assert_eq!(d["stage"], "Renewal Due");
         assert_eq!(d["owner"], "grace@example.com");
         assert_eq!(d["custom"], json!({"territory": "EMEA"}));
+    }
+
+    /// A map's `[custom]` keys follow the one rule for field names: Pipedrive exports "Region"
+    /// where the map says `region`; two keys that differ only in case are refused.
+    #[test]
+    fn custom_keys_match_ignoring_case_when_unique() {
+        let mut d = deal();
+        d.insert("custom".into(), json!({"Region": "EMEA", "LEGACY": "x"}));
+        mapping().apply(&mut d, &target()).unwrap();
+        assert_eq!(d["custom"], json!({"territory": "EMEA"}));
+        let mut twins = mapping();
+        twins
+            .custom
+            .insert("REGION".into(), MapTo::Name("zone".into()));
+        let mut d = deal();
+        d.insert("custom".into(), json!({"Region": "EMEA"}));
+        let e = twins.apply(&mut d, &target()).unwrap_err();
+        assert!(e.contains("\"REGION\", \"region\""), "{e}");
+        let mut d = deal();
+        twins.apply(&mut d, &target()).unwrap();
+        assert_eq!(d["custom"], json!({"territory": "EMEA"}), "exact wins");
     }
 
     #[test]

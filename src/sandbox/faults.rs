@@ -119,7 +119,7 @@ impl Limiter {
     }
 }
 
-/// A rolling window: at most `max` units spent in any `window` (Pipedrive's burst limit).
+/// A rolling window: at most `max` requests in any `window` (Pipedrive's burst limit).
 struct Rolling {
     limit: RateLimit,
     spent: VecDeque<(Instant, u32)>,
@@ -294,6 +294,9 @@ async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Respons
 
 /// Charges the request to the burst window and the fixed window (only when both have room):
 /// the quota the headers describe (the burst window's, if any), or as `Err` the refusing one's.
+/// The burst window counts requests, as Pipedrive's does ("20 requests per 2 seconds per
+/// api_token" on its lowest plan, https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting);
+/// the fixed window counts Pipedrive's token costs, its daily budget.
 fn rate_limits(ctx: &Ctx, req: &Request) -> Result<Option<Quota>, Quota> {
     if ctx.limiter.is_none() && ctx.burst.is_none() {
         return Ok(None);
@@ -302,12 +305,13 @@ fn rate_limits(ctx: &Ctx, req: &Request) -> Result<Option<Quota>, Quota> {
         SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
         _ => 1,
     };
+    const ONE_REQUEST: u32 = 1;
     let now = Instant::now();
     let mut burst = ctx
         .burst
         .as_ref()
         .map(|b| b.lock().unwrap_or_else(|p| p.into_inner()));
-    let burst_quota = match burst.as_mut().map(|b| b.check(cost, now)) {
+    let burst_quota = match burst.as_mut().map(|b| b.check(ONE_REQUEST, now)) {
         Some((false, q)) => return Err(q),
         Some((true, q)) => Some(q),
         None => None,
@@ -317,7 +321,7 @@ fn rate_limits(ctx: &Ctx, req: &Request) -> Result<Option<Quota>, Quota> {
         None => None,
     };
     if let Some(b) = burst.as_mut() {
-        b.commit(cost, now);
+        b.commit(ONE_REQUEST, now);
     }
     Ok(burst_quota.or(fixed_quota))
 }

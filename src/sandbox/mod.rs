@@ -5,8 +5,8 @@
 //! Every request goes through one layer (`faults.rs`), in this order: the
 //! vendor's authentication (401 in its error shape);
 //! `--rate-limit N/WINDOW`, a fixed window opened by its first request, counting
-//! requests (Pipedrive: each endpoint's token cost), and `--burst N/WINDOW`, a
-//! rolling window counting the same way (Pipedrive's 2-second burst window),
+//! requests (Pipedrive: each endpoint's token cost, its daily budget), and `--burst N/WINDOW`,
+//! a rolling window counting requests (Pipedrive's 2-second burst window),
 //! answering 429 with `Retry-After` and the vendor's own headers (which also
 //! ride on every answered request, describing the burst window when there is one); `--fail-rate F`, a 500/502/503 in the vendor's error
 //! shape instead of the answer, where for a write half of those faults come
@@ -136,8 +136,8 @@ pub struct ServeArgs {
     /// Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)
     #[arg(long)]
     pub rate_limit: Option<RateLimit>,
-    /// A rolling window besides --rate-limit, e.g. Pipedrive's burst limit 80/2s (tokens); the
-    /// rate-limit headers then describe this window
+    /// A rolling window of requests besides --rate-limit, e.g. Pipedrive's burst limit 20/2s;
+    /// the rate-limit headers then describe this window
     #[arg(long)]
     pub burst: Option<RateLimit>,
     /// Fraction of responses whose connection is dropped mid-body

@@ -174,13 +174,25 @@ impl Support {
     }
 }
 
+/// The common fields `--sort` takes, on any vendor: natively where the vendor's
+/// [`Capabilities::sort_fields`] list them, else sorted by crm once the whole list is read.
+pub const SORTABLE: [&str; 6] = [
+    "id",
+    "name",
+    "amount",
+    "close_date",
+    "created_at",
+    "updated_at",
+];
+
 /// A vendor's declared abilities. Plain data; unlisted operations and filters are unsupported.
 #[derive(Debug)]
 pub struct Capabilities {
     pub vendor: Vendor,
     pub ops: &'static [Op],
     pub filters: &'static [(Filter, Support)],
-    /// The sort fields `--sort` accepts, in the common model's names.
+    /// The sort fields the vendor's API applies, in the common model's names. The other
+    /// [`SORTABLE`] fields are sorted by crm on a whole list ([`Capabilities::sort_support`]).
     pub sort_fields: &'static [&'static str],
     /// What a delete does, for the confirmation prompt.
     pub delete_effect: &'static str,
@@ -211,10 +223,70 @@ impl Capabilities {
         }
     }
 
+    /// How `--sort FIELD` is done: by the vendor, by crm on a whole list (`--all`), or not at all
+    /// (a field no deal can be sorted by).
+    pub fn sort_support(&self, field: &str) -> Support {
+        if self.sort_fields.contains(&field) {
+            Support::Native
+        } else if SORTABLE.contains(&field) {
+            Support::ClientSide
+        } else {
+            Support::No
+        }
+    }
+
+    /// The sortable fields as `crm vendors` and the README show them: the vendor's own, then
+    /// those crm sorts itself on `--all`.
+    pub fn sorts_described(&self) -> String {
+        let client: Vec<&str> = SORTABLE
+            .iter()
+            .copied()
+            .filter(|f| self.sort_support(f) == Support::ClientSide)
+            .collect();
+        match (self.sort_fields.is_empty(), client.is_empty()) {
+            (_, true) => self.sort_fields.join(", "),
+            (true, false) => format!("{} (client-side, --all)", client.join(", ")),
+            (false, false) => format!(
+                "{}; {} client-side (--all)",
+                self.sort_fields.join(", "),
+                client.join(", ")
+            ),
+        }
+    }
+
     pub fn filter(&self, filter: Filter) -> Support {
         self.filters
             .iter()
             .find(|(f, _)| *f == filter)
             .map_or(Support::No, |(_, s)| *s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vendor_sorts_every_sortable_field_natively_or_on_a_whole_list() {
+        for vendor in Vendor::ALL {
+            let caps = Capabilities::of(vendor);
+            for field in caps.sort_fields {
+                assert!(SORTABLE.contains(field), "{vendor}: {field}");
+            }
+            for field in SORTABLE {
+                assert_ne!(caps.sort_support(field), Support::No, "{vendor}: {field}");
+            }
+            assert_eq!(caps.sort_support("colour"), Support::No);
+        }
+        let pipedrive = Capabilities::of(Vendor::Pipedrive);
+        assert_eq!(pipedrive.sort_support("amount"), Support::ClientSide);
+        assert_eq!(
+            pipedrive.sorts_described(),
+            "id, created_at, updated_at; name, amount, close_date client-side (--all)"
+        );
+        assert_eq!(
+            Capabilities::of(Vendor::Sell).sorts_described(),
+            "id, name, amount, close_date, created_at, updated_at"
+        );
     }
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use capabilities::{Capabilities, Filter, Op, Support};
+pub use capabilities::{Capabilities, Filter, Op, Support, SORTABLE};
 pub use field_info::CustomFieldInfo;
 
 use crate::cache::MetaCache;
@@ -74,7 +74,13 @@ pub trait Adapter: Send + Sync {
     }
 
     async fn list<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>>;
+    /// One live deal: a deleted one the vendor still keeps is not found (exit 3).
     async fn get(&self, id: &str, with_contacts: bool) -> Result<Deal>;
+    /// One deal, a deleted one the vendor still keeps included (`"deleted": true`), for
+    /// `deals get --archived`. A vendor whose delete is permanent has nothing more to show.
+    async fn get_including_deleted(&self, id: &str) -> Result<Deal> {
+        self.get(id, true).await
+    }
     async fn create(&self, input: &DealInput) -> Result<Written>;
     async fn update(&self, id: &str, input: &DealInput) -> Result<Written>;
     async fn delete(&self, id: &str) -> Result<()>;

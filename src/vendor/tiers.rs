@@ -4,8 +4,10 @@
 //! Numbers from the vendors' rate-limit pages (the seeds do not carry them):
 //! - HubSpot private apps: 100 requests / 10 s on Free and Starter, 190 on Professional and
 //!   Enterprise, 250 with the API Limit Increase capacity pack.
-//! - Pipedrive, per token and 2-second window: Essential 20, Advanced 40, Professional 80, Power
-//!   100, Enterprise 120 for API tokens, four times that for OAuth tokens. The 2024 plan names
+//! - Pipedrive, requests per token and rolling 2-second window (its token costs count against
+//!   the daily budget only): Essential 20, Advanced 40, Professional 80, Power 100, Enterprise
+//!   120 for API tokens, four times that for OAuth tokens
+//!   (https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting). The 2024 plan names
 //!   take their predecessors' budgets: Lite = Essential, Growth = Advanced, Premium =
 //!   Professional, Ultimate = Enterprise.
 //! - Zendesk Sell: 10 requests a second per token on every plan, so it has no tiers.
@@ -33,7 +35,7 @@ const fn hubspot(name: &'static str, capacity: u32) -> Tier {
     }
 }
 
-/// `capacity` is the API-token budget; OAuth tokens get four times as much.
+/// `capacity` is the API-token budget in requests; OAuth tokens get four times as much.
 const fn pipedrive(name: &'static str, capacity: u32) -> Tier {
     Tier {
         name,

@@ -331,7 +331,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
             "/crm/v3/objects/deals",
             "/crm/v4/",
             "/api/v2/deals",
-            "/v1/deals",
+            "/api/v1/deals",
         ]
         .iter()
         .any(|prefix| p.starts_with(prefix))
@@ -360,7 +360,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
                 "item": {"id": 1, "type": "deal", "title": "One"}}]}, "additional_data": {}});
             answer(&server, "GET", "/api/v2/deals/search", hit).await;
             let people = pipedrive::participants(&[]);
-            answer(&server, "GET", "/v1/deals/1/participants", people).await;
+            answer(&server, "GET", "/api/v1/deals/1/participants", people).await;
             server
         };
         let token = match vendor {

@@ -1,5 +1,5 @@
 //! Every Pipedrive operation crm performs, sent by the real binary through Prism running
-//! Pipedrive's own OpenAPI files (v2 under `/api/v2`, v1 under `/v1`): a request Pipedrive would
+//! Pipedrive's own OpenAPI files (v2 under `/api/v2`, v1 under `/api/v1`): a request Pipedrive would
 //! reject fails here.
 //!
 //! Prism's answers are schema-shaped but arbitrary, so these tests judge the requests; the
@@ -27,7 +27,7 @@ fn seed_cache(home: &Home, base_url: &str) {
         ("pipelines", pipelines()),
         ("stages", stages()),
         ("users", users()),
-        ("fields", fields()),
+        ("fields", fields_with_a_set()),
         ("company", Value::String("acme".into())),
     ];
     crate::support::contract::run(async move {
@@ -38,6 +38,20 @@ fn seed_cache(home: &Home, base_url: &str) {
                 .unwrap();
         }
     });
+}
+
+/// The 40-character key of a multiple-option (`set`) custom field.
+const CHANNELS_KEY: &str = "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e";
+
+/// The account's deal fields, with a multiple-option custom field besides the others.
+fn fields_with_a_set() -> Value {
+    let mut all = fields();
+    all.as_array_mut().unwrap().push(serde_json::json!({
+        "field_code": CHANNELS_KEY, "field_name": "Channels", "field_type": "set",
+        "is_custom_field": true, "is_optional_response_field": false,
+        "options": [{"id": 41, "label": "Web"}, {"id": 42, "label": "Phone"}]
+    }));
+    all
 }
 
 /// Runs crm against the contract server and expects exit 0; returns what it requested (method
@@ -102,8 +116,8 @@ fn metadata_and_the_plain_list() {
     for expected in [
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
-        "GET /v1/users",
-        "GET /v1/users/me",
+        "GET /api/v1/users",
+        "GET /api/v1/users/me",
         "GET /api/v2/dealFields",
         "GET /api/v2/deals",
     ] {
@@ -198,7 +212,7 @@ fn get_with_participants() {
     };
     let seen = crm(&server, &home, &["deals", "get", "512"]);
     assert_sent(&seen, "GET /api/v2/deals/512");
-    assert_sent(&seen, "GET /v1/deals/512/participants");
+    assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
 
 #[test]
@@ -274,6 +288,40 @@ fn update_with_status_lost_and_unset() {
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
+/// Pipedrive's v2 file on `custom_fields`: "To clear a custom field value, set it to `null`. For
+/// multi-option fields (field type `set`), use `null` to clear the selection — sending an empty
+/// array `[]` is not supported and will result in a validation error." The schema itself allows
+/// any value, so Prism passes either: the body says which was sent.
+#[test]
+fn clearing_a_multiple_option_field_sends_null() {
+    let Some((server, home)) = seeded() else {
+        return;
+    };
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "update", "512", "--set", "Channels="],
+    );
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
+    let patch = server
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "PATCH")
+        .and_then(|r| r.body_json())
+        .expect("a JSON body");
+    assert_eq!(
+        patch["custom_fields"],
+        serde_json::json!({ CHANNELS_KEY: null }),
+        "{patch}"
+    );
+    let seen = crm(
+        &server,
+        &home,
+        &["deals", "update", "512", "--set", "Channels=Web;Phone"],
+    );
+    assert_sent(&seen, "PATCH /api/v2/deals/512");
+}
+
 #[test]
 fn delete() {
     let Some((server, home)) = seeded() else {
@@ -293,7 +341,7 @@ fn merge() {
         &home,
         &["deals", "merge", "--into", "10", "11", "--yes"],
     );
-    assert_sent(&seen, "PUT /v1/deals/11/merge");
+    assert_sent(&seen, "PUT /api/v1/deals/11/merge");
     assert_sent(&seen, "GET /api/v2/deals/10");
 }
 
@@ -328,7 +376,7 @@ fn associate_and_dissociate() {
         &home,
         &["deals", "associate", "512", "--contact", "201"],
     );
-    assert_sent(&seen, "POST /v1/deals/512/participants");
+    assert_sent(&seen, "POST /api/v1/deals/512/participants");
     let seen = crm(
         &server,
         &home,
@@ -347,10 +395,10 @@ fn associate_and_dissociate() {
         &home,
         &["deals", "dissociate", "512", "--contact", "1598"],
     );
-    assert_sent(&seen, "GET /v1/deals/512/participants");
+    assert_sent(&seen, "GET /api/v1/deals/512/participants");
     assert!(
         seen.iter()
-            .any(|s| s.starts_with("DELETE /v1/deals/512/participants/")),
+            .any(|s| s.starts_with("DELETE /api/v1/deals/512/participants/")),
         "{seen:#?}"
     );
     // Person 1 is the deal's person_id, which the v2 PATCH schema cannot empty (no null):

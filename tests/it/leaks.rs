@@ -263,3 +263,81 @@ fn no_flag_takes_a_token() {
     assert_clean("--token", &out);
     assert!(!std::path::Path::new(&home.path().join("config").join("config.toml")).exists());
 }
+
+/// A Pipedrive API token (40 hex characters, sent as `x-api-token`) with a recognisable middle.
+const PIPEDRIVE_TOKEN: &str = "0123456789abcdef00deadbeef00fedcba987654";
+
+/// A server that redirects every request to `to` + its path.
+async fn redirecting_to(to: &str, status: u16) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("location", format!("{to}/api/v2/deals/5").as_str()),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+/// DESIGN §5: no redirect is followed to another origin, and the token never travels to one.
+/// reqwest's default policy follows it and strips only `Authorization`, so `x-api-token` went
+/// along. The second server records what reaches it: nothing may.
+#[tokio::test]
+async fn a_redirect_to_another_origin_is_not_followed_and_the_token_stays_home() {
+    let recorder = MockServer::start().await;
+    for status in [301, 302, 307, 308] {
+        let first = redirecting_to(&recorder.uri(), status).await;
+        let home = Home::new();
+        let mut cmd = home.crm_at("pipedrive", &first.uri(), PIPEDRIVE_TOKEN);
+        cmd.args(["deals", "get", "5", "-vvv"]);
+        let out = run(cmd).await;
+        assert_eq!(out.code, 2, "{status}: {}", out.stderr);
+        let target = recorder.uri();
+        assert!(
+            out.stderr.contains(&format!("redirect to {target}")),
+            "{status}: the message names the target: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("deadbeef"), "{}", out.stderr);
+        assert_eq!(first.received_requests().await.unwrap().len(), 1);
+    }
+    let reached = recorder.received_requests().await.unwrap();
+    assert!(
+        reached.is_empty(),
+        "requests reached the other origin: {:?}",
+        reached
+            .iter()
+            .map(|r| (r.url.to_string(), r.headers.clone()))
+            .collect::<Vec<_>>()
+    );
+}
+
+/// A redirect within the origin (same scheme, host and port) is still followed, token and all.
+#[tokio::test]
+async fn a_redirect_within_the_origin_is_followed() {
+    let server = account().await;
+    mount_account_info(&server, TOKEN).await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/7"))
+        .respond_with(
+            ResponseTemplate::new(301).insert_header("location", "/crm/v3/objects/deals/5"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/deals/5"))
+        .and(wiremock::matchers::header(
+            "authorization",
+            format!("Bearer {TOKEN}").as_str(),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "get", "7", "-o", "json"]);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"Five\""), "{}", out.stdout);
+}

@@ -24,7 +24,7 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
     mount(
         &server,
         "POST",
-        "/v1/deals/9/participants",
+        "/api/v1/deals/9/participants",
         ok(json!({"id": 90})),
     )
     .await;
@@ -82,7 +82,7 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
         String::from_utf8_lossy(&post.body).contains("\"value\":1500.10"),
         "the amount's digits are sent as typed"
     );
-    let added = requests_to(&server, "POST", "/v1/deals/9/participants").await;
+    let added = requests_to(&server, "POST", "/api/v1/deals/9/participants").await;
     assert_eq!(added.len(), 1);
     assert_eq!(body(&added[0]), json!({"person_id": 202}));
 }
@@ -92,7 +92,7 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
     let server = account().await;
     mount(&server, "POST", "/api/v2/deals", ok(deal(9, "Acme", "1"))).await;
     Mock::given(method("POST"))
-        .and(path("/v1/deals/9/participants"))
+        .and(path("/api/v1/deals/9/participants"))
         .respond_with(
             ResponseTemplate::new(400).set_body_json(pipedrive::error("Person not found")),
         )
@@ -131,7 +131,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     mount(
         &server,
         "GET",
-        "/v1/deals/4/participants",
+        "/api/v1/deals/4/participants",
         participants(&[]),
     )
     .await;
@@ -179,7 +179,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
     mount(
         &server,
         "GET",
-        "/v1/deals/5/participants",
+        "/api/v1/deals/5/participants",
         participants(&[]),
     )
     .await;
@@ -209,7 +209,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     mount(
         &server,
         "PUT",
-        "/v1/deals/20/merge",
+        "/api/v1/deals/20/merge",
         ok(json!({"id": 10, "title": "Keep", "user_id": 11, "merge_what_id": 20})),
     )
     .await;
@@ -223,7 +223,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     mount(
         &server,
         "GET",
-        "/v1/deals/10/participants",
+        "/api/v1/deals/10/participants",
         participants(&[]),
     )
     .await;
@@ -236,10 +236,10 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["id"], "10");
-    let merge = requests_to(&server, "PUT", "/v1/deals/20/merge").await;
+    let merge = requests_to(&server, "PUT", "/api/v1/deals/20/merge").await;
     assert_eq!(merge.len(), 1, "the deal in the path is the one removed");
     assert_eq!(body(&merge[0]), json!({"merge_with_id": 10}));
-    assert!(requests_to(&server, "PUT", "/v1/deals/10/merge")
+    assert!(requests_to(&server, "PUT", "/api/v1/deals/10/merge")
         .await
         .is_empty());
 }
@@ -248,7 +248,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
 async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() {
     let server = account().await;
     Mock::given(method("PUT"))
-        .and(path("/v1/deals/20/merge"))
+        .and(path("/api/v1/deals/20/merge"))
         .respond_with(ResponseTemplate::new(503))
         .mount(&server)
         .await;
@@ -256,7 +256,7 @@ async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() 
     assert_eq!(out.code, 7, "{}", out.stderr);
     assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
     assert_eq!(
-        requests_to(&server, "PUT", "/v1/deals/20/merge")
+        requests_to(&server, "PUT", "/api/v1/deals/20/merge")
             .await
             .len(),
         1
@@ -326,14 +326,14 @@ async fn contacts_are_participants_or_the_primary_person() {
     mount(
         &server,
         "POST",
-        "/v1/deals/1/participants",
+        "/api/v1/deals/1/participants",
         ok(json!({"id": 80})),
     )
     .await;
     mount(&server, "PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1"))).await;
     let out = crm(&server, &["deals", "associate", "1", "--contact", "202"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let added = requests_to(&server, "POST", "/v1/deals/1/participants").await;
+    let added = requests_to(&server, "POST", "/api/v1/deals/1/participants").await;
     assert_eq!(body(&added[0]), json!({"person_id": 202}));
     let out = crm(
         &server,
@@ -358,21 +358,21 @@ async fn dissociate_looks_up_the_participant_id() {
     mount(
         &server,
         "GET",
-        "/v1/deals/1/participants",
+        "/api/v1/deals/1/participants",
         participants(&[(70, 201), (77, 202)]),
     )
     .await;
     mount(
         &server,
         "DELETE",
-        "/v1/deals/1/participants/77",
+        "/api/v1/deals/1/participants/77",
         ok(json!({"id": 77})),
     )
     .await;
     let out = crm(&server, &["deals", "dissociate", "1", "--contact", "202"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
-        requests_to(&server, "DELETE", "/v1/deals/1/participants/77")
+        requests_to(&server, "DELETE", "/api/v1/deals/1/participants/77")
             .await
             .len(),
         1
@@ -497,7 +497,7 @@ async fn upsert_updates_the_one_exact_match() {
     mount(
         &server,
         "GET",
-        "/v1/deals/4/participants",
+        "/api/v1/deals/4/participants",
         participants(&[]),
     )
     .await;

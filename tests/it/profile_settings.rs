@@ -42,10 +42,10 @@ async fn two_pipelines() -> MockServer {
             ),
         ),
         ("GET", "/api/v2/dealFields", page(fields(), None)),
-        ("GET", "/v1/users", ok(users())),
+        ("GET", "/api/v1/users", ok(users())),
         (
             "GET",
-            "/v1/users/me",
+            "/api/v1/users/me",
             ok(json!({"id": 11, "name": "Ana Lima", "company_domain": "acme"})),
         ),
         ("POST", "/api/v2/deals", ok(deal(9, "Acme", "1"))),
@@ -182,15 +182,25 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
     assert!(text.contains("rate_limit_tier = \"growth\""), "{text}");
 }
 
-/// Pipedrive's Lite tier allows 20 tokens per 2 s; listing deals spends more than that on
-/// metadata and the page, so the limiter must spread the calls over more than one window.
+/// Pipedrive's Lite tier allows 20 requests per 2 s (its rate-limit page); a list with
+/// `--with-contacts` of 20 deals makes 26 (5 metadata calls, the page, a participants call per
+/// deal), so the limiter spreads them over more than one window when the server's headers do not
+/// say otherwise.
 #[tokio::test]
 async fn the_tier_sizes_the_limiter() {
     let server = crate::support::pipedrive::account().await;
+    let deals: Vec<serde_json::Value> = (1..=20).map(|i| deal(i, "Acme", "10")).collect();
     Mock::given(method("GET"))
         .and(path("/api/v2/deals"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(json!(deals), None)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(wiremock::matchers::path_regex(
+            r"^/api/v1/deals/[0-9]+/participants$",
+        ))
         .respond_with(
-            ResponseTemplate::new(200).set_body_json(page(json!([deal(1, "Acme", "10")]), None)),
+            ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
         )
         .mount(&server)
         .await;
@@ -202,13 +212,15 @@ async fn the_tier_sizes_the_limiter() {
         0
     );
     let started = std::time::Instant::now();
-    let out = crm(&lite, &["deals", "list", "-o", "json"]).await;
-    let tiered = started.elapsed();
+    let out = crm(&lite, &["deals", "list", "--with-contacts", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.json()[0]["name"], "Acme");
+    assert_eq!(out.json().as_array().unwrap().len(), 20);
+    let requests = server.received_requests().await.unwrap().len();
+    assert!(requests > 20, "{requests} requests");
+    let tiered = started.elapsed();
     assert!(
         tiered >= std::time::Duration::from_secs(2),
-        "lite: {tiered:?}"
+        "lite, {requests} requests: {tiered:?}"
     );
 }
 

@@ -27,7 +27,7 @@ async fn with_deals() -> MockServer {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .and(path("/v1/deals/1/participants"))
+        .and(path("/api/v1/deals/1/participants"))
         .respond_with(ResponseTemplate::new(200).set_body_json(participants(&[(70, 202)])))
         .mount(&server)
         .await;

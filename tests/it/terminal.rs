@@ -193,3 +193,31 @@ fn login_reads_the_token_at_a_hidden_prompt_and_never_echoes_it() {
         .expect("the token is stored in the file --insecure-storage names");
     assert!(stored.contains(token), "the typed token is what was stored");
 }
+
+/// A wait for the rate limit longer than a second says why on a terminal, where a person would
+/// otherwise think crm hangs: here Pipedrive's burst window of 3 requests per 2 s
+/// (https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting), against a cold list of 6.
+#[test]
+fn a_long_wait_for_the_rate_limit_says_why_on_a_terminal() {
+    use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let mut args = ServeArgs::new(SandboxVendor::Pipedrive);
+    args.burst = Some("3/2s".parse().unwrap());
+    let sandbox = runtime.block_on(spawn(args)).expect("sandbox starts");
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.env("CRM_VENDOR", "pipedrive")
+        .env("CRM_TOKEN", "0123456789abcdef0123456789abcdef01234567")
+        .env("CRM_BASE_URL", sandbox.url())
+        .args(["deals", "list", "--limit", "5"]);
+    let mut term = Terminal::spawn(cmd);
+    term.expect("waiting for the rate limit of 3 requests per 2 s");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(
+        screen.matches("waiting for the rate limit").count(),
+        1,
+        "once a run:\n{screen}"
+    );
+    drop(sandbox);
+}

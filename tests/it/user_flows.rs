@@ -9,6 +9,8 @@
 use serde_json::Value;
 
 use crate::support::cli::{run, Home, Run};
+use crm::model::Vendor;
+use crm::vendor::{Capabilities, Support};
 
 /// What a flow needs to know of one vendor's demo data.
 struct Case {
@@ -98,26 +100,21 @@ const FLOWS: &[(&str, Flow)] = &[
         "a stage two pipelines have is ambiguous; Pipeline/Stage says which",
         |c| Box::pin(ambiguous_stage_then_pipeline_slash_stage(c)),
     ),
+    (
+        "--fields custom.NAME in another case shows the field",
+        |c| Box::pin(fields_ignore_case(c)),
+    ),
+    ("an unknown --fields name exits 2", |c| {
+        Box::pin(unknown_fields_exit_2(c))
+    }),
+    (
+        "--sort amount:desc --all lists by amount, highest first",
+        |c| Box::pin(sort_by_amount(c)),
+    ),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
-const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[
-    (
-        "upsert an existing key with a contact, then get shows it",
-        "pipedrive",
-        "issue 13",
-    ),
-    (
-        "delete, then get exits 3 and the deal is listed deleted",
-        "hubspot",
-        "issue 13",
-    ),
-    (
-        "delete, then get exits 3 and the deal is listed deleted",
-        "pipedrive",
-        "issue 13",
-    ),
-];
+const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[];
 
 #[tokio::test]
 async fn every_flow_on_every_vendor() {
@@ -412,6 +409,17 @@ async fn delete_then_get_is_not_found(case: &'static Case) -> Result<(), String>
     if deal["status"] == "deleted" {
         return Err("a deleted deal lost its real status".into());
     }
+    let out = crm(
+        &home,
+        case,
+        &["deals", "get", case.deal, "--archived", "-o", "json"],
+        None,
+    )
+    .await;
+    let kept = json("deals get --archived", &out)?;
+    if kept["deleted"] != true {
+        return Err(format!("get --archived without \"deleted\": true: {kept}"));
+    }
     Ok(())
 }
 
@@ -509,4 +517,91 @@ async fn ambiguous_stage_then_pipeline_slash_stage(case: &'static Case) -> Resul
         "deals create --pipeline Renewals --stage \"Contract Sent\"",
         &crm(&home, case, &with_contact(args), None).await,
     )
+}
+
+/// One rule for field names everywhere: case-insensitive when unique (here the key field,
+/// upper-cased), the output under the field's own name.
+async fn fields_ignore_case(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let full = get(&home, case, case.deal).await?;
+    let value = full["custom"][case.key_field].clone();
+    if value.is_null() {
+        return Err(format!("the demo deal has no {:?}: {full}", case.key_field));
+    }
+    let shouted = format!("custom.{}", case.key_field.to_uppercase());
+    let out = crm(
+        &home,
+        case,
+        &[
+            "deals", "get", case.deal, "--fields", &shouted, "-o", "json",
+        ],
+        None,
+    )
+    .await;
+    let picked = json(&format!("deals get --fields {shouted}"), &out)?;
+    let want = serde_json::json!({ "custom": { case.key_field: value } });
+    if picked == want {
+        Ok(())
+    } else {
+        Err(format!("--fields {shouted} printed {picked}, not {want}"))
+    }
+}
+
+/// An unknown `--fields` name, common or custom, is a usage error (exit 2), never an empty column.
+async fn unknown_fields_exit_2(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    for field in ["custom.no_such_field", "nmae"] {
+        let out = crm(
+            &home,
+            case,
+            &["deals", "list", "--fields", field, "-o", "csv"],
+            None,
+        )
+        .await;
+        if out.code != 2 {
+            return Err(format!(
+                "--fields {field} exited {}: {}",
+                out.code,
+                out.stdout.lines().next().unwrap_or_default()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `--sort` takes the same fields on every vendor: sorted by the vendor where its API can, by crm
+/// on a whole list (`--all`) where it cannot; a page of such a sort is refused (exit 6) before any
+/// request, as the capability table says.
+async fn sort_by_amount(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let args = ["deals", "list", "--sort", "amount:desc", "-o", "json"];
+    let out = crm(&home, case, &[&args[..], &["--all"]].concat(), None).await;
+    let listed = json("deals list --sort amount:desc --all", &out)?;
+    let amounts: Vec<Option<rust_decimal::Decimal>> = listed
+        .as_array()
+        .ok_or("not a list")?
+        .iter()
+        .map(|d| d["amount"].as_str().and_then(|a| a.parse().ok()))
+        .collect();
+    if amounts.len() < 2 {
+        return Err(format!("{} deals listed", amounts.len()));
+    }
+    // Deals without an amount come together, first or last as the vendor orders them.
+    let known: Vec<_> = amounts.iter().flatten().collect();
+    let nulls_together = amounts
+        .iter()
+        .skip_while(|a| a.is_none())
+        .skip_while(|a| a.is_some())
+        .all(Option::is_none);
+    if !nulls_together || !known.windows(2).all(|w| w[0] >= w[1]) {
+        return Err(format!("not by amount, highest first: {amounts:?}"));
+    }
+    let vendor: Vendor = case.vendor.parse().map_err(|e| format!("{e}"))?;
+    let page = crm(&home, case, &[&args[..], &["--limit", "5"]].concat(), None).await;
+    match (Capabilities::of(vendor).sort_support("amount"), page.code) {
+        (Support::Native, 0) | (Support::ClientSide, 6) => Ok(()),
+        (support, code) => Err(format!(
+            "--sort amount:desc --limit 5 exited {code} where the vendor's support is {support:?}"
+        )),
+    }
 }

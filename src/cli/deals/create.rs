@@ -1,8 +1,8 @@
 use clap::Args;
 use serde_json::Value;
 
-use super::adapter_for;
 use super::fields::FieldArgs;
+use super::{adapter_for, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Failure, Result};
 use crate::model::DealInput;
@@ -59,13 +59,13 @@ pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
 }
 
 /// Prints a written deal and turns its partial failures into exit 8.
-pub(crate) fn finish_write(ctx: &Context, written: Written, verb: &str) -> Result<()> {
-    write_deal(
-        ctx.format(),
-        &ctx.globals.fields,
-        &ctx.streams,
-        &written.deal,
-    )?;
+pub(crate) fn finish_write(
+    ctx: &Context,
+    fields: &[String],
+    written: Written,
+    verb: &str,
+) -> Result<()> {
+    write_deal(ctx.format(), fields, &ctx.streams, &written.deal)?;
     if written.failures.is_empty() {
         return Ok(());
     }
@@ -109,6 +109,7 @@ pub(crate) fn check_inputs(adapter: &dyn Adapter, inputs: &[DealInput]) -> Resul
 
 async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Context) -> Result<()> {
     check_inputs(adapter, &inputs)?;
+    let fields = output_fields(ctx, adapter).await?;
     let mut failures = Vec::new();
     let total = inputs.len();
     let mut only_error = None;
@@ -120,12 +121,7 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
         );
         match adapter.create(&input).await {
             Ok(written) => {
-                write_deal(
-                    ctx.format(),
-                    &ctx.globals.fields,
-                    &ctx.streams,
-                    &written.deal,
-                )?;
+                write_deal(ctx.format(), &fields, &ctx.streams, &written.deal)?;
                 failures.extend(written.failures.into_iter().map(|f| Failure {
                     record: format!("{label}, deal {}: {}", written.deal.id, f.record),
                     message: f.message,
@@ -201,8 +197,9 @@ pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
     with_default_pipeline(ctx, std::slice::from_mut(&mut input));
     let adapter = adapter_for(ctx, Op::Create)?;
     adapter.check_input(&input)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     let written = adapter.create(&input).await?;
-    finish_write(ctx, written, "created")
+    finish_write(ctx, &fields, written, "created")
 }
 
 #[cfg(test)]

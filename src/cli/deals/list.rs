@@ -1,10 +1,10 @@
 use clap::Args;
 use futures::StreamExt;
 
-use super::adapter_for;
+use super::{adapter_for, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{parse_time, ListQuery, ListStatus, Sort};
+use crate::model::{parse_time, Deal, ListQuery, ListStatus, Sort};
 use crate::output::{DealWriter, Format};
 use crate::vendor::{Filter, Op, Support};
 
@@ -62,7 +62,8 @@ pub struct FilterArgs {
     /// Archived (deleted) deals instead of live ones
     #[arg(long)]
     pub archived: bool,
-    /// Sort by a field, ascending or with `:desc`
+    /// Sort by id, name, amount, close_date, created_at or updated_at, ascending or with `:desc`
+    /// (`crm vendors` shows which a vendor sorts itself; crm sorts the others on --all)
     #[arg(long, value_name = "FIELD[:desc]")]
     pub sort: Option<String>,
     /// Read every deal's contacts (one extra request per deal on some vendors)
@@ -217,20 +218,71 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
         }
     }
     if let Some(sort) = &query.sort {
-        if !caps.sort_fields.contains(&sort.field.as_str()) {
-            return Err(crate::resolve::unknown_field(
-                "sort field",
-                &sort.field,
-                caps.sort_fields.iter().copied(),
-            )
-            .with_hint(format!(
-                "{} sorts by: {}",
-                caps.vendor,
-                caps.sort_fields.join(", ")
-            )));
+        match caps.sort_support(&sort.field) {
+            Support::Native => {}
+            // crm sorts a whole list itself; a part of one would be the wrong part.
+            Support::ClientSide if query.limit.is_none() => {}
+            Support::ClientSide => {
+                return Err(Error::unsupported(
+                    caps.vendor,
+                    format!("deals list --sort {} without --all", sort.field),
+                )
+                .with_hint(format!(
+                    "{} sorts by {} itself; with --all, crm reads every matching deal and sorts \
+                     them by {}",
+                    caps.vendor,
+                    caps.sort_fields.join(", "),
+                    sort.field
+                )))
+            }
+            Support::No => {
+                return Err(crate::resolve::unknown_field(
+                    "sort field",
+                    &sort.field,
+                    crate::vendor::SORTABLE,
+                )
+                .with_hint(format!(
+                    "sort by one of: {}",
+                    crate::vendor::SORTABLE.join(", ")
+                )))
+            }
         }
     }
     Ok(())
+}
+
+/// Ids are numbers on every vendor: compared as numbers, not text.
+fn id_key(deal: &Deal) -> (u64, &str) {
+    (deal.id.parse().unwrap_or(u64::MAX), &deal.id)
+}
+
+/// Sorts a whole list by a common field, as a vendor without that sort cannot: missing values
+/// last either way, ties in the vendor's order.
+fn sort_deals(deals: &mut [Deal], sort: &Sort) {
+    use std::cmp::Ordering;
+    fn by<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+        match (a, b) {
+            (Some(a), Some(b)) if descending => b.cmp(&a),
+            (Some(a), Some(b)) => a.cmp(&b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    let d = sort.descending;
+    deals.sort_by(|a, b| match sort.field.as_str() {
+        "id" => by(Some(id_key(a)), Some(id_key(b)), d),
+        "name" => by(
+            a.name.as_ref().map(|n| n.to_lowercase()),
+            b.name.as_ref().map(|n| n.to_lowercase()),
+            d,
+        ),
+        "amount" => by(a.amount, b.amount, d),
+        "close_date" => by(a.close_date, b.close_date, d),
+        "created_at" => by(a.created_at, b.created_at, d),
+        "updated_at" => by(a.updated_at, b.updated_at, d),
+        _ => Ordering::Equal,
+    });
 }
 
 /// Where a vendor without a deleted status keeps its deleted deals, if anywhere.
@@ -274,10 +326,31 @@ pub(crate) async fn stream(
     format: Format,
     ctx: &Context,
 ) -> Result<Streamed> {
-    let query = filters.to_query(limit)?;
+    let mut query = filters.to_query(limit)?;
     let adapter = adapter_for(ctx, Op::List)?;
-    check_filters(&query, adapter.capabilities())?;
-    let mut writer = DealWriter::new(format, &ctx.globals.fields, ctx.streams.clone())?;
+    let caps = adapter.capabilities();
+    check_filters(&query, caps)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
+    let mut writer = DealWriter::new(format, &fields, ctx.streams.clone())?;
+    let client_sort = query
+        .sort
+        .take_if(|s| caps.sort_support(&s.field) == Support::ClientSide);
+    if let Some(sort) = client_sort {
+        ctx.streams.notice(&format!(
+            "{} cannot sort by {}: crm reads every matching deal, then sorts and writes them",
+            caps.vendor, sort.field
+        ));
+        let mut deals = Vec::new();
+        let mut pages = adapter.list(&query).await?;
+        while let Some(page) = pages.next().await {
+            deals.extend(page?);
+        }
+        sort_deals(&mut deals, &sort);
+        writer.write(&deals)?;
+        let count = writer.count();
+        writer.finish()?;
+        return Ok(Streamed { count, more: false });
+    }
     let mut pages = adapter.list(&query).await?;
     let mut more = false;
     let mut failure = None;
@@ -303,5 +376,44 @@ pub(crate) async fn stream(
     match failure {
         Some(e) => Err(e),
         None => Ok(Streamed { count, more }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Vendor;
+
+    fn deal(id: &str, name: Option<&str>, amount: Option<&str>) -> Deal {
+        let mut d = Deal::new(Vendor::Pipedrive, id);
+        d.name = name.map(String::from);
+        d.amount = amount.map(|a| a.parse().unwrap());
+        d
+    }
+
+    fn ids(deals: &[Deal]) -> Vec<&str> {
+        deals.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_whole_list_sorts_with_missing_values_last_and_ids_as_numbers() {
+        let mut deals = vec![
+            deal("10", Some("beta"), None),
+            deal("9", Some("Alpha"), Some("20.5")),
+            deal("100", None, Some("3")),
+            deal("2", Some("alpha"), Some("20.5")),
+        ];
+        sort_deals(&mut deals, &"amount:desc".parse().unwrap());
+        assert_eq!(
+            ids(&deals),
+            ["9", "2", "100", "10"],
+            "ties keep their order"
+        );
+        sort_deals(&mut deals, &"amount".parse().unwrap());
+        assert_eq!(ids(&deals), ["100", "9", "2", "10"]);
+        sort_deals(&mut deals, &"name".parse().unwrap());
+        assert_eq!(ids(&deals), ["9", "2", "10", "100"], "case ignored");
+        sort_deals(&mut deals, &"id".parse().unwrap());
+        assert_eq!(ids(&deals), ["2", "9", "10", "100"]);
     }
 }

@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{adapter_for, deal_id};
+use super::{adapter_for, deal_id, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::write_deal;
@@ -26,6 +26,7 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
         return Err(Error::usage("a deal cannot be merged into itself"));
     }
     let adapter = adapter_for(ctx, Op::Merge)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     if !ctx.confirm(&format!(
         "Merge deal {other} into deal {keep}? Deal {other} will be removed."
     ))? {
@@ -36,5 +37,5 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
         ctx.streams
             .notice(&format!("the merged deal's id is now {}", survivor.id));
     }
-    write_deal(ctx.format(), &ctx.globals.fields, &ctx.streams, &survivor)
+    write_deal(ctx.format(), &fields, &ctx.streams, &survivor)
 }

@@ -73,6 +73,31 @@ pub(crate) fn adapter_for(ctx: &Context, op: Op) -> Result<Box<dyn Adapter>> {
     ctx.adapter_for(&connection)
 }
 
+/// `--fields` as the output will use them: each `custom.NAME` resolved by the one rule for
+/// field names ([`crate::resolve::find_field`]) against this account's custom fields, so
+/// `custom.region` shows Pipedrive's "Region"; an unknown or ambiguous one is exit 2, checked
+/// before any write.
+pub(crate) async fn output_fields(ctx: &Context, adapter: &dyn Adapter) -> Result<Vec<String>> {
+    let fields = &ctx.globals.fields;
+    crate::output::check_fields(fields)?;
+    if !fields.iter().any(|f| f.starts_with("custom.")) {
+        return Ok(fields.clone());
+    }
+    let custom = adapter.custom_fields_info().await?;
+    fields
+        .iter()
+        .map(|f| match f.strip_prefix("custom.") {
+            Some(name) => crate::resolve::find_field("custom field", name, &custom, |c| {
+                std::iter::once(c.name.as_str())
+                    .chain(c.label.as_deref())
+                    .collect()
+            })
+            .map(|c| format!("custom.{}", c.name)),
+            None => Ok(f.clone()),
+        })
+        .collect()
+}
+
 /// Checks a deal id's form before it goes anywhere near a URL: vendors' deal ids are numbers.
 pub(crate) fn deal_id(text: &str) -> Result<String> {
     crate::model::check_id("deal", text)

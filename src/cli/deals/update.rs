@@ -2,7 +2,7 @@ use clap::Args;
 
 use super::create::finish_write;
 use super::fields::FieldArgs;
-use super::{adapter_for, deal_id};
+use super::{adapter_for, deal_id, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::vendor::Op;
@@ -48,6 +48,7 @@ pub async fn run(args: UpdateArgs, ctx: &Context) -> Result<()> {
     }
     let adapter = adapter_for(ctx, Op::Update)?;
     adapter.check_input(&input)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     let written = adapter.update(&id, &input).await?;
-    finish_write(ctx, written, "updated")
+    finish_write(ctx, &fields, written, "updated")
 }

@@ -1,9 +1,9 @@
 use clap::Args;
 
-use super::adapter_for;
 use super::create::finish_write;
 use super::fields::FieldArgs;
 use super::list::split_pair;
+use super::{adapter_for, output_fields};
 use crate::context::Context;
 use crate::error::Result;
 use crate::vendor::Op;
@@ -33,6 +33,7 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
     }
     let adapter = adapter_for(ctx, Op::Upsert)?;
     adapter.check_input(&input)?;
+    let fields = output_fields(ctx, adapter.as_ref()).await?;
     let written = adapter.upsert(&matches, &input).await?;
     let verb = match written.created {
         Some(true) => "created",
@@ -41,5 +42,5 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
     };
     ctx.streams
         .notice(&format!("deal {} {verb}", written.deal.id));
-    finish_write(ctx, written, verb)
+    finish_write(ctx, &fields, written, verb)
 }

@@ -211,7 +211,7 @@ pub(crate) async fn remove_participant(
     ok_data(json!({ "id": pid.parse::<u64>().unwrap_or_default() }))
 }
 
-/// `PUT /v1/deals/{id}/merge {merge_with_id}`: the `merge_with_id` deal survives,
+/// `PUT /api/v1/deals/{id}/merge {merge_with_id}`: the `merge_with_id` deal survives,
 /// the deal in the path is removed.
 pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
     let input: Value = match parse_body(&body, bad) {

@@ -1,5 +1,5 @@
 //! Pipedrive: API v2 deals, followers, pipelines, stages and deal fields; the
-//! v1 endpoints v2 lacks (users, participants, merge).
+//! v1 endpoints v2 lacks (users, participants, merge), under `/api/v2` and `/api/v1`.
 
 mod deals;
 mod demo;
@@ -287,9 +287,11 @@ pub(crate) fn app(
             delete(extra::remove_participant),
         )
         .route("/deals/{id}/merge", put(extra::merge));
+    // Pipedrive's "Requests" page documents `https://{COMPANYDOMAIN}.pipedrive.com/api/v1/…` and
+    // `/api/v2/…` only (https://pipedrive.readme.io/docs/core-api-concepts-requests): a bare
+    // `/v1/…` answers 404 there, and so it does here.
     let router = Router::new()
         .nest("/api/v2", v2)
-        .nest("/v1", v1.clone())
         .nest("/api/v1", v1)
         .fallback(|| async { not_found("Unknown method .") })
         .with_state(shared);

@@ -175,8 +175,15 @@ fn apply(store: &Store, d: &mut Deal, body: &Map<String, Value>) -> Result<(), R
                     }
                 }
             }
-            "visible_to" | "is_deleted" | "is_archived" | "archive_time" | "close_time"
-            | "won_time" | "lost_time" | "add_time" => {}
+            // The v2 file: "is_archived: Whether the deal is archived or not" is writable on
+            // PATCH /deals/{id} (Pipedrive's own archive, a live deal put aside).
+            "is_archived" => {
+                d.is_archived = v
+                    .as_bool()
+                    .ok_or_else(|| bad("is_archived must be a boolean"))?
+            }
+            "visible_to" | "is_deleted" | "archive_time" | "close_time" | "won_time"
+            | "lost_time" | "add_time" => {}
             other => return Err(bad(&format!("Unknown field {other}"))),
         }
     }

@@ -125,6 +125,8 @@ pub(crate) const LOSS_REASONS: [(u64, &str); 3] = [
     (4_000_003, "No budget"),
 ];
 
+/// `GET /v2/loss_reasons` (Zendesk's "Loss Reasons" reference: id, creator_id, name, times;
+/// page and per_page up to 100; https://developer.zendesk.com/api-reference/sales-crm/resources/loss-reasons/).
 pub(crate) async fn loss_reasons(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     let pairs = query_pairs(raw.as_deref());
     let (page, per_page) = match paging(&pairs) {
@@ -145,7 +147,10 @@ pub(crate) async fn loss_reasons(headers: HeaderMap, RawQuery(raw): RawQuery) ->
     )
 }
 
-/// The deal custom fields (`GET /v2/deal/custom_fields`), all filterable text fields.
+/// The deal custom fields (`GET /v2/deal/custom_fields`), all filterable text fields. Zendesk's
+/// "Custom Fields" reference documents `GET /v2/:resource_type/custom_fields` and its JSON
+/// format (`id`, `name`, `type`, `choices` for list types, times)
+/// (https://developer.zendesk.com/api-reference/sales-crm/resources/custom-fields/).
 pub(crate) async fn custom_fields(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     let pairs = query_pairs(raw.as_deref());
     let (page, per_page) = match paging(&pairs) {

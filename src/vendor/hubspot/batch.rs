@@ -11,7 +11,6 @@ use super::{convert, input, HubSpot};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{Deal, DealInput};
-use crate::resolve::unknown_field;
 use crate::vendor::Written;
 
 /// HubSpot's documented maximum of inputs per batch call.
@@ -19,13 +18,7 @@ pub const BATCH_SIZE: usize = 100;
 
 /// The property an upsert or a read matches on: it must exist and have `hasUniqueValue`.
 pub fn unique_property(meta: &Meta, field: &str) -> Result<String> {
-    let property = meta.property(field).ok_or_else(|| {
-        unknown_field(
-            "property",
-            field,
-            meta.properties.iter().map(|p| p.name.as_str()),
-        )
-    })?;
+    let property = meta.find_property(field)?;
     if property.has_unique_value {
         return Ok(property.name.clone());
     }

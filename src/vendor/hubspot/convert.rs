@@ -95,6 +95,8 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
         name: meta.stage(pipeline_id, id).map(|s| s.label.clone()),
     });
     deal.status = status_of(&object, meta);
+    // A deal in the recycling bin is deleted, its real status kept (DESIGN §3).
+    deal.deleted = object.archived;
     deal.owner = object.property("hubspot_owner_id").map(|id| Ref {
         id: id.to_string(),
         name: meta.owner(id).map(|o| o.display_name()),

@@ -130,13 +130,7 @@ pub fn properties(
     }
 
     for (key, value) in &input.custom {
-        let property = meta.property(key).ok_or_else(|| {
-            unknown_field(
-                "property",
-                key,
-                meta.properties.iter().map(|p| p.name.as_str()),
-            )
-        })?;
+        let property = meta.find_property(key)?;
         if property.read_only() {
             return Err(Error::usage(format!(
                 "property {:?} is read-only in HubSpot",

@@ -121,13 +121,7 @@ pub fn search_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<Value>> {
         ));
     }
     for (name, value) in &query.custom {
-        let property = meta.property(name).ok_or_else(|| {
-            crate::resolve::unknown_field(
-                "property",
-                name,
-                meta.properties.iter().map(|p| p.name.as_str()),
-            )
-        })?;
+        let property = meta.find_property(name)?;
         // An enumeration stores an option's value; its label is what people see and type, so a
         // filter takes either, as `--set` does (an unknown option is exit 3 with the list).
         let value = super::input::option_value(property, value)?;

@@ -76,17 +76,17 @@ impl Meta {
             .filter(|p| p.hubspot_defined != Some(true))
     }
 
-    /// A property by internal name, or by label when no name matches.
+    /// A property by internal name or label, by the one rule for field names
+    /// ([`crate::resolve::find_field`]): exact, else case-insensitive when unique.
     pub fn property(&self, name: &str) -> Option<&PropertyWire> {
-        self.properties.iter().find(|p| p.name == name).or_else(|| {
-            let mut by_label = self
-                .properties
-                .iter()
-                .filter(|p| p.label.eq_ignore_ascii_case(name));
-            match (by_label.next(), by_label.next()) {
-                (Some(one), None) => Some(one),
-                _ => None,
-            }
+        self.find_property(name).ok()
+    }
+
+    /// [`Meta::property`], or why not: unknown (exit 2, did you mean) or ambiguous (exit 2,
+    /// the candidates).
+    pub fn find_property(&self, name: &str) -> Result<&PropertyWire> {
+        crate::resolve::find_field("property", name, &self.properties, |p| {
+            vec![p.name.as_str(), p.label.as_str()]
         })
     }
 

@@ -239,10 +239,18 @@ impl HubSpot {
     }
 
     async fn fetch_deal(&self, id: &str) -> Result<Deal> {
+        self.fetch_deal_in(id, false).await
+    }
+
+    /// A live deal, or (`archived`) one in the recycling bin.
+    async fn fetch_deal_in(&self, id: &str, archived: bool) -> Result<Deal> {
         let meta = self.meta().await?;
-        let request = Request::get(path(&["crm", "v3", "objects", "deals", id]))
+        let mut request = Request::get(path(&["crm", "v3", "objects", "deals", id]))
             .query("properties", self.property_names(&meta).join(","))
             .query("associations", "contacts,companies");
+        if archived {
+            request = request.query("archived", true);
+        }
         let body = self
             .env
             .http
@@ -296,6 +304,14 @@ impl super::Adapter for HubSpot {
 
     async fn get(&self, id: &str, _with_contacts: bool) -> Result<Deal> {
         self.fetch_deal(id).await
+    }
+
+    /// `archived=true` reads the recycling bin only, so a live deal is read first.
+    async fn get_including_deleted(&self, id: &str) -> Result<Deal> {
+        match self.fetch_deal(id).await {
+            Err(Error::NotFound { .. }) => self.fetch_deal_in(id, true).await,
+            other => other,
+        }
     }
 
     async fn create(&self, input: &DealInput) -> Result<Written> {

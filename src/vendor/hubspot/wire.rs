@@ -10,6 +10,9 @@ pub struct Object {
     pub id: String,
     #[serde(default)]
     pub properties: Map<String, Value>,
+    /// In the recycling bin: deleted, restorable for 90 days.
+    #[serde(default)]
+    pub archived: bool,
     #[serde(default)]
     pub associations: Option<Map<String, Value>>,
     pub created_at: Option<String>,

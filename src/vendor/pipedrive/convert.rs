@@ -92,6 +92,11 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
         id,
     });
     deal.status = status_of(field("status"));
+    // A deleted deal keeps its real status (a `status: deleted` says none, so none is shown);
+    // `is_archived` is Pipedrive's own archive, a live deal put aside.
+    deal.deleted = field("is_deleted").and_then(Value::as_bool) == Some(true)
+        || field("status").and_then(Value::as_str) == Some("deleted");
+    deal.archived = field("is_archived").and_then(Value::as_bool) == Some(true);
     // v1 (the merge answer) calls the owner `user_id`.
     deal.owner = field("owner_id")
         .or_else(|| field("user_id"))
@@ -132,7 +137,7 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     Ok(deal)
 }
 
-/// The person ids of `GET /v1/deals/{id}/participants` items.
+/// The person ids of `GET /api/v1/deals/{id}/participants` items.
 pub fn participant_person(item: &Value) -> Option<String> {
     item.get("person_id")
         .and_then(id_text)
@@ -210,6 +215,31 @@ mod tests {
             .unwrap()
             .raw
             .is_some());
+    }
+
+    /// A deleted deal keeps its real status with `deleted: true`; Pipedrive's own archive is
+    /// `archived: true` (the v2 deal's `is_deleted` and `is_archived`).
+    #[test]
+    fn deleted_and_archived_are_flags_beside_the_real_status() {
+        let meta = Meta::example();
+        let mut wire = documented_deal();
+        assert!(!to_deal(wire.clone(), &meta, false).unwrap().deleted);
+        wire["is_deleted"] = json!(true);
+        wire["status"] = json!("won");
+        let deal = to_deal(wire.clone(), &meta, false).unwrap();
+        assert!(deal.deleted && !deal.archived);
+        assert_eq!(deal.status, Some(Status::Won));
+        let json = serde_json::to_value(&deal).unwrap();
+        assert_eq!(json["deleted"], true);
+        assert!(json.get("archived").is_none(), "absent unless true");
+        wire["is_deleted"] = json!(false);
+        wire["is_archived"] = json!(true);
+        let deal = to_deal(wire, &meta, false).unwrap();
+        assert!(deal.archived && !deal.deleted);
+        assert!(serde_json::to_value(&deal)
+            .unwrap()
+            .get("deleted")
+            .is_none());
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! Pipedrive's answers: `{success: false, error, error_info}` bodies to [`Error`]s, token costs,
-//! and the rate limit it announces in its headers.
+//! Pipedrive's answers: `{success: false, error, error_info}` bodies to [`Error`]s, what each
+//! request spends of Pipedrive's rate limits, and the burst window it announces in its headers.
 //!
-//! Pipedrive meters every call in tokens (each endpoint's `x-token-cost`): a burst budget per
-//! rolling 2-second window and a daily budget, both by plan. crm charges each request's cost to
-//! the limiter's `burst` bucket, so a run spaces its calls instead of drawing 429s. The daily
-//! budget is counted, not waited for: a limiter that waited for it would hang a big export for
-//! up to a day in silence, so crm says on stderr when a run passes it and lets Pipedrive's own
-//! 429 (and its `Retry-After`) decide.
+//! Pipedrive has two limits (https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting):
+//! - a burst limit that counts **requests** per rolling 2-second window per token: 20 / 40 / 80 /
+//!   100 / 120 by plan for API tokens, four times that for OAuth tokens, and 10 per 2 s for the
+//!   Search API on every plan. `x-ratelimit-limit`, `-remaining` and `-reset` describe that
+//!   window in requests. crm charges one request per call to the limiter's `burst` bucket (and to
+//!   its `search` bucket for searches), so a run spaces its calls instead of drawing 429s;
+//! - a daily budget of tokens, where each endpoint costs its `x-token-cost` (the seeds' numbers).
+//!   The daily budget is counted, not waited for: a limiter that waited for it would hang a big
+//!   export for up to a day in silence, so crm says on stderr when a run passes it and lets
+//!   Pipedrive's own 429 (and its `Retry-After`) decide.
 
 use std::time::Duration;
 
@@ -17,9 +21,12 @@ use crate::error::Error;
 use crate::http::{Charge, Limiter, VendorPolicy};
 use crate::model::Vendor;
 
-/// The burst window's default budget (the lowest plans' tokens per 2 s) until `x-ratelimit-limit`
-/// tells us the account's real one.
-pub const BURST_LIMIT: (u32, Duration) = (80, Duration::from_secs(2));
+/// The burst window crm assumes until the first answer's `x-ratelimit-limit` gives the
+/// account's real one: the lowest plan's 20 requests per 2 s. It binds only a burst of more than
+/// 20 calls before that first answer.
+pub const BURST_LIMIT: (u32, Duration) = (20, Duration::from_secs(2));
+/// The Search API's own window: 10 requests per 2 s per token on every plan.
+pub const SEARCH_LIMIT: (u32, Duration) = (10, Duration::from_secs(2));
 /// The daily budget crm assumes: Pipedrive's base of 30,000 tokens a day for one seat of the
 /// lowest plan (accounts get that times a plan multiplier times their seats).
 pub const DAILY_BUDGET: u64 = 30_000;
@@ -30,12 +37,30 @@ pub fn crosses_daily_budget(spent: u64, tokens: u32) -> bool {
     spent < DAILY_BUDGET && spent + u64::from(tokens) >= DAILY_BUDGET
 }
 
-/// What one request spends from the burst window.
-pub fn cost(tokens: u32) -> Vec<Charge> {
-    vec![Charge {
+/// What one request to `path` spends of the burst windows: one request, whatever its token cost;
+/// a search also one of the Search API's window.
+pub fn charges(path: &str) -> Vec<Charge> {
+    let burst = Charge {
         bucket: "burst",
-        cost: tokens,
-    }]
+        cost: 1,
+    };
+    if path.ends_with("/search") {
+        vec![
+            burst,
+            Charge {
+                bucket: "search",
+                cost: 1,
+            },
+        ]
+    } else {
+        vec![burst]
+    }
+}
+
+/// Sizes the limiter's windows for a new run, before any answer has told the real burst limit.
+pub fn configure(limiter: &Limiter) {
+    limiter.configure("burst", BURST_LIMIT.0, BURST_LIMIT.1);
+    limiter.configure("search", SEARCH_LIMIT.0, SEARCH_LIMIT.1);
 }
 
 /// Whether a token has the form of a Pipedrive API token (40 hex characters); anything else is
@@ -108,9 +133,9 @@ impl VendorPolicy for PipedrivePolicy {
         }
     }
 
-    /// `x-ratelimit-limit` is the burst window's budget; `x-ratelimit-remaining: 0` pauses the
-    /// burst bucket until `x-ratelimit-reset` (seconds) when someone else is spending the
-    /// budget: crm's own charges are at most half of it. When they are more, the limiter
+    /// `x-ratelimit-limit` is the burst window's budget in requests; `x-ratelimit-remaining: 0`
+    /// pauses the burst bucket until `x-ratelimit-reset` (seconds) when someone else is spending
+    /// the budget: crm's own requests are at most half of it. When they are more, the limiter
     /// already waits for them to the millisecond, while the whole-second reset (counted when
     /// the request arrived, read a round trip later) would idle up to a second per window; a
     /// 429 with its `Retry-After` covers what remains.
@@ -186,38 +211,74 @@ mod tests {
     #[test]
     fn learns_the_burst_budget_and_pauses_when_spent() {
         let limiter = Limiter::new();
-        limiter.configure("burst", BURST_LIMIT.0, BURST_LIMIT.1);
+        configure(&limiter);
         let mut h = HeaderMap::new();
         h.insert("x-ratelimit-limit", HeaderValue::from_static("120"));
         PipedrivePolicy { api_token: true }.observe(&h, &limiter);
         assert_eq!(limiter.capacity("burst"), Some((120, BURST_LIMIT.1)));
+        assert_eq!(
+            limiter.capacity("search"),
+            Some(SEARCH_LIMIT),
+            "the Search API's window is the same on every plan"
+        );
     }
 
-    /// Waits for 10 tokens after a `remaining: 0, reset: 5` answer; returns the seconds waited.
-    async fn wait_after_spent_answer(own_spend: u32) -> u64 {
+    /// Seconds (of the paused clock) until `n` calls to `path` have all been let through.
+    async fn seconds_for(n: usize, path: &str) -> f64 {
         let limiter = Limiter::new();
-        limiter.configure("burst", BURST_LIMIT.0, BURST_LIMIT.1);
-        limiter.acquire(&cost(own_spend)).await;
+        configure(&limiter);
+        let start = tokio::time::Instant::now();
+        for _ in 0..n {
+            limiter.acquire(&charges(path)).await;
+        }
+        start.elapsed().as_secs_f64()
+    }
+
+    /// The burst window counts requests: the lowest plan's 20 per 2 s let 20 list pages (10
+    /// tokens each) go at once; charging tokens allowed only 8 per 2 s.
+    #[tokio::test(start_paused = true)]
+    async fn the_burst_window_counts_requests_not_tokens() {
+        assert_eq!(seconds_for(20, "/api/v2/deals").await, 0.0);
+        let one_more = seconds_for(21, "/api/v2/deals").await;
+        assert!(
+            (2.0..2.1).contains(&one_more),
+            "the 21st waits for the window: {one_more}"
+        );
+        assert_eq!(seconds_for(10, "/api/v2/deals/search").await, 0.0);
+        let eleventh = seconds_for(11, "/api/v2/deals/search").await;
+        assert!(
+            (2.0..2.1).contains(&eleventh),
+            "search has its own 10 per 2 s: {eleventh}"
+        );
+    }
+
+    /// Waits for one call after a `remaining: 0, reset: 5` answer; returns the seconds waited.
+    async fn wait_after_spent_answer(own_requests: u32) -> u64 {
+        let limiter = Limiter::new();
+        configure(&limiter);
+        for _ in 0..own_requests {
+            limiter.acquire(&charges("/api/v2/deals")).await;
+        }
         let mut h = HeaderMap::new();
         h.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
         h.insert("x-ratelimit-reset", HeaderValue::from_static("5"));
         PipedrivePolicy { api_token: true }.observe(&h, &limiter);
         let start = tokio::time::Instant::now();
-        limiter.acquire(&cost(10)).await;
+        limiter.acquire(&charges("/api/v2/deals")).await;
         start.elapsed().as_secs()
     }
 
     #[tokio::test(start_paused = true)]
     async fn a_spent_budget_pauses_only_when_someone_else_spent_it() {
         assert_eq!(
-            wait_after_spent_answer(10).await,
+            wait_after_spent_answer(1).await,
             5,
             "another client spent it"
         );
         assert_eq!(
-            wait_after_spent_answer(60).await,
+            wait_after_spent_answer(15).await,
             0,
-            "mostly crm's own spend: a 429 would say if the window were really full"
+            "mostly crm's own requests: a 429 would say if the window were really full"
         );
         assert_eq!(
             wait_after_spent_answer(BURST_LIMIT.0).await,

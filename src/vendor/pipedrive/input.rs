@@ -196,6 +196,11 @@ fn custom_value(field: &FieldWire, value: &Value) -> Result<Value> {
                     .filter(|p| !p.is_empty())
                     .collect(),
             };
+            // No option clears the field, with null: the v2 file says an empty list "is not
+            // supported and will result in a validation error" for `set` fields.
+            if parts.is_empty() {
+                return Ok(Value::Null);
+            }
             Ok(Value::Array(
                 parts
                     .iter()
@@ -339,5 +344,21 @@ mod tests {
             ..DealInput::default()
         };
         assert_eq!(body(&i, &meta, false, &[]).unwrap_err().exit_code(), 2);
+    }
+
+    /// `--set Channels=` (a `set` field, no option) clears it with null, never `[]`.
+    #[test]
+    fn an_empty_multiple_option_value_clears_with_null() {
+        let meta = Meta::example();
+        for empty in [json!(""), json!([]), json!(" ; ")] {
+            let mut i = DealInput::default();
+            i.custom.insert("Channels".into(), empty.clone());
+            let b = body(&i, &meta, false, &[]).unwrap();
+            assert_eq!(
+                b["custom_fields"],
+                json!({"a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e": null}),
+                "{empty}"
+            );
+        }
     }
 }

@@ -12,7 +12,7 @@ use crate::http::Request;
 use crate::model::{AssociateOptions, Deal, Target, User, Vendor};
 
 impl Pipedrive {
-    /// `GET /v1/deals/{id}/participants`, every page (v1 pages by `start`).
+    /// `GET /api/v1/deals/{id}/participants`, every page (v1 pages by `start`).
     pub(crate) async fn participants(&self, id: &str) -> Result<Vec<Value>> {
         const MAX_PAGES: usize = 20;
         let mut items = Vec::new();

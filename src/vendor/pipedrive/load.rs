@@ -46,7 +46,7 @@ impl Pipedrive {
         parse(Value::Array(data_items(&body)), "users")
     }
 
-    /// The account's company domain (`/v1/users/me`), which deal links need. A link is a nicety:
+    /// The account's company domain (`/api/v1/users/me`), which deal links need. A link is a nicety:
     /// when the call fails, deals come without one rather than the command failing.
     async fn fetch_company_domain(&self) -> Result<Option<String>> {
         match self

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wire::{FieldWire, OptionWire, PipelineWire, StageWire, UserWire};
 use crate::error::Result;
-use crate::resolve::{resolve, resolve_stage, unknown_field, Candidate, StageCandidate};
+use crate::resolve::{find_field, resolve, resolve_stage, Candidate, StageCandidate};
 
 /// The deal field whose options are the deal labels (`label_ids`).
 pub const LABEL_FIELD: &str = "label_ids";
@@ -116,23 +116,14 @@ impl Meta {
         self.custom_fields().find(|f| f.field_code == key)
     }
 
-    /// A custom field by its name (as users and JSON output write it) or its hash key; an unknown
-    /// name is exit 2 with the nearest one.
+    /// A custom field by its name (as users and JSON output write it) or its hash key, by the one
+    /// rule for field names ([`find_field`]): exact, else case-insensitive when unique.
     pub fn custom_field(&self, name: &str) -> Result<&FieldWire> {
-        let wanted = name.trim();
-        self.custom_fields()
-            .find(|f| f.field_name == wanted || f.field_code == wanted)
-            .or_else(|| {
-                self.custom_fields()
-                    .find(|f| f.field_name.eq_ignore_ascii_case(wanted))
-            })
-            .ok_or_else(|| {
-                unknown_field(
-                    "custom field",
-                    wanted,
-                    self.custom_fields().map(|f| f.field_name.as_str()),
-                )
-            })
+        let fields: Vec<&FieldWire> = self.custom_fields().collect();
+        find_field("custom field", name, &fields, |f| {
+            vec![f.field_name.as_str(), f.field_code.as_str()]
+        })
+        .copied()
     }
 
     /// The deal's page in Pipedrive's web app.

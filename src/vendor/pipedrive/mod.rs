@@ -20,7 +20,6 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use self::error::cost;
 use self::wire::UserWire;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Result};
@@ -73,7 +72,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
         "Pipedrive marks deleted deals as deleted and removes them for good after 30 days.",
 };
 
-/// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes.
+/// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes, counted
+/// against the daily budget only.
 pub(crate) mod costs {
     pub const LIST: u32 = 10;
     pub const ARCHIVED: u32 = 20;
@@ -96,7 +96,10 @@ pub(crate) mod costs {
     pub const ME: u32 = 2;
 }
 
-/// `/api/v2/…` and `/v1/…` paths, each segment percent-encoded.
+/// `/api/v2/…` and `/api/v1/…` paths, each segment percent-encoded. Pipedrive documents both
+/// prefixes on a company domain (`https://{COMPANYDOMAIN}.pipedrive.com/api/v1/…`, its
+/// "Requests" page: https://pipedrive.readme.io/docs/core-api-concepts-requests); a bare
+/// `/v1/…` is not served there.
 pub(crate) fn v2(segments: &[&str]) -> String {
     let mut all = vec!["api", "v2"];
     all.extend_from_slice(segments);
@@ -104,7 +107,7 @@ pub(crate) fn v2(segments: &[&str]) -> String {
 }
 
 pub(crate) fn v1(segments: &[&str]) -> String {
-    let mut all = vec!["v1"];
+    let mut all = vec!["api", "v1"];
     all.extend_from_slice(segments);
     path(&all)
 }
@@ -120,7 +123,7 @@ pub struct Pipedrive {
 }
 
 impl Pipedrive {
-    /// Refuses a base URL that already carries an API version: crm adds `/api/v2` and `/v1` itself.
+    /// Refuses a base URL that already carries an API version: crm adds `/api/v2` and `/api/v1` itself.
     pub fn new(env: AdapterEnv) -> Result<Self> {
         let base = env.http.base_url().path().trim_end_matches('/').to_string();
         if ["/api/v2", "/api/v1", "/v1", "/api", "/v2"]
@@ -132,8 +135,7 @@ impl Pipedrive {
                 "give the company domain alone, e.g. CRM_BASE_URL=https://yourcompany.pipedrive.com",
             ));
         }
-        let limiter = env.http.limiter();
-        limiter.configure("burst", error::BURST_LIMIT.0, error::BURST_LIMIT.1);
+        error::configure(env.http.limiter());
         Ok(Pipedrive {
             env,
             reloaded: AtomicBool::new(false),
@@ -142,7 +144,10 @@ impl Pipedrive {
         })
     }
 
+    /// Sends a request; `tokens` is its cost against the daily budget, counted, while the burst
+    /// windows are charged one request each (see [`error`]).
     pub(crate) async fn send(&self, request: Request, tokens: u32) -> Result<Value> {
+        let charges = error::charges(&request.path);
         let before = self.spent.fetch_add(tokens.into(), Ordering::SeqCst);
         if error::crosses_daily_budget(before, tokens) {
             self.env.notice(&format!(
@@ -151,12 +156,7 @@ impl Pipedrive {
                 error::DAILY_BUDGET
             ));
         }
-        Ok(self
-            .env
-            .http
-            .send(request.charges(cost(tokens)))
-            .await?
-            .body)
+        Ok(self.env.http.send(request.charges(charges)).await?.body)
     }
 
     /// The v2 deal, without participants.
@@ -183,6 +183,42 @@ impl Pipedrive {
     }
 }
 
+impl Pipedrive {
+    /// The PATCH body of an update's fields (associations are the caller's), names resolved.
+    pub(crate) async fn update_body(
+        &self,
+        id: &str,
+        input: &DealInput,
+    ) -> Result<serde_json::Map<String, Value>> {
+        let current_labels: Vec<String> = if input.add_tags.is_empty() || input.tags.is_some() {
+            Vec::new()
+        } else {
+            self.fetch_wire(id)
+                .await?
+                .get("label_ids")
+                .and_then(Value::as_array)
+                .map(|ids| ids.iter().filter_map(wire::id_text).collect())
+                .unwrap_or_default()
+        };
+        self.with_fresh_meta(|m| input::body(input, m, false, &current_labels))
+            .await
+    }
+
+    pub(crate) async fn patch_deal(
+        &self,
+        id: &str,
+        body: serde_json::Map<String, Value>,
+    ) -> Result<()> {
+        let request = Request::new(Method::PATCH, v2(&["deals", id]))
+            .json(Value::Object(body))
+            .idempotent(true);
+        self.send(request, costs::UPDATE)
+            .await
+            .map_err(|e| not_found_deal(e, id))?;
+        Ok(())
+    }
+}
+
 pub(crate) fn not_found_deal(e: Error, id: &str) -> Error {
     match e {
         Error::NotFound { .. } => Error::not_found(format!("Pipedrive has no deal {id}")),
@@ -200,7 +236,23 @@ impl super::Adapter for Pipedrive {
         self.list_pages(query).await
     }
 
+    /// `GET /api/v2/deals/{id}` still answers a deal deleted less than 30 days ago
+    /// (`is_deleted: true`); as on every vendor, that is not found unless `--archived` asks.
     async fn get(&self, id: &str, _with_contacts: bool) -> Result<Deal> {
+        let deal = self.fetch_deal(id, true).await?;
+        if deal.deleted {
+            return Err(Error::NotFound {
+                message: format!("Pipedrive deal {id} was deleted"),
+                hint: Some(format!(
+                    "Pipedrive keeps deleted deals for 30 days: `crm deals get {id} --archived` \
+                     shows it"
+                )),
+            });
+        }
+        Ok(deal)
+    }
+
+    async fn get_including_deleted(&self, id: &str) -> Result<Deal> {
         self.fetch_deal(id, true).await
     }
 
@@ -242,28 +294,11 @@ impl super::Adapter for Pipedrive {
                 "use `crm deals associate` / `crm deals dissociate`",
             ));
         }
-        let current_labels: Vec<String> = if input.add_tags.is_empty() || input.tags.is_some() {
-            Vec::new()
-        } else {
-            self.fetch_wire(id)
-                .await?
-                .get("label_ids")
-                .and_then(Value::as_array)
-                .map(|ids| ids.iter().filter_map(wire::id_text).collect())
-                .unwrap_or_default()
-        };
-        let body = self
-            .with_fresh_meta(|m| input::body(input, m, false, &current_labels))
-            .await?;
+        let body = self.update_body(id, input).await?;
         if body.is_empty() {
             return Err(Error::usage("nothing to change: give at least one field"));
         }
-        let request = Request::new(Method::PATCH, v2(&["deals", id]))
-            .json(Value::Object(body))
-            .idempotent(true);
-        self.send(request, costs::UPDATE)
-            .await
-            .map_err(|e| not_found_deal(e, id))?;
+        self.patch_deal(id, body).await?;
         Ok(Written::new(self.fetch_deal(id, true).await?))
     }
 

@@ -1,8 +1,9 @@
 //! Upsert without a vendor upsert: an exact-match search, then a create or an update. Not atomic:
 //! a deal created by someone else between the two calls makes a duplicate, and crm says so.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::input::int_id;
 use super::{costs, v2, Pipedrive};
 use crate::error::{Error, Result};
 use crate::http::Request;
@@ -101,7 +102,7 @@ impl Pipedrive {
                 Ok(written)
             }
             [one] => {
-                let mut written = self.update(&one.id, input).await?;
+                let mut written = self.update_as_upsert(&one.id, input).await?;
                 written.created = Some(false);
                 Ok(written)
             }
@@ -119,6 +120,47 @@ impl Pipedrive {
                 ),
             }),
         }
+    }
+}
+
+impl Pipedrive {
+    /// Upsert's update: the fields, and the links a create would make from the same input (the
+    /// first contact the deal's person, the others participants, the company its organization),
+    /// so that the same input gives the same deal whichever path runs. `deals update` itself
+    /// leaves links to `deals associate`.
+    async fn update_as_upsert(&self, id: &str, input: &DealInput) -> Result<Written> {
+        let mut fields = input.clone();
+        let contacts = std::mem::take(&mut fields.contacts);
+        let company = fields.company.take();
+        let mut body = if fields.is_empty() {
+            Map::new()
+        } else {
+            self.update_body(id, &fields).await?
+        };
+        if let Some(person) = contacts.first() {
+            body.insert("person_id".into(), int_id(person));
+        }
+        if let Some(org) = &company {
+            body.insert("org_id".into(), int_id(org));
+        }
+        if body.is_empty() {
+            return Err(Error::usage("nothing to change: give at least one field"));
+        }
+        self.patch_deal(id, body).await?;
+        let mut deal = self.fetch_deal(id, true).await?;
+        let missing: Vec<String> = contacts
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|c| !deal.contacts.contains(c))
+            .cloned()
+            .collect();
+        let failures = self.add_participants(&mut deal, &missing).await;
+        Ok(Written {
+            deal,
+            failures,
+            created: None,
+        })
     }
 }
 

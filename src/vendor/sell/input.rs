@@ -8,7 +8,7 @@ use super::meta::{category_status, Meta};
 use super::wire::{id_number, CustomFieldWire, LossReasonWire, PipelineWire, StageWire};
 use crate::error::{Error, Result};
 use crate::model::{Deal, DealInput, Status, Vendor};
-use crate::resolve::{resolve, unknown_field, Candidate};
+use crate::resolve::{ambiguous, match_field, resolve, unknown_field, Candidate, FieldMatch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -51,20 +51,21 @@ pub fn needs_custom_fields(input: &DealInput) -> bool {
 
 /// A custom field by its exact name, or by a unique case-insensitive match.
 pub fn custom_field<'a>(fields: &'a [CustomFieldWire], name: &str) -> Result<&'a CustomFieldWire> {
-    if let Some(f) = fields.iter().find(|f| f.name == name) {
-        return Ok(f);
-    }
-    let mut loose = fields.iter().filter(|f| f.name.eq_ignore_ascii_case(name));
-    if let (Some(f), None) = (loose.next(), loose.next()) {
-        return Ok(f);
+    let by_name = |f: &'a CustomFieldWire| vec![f.name.as_str()];
+    match match_field(name, fields, by_name) {
+        FieldMatch::One(f) => return Ok(f),
+        FieldMatch::Several(several) => {
+            return Err(ambiguous("custom field", name, &several, by_name))
+        }
+        FieldMatch::None => {}
     }
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let err = unknown_field("custom field", name, names.iter().copied());
     let known = if names.is_empty() {
         "this account defines no deal custom fields".to_string()
     } else {
         format!("the deal custom fields are: {}", names.join(", "))
     };
-    let err = unknown_field("custom field", name, names.iter().copied());
     let hint = match err.hint() {
         Some(h) if h.starts_with("did you mean") => format!("{h} ({known})"),
         _ => known,

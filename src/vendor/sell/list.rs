@@ -16,8 +16,12 @@ use crate::vendor::DealPages;
 
 /// Sell's largest page.
 pub const PAGE: usize = 100;
-/// Pages in flight at once for `--all`; the limiter keeps them under 10 a second.
-const CONCURRENT_PAGES: usize = 4;
+/// Pages in flight at once for `--all`; the limiter keeps them under 10 a second. Sell gives no
+/// page count, so only a short page says the list is over, and every page in flight beside it is
+/// a request wasted: two readers waste at most one per list (a third page is asked for only once
+/// the first is delivered), and still reach Sell's 10 requests a second with round trips up to
+/// 200 ms.
+const CONCURRENT_PAGES: usize = 2;
 
 /// Common sort fields and the `sort_by` name Sell knows them by.
 pub const SORTS: [(&str, &str); 6] = [

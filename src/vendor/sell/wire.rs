@@ -118,7 +118,9 @@ pub struct UserWire {
     pub status: Option<String>,
 }
 
-/// One deal custom field (`GET /v2/deal/custom_fields`).
+/// One deal custom field (`GET /v2/deal/custom_fields`: Zendesk's "Custom Fields" reference,
+/// `GET /v2/:resource_type/custom_fields`,
+/// https://developer.zendesk.com/api-reference/sales-crm/resources/custom-fields/).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CustomFieldWire {
     #[serde(default, deserialize_with = "de_opt_id")]
@@ -128,7 +130,8 @@ pub struct CustomFieldWire {
     pub kind: Option<String>,
 }
 
-/// One reason a deal was lost (`GET /v2/loss_reasons`).
+/// One reason a deal was lost (`GET /v2/loss_reasons`: Zendesk's "Loss Reasons" reference,
+/// https://developer.zendesk.com/api-reference/sales-crm/resources/loss-reasons/).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LossReasonWire {
     #[serde(deserialize_with = "de_id")]

@@ -231,7 +231,7 @@ async fn merge_keeps_merge_with_id_and_removes_the_path_deal() {
     let (status, merged) = api
         .with_body(
             Method::PUT,
-            "/v1/deals/1/merge",
+            "/api/v1/deals/1/merge",
             json!({"merge_with_id": 2}),
         )
         .await;
@@ -278,7 +278,7 @@ async fn search_followers_participants_and_metadata() {
     assert_eq!(exact["data"]["items"][0]["item"]["id"], 3);
     assert_eq!(api.get("/api/v2/deals/search?term=a").await.0, 400);
 
-    let (_, users) = api.get("/v1/users").await;
+    let (_, users) = api.get("/api/v1/users").await;
     let user = users["data"][2]["id"].as_u64().unwrap();
     let (status, f) = api
         .with_body(
@@ -312,32 +312,32 @@ async fn search_followers_participants_and_metadata() {
     let (status, added) = api
         .with_body(
             Method::POST,
-            "/v1/deals/4/participants",
+            "/api/v1/deals/4/participants",
             json!({"person_id": 16}),
         )
         .await;
     assert_eq!(status, 200, "{added}");
     let pid = added["data"]["id"].as_u64().unwrap();
-    let (_, list) = api.get("/v1/deals/4/participants").await;
+    let (_, list) = api.get("/api/v1/deals/4/participants").await;
     assert!(list["data"]
         .as_array()
         .unwrap()
         .iter()
         .any(|p| p["id"] == pid && p["person"]["id"] == 16));
     assert_eq!(
-        api.delete(&format!("/v1/deals/4/participants/{pid}"))
+        api.delete(&format!("/api/v1/deals/4/participants/{pid}"))
             .await
             .0,
         200
     );
-    let (_, list) = api.get("/v1/deals/4/participants").await;
+    let (_, list) = api.get("/api/v1/deals/4/participants").await;
     assert!(list["data"]
         .as_array()
         .unwrap()
         .iter()
         .all(|p| p["id"] != pid));
 
-    let (_, me) = api.get("/v1/users/me").await;
+    let (_, me) = api.get("/api/v1/users/me").await;
     assert_eq!(me["data"]["is_you"], true);
     assert!(me["data"]["company_domain"].is_string());
     let stages = collect(&api, "/api/v2/stages?pipeline_id=1").await;
@@ -345,4 +345,26 @@ async fn search_followers_participants_and_metadata() {
     assert_eq!(names.first(), Some(&"Appointment Scheduled"));
     assert!(names.contains(&"Closed Won"));
     assert_eq!(collect(&api, "/api/v2/pipelines").await.len(), 2);
+}
+
+/// Pipedrive's "Requests" page (https://pipedrive.readme.io/docs/core-api-concepts-requests)
+/// documents `https://{COMPANYDOMAIN}.pipedrive.com/api/v1/…` and `/api/v2/…`: a company domain
+/// answers nothing under a bare `/v1`, so neither does the sandbox.
+#[tokio::test]
+async fn only_the_documented_api_prefixes_answer() {
+    let sb = start_default(V).await;
+    let api = Api::new(&sb, V);
+    for path in ["/v1/users", "/v1/users/me", "/v1/deals/1/participants"] {
+        assert_eq!(api.get(path).await.0, 404, "{path}");
+        let documented = format!("/api{path}");
+        assert_eq!(api.get(&documented).await.0, 200, "{documented}");
+    }
+    let (status, _) = api
+        .with_body(
+            Method::PUT,
+            "/v1/deals/1/merge",
+            json!({"merge_with_id": 2}),
+        )
+        .await;
+    assert_eq!(status, 404);
 }

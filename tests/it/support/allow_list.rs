@@ -250,9 +250,13 @@ fn undocumented_not_found(status: u16, v: &super::violations::Violation) -> bool
 /// checked against a file either; the sandbox's tests check their shape.
 pub const UNDESCRIBED_ROUTES: &[(&str, &str, &str)] = &[
     // Sell: our derived file covers deals, pipelines, stages, users and associated contacts
-    // only; the deal custom fields (`GET /v2/:resource_type/custom_fields`, the "Custom Fields"
-    // page the deals page points to) and loss reasons (`GET /v2/loss_reasons`) are Sell
-    // endpoints crm reads for `--match`, `--set` and `--lost-reason`.
+    // only; the deal custom fields and loss reasons are Sell endpoints crm reads for `--match`,
+    // `--set` and `--lost-reason`, documented in Zendesk's Sell reference: "Retrieve custom field
+    // GET /v2/:resource_type/custom_fields"
+    // (https://developer.zendesk.com/api-reference/sales-crm/resources/custom-fields/, used as
+    // `/v2/deal/custom_fields` by Zendesk's own zendesk-sell-for-zapier,
+    // src/common/customFields/fetch.ts) and "Retrieve all reasons GET /v2/loss_reasons"
+    // (https://developer.zendesk.com/api-reference/sales-crm/resources/loss-reasons/).
     ("sell", "GET", "/v2/deal/custom_fields"),
     ("sell", "GET", "/v2/loss_reasons"),
     // HubSpot: no file of the collection describes the account information API; crm reads

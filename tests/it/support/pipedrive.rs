@@ -90,14 +90,14 @@ pub async fn account() -> MockServer {
             .await;
     }
     Mock::given(method("GET"))
-        .and(path("/v1/users/me"))
+        .and(path("/api/v1/users/me"))
         .respond_with(ResponseTemplate::new(200).set_body_json(ok(
             json!({"id": 11, "name": "Ana Lima", "company_domain": "acme", "is_you": true}),
         )))
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .and(path("/v1/users"))
+        .and(path("/api/v1/users"))
         .respond_with(ResponseTemplate::new(200).set_body_json(ok(users())))
         .mount(&server)
         .await;
