@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::model::Deal;
+use crate::model::{custom_in_order, decimal_text, time_text, Deal};
 use crate::resolve::unknown_field;
 use crate::streams::Streams;
 
@@ -95,7 +95,7 @@ fn deal_cell(deal: &Deal, field: &str) -> String {
         "id" => deal.id.clone(),
         "vendor" => deal.vendor.key().to_string(),
         "name" => text(&deal.name),
-        "amount" => deal.amount.map(|a| a.to_string()).unwrap_or_default(),
+        "amount" => deal.amount.map(decimal_text).unwrap_or_default(),
         "currency" => text(&deal.currency),
         "pipeline" => deal
             .pipeline
@@ -114,13 +114,13 @@ fn deal_cell(deal: &Deal, field: &str) -> String {
             .map(|r| r.label().to_string())
             .unwrap_or_default(),
         "close_date" => deal.close_date.map(|d| d.to_string()).unwrap_or_default(),
-        "probability" => deal.probability.map(|p| p.to_string()).unwrap_or_default(),
+        "probability" => deal.probability.map(decimal_text).unwrap_or_default(),
         "contacts" => deal.contacts.join(";"),
         "company" => text(&deal.company),
         "tags" => deal.tags.join(";"),
-        "custom" => Value::Object(deal.custom.clone()).to_string(),
-        "created_at" => deal.created_at.map(timestamp).unwrap_or_default(),
-        "updated_at" => deal.updated_at.map(timestamp).unwrap_or_default(),
+        "custom" => Value::Object(custom_in_order(&deal.custom)).to_string(),
+        "created_at" => deal.created_at.map(time_text).unwrap_or_default(),
+        "updated_at" => deal.updated_at.map(time_text).unwrap_or_default(),
         "url" => text(&deal.url),
         other => match other
             .strip_prefix("custom.")
@@ -256,7 +256,11 @@ pub fn write_deal(format: Format, fields: &[String], streams: &Streams, deal: &D
                 .iter()
                 .filter(|f| **f != "custom")
                 .map(|f| f.to_string())
-                .chain(deal.custom.keys().map(|k| format!("custom.{k}")))
+                .chain(
+                    custom_in_order(&deal.custom)
+                        .keys()
+                        .map(|k| format!("custom.{k}")),
+                )
                 .collect();
             let shown = if fields.is_empty() { &all } else { fields };
             for f in shown {
@@ -305,20 +309,54 @@ pub fn write_records<T: Serialize>(
             }
             streams.out(&text)
         }
-        Format::Csv => {
-            let cols: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
-            let mut text = csv_line(&cols);
-            for r in records {
-                text.push_str(&csv_line(&cells(r)));
-            }
-            streams.out(&text)
-        }
+        Format::Csv => streams.out(&records_csv(columns, records)?),
     }
 }
 
-/// A time as the JSON output writes it (`2026-01-02T03:04:05Z`), so tables and CSV agree with it.
-fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+/// Records as CSV whose header is exactly their JSON keys (every key any record has, in the
+/// order they first appear), so a script reads the same names from `-o csv` and `-o json`.
+fn records_csv<T: Serialize>(columns: &[&str], records: &[T]) -> Result<String> {
+    let values: Vec<Value> = records
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(Error::internal)?;
+    let mut keys: Vec<String> = Vec::new();
+    for v in &values {
+        for k in v.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    if values.is_empty() {
+        // No record to read the keys from: the columns people see.
+        keys = columns.iter().map(|c| c.to_string()).collect();
+    }
+    let mut text = csv_line(&keys);
+    for v in &values {
+        let cells: Vec<String> = keys.iter().map(|k| csv_cell(v.get(k))).collect();
+        text.push_str(&csv_line(&cells));
+    }
+    Ok(text)
+}
+
+/// One JSON value as a CSV cell, as deal CSV writes them: a reference by its name, lists of
+/// plain values joined with `;`, anything else nested as JSON.
+fn csv_cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.iter().all(|i| !i.is_object() && !i.is_array()) => items
+            .iter()
+            .map(|i| csv_cell(Some(i)))
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(Value::Object(o)) if o.contains_key("id") && o.len() <= 2 => {
+            csv_cell(o.get("name").or_else(|| o.get("id")))
+        }
+        Some(other) => other.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -355,8 +393,42 @@ mod tests {
         );
         assert_eq!(
             v,
-            serde_json::json!({"id": "42", "amount": "1000.50", "custom": {"region": "EMEA"}})
+            serde_json::json!({"id": "42", "amount": "1000.5", "custom": {"region": "EMEA"}})
         );
+    }
+
+    #[test]
+    fn record_csv_headers_are_the_json_keys() {
+        #[derive(Serialize)]
+        struct R {
+            id: &'static str,
+            set_with: Option<&'static str>,
+            options: Vec<&'static str>,
+            pipeline: serde_json::Value,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            note: Option<&'static str>,
+        }
+        let rows = [
+            R {
+                id: "1",
+                set_with: None,
+                options: vec!["a", "b"],
+                pipeline: serde_json::json!({"id": "7", "name": "Sales"}),
+                note: None,
+            },
+            R {
+                id: "2",
+                set_with: Some("--name"),
+                options: vec![],
+                pipeline: serde_json::json!({"id": "8"}),
+                note: Some("why"),
+            },
+        ];
+        assert_eq!(
+            records_csv(&["id", "set with"], &rows).unwrap(),
+            "id,set_with,options,pipeline,note\n1,,a;b,Sales,\n2,--name,,8,why\n"
+        );
+        assert_eq!(records_csv::<R>(&["id"], &[]).unwrap(), "id\n");
     }
 
     #[test]
@@ -366,17 +438,21 @@ mod tests {
     }
 
     #[test]
-    fn tables_write_times_as_the_json_does() {
-        let t: chrono::DateTime<chrono::Utc> = "2026-01-02T03:04:05Z".parse().unwrap();
-        assert_eq!(timestamp(t), "2026-01-02T03:04:05Z");
-        assert_eq!(
-            timestamp(t),
-            serde_json::to_value(t).unwrap().as_str().unwrap()
-        );
-        let millis: chrono::DateTime<chrono::Utc> = "2026-11-29T20:18:29.182Z".parse().unwrap();
-        assert_eq!(
-            timestamp(millis),
-            serde_json::to_value(millis).unwrap().as_str().unwrap()
-        );
+    fn tables_write_times_and_amounts_as_the_json_does() {
+        let mut d = deal();
+        d.amount = Some("1253.00".parse().unwrap());
+        d.created_at = Some("2026-01-02T03:04:05Z".parse().unwrap());
+        d.updated_at = Some("2026-11-29T20:18:29.182345Z".parse().unwrap());
+        let json = serde_json::to_value(&d).unwrap();
+        for field in ["amount", "created_at", "updated_at"] {
+            assert_eq!(
+                deal_cell(&d, field),
+                json[field].as_str().unwrap(),
+                "{field}"
+            );
+        }
+        assert_eq!(json["amount"], "1253");
+        assert_eq!(json["created_at"], "2026-01-02T03:04:05Z");
+        assert_eq!(json["updated_at"], "2026-11-29T20:18:29.182Z");
     }
 }

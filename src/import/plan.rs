@@ -151,8 +151,8 @@ pub fn diff(input: &DealInput, existing: &Deal) -> Map<String, Value> {
         if existing.amount.map(|a| a.normalize()) != Some(amount.normalize()) {
             change(
                 "amount",
-                json!(existing.amount.map(|a| a.to_string())),
-                json!(amount.to_string()),
+                json!(existing.amount.map(crate::model::decimal_text)),
+                json!(crate::model::decimal_text(amount)),
             );
         }
     }

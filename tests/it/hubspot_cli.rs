@@ -45,7 +45,7 @@ async fn list_follows_the_after_cursor_and_names_properties() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
-    assert_eq!(deals[0]["amount"], "1000.50");
+    assert_eq!(deals[0]["amount"], "1000.5");
     assert_eq!(
         deals[0]["stage"],
         json!({"id": "contractsent", "name": "Contract Sent"})
