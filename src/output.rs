@@ -1,13 +1,16 @@
 //! Rendering the common model as a table, JSON, NDJSON or CSV. The only writer of data to stdout.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
+mod table;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use self::table::{Column, Fit};
 use crate::error::{Error, Result};
-use crate::model::{custom_in_order, decimal_text, time_text, Deal};
+use crate::model::{custom_in_order, decimal_text, time_text, Deal, Vendor};
 use crate::resolve::unknown_field;
 use crate::streams::Streams;
+use crate::vendor::Capabilities;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -39,25 +42,30 @@ pub const DEAL_FIELDS: [&str; 18] = [
     "url",
 ];
 
-/// What a table shows when `--fields` is not given.
-const TABLE_FIELDS: [&str; 8] = [
+/// What a table shows when `--fields` is not given (a `pipeline` column joins them when the
+/// account has more than one pipeline); `amount` carries the currency in a table.
+const TABLE_FIELDS: [&str; 7] = [
     "id",
     "name",
     "amount",
-    "currency",
     "stage",
     "status",
     "owner",
     "close_date",
 ];
 
-/// Checks `--fields` names; an unknown one is exit 2 with a "did you mean".
-pub fn check_fields(fields: &[String]) -> Result<()> {
+/// Checks `--fields` names against what `vendor` has: an unknown one is exit 2 with a "did you
+/// mean"; `url` on a vendor that gives no links to deals is exit 6.
+pub fn check_fields(fields: &[String], vendor: Vendor) -> Result<()> {
     for f in fields {
         let known = DEAL_FIELDS.contains(&f.as_str())
             || f.strip_prefix("custom.").is_some_and(|n| !n.is_empty());
         if !known {
             return Err(unknown_field("field", f, DEAL_FIELDS));
+        }
+        if f == "url" && !Capabilities::of(vendor).deal_links {
+            return Err(Error::unsupported(vendor, "links to deals (--fields url)")
+                .with_hint(format!("{vendor} documents no web address for a deal")));
         }
     }
     Ok(())
@@ -133,19 +141,46 @@ fn deal_cell(deal: &Deal, field: &str) -> String {
     }
 }
 
-fn new_table(headers: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers.iter().copied());
-    table
-}
-
 fn csv_line(cells: &[String]) -> String {
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     writer.write_record(cells).expect("csv into memory");
     String::from_utf8(writer.into_inner().expect("csv flush")).expect("csv is utf-8")
+}
+
+/// The table column of one deal field: how it fits a narrow terminal and when it is dropped.
+fn deal_column(field: &str, deals: &[Deal], with_currency: bool, chosen: bool) -> Column {
+    let cells = deals
+        .iter()
+        .map(|d| match field {
+            "amount" if with_currency => match (&d.amount, &d.currency) {
+                (Some(a), Some(c)) => format!("{} {c}", decimal_text(*a)),
+                (Some(a), None) => decimal_text(*a),
+                (None, _) => String::new(),
+            },
+            _ => deal_cell(d, field),
+        })
+        .collect();
+    let fit = match field {
+        "name" => Fit::Cut { min: 12 },
+        "stage" => Fit::Cut { min: 10 },
+        "pipeline" | "owner" => Fit::Cut { min: 8 },
+        "id" | "vendor" | "amount" | "currency" | "status" | "close_date" | "probability"
+        | "created_at" | "updated_at" | "company" => Fit::Whole,
+        _ => Fit::Cut { min: 8 },
+    };
+    let mut column = Column::new(field, cells, fit);
+    column.right = matches!(field, "amount" | "probability");
+    // Columns the user did not choose give way, least useful first, on a narrow terminal.
+    if !chosen {
+        column.drop_priority = match field {
+            "status" => Some(0),
+            "owner" => Some(1),
+            "close_date" => Some(2),
+            "pipeline" => Some(3),
+            _ => None,
+        };
+    }
+    column
 }
 
 /// Writes deals as they arrive: NDJSON and CSV line by line, JSON as one array written in pieces,
@@ -153,15 +188,24 @@ fn csv_line(cells: &[String]) -> String {
 pub struct DealWriter {
     format: Format,
     fields: Vec<String>,
+    /// Whether the user chose the fields (`--fields`), or they are the format's defaults.
+    chosen: bool,
+    vendor: Vendor,
     streams: Streams,
-    table_rows: Vec<Vec<String>>,
+    table_deals: Vec<Deal>,
     written: usize,
 }
 
 impl DealWriter {
-    pub fn new(format: Format, fields: &[String], streams: Streams) -> Result<Self> {
-        check_fields(fields)?;
-        let fields = if fields.is_empty() && matches!(format, Format::Table | Format::Csv) {
+    pub fn new(
+        format: Format,
+        fields: &[String],
+        streams: Streams,
+        vendor: Vendor,
+    ) -> Result<Self> {
+        check_fields(fields, vendor)?;
+        let chosen = !fields.is_empty();
+        let fields = if !chosen && matches!(format, Format::Table | Format::Csv) {
             let defaults: &[&str] = if format == Format::Table {
                 &TABLE_FIELDS
             } else {
@@ -174,23 +218,44 @@ impl DealWriter {
         Ok(DealWriter {
             format,
             fields,
+            chosen,
+            vendor,
             streams,
-            table_rows: Vec::new(),
+            table_deals: Vec::new(),
             written: 0,
         })
+    }
+
+    /// Adds a `pipeline` column to a default table (the account has several pipelines, whose
+    /// stages' names repeat).
+    pub fn with_pipeline_column(mut self, several_pipelines: bool) -> Self {
+        if several_pipelines && !self.chosen && self.format == Format::Table {
+            let at = self.fields.iter().position(|f| f == "stage").unwrap_or(0);
+            self.fields.insert(at, "pipeline".into());
+        }
+        self
     }
 
     pub fn count(&self) -> usize {
         self.written
     }
 
+    /// The default CSV columns leave `url` out where the vendor gives no link to a deal.
+    fn settle_csv_columns(&mut self, first: Option<&Deal>) {
+        let has_links = match first {
+            Some(deal) => deal.url.is_some(),
+            None => Capabilities::of(self.vendor).deal_links,
+        };
+        if !self.chosen && !has_links {
+            self.fields.retain(|f| f != "url");
+        }
+    }
+
     pub fn write(&mut self, deals: &[Deal]) -> Result<()> {
         let mut chunk = String::new();
         for deal in deals {
             match self.format {
-                Format::Table => self
-                    .table_rows
-                    .push(self.fields.iter().map(|f| deal_cell(deal, f)).collect()),
+                Format::Table => self.table_deals.push(deal.clone()),
                 Format::Json => {
                     chunk.push_str(if self.written == 0 { "[\n  " } else { ",\n  " });
                     let pretty =
@@ -203,6 +268,7 @@ impl DealWriter {
                 }
                 Format::Csv => {
                     if self.written == 0 {
+                        self.settle_csv_columns(Some(deal));
                         chunk.push_str(&csv_line(&self.fields));
                     }
                     let cells: Vec<String> =
@@ -218,43 +284,63 @@ impl DealWriter {
         Ok(())
     }
 
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
         match self.format {
             Format::Table => {
-                if self.table_rows.is_empty() {
+                if self.table_deals.is_empty() {
                     self.streams.notice("no deals");
                     return Ok(());
                 }
-                let headers: Vec<&str> = self.fields.iter().map(String::as_str).collect();
-                let mut table = new_table(&headers);
-                for row in self.table_rows {
-                    table.add_row(row);
-                }
-                if let Some(i) = self.fields.iter().position(|f| f == "amount") {
-                    if let Some(col) = table.column_mut(i) {
-                        col.set_cell_alignment(CellAlignment::Right);
-                    }
-                }
-                self.streams.out(&format!("{table}\n"))
+                let with_currency = !self.chosen;
+                let columns = self
+                    .fields
+                    .iter()
+                    .filter(|f| *f != "url" || self.table_deals.iter().any(|d| d.url.is_some()))
+                    .map(|f| deal_column(f, &self.table_deals, with_currency, self.chosen))
+                    .collect();
+                self.streams
+                    .out(&table::render(columns, self.streams.width))
             }
             Format::Json if self.written == 0 => self.streams.out("[]\n"),
             Format::Json => self.streams.out("\n]\n"),
-            Format::Csv if self.written == 0 => self.streams.out(&csv_line(&self.fields)),
+            Format::Csv if self.written == 0 => {
+                self.settle_csv_columns(None);
+                self.streams.out(&csv_line(&self.fields))
+            }
             Format::Ndjson | Format::Csv => Ok(()),
         }
     }
 }
 
+/// One line that tells a person which deal this is: id, name, amount and stage (with its
+/// pipeline, as stage names repeat across pipelines).
+pub fn deal_summary(deal: &Deal) -> String {
+    let name = deal
+        .name
+        .as_deref()
+        .map_or_else(|| "(no name)".to_string(), |n| format!("{n:?}"));
+    let amount = match (&deal.amount, &deal.currency) {
+        (Some(a), Some(c)) => format!("{} {c}", decimal_text(*a)),
+        (Some(a), None) => decimal_text(*a),
+        (None, _) => "no amount".into(),
+    };
+    let stage = match (&deal.stage, &deal.pipeline) {
+        (Some(s), Some(p)) => format!("{} ({})", s.label(), p.label()),
+        (Some(s), None) => s.label().to_string(),
+        (None, _) => "no stage".into(),
+    };
+    format!("{}  {name}  {amount}  {stage}", deal.id)
+}
+
 /// Writes one deal (get, create, update): a JSON object rather than an array; a table of
 /// field/value pairs for people.
 pub fn write_deal(format: Format, fields: &[String], streams: &Streams, deal: &Deal) -> Result<()> {
-    check_fields(fields)?;
+    check_fields(fields, deal.vendor)?;
     match format {
         Format::Table => {
-            let mut table = new_table(&["field", "value"]);
             let all: Vec<String> = DEAL_FIELDS
                 .iter()
-                .filter(|f| **f != "custom")
+                .filter(|f| **f != "custom" && (**f != "url" || deal.url.is_some()))
                 .map(|f| f.to_string())
                 .chain(
                     custom_in_order(&deal.custom)
@@ -263,17 +349,18 @@ pub fn write_deal(format: Format, fields: &[String], streams: &Streams, deal: &D
                 )
                 .collect();
             let shown = if fields.is_empty() { &all } else { fields };
-            for f in shown {
-                table.add_row(vec![f.clone(), deal_cell(deal, f)]);
-            }
-            streams.out(&format!("{table}\n"))
+            let rows = shown
+                .iter()
+                .map(|f| vec![f.clone(), deal_cell(deal, f)])
+                .collect();
+            streams.out(&table::plain(&["field", "value"], rows, streams.width))
         }
         Format::Json => streams.out(&format!(
             "{}\n",
             serde_json::to_string_pretty(&deal_json(deal, fields)).expect("json")
         )),
         Format::Ndjson | Format::Csv => {
-            let mut writer = DealWriter::new(format, fields, streams.clone())?;
+            let mut writer = DealWriter::new(format, fields, streams.clone(), deal.vendor)?;
             writer.write(std::slice::from_ref(deal))?;
             writer.finish()
         }
@@ -290,13 +377,11 @@ pub fn write_records<T: Serialize>(
     cells: impl Fn(&T) -> Vec<String>,
 ) -> Result<()> {
     match format {
-        Format::Table => {
-            let mut table = new_table(columns);
-            for r in records {
-                table.add_row(cells(r));
-            }
-            streams.out(&format!("{table}\n"))
-        }
+        Format::Table => streams.out(&table::plain(
+            columns,
+            records.iter().map(cells).collect(),
+            streams.width,
+        )),
         Format::Json => streams.out(&format!(
             "{}\n",
             serde_json::to_string_pretty(records).map_err(Error::internal)?
@@ -379,10 +464,17 @@ mod tests {
 
     #[test]
     fn fields_are_checked() {
-        assert!(check_fields(&["id".into(), "custom.region".into()]).is_ok());
-        let e = check_fields(&["nmae".into()]).unwrap_err();
+        assert!(check_fields(&["id".into(), "custom.region".into()], Vendor::Sell).is_ok());
+        let e = check_fields(&["nmae".into()], Vendor::Hubspot).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.hint().unwrap().contains("\"name\""));
+        assert!(check_fields(&["url".into()], Vendor::Pipedrive).is_ok());
+        assert_eq!(
+            check_fields(&["id".into(), "url".into()], Vendor::Sell)
+                .unwrap_err()
+                .exit_code(),
+            6
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct Streams {
     pub quiet: bool,
     /// Whether diagnostics on stderr may be coloured (`--color`, `NO_COLOR`, a terminal).
     pub err_color: bool,
+    /// How wide tables may be: `COLUMNS` when set, else the terminal stdout is, else unbounded.
+    pub width: Option<u16>,
 }
 
 impl Streams {
@@ -30,6 +32,7 @@ impl Streams {
             stderr_is_terminal: io::stderr().is_terminal(),
             quiet,
             err_color: false,
+            width: None,
         }
     }
 

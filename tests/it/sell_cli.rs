@@ -782,7 +782,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
     let out = crm(&server, &home, &["deals", "delete", "5", "--yes"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("deleted deal 5: Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
+        out.stderr.contains("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
         "{}",
         out.stderr
     );

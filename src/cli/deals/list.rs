@@ -251,33 +251,55 @@ pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     } else {
         Some(args.limit.unwrap_or(DEFAULT_LIMIT))
     };
-    let shown = stream(args.filters, limit, ctx.format(), ctx).await?;
-    if args.limit.is_none() && limit.is_some() && shown.more {
+    // Only the default limit is told about: a --limit N is what the user asked for.
+    let probe = args.limit.is_none() && limit.is_some();
+    let shown = stream(args.filters, limit, probe, ctx.format(), ctx).await?;
+    // Said where a person reads it: on a terminal, or with -v; never on stdout.
+    let told = ctx.streams.stderr_is_terminal || ctx.globals.verbose > 0;
+    if probe && shown.more && told {
         ctx.streams.notice(&format!(
-            "showing the first {} deals; --limit N or --all for more",
+            "showing {} of more; --all for every deal, --limit N",
             shown.count
         ));
     }
     Ok(())
 }
 
-/// How many deals were written, and whether a page held more than the limit let through.
+/// How many deals were written, and whether more matched than the limit let through.
 pub(crate) struct Streamed {
     pub count: usize,
     pub more: bool,
 }
 
 /// Writes the matching deals page by page as they arrive (constant memory for NDJSON and CSV).
+/// With `probe`, one deal past the limit is asked for, so that "more exist" is known, not
+/// guessed; it costs a request only when a page ends exactly at the limit and more deals follow.
 pub(crate) async fn stream(
     filters: FilterArgs,
     limit: Option<usize>,
+    probe: bool,
     format: Format,
     ctx: &Context,
 ) -> Result<Streamed> {
-    let query = filters.to_query(limit)?;
+    let query = filters.to_query(limit.map(|l| if probe { l + 1 } else { l }))?;
     let adapter = adapter_for(ctx, Op::List)?;
     check_filters(&query, adapter.capabilities())?;
-    let mut writer = DealWriter::new(format, &ctx.globals.fields, ctx.streams.clone())?;
+    let mut writer = DealWriter::new(
+        format,
+        &ctx.globals.fields,
+        ctx.streams.clone(),
+        adapter.vendor(),
+    )?;
+    if format == Format::Table && ctx.globals.fields.is_empty() {
+        // Stage names repeat across pipelines: the table names the pipeline when there are several.
+        let several = match adapter.pipelines().await {
+            Ok(pipelines) => pipelines.len() > 1,
+            Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
+            // Only a column is at stake: the list itself says what is wrong, if anything.
+            Err(_) => false,
+        };
+        writer = writer.with_pipeline_column(several);
+    }
     let mut pages = adapter.list(&query).await?;
     let mut more = false;
     let mut failure = None;
