@@ -223,7 +223,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     assert_eq!(got[0]["amount"], "2.5");
     assert_eq!(got[1]["pipeline"]["name"], "Renewals");
     assert!(
-        out.stderr.contains("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages 13, 23"),
+        out.stderr.contains("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages \"Won\" in Sales (13), \"Won\" in Renewals (23)"),
         "{}",
         out.stderr
     );

@@ -8,7 +8,7 @@ use crate::output::Format;
 /// Every matching deal, streamed (NDJSON unless -o says otherwise)
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals export > deals.ndjson\n  crm deals export --status won -o csv > won.csv\n  crm --profile hubspot deals export | crm --profile pipedrive deals create --from -"
+    after_help = "Examples:\n  crm deals export > backup.ndjson\n  crm deals export --status won -o csv > won.csv\n  crm --profile sandbox deals export | crm --profile sandbox-pipedrive deals import -"
 )]
 pub struct ExportArgs {
     #[command(flatten)]

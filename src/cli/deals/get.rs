@@ -8,7 +8,7 @@ use crate::vendor::Op;
 
 /// Show one deal, with its contacts and company
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  crm deals get 12345\n  crm deals get 12345 -o json --raw")]
+#[command(after_help = "Examples:\n  crm deals get 42\n  crm deals get 42 -o json --raw")]
 pub struct GetArgs {
     /// The deal's id
     pub id: String,

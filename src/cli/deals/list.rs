@@ -73,7 +73,12 @@ pub struct FilterArgs {
 /// List deals, filtered and sorted
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals list --stage \"Contract Sent\" --owner ana@example.com\n  crm deals list --status won --updated-since 7d --sort amount:desc\n  crm deals list --all -o ndjson > deals.ndjson"
+    after_help = "Without --limit or --all, the first 100 deals; when more match, stderr says so (on a \
+                  terminal, or with -v).\n\n\
+                  Examples:\n  crm deals list --pipeline \"Sales Pipeline\" --stage \"Contract Sent\" --owner \"Ada Lovelace\"\n  \
+                  crm deals list --status won --updated-since 7d --sort updated_at:desc\n  \
+                  crm deals list --sort amount:desc --limit 10  # HubSpot, Zendesk Sell\n  \
+                  crm deals list --all -o ndjson > deals.ndjson"
 )]
 pub struct ListArgs {
     #[command(flatten)]
@@ -315,6 +320,13 @@ pub(crate) async fn stream(
         more |= page.len() > room;
         writer.write(&page[..page.len().min(room)])?;
         if limit.is_some_and(|l| writer.count() >= l) {
+            // The page ended at the limit: the next one (asked for one deal) says whether more
+            // exist. Should it fail, nothing is claimed.
+            if probe && !more {
+                if let Some(Ok(next)) = pages.next().await {
+                    more = !next.is_empty();
+                }
+            }
             break;
         }
     }

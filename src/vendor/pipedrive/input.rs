@@ -32,6 +32,29 @@ const CLEARABLE: [(&str, &str); 4] = [
     ("company", "org_id"),
     ("lost_reason", "lost_reason"),
 ];
+/// Pipedrive's own deal keys and the common field each one is, so `--unset` takes either.
+const VENDOR_KEYS: [(&str, &str); 11] = [
+    ("title", "name"),
+    ("value", "amount"),
+    ("currency", "currency"),
+    ("pipeline_id", "pipeline"),
+    ("stage_id", "stage"),
+    ("owner_id", "owner"),
+    ("status", "status"),
+    ("expected_close_date", "close_date"),
+    ("label_ids", "tags"),
+    ("org_id", "company"),
+    ("lost_reason", "lost_reason"),
+];
+
+/// A key `--unset` was given: a common field name, or Pipedrive's key for one.
+fn common_key(key: &str) -> &str {
+    VENDOR_KEYS
+        .iter()
+        .find(|(vendor, _)| *vendor == key)
+        .map_or(key, |(_, common)| common)
+}
+
 /// Common fields Pipedrive always keeps a value for.
 const REQUIRED: [&str; 7] = [
     "name", "amount", "currency", "pipeline", "stage", "owner", "status",
@@ -130,6 +153,7 @@ pub fn body(
         custom.insert(field.field_code.clone(), custom_value(field, value)?);
     }
     for key in &input.unset {
+        let key = &common_key(key).to_string();
         if let Some((_, wire)) = CLEARABLE.iter().find(|(f, _)| f == key) {
             let empty = if *wire == "label_ids" {
                 Value::Array(vec![])
@@ -278,7 +302,7 @@ mod tests {
             status: Some(Status::Lost),
             lost_reason: Some("Budget".into()),
             add_tags: vec!["Warm".into()],
-            unset: vec!["close_date".into(), "External ID".into()],
+            unset: vec!["expected_close_date".into(), "External ID".into()],
             ..DealInput::default()
         };
         let b = body(&input, &meta, false, &["1".into()]).unwrap();
