@@ -20,6 +20,8 @@ pub struct Streams {
     pub err_color: bool,
     /// How wide tables may be: `COLUMNS` when set, else the terminal stdout is, else unbounded.
     pub width: Option<u16>,
+    /// `TERM=dumb`: a terminal that interprets no escape sequence (no progress bar redrawn).
+    pub dumb_terminal: bool,
 }
 
 impl Streams {
@@ -33,6 +35,7 @@ impl Streams {
             quiet,
             err_color: false,
             width: None,
+            dumb_terminal: false,
         }
     }
 
