@@ -47,10 +47,11 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
     ctx.check_can_confirm()?;
     // Each deal is read first: the question names what will go, and the trash keeps it.
     let mut failures = Vec::new();
-    let mut deals: Vec<Deal> = Vec::new();
+    // The id the user gave is the one deleted, whatever the answer of the read says.
+    let mut deals: Vec<(String, Deal)> = Vec::new();
     for id in &ids {
         match adapter.get(id, true).await {
-            Ok(deal) => deals.push(deal),
+            Ok(deal) => deals.push((id.clone(), deal)),
             Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
             Err(e) if ids.len() == 1 => return Err(e),
             Err(e) => failures.push(Failure {
@@ -62,7 +63,7 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
     if !deals.is_empty() {
         let lines: Vec<String> = deals
             .iter()
-            .map(|d| format!("  {}", deal_summary(d)))
+            .map(|(_, d)| format!("  {}", deal_summary(d)))
             .collect();
         let question = format!(
             "About to delete {} deal{}:\n{}\n{}\nDelete {}?",
@@ -77,9 +78,9 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
         }
     }
     let mut deleted = Vec::new();
-    for deal in &deals {
+    for (id, deal) in &deals {
         let outcome = match trash.keep(deal) {
-            Ok(()) => adapter.delete(&deal.id).await,
+            Ok(()) => adapter.delete(id).await,
             Err(e) => Err(e),
         };
         let label = deal_label(deal);
@@ -88,7 +89,7 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
                 ctx.streams
                     .notice(&format!("deleted {label}: {}", caps.delete_effect));
                 deleted.push(Deleted {
-                    id: deal.id.clone(),
+                    id: id.clone(),
                     name: deal.name.clone(),
                     deleted: true,
                 });
