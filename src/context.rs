@@ -187,21 +187,45 @@ impl Context {
         )
     }
 
+    /// Fails when a confirmation would be needed and cannot be asked: no `--yes` and no terminal.
+    /// Commands call it before their first request.
+    pub fn check_can_confirm(&self) -> Result<()> {
+        if self.globals.yes || self.streams.can_prompt() {
+            return Ok(());
+        }
+        Err(Error::usage_hint(
+            "this would ask for confirmation, but stdin is not a terminal",
+            "pass --yes to confirm from a script",
+        ))
+    }
+
     /// Asks a yes/no question on a terminal. Without one, `--yes` must have been given.
     pub fn confirm(&self, question: &str) -> Result<bool> {
         if self.globals.yes {
             return Ok(true);
         }
-        if !self.streams.can_prompt() {
-            return Err(Error::usage_hint(
-                "this would ask for confirmation, but stdin is not a terminal",
-                "pass --yes to confirm from a script",
-            ));
-        }
-        dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(false)
-            .interact()
-            .map_err(|e| Error::internal(format!("prompt failed: {e}")))
+        self.check_can_confirm()?;
+        ask_yes_no(question).map_err(|e| Error::internal(format!("prompt failed: {e}")))
     }
+}
+
+/// `question [y/N] ` on stderr, answered by one key: y is yes; n, Enter or Esc is no.
+///
+/// Written plainly, once, with no escape sequence: the cursor is never hidden, so Ctrl-C (which
+/// the terminal library answers by restoring the terminal's modes and raising SIGINT) leaves the
+/// terminal as it found it; a question wider than the terminal wraps and is not drawn again; and
+/// `TERM=dumb` terminals see only text.
+fn ask_yes_no(question: &str) -> std::io::Result<bool> {
+    use dialoguer::console::{Key, Term};
+    let term = Term::stderr();
+    term.write_str(&format!("{question} [y/N] "))?;
+    let yes = loop {
+        match term.read_key()? {
+            Key::Char('y' | 'Y') => break true,
+            Key::Char('n' | 'N') | Key::Enter | Key::Escape => break false,
+            _ => continue,
+        }
+    };
+    term.write_line(if yes { "yes" } else { "no" })?;
+    Ok(yes)
 }

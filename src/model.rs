@@ -163,9 +163,11 @@ pub struct Deal {
     pub company: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "sorted_custom")]
     pub custom: Map<String, Value>,
+    #[serde(default, with = "time_serde")]
     pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "time_serde")]
     pub updated_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -206,7 +208,75 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// Amounts travel as exact decimal strings (`"1000.50"`), never as JSON numbers.
+/// An amount or a percentage as crm writes it everywhere (JSON, CSV, tables, messages): the exact
+/// value in canonical form, with no exponent and no trailing fractional zeros (`"1253"`,
+/// `"12.5"`), so the same amount reads the same whatever the vendor sent (`1253`, `"1253.00"`).
+pub fn decimal_text(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    // `-0` and `0` are the same amount.
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
+/// A time as crm writes it everywhere (JSON, CSV, tables, the trash file): RFC 3339 in UTC with
+/// `Z`, whole seconds, or milliseconds where the time has a fraction (HubSpot keeps them).
+pub fn time_text(t: DateTime<Utc>) -> String {
+    use chrono::{SecondsFormat, Timelike};
+    let millis = t.nanosecond() / 1_000_000;
+    let form = if millis == 0 {
+        SecondsFormat::Secs
+    } else {
+        SecondsFormat::Millis
+    };
+    t.to_rfc3339_opts(form, true)
+}
+
+/// A deal's custom fields in one order on every vendor: by name, ignoring case (vendors answer
+/// in their own orders, which would make the same deal read differently).
+pub fn custom_in_order(custom: &Map<String, Value>) -> Map<String, Value> {
+    let mut fields: Vec<(&String, &Value)> = custom.iter().collect();
+    fields.sort_by(|a, b| {
+        a.0.to_lowercase()
+            .cmp(&b.0.to_lowercase())
+            .then(a.0.cmp(b.0))
+    });
+    fields
+        .into_iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn sorted_custom<S: serde::Serializer>(
+    custom: &Map<String, Value>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    custom_in_order(custom).serialize(s)
+}
+
+/// Times travel as [`time_text`]; input takes any RFC 3339 time.
+mod time_serde {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(t) => s.serialize_str(&super::time_text(*t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Option::<DateTime<Utc>>::deserialize(d)
+    }
+}
+
+/// Amounts travel as exact decimal strings in canonical form (`"1000.5"`), never as JSON numbers.
 mod amount_serde {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -214,7 +284,7 @@ mod amount_serde {
 
     pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(d) => s.serialize_str(&d.to_string()),
+            Some(d) => s.serialize_str(&super::decimal_text(*d)),
             None => s.serialize_none(),
         }
     }
@@ -432,7 +502,12 @@ pub struct Stage {
     pub pipeline_id: String,
     /// The status a deal in this stage has (`won`, `lost`, … or `open`).
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The win probability in percent a deal in this stage has unless it says otherwise.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "amount_serde"
+    )]
     pub probability: Option<Decimal>,
 }
 

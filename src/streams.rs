@@ -18,6 +18,10 @@ pub struct Streams {
     pub quiet: bool,
     /// Whether diagnostics on stderr may be coloured (`--color`, `NO_COLOR`, a terminal).
     pub err_color: bool,
+    /// How wide tables may be: `COLUMNS` when set, else the terminal stdout is, else unbounded.
+    pub width: Option<u16>,
+    /// `TERM=dumb`: a terminal that interprets no escape sequence (no progress bar redrawn).
+    pub dumb_terminal: bool,
 }
 
 impl Streams {
@@ -30,6 +34,8 @@ impl Streams {
             stderr_is_terminal: io::stderr().is_terminal(),
             quiet,
             err_color: false,
+            width: None,
+            dumb_terminal: false,
         }
     }
 

@@ -37,8 +37,11 @@ impl Trash {
 
     /// Appends the deal; fails (and so stops the delete) when the line cannot be written.
     pub fn keep(&self, deal: &Deal) -> Result<()> {
+        use chrono::Timelike;
+        let now = chrono::Utc::now();
         let line = json!({
-            "deleted_at": chrono::Utc::now().to_rfc3339(),
+            // crm's own time, whole seconds, in the form every other time is written.
+            "deleted_at": crate::model::time_text(now.with_nanosecond(0).unwrap_or(now)),
             "deal": deal,
         });
         let mut options = OpenOptions::new();

@@ -218,14 +218,39 @@ fn color_flag(args: &[OsString]) -> ColorChoice {
     choice
 }
 
-/// Whether to colour a stream: `--color` wins, then `NO_COLOR` (set and not empty), then
-/// whether the stream is a terminal.
+/// Whether to colour a stream: `--color` wins, then `NO_COLOR` (set and not empty) and
+/// `TERM=dumb` (a terminal that takes no escape sequences), then whether the stream is a terminal.
 pub fn use_color(choice: ColorChoice, env: &EnvVars, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => env.get("NO_COLOR").is_none_or(str::is_empty) && is_terminal,
+        ColorChoice::Auto => {
+            env.get("NO_COLOR").is_none_or(str::is_empty) && !dumb_terminal(env) && is_terminal
+        }
     }
+}
+
+/// `TERM=dumb`: the terminal shows text as it comes and interprets no escape sequence.
+pub fn dumb_terminal(env: &EnvVars) -> bool {
+    env.get("TERM") == Some("dumb")
+}
+
+/// How wide tables may be: `COLUMNS` when it is a positive number (as shells and tests set it),
+/// else the width of the terminal stdout is, else unbounded (a pipe or a file).
+pub fn table_width(env: &EnvVars, stdout_is_terminal: bool) -> Option<u16> {
+    if let Some(columns) = env
+        .get("COLUMNS")
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c > 0)
+    {
+        return Some(columns);
+    }
+    if !stdout_is_terminal {
+        return None;
+    }
+    dialoguer::console::Term::stdout()
+        .size_checked()
+        .map(|(_, columns)| columns)
 }
 
 /// Parses the command line, runs the command, and returns the process exit code.
@@ -255,6 +280,8 @@ pub fn main() -> i32 {
     let mut streams = Streams::system(cli.globals.quiet);
     // After parsing, clap's value is the authority (the pre-scan only styled clap's own output).
     streams.err_color = use_color(cli.globals.color, &env, streams.stderr_is_terminal);
+    streams.width = table_width(&env, streams.stdout_is_terminal);
+    streams.dumb_terminal = dumb_terminal(&env);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -327,5 +354,16 @@ mod tests {
         assert!(use_color(ColorChoice::Auto, &empty, true));
         assert!(use_color(ColorChoice::Always, &no_color, false));
         assert!(!use_color(ColorChoice::Never, &none, true));
+        let dumb = EnvVars::from_pairs([("TERM".into(), "dumb".into())]);
+        assert!(!use_color(ColorChoice::Auto, &dumb, true));
+    }
+
+    #[test]
+    fn columns_sets_the_table_width() {
+        let env = |c: &str| EnvVars::from_pairs([("COLUMNS".into(), c.into())]);
+        assert_eq!(table_width(&env("80"), false), Some(80));
+        assert_eq!(table_width(&env("0"), false), None);
+        assert_eq!(table_width(&env("wide"), false), None);
+        assert_eq!(table_width(&EnvVars::default(), false), None);
     }
 }

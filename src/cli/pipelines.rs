@@ -1,11 +1,12 @@
 //! `crm pipelines list` and `crm stages list`.
 
 use clap::{Args, Subcommand};
+use serde::Serialize;
 
 use super::deals::adapter_for;
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::{Pipeline, Stage};
+use crate::model::{decimal_text, Pipeline, Ref, Status};
 use crate::output::write_records;
 use crate::resolve::{resolve, Candidate};
 use crate::vendor::Op;
@@ -76,31 +77,44 @@ pub async fn run_stages(command: StagesCommand, ctx: &Context) -> Result<()> {
         }
         None => pipelines.iter().collect(),
     };
-    let stages: Vec<(&Pipeline, &Stage)> = chosen
+    let records: Vec<StageRow> = chosen
         .iter()
-        .flat_map(|p| p.stages.iter().map(move |s| (*p, s)))
+        .flat_map(|p| {
+            p.stages.iter().map(move |s| StageRow {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                pipeline: Ref {
+                    id: p.id.clone(),
+                    name: Some(p.name.clone()),
+                },
+                status: s.status,
+                probability: s.probability.map(decimal_text),
+            })
+        })
         .collect();
-    let records: Vec<&Stage> = stages.iter().map(|(_, s)| *s).collect();
-    let pipeline_name = |s: &Stage| {
-        stages
-            .iter()
-            .find(|(_, st)| st.id == s.id && st.pipeline_id == s.pipeline_id)
-            .map(|(p, _)| p.name.clone())
-            .unwrap_or_default()
-    };
     write_records(
         ctx.format(),
         &ctx.streams,
         &["id", "name", "pipeline", "status", "probability"],
         &records,
-        |s: &&Stage| {
+        |s: &StageRow| {
             vec![
                 s.id.clone(),
                 s.name.clone(),
-                pipeline_name(s),
+                s.pipeline.label().to_string(),
                 s.status.to_string(),
-                s.probability.map(|p| p.to_string()).unwrap_or_default(),
+                s.probability.clone().unwrap_or_default(),
             ]
         },
     )
+}
+
+/// One stage as `crm stages list` shows it: its pipeline as a deal's is, `{id, name}`.
+#[derive(Debug, Serialize)]
+struct StageRow {
+    id: String,
+    name: String,
+    pipeline: Ref,
+    status: Status,
+    probability: Option<String>,
 }

@@ -102,15 +102,29 @@ pub struct Mapping {
     /// field (joined by `;`). Unset, tags go to the target as they are.
     #[serde(default)]
     pub tags: Option<MapTo>,
+    /// Records from another CRM with no `--map`: names are matched as they are, never the
+    /// source's ids, and what the target lacks is reported with a pointer to `--map`.
+    #[serde(skip)]
+    pub implicit: bool,
 }
 
 /// The target's names, to tell which source names it lacks.
 pub struct TargetNames {
     pub pipelines: Vec<Pipeline>,
     pub users: Vec<User>,
+    /// The target's custom field names (read for records from another CRM only).
+    pub custom: Vec<String>,
 }
 
 impl Mapping {
+    /// The mapping of records from another CRM when no `--map` is given: every name as it is.
+    pub fn implicit() -> Mapping {
+        Mapping {
+            implicit: true,
+            ..Mapping::default()
+        }
+    }
+
     pub fn load(path: &str) -> Result<Mapping> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::usage(format!("cannot read the map {path}: {e}")))?;
@@ -134,6 +148,18 @@ impl Mapping {
         deal: &mut Map<String, Value>,
         target: &TargetNames,
     ) -> std::result::Result<(), String> {
+        if self.implicit {
+            // The source's ids mean nothing in another CRM: a reference goes by its name.
+            for kind in ["pipeline", "stage", "owner"] {
+                if let Some(id) = nameless_ref(deal.get(kind)) {
+                    return Err(format!(
+                        "{kind} {id} has no name in the record, and ids do not carry over from \
+                         another CRM: give the {kind}'s name, or --map FILE with [missing] \
+                         {kind}s = \"drop\" (see `crm deals import --help`)"
+                    ));
+                }
+            }
+        }
         let source_pipeline = ref_name(deal.get("pipeline"));
         let pipeline = match &source_pipeline {
             Some(name) => self.map_one(
@@ -173,6 +199,11 @@ impl Mapping {
         if let Some(Value::Object(custom)) = deal.remove("custom") {
             let mut out = Map::new();
             for (key, value) in custom {
+                let key = if self.implicit {
+                    target.custom_named(&key).unwrap_or(key)
+                } else {
+                    key
+                };
                 let name = match self.custom_rule(&key)? {
                     Some(MapTo::Name(n)) => Some(n.clone()),
                     Some(MapTo::Keep(true)) => Some(key.clone()),
@@ -273,6 +304,11 @@ impl Mapping {
             None => match policy {
                 Policy::Keep => Ok(Some(name.to_string())),
                 Policy::Drop => Ok(None),
+                Policy::Reject if self.implicit => Err(format!(
+                    "{kind} {name:?} is not in this CRM (the record comes from another one): \
+                     give --map FILE saying what it becomes, e.g. [{kind}s] {name:?} = \"…\" \
+                     (see `crm deals import --help`)"
+                )),
                 Policy::Reject => Err(format!(
                     "{kind} {name:?} is not in the target and the map does not say what it becomes: \
                      add it under [{kind}s] (a target name, or false to drop it)"
@@ -300,6 +336,23 @@ impl TargetNames {
             .any(|s| s.id == name || s.name.eq_ignore_ascii_case(name))
     }
 
+    /// The target's custom field whose name is `key`'s once case and separators are set aside
+    /// (`external_id` is `External ID`), when exactly one is.
+    fn custom_named(&self, key: &str) -> Option<String> {
+        let loose = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let wanted = loose(key);
+        let mut found = self.custom.iter().filter(|c| loose(c) == wanted);
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     fn has_user(&self, name: &str) -> bool {
         self.users.iter().any(|u| {
             u.id == name
@@ -309,6 +362,18 @@ impl TargetNames {
                     .is_some_and(|e| e.eq_ignore_ascii_case(name))
         })
     }
+}
+
+/// The id of an exported reference that carries no name (`{"id": "7"}`).
+fn nameless_ref(value: Option<&Value>) -> Option<String> {
+    let object = value?.as_object()?;
+    if object.get("name").is_some_and(|n| !n.is_null()) {
+        return None;
+    }
+    object.get("id").map(|id| match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
 }
 
 /// The name of an exported reference (`{"id", "name"}`), or the text given.
@@ -358,6 +423,7 @@ mod tests {
                 email: Some("grace@example.com".into()),
                 archived: false,
             }],
+            custom: vec!["External ID".into(), "Region".into()],
         }
     }
 
@@ -452,6 +518,39 @@ mod tests {
         Mapping::default().apply(&mut d, &target()).unwrap();
         assert_eq!(d["stage"], "Closed Won");
         assert_eq!(d["custom"]["unlisted"], "x");
+    }
+
+    #[test]
+    fn records_from_another_crm_go_by_name_never_by_id() {
+        let mut d = json!({
+            "pipeline": {"id": "default", "name": "Renewals"},
+            "stage": {"id": "x1", "name": "closed won"},
+            "owner": {"id": "910901", "name": "Grace Hopper"},
+            "custom": {"external_id": "EXT-1", "region": "EMEA", "other": "x"}
+        })
+        .as_object()
+        .unwrap()
+        .clone();
+        Mapping::implicit().apply(&mut d, &target()).unwrap();
+        assert_eq!(d["owner"], "Grace Hopper");
+        assert_eq!(d["stage"], "closed won");
+        assert_eq!(
+            d["custom"],
+            json!({"External ID": "EXT-1", "Region": "EMEA", "other": "x"})
+        );
+        let mut d = json!({"owner": {"id": "910904", "name": "Katherine Johnson"}})
+            .as_object()
+            .unwrap()
+            .clone();
+        let err = Mapping::implicit().apply(&mut d, &target()).unwrap_err();
+        assert!(err.contains("owner \"Katherine Johnson\""), "{err}");
+        assert!(err.contains("--map"), "{err}");
+        let mut d = json!({"owner": {"id": "910904"}})
+            .as_object()
+            .unwrap()
+            .clone();
+        let err = Mapping::implicit().apply(&mut d, &target()).unwrap_err();
+        assert!(err.contains("owner 910904 has no name"), "{err}");
     }
 
     #[test]

@@ -45,12 +45,35 @@ const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcom
 pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) -> Result<()> {
     let input = input::read(&options.source, options.format)?;
     let mapping = options.map.as_deref().map(Mapping::load).transpose()?;
-    let target = match &mapping {
-        Some(_) => Some(TargetNames {
+    // Records exported from another CRM (their `vendor` says which) and no --map: names are
+    // matched as they are, never the source's ids.
+    let probe = Rules {
+        upsert_key: None,
+        mapping: None,
+        foreign: None,
+        target: adapter.vendor(),
+    };
+    let implicit = (mapping.is_none()
+        && input
+            .records
+            .iter()
+            .any(|r| r.value.as_ref().is_ok_and(|v| probe.is_foreign(v))))
+    .then(Mapping::implicit);
+    let target = match (&mapping, &implicit) {
+        (None, None) => None,
+        _ => Some(TargetNames {
             pipelines: adapter.pipelines().await?,
             users: adapter.users().await?,
+            custom: match &implicit {
+                Some(_) => adapter
+                    .custom_fields_info()
+                    .await?
+                    .into_iter()
+                    .map(|f| f.name)
+                    .collect(),
+                None => Vec::new(),
+            },
         }),
-        None => None,
     };
     let journal = match &options.journal {
         Some(path) if !options.dry_run => Journal::open(path)?,
@@ -59,6 +82,8 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     let rules = Rules {
         upsert_key: options.upsert_key.as_deref(),
         mapping: mapping.as_ref().zip(target.as_ref()),
+        foreign: implicit.as_ref().zip(target.as_ref()),
+        target: adapter.vendor(),
     };
     let mut reporter = Reporter::new(streams, input.records.len());
 
@@ -89,6 +114,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
             }
             _ => {}
         }
+        let foreign = mapping.is_none() && record.value.as_ref().is_ok_and(|v| rules.is_foreign(v));
         let prepared = record.value.clone().and_then(|v| rules.prepare(v));
         let checked = match prepared {
             Err(e) => Err(e),
@@ -104,6 +130,11 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                 match adapter.validate(&input, creating).await {
                     Ok(()) => Ok((input, action)),
                     Err(e @ Error::DryRunStop(_)) => return Err(e),
+                    Err(e) if foreign => Err(format!(
+                        "{}; the record comes from another CRM: --map FILE says what its names \
+                         become and gives defaults (see `crm deals import --help`)",
+                        describe(&e)
+                    )),
                     Err(e) => Err(describe(&e)),
                 }
             }

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::map::{Mapping, TargetNames};
-use crate::model::{Deal, DealInput, Ref, OUTPUT_ONLY_FIELDS};
+use crate::model::{Deal, DealInput, Ref, Vendor, OUTPUT_ONLY_FIELDS};
 
 /// The write one record needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,10 +30,27 @@ pub struct Rules<'a> {
     pub upsert_key: Option<&'a str>,
     /// A migration: names are mapped, and the source's ids mean nothing in the target.
     pub mapping: Option<(&'a Mapping, &'a TargetNames)>,
+    /// Without `--map`, the mapping of records whose `vendor` is another CRM than `target`'s.
+    pub foreign: Option<(&'a Mapping, &'a TargetNames)>,
+    /// The CRM written to.
+    pub target: Vendor,
 }
 
 impl Rules<'_> {
+    /// Whether a record comes from another CRM than the target (its `vendor` says so).
+    pub fn is_foreign(&self, value: &Value) -> bool {
+        value
+            .get("vendor")
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.parse::<Vendor>().map_or(true, |v| v != self.target))
+    }
+
     pub fn prepare(&self, value: Value) -> Result<(DealInput, Action), String> {
+        let mapping = match (self.mapping, self.foreign) {
+            (Some(m), _) => Some(m),
+            (None, Some(m)) if self.is_foreign(&value) => Some(m),
+            _ => None,
+        };
         let Value::Object(mut deal) = value else {
             return Err("expected a JSON object for a deal".into());
         };
@@ -41,7 +58,14 @@ impl Rules<'_> {
         for key in OUTPUT_ONLY_FIELDS {
             deal.remove(key);
         }
-        if let Some((mapping, target)) = self.mapping {
+        // HubSpot deals have no tags, and its export says so with an empty list.
+        if deal
+            .get("tags")
+            .is_some_and(|t| t.as_array().is_some_and(Vec::is_empty))
+        {
+            deal.remove("tags");
+        }
+        if let Some((mapping, target)) = mapping {
             mapping.apply(&mut deal, target)?;
             // The stage decides the status in the target; the source's may disagree after mapping.
             if deal.contains_key("stage") {
@@ -67,7 +91,7 @@ impl Rules<'_> {
         let input = DealInput::from_json(Value::Object(deal))?;
         let action = match (self.upsert_key, id_text(id.as_ref())) {
             (Some(key), _) => Action::Upsert(key_value(&input, key)?),
-            (None, Some(id)) if self.mapping.is_none() => {
+            (None, Some(id)) if mapping.is_none() => {
                 Action::Update(crate::model::check_id("deal", &id).map_err(|e| e.to_string())?)
             }
             (None, _) => Action::Create,
@@ -144,8 +168,8 @@ pub fn diff(input: &DealInput, existing: &Deal) -> Map<String, Value> {
         if existing.amount.map(|a| a.normalize()) != Some(amount.normalize()) {
             change(
                 "amount",
-                json!(existing.amount.map(|a| a.to_string())),
-                json!(amount.to_string()),
+                json!(existing.amount.map(crate::model::decimal_text)),
+                json!(crate::model::decimal_text(amount)),
             );
         }
     }
@@ -229,6 +253,8 @@ mod tests {
         Rules {
             upsert_key: key,
             mapping: None,
+            foreign: None,
+            target: Vendor::Hubspot,
         }
     }
 

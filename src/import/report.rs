@@ -74,7 +74,8 @@ pub struct Reporter {
 
 impl Reporter {
     pub fn new(streams: &Streams, total: usize) -> Reporter {
-        let progress = if streams.stderr_is_terminal && !streams.quiet {
+        // A progress bar redraws itself with escape sequences a dumb terminal would print.
+        let progress = if streams.stderr_is_terminal && !streams.quiet && !streams.dumb_terminal {
             let bar =
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             bar.set_style(

@@ -74,14 +74,14 @@ impl<S: Serialize + DeserializeOwned + Send + 'static> Shared<S> {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let text = {
-            let store = self.lock();
-            let file = FileFormat {
-                vendor: self.vendor,
-                store: &*store,
-            };
-            serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?
+        // The store stays locked until the rename: concurrent writes (an import's) would
+        // otherwise rename one another's temporary file away.
+        let store = self.lock();
+        let file = FileFormat {
+            vendor: self.vendor,
+            store: &*store,
         };
+        let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
         let tmp = path.with_extension("tmp");
         std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
         std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))

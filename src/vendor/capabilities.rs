@@ -196,6 +196,8 @@ pub struct Capabilities {
     pub sort_fields: &'static [&'static str],
     /// What a delete does, for the confirmation prompt.
     pub delete_effect: &'static str,
+    /// Whether the vendor documents a web address for a deal, so deals carry `url`.
+    pub deal_links: bool,
 }
 
 impl Capabilities {

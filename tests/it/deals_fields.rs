@@ -110,3 +110,50 @@ fn the_did_you_mean_hint_names_a_command_that_runs() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("custom.region"), "{}", out.stdout);
 }
+
+/// The same type words on every vendor, and each vendor's own type of a custom field beside it
+/// (HubSpot says `enumeration`, Pipedrive `enum`; both read `enum`).
+#[test]
+fn types_read_the_same_on_every_vendor() {
+    let vocabulary = [
+        "text",
+        "number",
+        "decimal",
+        "date",
+        "datetime",
+        "enum",
+        "set",
+        "bool",
+        "user",
+        "reference",
+    ];
+    let mut regions = Vec::new();
+    for (profile, region) in [
+        ("sandbox-hubspot", "region"),
+        ("sandbox-pipedrive", "Region"),
+        ("sandbox-sell", "region"),
+    ] {
+        let rows = fields(profile);
+        for row in &rows {
+            let kind = row["type"].as_str().unwrap();
+            assert!(
+                vocabulary.contains(&kind) || row["field"] == "custom",
+                "{profile}: {row}"
+            );
+            assert_eq!(
+                row["custom"] == true,
+                row["vendor_type"].is_string(),
+                "{profile}: custom fields carry the vendor's type: {row}"
+            );
+        }
+        let by_name = |f: &str| rows.iter().find(|r| r["field"] == f).unwrap().clone();
+        assert_eq!(by_name("close_date")["type"], "date", "{profile}");
+        assert_eq!(by_name("amount")["type"], "decimal", "{profile}");
+        assert_eq!(by_name("owner")["type"], "user", "{profile}");
+        regions.push(custom(&rows, region).clone());
+    }
+    // An option field: one word here, each vendor's own beside it.
+    assert_eq!(regions[0]["type"], "enum");
+    assert_eq!(regions[1]["type"], "enum");
+    assert_ne!(regions[0]["vendor_type"], regions[1]["vendor_type"]);
+}

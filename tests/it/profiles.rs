@@ -81,12 +81,18 @@ fn add_list_use_remove() {
     assert_eq!(profiles(&home, &["use", "hub"]).code, 0);
     // The profile's default output applies when -o is not given.
     let out = profiles(&home, &["list"]);
+    // CSV's header is the JSON keys.
     assert!(
-        out.stdout.starts_with("default,name,vendor"),
+        out.stdout.starts_with("name,vendor,base_url,default,"),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("*,hub,hubspot"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("hub,hubspot,https://api.hubapi.com,true,"),
+        "{}",
+        out.stdout
+    );
 
     assert_eq!(profiles(&home, &["remove", "hub"]).code, 0);
     let config = config_text(&home).unwrap();

@@ -152,7 +152,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     )
     .await;
     let created = out.json();
-    assert_eq!(created["amount"], "12.50");
+    assert_eq!(created["amount"], "12.5");
     assert_eq!(created["custom"]["external_id"], "NEW-1");
     let again = crm(
         &home,

@@ -19,7 +19,12 @@ struct Terminal {
 }
 
 impl Terminal {
-    fn spawn(mut cmd: Command) -> Terminal {
+    fn spawn(cmd: Command) -> Terminal {
+        Terminal::spawn_sized(cmd, 100)
+    }
+
+    /// A terminal `columns` wide (and 30 lines high).
+    fn spawn_sized(mut cmd: Command, columns: u16) -> Terminal {
         let (mut master, mut slave) = (0, 0);
         // SAFETY: openpty writes two new descriptors; the null pointers ask for no name and defaults.
         let rc = unsafe {
@@ -32,6 +37,15 @@ impl Terminal {
             )
         };
         assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        let size = libc::winsize {
+            ws_row: 30,
+            ws_col: columns,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads one winsize from a valid pointer; `slave` is open.
+        let rc = unsafe { libc::ioctl(slave, libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
         // SAFETY: both descriptors were just opened and are owned here alone.
         let (master, slave) =
             unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
@@ -83,6 +97,15 @@ impl Terminal {
         }
     }
 
+    /// The terminal's local modes now (on Linux the master reports the slave's).
+    fn local_modes(&self) -> libc::tcflag_t {
+        // SAFETY: tcgetattr fills a plain C struct.
+        let mut modes: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut modes) };
+        assert_eq!(rc, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        modes.c_lflag
+    }
+
     /// Waits until crm has set the terminal up to read, judged by its local modes: a prompt
     /// that switches echo or line editing off flushes what was typed before it did.
     fn wait_for_local_mode(&mut self, off: libc::tcflag_t) {
@@ -108,14 +131,21 @@ impl Terminal {
         self.master.write_all(keys.as_bytes()).expect("type");
     }
 
-    /// The exit code, and everything crm wrote to the terminal.
-    fn finish(mut self) -> (i32, String) {
+    /// The exit code (-1 when a signal ended crm), and everything crm wrote to the terminal.
+    fn finish(self) -> (i32, String) {
+        let (code, screen, _) = self.finish_with_modes();
+        (code, screen)
+    }
+
+    /// As [`Terminal::finish`], with the terminal's local modes once crm has exited.
+    fn finish_with_modes(mut self) -> (i32, String, libc::tcflag_t) {
         let status = self.child.wait().expect("wait");
         // The reader ends (and the channel closes) once crm's side of the terminal is closed.
         while let Ok(chunk) = self.output.recv() {
             self.seen.push_str(&String::from_utf8_lossy(&chunk));
         }
-        (status.code().unwrap_or(-1), self.seen)
+        let modes = self.local_modes();
+        (status.code().unwrap_or(-1), self.seen, modes)
     }
 }
 
@@ -220,4 +250,104 @@ fn a_long_wait_for_the_rate_limit_says_why_on_a_terminal() {
         "once a run:\n{screen}"
     );
     drop(sandbox);
+}
+
+#[test]
+fn the_delete_question_names_the_deal_and_is_drawn_once_on_a_narrow_terminal() {
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.args(["--profile", "sandbox", "deals", "delete", "9000002"]);
+    // Narrower than the question's lines: they wrap, and must not be drawn again.
+    let mut term = Terminal::spawn_sized(cmd, 40);
+    term.expect("[y/N]");
+    term.wait_for_local_mode(libc::ICANON);
+    term.type_keys("n");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 2, "{screen}");
+    for shown in [
+        "Wayne Enterprises: Support Plan",
+        "9555 EUR",
+        "Qualified To Buy",
+    ] {
+        assert!(
+            screen.contains(shown),
+            "the question shows {shown:?}:\n{screen}"
+        );
+    }
+    assert_eq!(screen.matches("About to delete").count(), 1, "{screen}");
+    assert_eq!(screen.matches("[y/N]").count(), 1, "{screen}");
+}
+
+#[test]
+fn ctrl_c_at_a_prompt_leaves_the_terminal_as_it_was() {
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.env("TERM", "xterm")
+        .args(["--profile", "sandbox", "deals", "delete", "9000001"]);
+    let mut term = Terminal::spawn(cmd);
+    let before = term.local_modes();
+    term.expect("[y/N]");
+    term.wait_for_local_mode(libc::ICANON);
+    term.type_keys("\x03");
+    let (code, screen, after) = term.finish_with_modes();
+    assert_ne!(code, 0, "Ctrl-C does not delete:\n{screen}");
+    // The cursor is never hidden (`ESC[?25l` with no `ESC[?25h` left it hidden before).
+    let hidden = screen.matches("\x1b[?25l").count();
+    let shown = screen.matches("\x1b[?25h").count();
+    assert!(hidden <= shown, "the cursor stays hidden:\n{screen:?}");
+    let wanted = libc::ICANON | libc::ECHO;
+    assert_eq!(
+        after & wanted,
+        before & wanted,
+        "line editing and echo are back as they were"
+    );
+    assert!(
+        sandbox_deal_exists(&home, "9000001"),
+        "the deal is still there"
+    );
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_escape_sequences() {
+    let run_on = |term: &str| {
+        let home = Home::new();
+        let mut cmd = home.crm_std();
+        cmd.env_remove("NO_COLOR").env("TERM", term).args([
+            "--profile",
+            "sandbox",
+            "deals",
+            "get",
+            "8999999",
+        ]);
+        let t = Terminal::spawn(cmd);
+        t.finish()
+    };
+    let (code, screen) = run_on("xterm-256color");
+    assert_eq!(code, 3, "{screen}");
+    assert!(
+        screen.contains('\x1b'),
+        "a colour terminal gets colour: {screen:?}"
+    );
+    let (code, screen) = run_on("dumb");
+    assert_eq!(code, 3, "{screen}");
+    assert!(screen.contains("error:"), "{screen:?}");
+    assert!(!screen.contains('\x1b'), "TERM=dumb: {screen:?}");
+
+    // Nor does the question of a delete.
+    let home = Home::new();
+    let mut cmd = home.crm_std();
+    cmd.env_remove("NO_COLOR").env("TERM", "dumb").args([
+        "--profile",
+        "sandbox",
+        "deals",
+        "delete",
+        "9000003",
+    ]);
+    let mut term = Terminal::spawn(cmd);
+    term.expect("[y/N]");
+    term.wait_for_local_mode(libc::ICANON);
+    term.type_keys("n");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 2, "{screen}");
+    assert!(!screen.contains('\x1b'), "TERM=dumb: {screen:?}");
 }

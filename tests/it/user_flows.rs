@@ -26,6 +26,10 @@ struct Case {
     existing_key: &'static str,
     /// How a deleted deal can still be listed, if the vendor keeps it.
     list_deleted: Option<&'static [&'static str]>,
+    /// The vendor's own key of the close date, which `--unset` takes beside `close_date`.
+    close_date_key: &'static str,
+    /// Whether the vendor documents a way to empty the close date.
+    close_date_clearable: bool,
 }
 
 const CASES: &[Case] = &[
@@ -39,6 +43,8 @@ const CASES: &[Case] = &[
         existing_key: "EXT-00002",
         // HubSpot's delete moves a deal to the recycling bin (seed 000).
         list_deleted: Some(&["--archived"]),
+        close_date_key: "closedate",
+        close_date_clearable: true,
     },
     Case {
         vendor: "pipedrive",
@@ -50,6 +56,10 @@ const CASES: &[Case] = &[
         existing_key: "EXT-00002",
         // Pipedrive marks a deleted deal `status: deleted` for 30 days (seed 003).
         list_deleted: Some(&["--status", "deleted"]),
+        close_date_key: "expected_close_date",
+        // Pipedrive's v2 PATCH schema types expected_close_date non-nullable and documents
+        // null only for custom fields (seed 002): crm refuses to empty it (exit 6).
+        close_date_clearable: false,
     },
     Case {
         vendor: "sell",
@@ -62,6 +72,8 @@ const CASES: &[Case] = &[
         existing_key: "EXT-00002",
         // Sell's delete "cannot be undone" (seed 004): nothing to list afterwards.
         list_deleted: None,
+        close_date_key: "estimated_close_date",
+        close_date_clearable: true,
     },
 ];
 
@@ -110,6 +122,17 @@ const FLOWS: &[(&str, Flow)] = &[
     (
         "--sort amount:desc --all lists by amount, highest first",
         |c| Box::pin(sort_by_amount(c)),
+    ),
+    ("create and update print what get shows", |c| {
+        Box::pin(writes_print_what_get_shows(c))
+    }),
+    (
+        "unset close_date by its common name and by the vendor's key",
+        |c| Box::pin(unset_by_common_name_and_vendor_key(c)),
+    ),
+    (
+        "delete -o json prints what it deleted; the trash keeps it with its time",
+        |c| Box::pin(delete_prints_what_it_deleted(c)),
     ),
 ];
 
@@ -604,4 +627,139 @@ async fn sort_by_amount(case: &'static Case) -> Result<(), String> {
             "--sort amount:desc --limit 5 exited {code} where the vendor's support is {support:?}"
         )),
     }
+}
+
+async fn writes_print_what_get_shows(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let source = get(&home, case, case.deal).await?;
+    let contact = contacts(&source)
+        .first()
+        .cloned()
+        .ok_or("the demo deal has no contact")?;
+    let out = crm(
+        &home,
+        case,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Shape",
+            "--amount",
+            "1253.00",
+            "--currency",
+            "USD",
+            "--pipeline",
+            "Sales Pipeline",
+            "--stage",
+            "Contract Sent",
+            "--owner",
+            "Ada Lovelace",
+            "--contact",
+            &contact,
+            "-o",
+            "json",
+        ],
+        None,
+    )
+    .await;
+    let created = json("deals create", &out)?;
+    let id = created["id"].as_str().ok_or("create printed no id")?;
+    let read = get(&home, case, id).await?;
+    if created != read {
+        return Err(format!("create printed {created}\nget shows {read}"));
+    }
+    if created["amount"] != "1253" || created["probability"] != "90" {
+        return Err(format!(
+            "amount {} and probability {}: expected \"1253\" and the stage's \"90\"",
+            created["amount"], created["probability"]
+        ));
+    }
+    let out = crm(
+        &home,
+        case,
+        &["deals", "update", id, "--amount", "99.50", "-o", "json"],
+        None,
+    )
+    .await;
+    let updated = json("deals update", &out)?;
+    let read = get(&home, case, id).await?;
+    if updated != read {
+        return Err(format!("update printed {updated}\nget shows {read}"));
+    }
+    if updated["amount"] != "99.5" {
+        return Err(format!("amount {} is not \"99.5\"", updated["amount"]));
+    }
+    Ok(())
+}
+
+async fn unset_by_common_name_and_vendor_key(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    for key in ["close_date", case.close_date_key] {
+        let out = crm(
+            &home,
+            case,
+            &["deals", "update", case.deal, "--close-date", "2026-03-01"],
+            None,
+        )
+        .await;
+        ok("deals update --close-date", &out)?;
+        let out = crm(
+            &home,
+            case,
+            &["deals", "update", case.deal, "--unset", key, "-o", "json"],
+            None,
+        )
+        .await;
+        if !case.close_date_clearable {
+            if out.code != 6 {
+                return Err(format!("--unset {key} exited {}, not 6", out.code));
+            }
+            continue;
+        }
+        let updated = json(&format!("deals update --unset {key}"), &out)?;
+        if !updated["close_date"].is_null() {
+            return Err(format!(
+                "--unset {key} left close_date {}",
+                updated["close_date"]
+            ));
+        }
+    }
+    Ok(())
+}
+
+async fn delete_prints_what_it_deleted(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let deal = get(&home, case, case.deal).await?;
+    let out = crm(
+        &home,
+        case,
+        &["deals", "delete", case.deal, "--yes", "-o", "json"],
+        None,
+    )
+    .await;
+    let printed = json("deals delete --yes -o json", &out)?;
+    let expected = serde_json::json!([{"id": case.deal, "name": deal["name"], "deleted": true}]);
+    if printed != expected {
+        return Err(format!("delete printed {printed}, not {expected}"));
+    }
+    let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson"))
+        .map_err(|e| format!("no trash file: {e}"))?;
+    let line: Value = serde_json::from_str(trash.lines().last().unwrap_or_default())
+        .map_err(|e| format!("trash line: {e}"))?;
+    let at = line["deleted_at"].as_str().unwrap_or_default();
+    // RFC 3339 in UTC with Z, whole seconds: crm's own time, as every other time is written.
+    let canonical =
+        at.len() == 20 && at.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(at).is_ok();
+    if !canonical {
+        return Err(format!(
+            "deleted_at {at:?} is not like 2026-01-02T03:04:05Z"
+        ));
+    }
+    if line["deal"] != deal {
+        return Err(format!(
+            "the trash keeps {}, get showed {deal}",
+            line["deal"]
+        ));
+    }
+    Ok(())
 }

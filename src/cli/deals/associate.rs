@@ -8,9 +8,9 @@ use crate::vendor::Op;
 
 /// Link a deal to a contact or a company
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  crm deals associate 42 --contact 201\n  crm deals associate 42 --company 301 --primary\n  crm deals associate 42 --contact 201 --label \"Decision maker\""
-)]
+#[command(after_help = "Examples:\n  crm deals associate 42 --contact 201\n  \
+                  crm deals associate 42 --company 301 --primary --replace  # HubSpot, Pipedrive\n  \
+                  crm deals associate 42 --contact 201 --label \"Decision maker\"  # HubSpot")]
 pub struct AssociateArgs {
     /// The deal's id
     pub id: String,
@@ -41,9 +41,8 @@ pub struct AssociateArgs {
 
 /// Unlink a deal from a contact or a company
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  crm deals dissociate 42 --contact 201\n  crm deals dissociate 42 --company 301"
-)]
+#[command(after_help = "Examples:\n  crm deals dissociate 42 --contact 201\n  \
+                  crm deals dissociate 42 --company 301  # HubSpot")]
 pub struct DissociateArgs {
     /// The deal's id
     pub id: String,

@@ -15,7 +15,14 @@ use crate::vendor::{Adapter, Op, Written};
     after_help = "A deal given neither --pipeline nor --stage goes to the profile's default pipeline \
                   (`crm profiles add NAME --default-pipeline P`), else to the vendor's default. A stage \
                   name two pipelines share needs --pipeline, or \"Pipeline/Stage\".\n\n\
-                  Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --stage \"Sales Pipeline/Contract Sent\"\n  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  crm deals get 42 -o json | crm deals create --from -"
+                  Zendesk Sell needs a contact to create a deal. A deal piped from `deals get` is \
+                  copied whole, its custom fields too: the last example leaves them out, so the \
+                  copy does not repeat a unique key such as an external id.\n\n\
+                  Examples:\n  crm deals create --name \"Acme renewal\" --amount 1500.00 --currency USD \\\n      \
+                  --pipeline \"Sales Pipeline\" --stage \"Contract Sent\" --contact 201\n  \
+                  crm deals create --name \"Acme\" --contact 201 --company 301 --set region=EMEA\n  \
+                  crm deals get 42 -o json --fields name,amount,currency,stage,owner,contacts \\\n      \
+                  | crm deals create --from -"
 )]
 pub struct CreateArgs {
     #[command(flatten)]

@@ -8,7 +8,7 @@ use crate::output::Format;
 /// Every matching deal, streamed (NDJSON unless -o says otherwise)
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals export > deals.ndjson\n  crm deals export --status won -o csv > won.csv\n  crm --profile hubspot deals export | crm --profile pipedrive deals create --from -"
+    after_help = "Examples:\n  crm deals export > backup.ndjson\n  crm deals export --status won -o csv > won.csv\n  crm --profile sandbox deals export | crm --profile sandbox-pipedrive deals import -"
 )]
 pub struct ExportArgs {
     #[command(flatten)]
@@ -17,7 +17,7 @@ pub struct ExportArgs {
 
 pub async fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let format = ctx.globals.output.unwrap_or(Format::Ndjson);
-    list::stream(args.filters, None, format, ctx)
+    list::stream(args.filters, None, false, format, ctx)
         .await
         .map(|_| ())
 }

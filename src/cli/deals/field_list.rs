@@ -15,6 +15,10 @@ use crate::vendor::CustomFieldInfo;
     after_help = "`--fields` takes the names in the first column (custom.NAME selects one custom \
                   field); a custom field is written with `--set NAME=VALUE`, an option field by \
                   one of its options.\n\n\
+                  Types are the same words on every vendor: text, number (whole), decimal, date, \
+                  datetime, enum (one option), set (several), bool, user, reference (another \
+                  record); `custom` is the object of the custom fields. The vendor's own type of \
+                  a custom field is beside it.\n\n\
                   Examples:\n  crm deals fields\n  crm deals fields -o json"
 )]
 pub struct FieldsArgs {}
@@ -24,8 +28,11 @@ pub struct FieldsArgs {}
 pub struct FieldRow {
     /// The name `--fields` takes.
     pub field: String,
+    /// crm's type, the same words on every vendor.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The vendor's own type of a custom field (the common fields are crm's own).
+    pub vendor_type: Option<String>,
     pub custom: bool,
     /// How to write it, or null when it is read only.
     pub set_with: Option<String>,
@@ -37,24 +44,24 @@ pub struct FieldRow {
 
 /// The common deal fields, in output order: type, and the flag that writes it.
 const COMMON: [(&str, &str, Option<&str>); 18] = [
-    ("id", "string", None),
-    ("vendor", "string", None),
-    ("name", "string", Some("--name")),
+    ("id", "text", None),
+    ("vendor", "enum", None),
+    ("name", "text", Some("--name")),
     ("amount", "decimal", Some("--amount")),
-    ("currency", "ISO 4217 code", Some("--currency")),
-    ("pipeline", "{id, name}", Some("--pipeline")),
-    ("stage", "{id, name}", Some("--stage")),
-    ("status", "open|won|lost", Some("--status")),
-    ("owner", "{id, name}", Some("--owner")),
-    ("close_date", "YYYY-MM-DD", Some("--close-date")),
-    ("probability", "0-100", None),
-    ("contacts", "[id]", Some("--contact")),
-    ("company", "id", Some("--company")),
-    ("tags", "[string]", Some("--tags")),
+    ("currency", "text", Some("--currency")),
+    ("pipeline", "reference", Some("--pipeline")),
+    ("stage", "reference", Some("--stage")),
+    ("status", "enum", Some("--status")),
+    ("owner", "user", Some("--owner")),
+    ("close_date", "date", Some("--close-date")),
+    ("probability", "decimal", None),
+    ("contacts", "reference", Some("--contact")),
+    ("company", "reference", Some("--company")),
+    ("tags", "set", Some("--tags")),
     ("custom", "object", Some("--set NAME=VALUE")),
-    ("created_at", "RFC 3339", None),
-    ("updated_at", "RFC 3339", None),
-    ("url", "string", None),
+    ("created_at", "datetime", None),
+    ("updated_at", "datetime", None),
+    ("url", "text", None),
 ];
 
 /// `unwritable`: common fields the vendor refuses in a write, with the reason.
@@ -67,6 +74,7 @@ pub fn rows(custom: &[CustomFieldInfo], unwritable: &[(&str, &str)]) -> Vec<Fiel
         FieldRow {
             field: field.to_string(),
             kind: kind.to_string(),
+            vendor_type: None,
             custom: false,
             set_with: flag.filter(|_| note.is_none()).map(str::to_string),
             options: Vec::new(),
@@ -76,6 +84,7 @@ pub fn rows(custom: &[CustomFieldInfo], unwritable: &[(&str, &str)]) -> Vec<Fiel
     let custom = custom.iter().map(|f| FieldRow {
         field: format!("custom.{}", f.name),
         kind: f.kind.clone(),
+        vendor_type: Some(f.vendor_type.clone()),
         custom: true,
         set_with: (!f.read_only).then(|| quoted(&format!("--set {}=VALUE", f.name))),
         options: f.options.clone(),
@@ -95,11 +104,16 @@ fn quoted(flag: &str) -> String {
 pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
     let adapter = ctx.adapter()?;
     let custom = adapter.custom_fields_info().await?;
+    let mut rows = rows(&custom, adapter.unwritable_fields());
+    // A vendor that gives no link to a deal has no `url` (see `crm vendors`).
+    if !adapter.capabilities().deal_links {
+        rows.retain(|r| r.field != "url");
+    }
     write_records(
         ctx.format(),
         &ctx.streams,
-        &["field", "type", "set with", "options"],
-        &rows(&custom, adapter.unwritable_fields()),
+        &["field", "type", "vendor type", "set with", "options"],
+        &rows,
         |r: &FieldRow| {
             let set_with = match (&r.set_with, &r.note) {
                 (Some(flag), _) => flag.clone(),
@@ -109,6 +123,7 @@ pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
             vec![
                 r.field.clone(),
                 r.kind.clone(),
+                r.vendor_type.clone().unwrap_or_default(),
                 set_with,
                 r.options.join(", "),
             ]
@@ -120,18 +135,25 @@ pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
 mod tests {
     use super::*;
     use crate::output::DEAL_FIELDS;
+    use crate::vendor::field_info::TYPES;
 
     #[test]
     fn the_common_fields_are_exactly_those_fields_accepts() {
         let names: Vec<&str> = COMMON.iter().map(|(f, _, _)| *f).collect();
         assert_eq!(names, DEAL_FIELDS);
+        for (field, kind, _) in COMMON {
+            assert!(
+                TYPES.contains(&kind) || field == "custom",
+                "{field}: {kind} is not in the vocabulary"
+            );
+        }
     }
 
     #[test]
     fn custom_fields_follow_with_their_set_syntax() {
-        let mut region = CustomFieldInfo::new("Deal Region", "enum");
+        let mut region = CustomFieldInfo::new("Deal Region", "enum", "enumeration/select");
         region.options = vec!["EMEA".into(), "APAC".into()];
-        let mut score = CustomFieldInfo::new("score", "number");
+        let mut score = CustomFieldInfo::new("score", "number", "int");
         score.read_only = true;
         let rows = rows(&[region, score], &[("tags", "no tags here")]);
         let tags = rows.iter().find(|r| r.field == "tags").unwrap();

@@ -9,7 +9,7 @@ use crate::vendor::Op;
 
 /// Add a follower to a deal
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  crm deals follow 42 --user ana@example.com")]
+#[command(after_help = "Example:\n  crm deals follow 42 --user \"Ada Lovelace\"  # Pipedrive")]
 pub struct FollowArgs {
     /// The deal's id
     pub id: String,
@@ -20,7 +20,7 @@ pub struct FollowArgs {
 
 /// Remove a follower from a deal
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  crm deals unfollow 42 --user ana@example.com")]
+#[command(after_help = "Example:\n  crm deals unfollow 42 --user \"Ada Lovelace\"  # Pipedrive")]
 pub struct UnfollowArgs {
     /// The deal's id
     pub id: String,
@@ -31,7 +31,7 @@ pub struct UnfollowArgs {
 
 /// List a deal's followers
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  crm deals followers 42")]
+#[command(after_help = "Example:\n  crm deals followers 42  # Pipedrive")]
 pub struct FollowersArgs {
     /// The deal's id
     pub id: String,

@@ -9,7 +9,7 @@ use crate::vendor::Op;
 /// Show one deal, with its contacts and company
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals get 12345\n  crm deals get 12345 -o json --raw\n  crm deals get 12345 --archived"
+    after_help = "Examples:\n  crm deals get 42\n  crm deals get 42 -o json --raw\n  crm deals get 42 --archived"
 )]
 pub struct GetArgs {
     /// The deal's id

@@ -9,8 +9,8 @@ use crate::vendor::Op;
 /// Create or update many deals from NDJSON, CSV or JSON, every record accounted for
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  crm deals import deals.ndjson --upsert-key external_id --journal import.journal
-  crm deals import deals.csv --plan
+  crm deals import won.csv --plan
+  crm deals import deals.ndjson --upsert-key external_id --journal run.log  # HubSpot, Zendesk Sell
   crm --profile old deals export | crm --profile new deals import - --map map.toml
 
 Each input record is a deal in the common JSON shape (as `deals export` writes it). A record with
@@ -34,7 +34,12 @@ fields are mapped by name; [missing] says what happens to names the target lacks
   [custom]     legacy_code = false                                  (false drops it)
   [missing]    pipelines = \"reject\"   stages = \"drop\"   owners = \"keep\"   custom = \"keep\"
   [defaults]   contacts = [\"5101\"]   (fields every record lacking them gets, e.g. a required contact)
-In a migration the source's ids, contacts and company are left out.")]
+In a migration the source's ids, contacts and company are left out.
+
+Records exported from another CRM (their `vendor` is not this one's) need no --map when the names
+are the same: pipelines, stages and owners are matched by name, never by the source's ids, and
+custom fields by name whatever their case and separators (external_id is External ID). What this
+CRM lacks is reported per record, with what to put in a --map.")]
 pub struct ImportArgs {
     /// The file to read (`-` for stdin)
     #[arg(value_name = "FILE|-")]

@@ -74,7 +74,12 @@ pub struct FilterArgs {
 /// List deals, filtered and sorted
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals list --stage \"Contract Sent\" --owner ana@example.com\n  crm deals list --status won --updated-since 7d --sort amount:desc\n  crm deals list --all -o ndjson > deals.ndjson"
+    after_help = "Without --limit or --all, the first 100 deals; when more match, stderr says so (on a \
+                  terminal, or with -v).\n\n\
+                  Examples:\n  crm deals list --pipeline \"Sales Pipeline\" --stage \"Contract Sent\" --owner \"Ada Lovelace\"\n  \
+                  crm deals list --status won --updated-since 7d --sort updated_at:desc\n  \
+                  crm deals list --sort amount:desc --limit 10  # HubSpot, Zendesk Sell\n  \
+                  crm deals list --all -o ndjson > deals.ndjson"
 )]
 pub struct ListArgs {
     #[command(flatten)]
@@ -303,35 +308,52 @@ pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     } else {
         Some(args.limit.unwrap_or(DEFAULT_LIMIT))
     };
-    let shown = stream(args.filters, limit, ctx.format(), ctx).await?;
-    if args.limit.is_none() && limit.is_some() && shown.more {
+    // Only the default limit is told about: a --limit N is what the user asked for.
+    let probe = args.limit.is_none() && limit.is_some();
+    let shown = stream(args.filters, limit, probe, ctx.format(), ctx).await?;
+    // Said where a person reads it: on a terminal, or with -v; never on stdout.
+    let told = ctx.streams.stderr_is_terminal || ctx.globals.verbose > 0;
+    if probe && shown.more && told {
         ctx.streams.notice(&format!(
-            "showing the first {} deals; --limit N or --all for more",
+            "showing {} of more; --all for every deal, --limit N",
             shown.count
         ));
     }
     Ok(())
 }
 
-/// How many deals were written, and whether a page held more than the limit let through.
+/// How many deals were written, and whether more matched than the limit let through.
 pub(crate) struct Streamed {
     pub count: usize,
     pub more: bool,
 }
 
 /// Writes the matching deals page by page as they arrive (constant memory for NDJSON and CSV).
+/// With `probe`, one deal past the limit is asked for, so that "more exist" is known, not
+/// guessed; it costs a request only when a page ends exactly at the limit and more deals follow.
 pub(crate) async fn stream(
     filters: FilterArgs,
     limit: Option<usize>,
+    probe: bool,
     format: Format,
     ctx: &Context,
 ) -> Result<Streamed> {
-    let mut query = filters.to_query(limit)?;
+    let mut query = filters.to_query(limit.map(|l| if probe { l + 1 } else { l }))?;
     let adapter = adapter_for(ctx, Op::List)?;
     let caps = adapter.capabilities();
     check_filters(&query, caps)?;
     let fields = output_fields(ctx, adapter.as_ref()).await?;
-    let mut writer = DealWriter::new(format, &fields, ctx.streams.clone())?;
+    let mut writer = DealWriter::new(format, &fields, ctx.streams.clone(), adapter.vendor())?;
+    if format == Format::Table && fields.is_empty() {
+        // Stage names repeat across pipelines: the table names the pipeline when there are several.
+        let several = match adapter.pipelines().await {
+            Ok(pipelines) => pipelines.len() > 1,
+            Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
+            // Only a column is at stake: the list itself says what is wrong, if anything.
+            Err(_) => false,
+        };
+        writer = writer.with_pipeline_column(several);
+    }
     let client_sort = query
         .sort
         .take_if(|s| caps.sort_support(&s.field) == Support::ClientSide);
@@ -366,6 +388,13 @@ pub(crate) async fn stream(
         more |= page.len() > room;
         writer.write(&page[..page.len().min(room)])?;
         if limit.is_some_and(|l| writer.count() >= l) {
+            // The page ended at the limit: the next one (asked for one deal) says whether more
+            // exist. Should it fail, nothing is claimed.
+            if probe && !more {
+                if let Some(Ok(next)) = pages.next().await {
+                    more = !next.is_empty();
+                }
+            }
             break;
         }
     }

@@ -1,15 +1,20 @@
 use clap::Args;
 
+use super::delete::deal_label;
 use super::{adapter_for, deal_id, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::write_deal;
+use crate::output::{deal_summary, write_deal};
 use crate::vendor::Op;
 
 /// Merge OTHER into KEEP; OTHER disappears
 #[derive(Debug, Args)]
 #[command(
-    after_help = "The printed deal is the survivor as the vendor returns it: HubSpot may give it a new id.\n\nExample:\n  crm deals merge --into 42 43"
+    after_help = "On a terminal crm shows both deals (name, amount, stage) and asks; from a \
+                  script, --yes confirms (without it the command fails with exit 2). The printed \
+                  deal is the survivor as the vendor returns it: HubSpot may give it a new id. \
+                  Zendesk Sell cannot merge deals (exit 6).\n\n\
+                  Examples:\n  crm deals merge --into 42 43\n  crm deals merge --into 42 43 --yes -o json"
 )]
 pub struct MergeArgs {
     /// The deal that survives
@@ -27,10 +32,20 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
     }
     let adapter = adapter_for(ctx, Op::Merge)?;
     let fields = output_fields(ctx, adapter.as_ref()).await?;
-    if !ctx.confirm(&format!(
-        "Merge deal {other} into deal {keep}? Deal {other} will be removed."
-    ))? {
-        return Err(Error::usage("nothing merged: not confirmed"));
+    // A script without --yes fails before any request; a person sees both deals named.
+    ctx.check_can_confirm()?;
+    if !ctx.globals.yes {
+        let kept = adapter.get(&keep, false).await?;
+        let gone = adapter.get(&other, false).await?;
+        let question = format!(
+            "About to merge\n  {}\ninto\n  {}\n{} will be removed. Merge?",
+            deal_summary(&gone),
+            deal_summary(&kept),
+            deal_label(&gone),
+        );
+        if !ctx.confirm(&question)? {
+            return Err(Error::usage("nothing merged: not confirmed"));
+        }
     }
     let survivor = adapter.merge(&keep, &other).await?;
     if survivor.id != keep {

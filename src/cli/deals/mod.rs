@@ -79,7 +79,7 @@ pub(crate) fn adapter_for(ctx: &Context, op: Op) -> Result<Box<dyn Adapter>> {
 /// before any write.
 pub(crate) async fn output_fields(ctx: &Context, adapter: &dyn Adapter) -> Result<Vec<String>> {
     let fields = &ctx.globals.fields;
-    crate::output::check_fields(fields)?;
+    crate::output::check_fields(fields, adapter.vendor())?;
     if !fields.iter().any(|f| f.starts_with("custom.")) {
         return Ok(fields.clone());
     }

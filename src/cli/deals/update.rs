@@ -10,7 +10,11 @@ use crate::vendor::Op;
 /// Change a deal's fields; only what you pass is sent
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals update 42 --amount 2000 --stage \"Closed Won\"\n  crm deals update 42 --status lost --lost-reason \"Budget\"\n  crm deals update 42 --unset closedate --set region=APAC"
+    after_help = "--unset takes the common field names (close_date, tags and the others `crm deals fields` lists), a custom field's \
+                  name, or the vendor's own key.\n\n\
+                  Examples:\n  crm deals update 42 --amount 2000 --status won\n  \
+                  crm deals update 42 --status lost --lost-reason \"Too expensive\"\n  \
+                  crm deals update 42 --unset close_date --set region=APAC  # HubSpot, Zendesk Sell"
 )]
 pub struct UpdateArgs {
     /// The deal's id

@@ -11,7 +11,7 @@ use crate::vendor::Op;
 /// Update the deal matching a field, or create it when none matches
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  crm deals upsert --match external_id=SKU01 --name \"Acme\" --amount 1500\n\nHow each vendor does it: HubSpot upserts atomically on a unique property; Pipedrive searches\nfor an exact match, then creates or updates (not atomic); Zendesk Sell upserts by filter."
+    after_help = "Examples:\n  crm deals upsert --match external_id=SKU01 --name Acme --contact 201  # HubSpot, Zendesk Sell\n  crm deals upsert --match \"External ID=SKU01\" --name Acme --amount 1500  # Pipedrive\n\nHow each vendor does it: HubSpot upserts atomically on a unique property; Pipedrive searches\nfor an exact match, then creates or updates (not atomic); Zendesk Sell upserts by filter."
 )]
 pub struct UpsertArgs {
     /// The field that identifies the deal (repeatable)

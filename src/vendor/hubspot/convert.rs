@@ -102,9 +102,15 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
         name: meta.owner(id).map(|o| o.display_name()),
     });
     deal.close_date = parse_close_date(object.property("closedate"));
+    // HubSpot computes `hs_deal_stage_probability` from the stage; an answer without it (a
+    // create's) reads the stage's own, so every output of a deal shows the same value.
     deal.probability = object
         .property("hs_deal_stage_probability")
         .and_then(|p| decimal_from_json(&Value::String(p.into())))
+        .or_else(|| {
+            meta.stage(pipeline_id, object.property("dealstage")?)?
+                .probability()
+        })
         .map(|p| (p * Decimal::from(100)).normalize());
     deal.contacts = object
         .associated("contacts")
@@ -183,6 +189,7 @@ mod tests {
         assert_eq!(deal.id, "512");
         assert_eq!(deal.name.as_deref(), Some("Custom data integrations"));
         assert_eq!(deal.amount.unwrap().to_string(), "1500.00");
+        assert_eq!(serde_json::to_value(&deal).unwrap()["amount"], "1500");
         assert_eq!(deal.close_date.unwrap().to_string(), "2019-12-07");
         assert_eq!(
             deal.stage.as_ref().unwrap().name.as_deref(),
@@ -198,6 +205,19 @@ mod tests {
         assert!(deal.raw.is_none());
         let raw = to_deal(documented_deal(), &meta, true).unwrap();
         assert_eq!(raw.raw.unwrap()["id"], "512");
+    }
+
+    #[test]
+    fn probability_without_the_property_is_the_stages() {
+        let meta = Meta::example();
+        let mut v = documented_deal();
+        v["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("hs_deal_stage_probability");
+        v["properties"]["dealstage"] = json!("contractsent");
+        let deal = to_deal(v, &meta, false).unwrap();
+        assert_eq!(deal.probability.unwrap().to_string(), "90");
     }
 
     #[test]

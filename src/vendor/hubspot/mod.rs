@@ -64,6 +64,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     sort_fields: &["name", "amount", "close_date", "created_at", "updated_at"],
     delete_effect:
         "HubSpot moves deleted deals to its recycling bin, where they can be restored for 90 days.",
+    // `https://app.hubspot.com/contacts/{portalId}/record/0-3/{id}` (DESIGN §3).
+    deal_links: true,
 };
 
 /// HubSpot's built-in association types from deals (v4 `HUBSPOT_DEFINED`).
@@ -330,6 +332,16 @@ impl super::Adapter for HubSpot {
         let meta = self.meta().await?;
         let mut deal = convert::to_deal(body, &meta, self.env.raw)?;
         let failures = self.associate_new(&mut deal, input).await;
+        // Each association changes the deal (its `updatedAt`): what crm prints is what a get
+        // shows now. Should that read fail, the create's own answer still stands.
+        let associated = input.contacts.len() + usize::from(input.company.is_some());
+        if associated > failures.len() {
+            match self.fetch_deal(&deal.id).await {
+                Ok(fresh) => deal = fresh,
+                Err(e @ Error::DryRunStop(_)) => return Err(e),
+                Err(_) => {}
+            }
+        }
         Ok(Written {
             deal,
             failures,

@@ -160,6 +160,9 @@ pub struct PropertyWire {
     pub label: String,
     #[serde(default, rename = "type")]
     pub kind: String,
+    /// How the web app shows it: `select` (one option), `checkbox` (several), `text`, …
+    #[serde(default)]
+    pub field_type: String,
     #[serde(default)]
     pub hubspot_defined: Option<bool>,
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! label names, `value` read as an exact decimal from its JSON text.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::meta::Meta;
@@ -72,6 +73,17 @@ pub fn custom_by_name(fields: Option<&Value>, meta: &Meta) -> Map<String, Value>
         .collect()
 }
 
+/// The stage's `deal_probability`, the default of a deal without its own `probability`; none
+/// where the pipeline has deal probability switched off (`is_deal_probability_enabled`).
+fn stage_probability(meta: &Meta, stage: &Ref, pipeline: Option<&Ref>) -> Option<Decimal> {
+    let stage = meta.stage(&stage.id)?;
+    let pipeline = meta.pipeline(pipeline.map_or(&stage.pipeline_id, |p| &p.id));
+    if pipeline.and_then(|p| p.is_deal_probability_enabled) == Some(false) {
+        return None;
+    }
+    stage.deal_probability.as_ref().and_then(decimal_from_json)
+}
+
 pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     let field = |k: &str| value.get(k).filter(|v| !v.is_null());
     let id = field("id")
@@ -108,7 +120,9 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     deal.close_date = field("expected_close_date")
         .and_then(Value::as_str)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    deal.probability = field("probability").and_then(decimal_from_json);
+    deal.probability = field("probability")
+        .and_then(decimal_from_json)
+        .or_else(|| stage_probability(meta, deal.stage.as_ref()?, deal.pipeline.as_ref()));
     deal.contacts = field("person_id").and_then(id_text).into_iter().collect();
     deal.company = field("org_id").and_then(id_text);
     deal.tags = match field("labels") {
@@ -240,6 +254,21 @@ mod tests {
             .unwrap()
             .get("deleted")
             .is_none());
+    }
+
+    /// Pipedrive's `probability` is the deal's own; without one the stage's `deal_probability`
+    /// applies (v2 stages, "used when the deal weighted values are used"), unless the pipeline
+    /// has deal probability switched off.
+    #[test]
+    fn probability_is_the_deals_else_its_stages() {
+        let mut meta = Meta::example();
+        let mut v = documented_deal();
+        v["probability"] = Value::Null;
+        v["stage_id"] = json!(2);
+        let deal = to_deal(v.clone(), &meta, false).unwrap();
+        assert_eq!(deal.probability.unwrap().to_string(), "60");
+        meta.pipelines[0].is_deal_probability_enabled = Some(false);
+        assert_eq!(to_deal(v, &meta, false).unwrap().probability, None);
     }
 
     #[test]

@@ -38,6 +38,29 @@ pub(super) const UNCLEARABLE: [(&str, &str); 2] = [
         "link another organization: crm deals associate ID --company OTHER --replace",
     ),
 ];
+/// Pipedrive's own deal keys and the common field each one is, so `--unset` takes either.
+const VENDOR_KEYS: [(&str, &str); 11] = [
+    ("title", "name"),
+    ("value", "amount"),
+    ("currency", "currency"),
+    ("pipeline_id", "pipeline"),
+    ("stage_id", "stage"),
+    ("owner_id", "owner"),
+    ("status", "status"),
+    ("expected_close_date", "close_date"),
+    ("label_ids", "tags"),
+    ("org_id", "company"),
+    ("lost_reason", "lost_reason"),
+];
+
+/// A key `--unset` was given: a common field name, or Pipedrive's key for one.
+fn common_key(key: &str) -> &str {
+    VENDOR_KEYS
+        .iter()
+        .find(|(vendor, _)| *vendor == key)
+        .map_or(key, |(_, common)| common)
+}
+
 /// Common fields Pipedrive always keeps a value for.
 const REQUIRED: [&str; 7] = [
     "name", "amount", "currency", "pipeline", "stage", "owner", "status",
@@ -136,6 +159,7 @@ pub fn body(
         custom.insert(field.field_code.clone(), custom_value(field, value)?);
     }
     for key in &input.unset {
+        let key = &common_key(key).to_string();
         if let Some((_, instead)) = UNCLEARABLE.iter().find(|(f, _)| f == key) {
             return Err(Error::Unsupported {
                 vendor: Vendor::Pipedrive,

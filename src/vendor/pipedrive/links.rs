@@ -206,10 +206,18 @@ impl Pipedrive {
     pub(super) async fn remove_follower(&self, id: &str, user: &str) -> Result<User> {
         let user = self.user(user).await?;
         let request = Request::new(Method::DELETE, v2(&["deals", id, "followers", &user.id]));
-        self.send(request, costs::UNFOLLOW)
-            .await
-            .map_err(|e| not_found_deal(e, id))?;
-        Ok(user)
+        match self.send(request, costs::UNFOLLOW).await {
+            Ok(_) => Ok(user),
+            // A 404 is the deal or the follower: the deal's followers tell which.
+            Err(Error::NotFound { .. }) => match self.list_followers(id).await {
+                Ok(_) => Err(Error::NotFound {
+                    message: format!("{} does not follow deal {id}", user.name),
+                    hint: Some(format!("`crm deals followers {id}` lists who does")),
+                }),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     pub(super) async fn list_followers(&self, id: &str) -> Result<Vec<User>> {

@@ -70,6 +70,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     sort_fields: &["id", "created_at", "updated_at"],
     delete_effect:
         "Pipedrive marks deleted deals as deleted and removes them for good after 30 days.",
+    // `https://{company}.pipedrive.com/deal/{id}`, the company from `/api/v1/users/me`.
+    deal_links: true,
 };
 
 /// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes, counted

@@ -43,6 +43,9 @@ pub struct PipelineWire {
     pub name: String,
     #[serde(default)]
     pub order_nr: i64,
+    /// False when the pipeline does not use its stages' deal probabilities.
+    #[serde(default)]
+    pub is_deal_probability_enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

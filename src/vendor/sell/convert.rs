@@ -59,9 +59,14 @@ pub fn to_deal(data: Value, meta: &Meta, raw: bool) -> Result<Deal> {
         id: o,
     });
     deal.close_date = close_date(&data);
+    // The deal's own likelihood, else its stage's (`likelihood` of `GET /v2/stages`).
     deal.probability = data
         .get("customized_win_likelihood")
-        .and_then(decimal_from_json);
+        .and_then(decimal_from_json)
+        .or_else(|| {
+            let stage = meta.stage(&deal.stage.as_ref()?.id)?;
+            stage.likelihood.map(Decimal::from)
+        });
     deal.contacts = id(&data, "contact_id").into_iter().collect();
     deal.company = id(&data, "organization_id");
     deal.tags = data
@@ -189,6 +194,19 @@ mod tests {
             d.created_at.unwrap().to_rfc3339(),
             "2014-08-27T16:32:56+00:00"
         );
+    }
+
+    /// `customized_win_likelihood` is "user-provided" (seed 004); without it the stage's
+    /// `likelihood` applies.
+    #[test]
+    fn probability_is_the_deals_else_its_stages() {
+        let meta = Meta::example();
+        let mut v = documented();
+        v["customized_win_likelihood"] = Value::Null;
+        let stage = meta.stage("13").unwrap().likelihood;
+        assert!(stage.is_some(), "the example stage has a likelihood");
+        let d = to_deal(v, &meta, false).unwrap();
+        assert_eq!(d.probability, stage.map(Decimal::from));
     }
 
     #[test]

@@ -8,7 +8,24 @@ pub fn custom_fields(fields: &[CustomFieldWire]) -> Vec<CustomFieldInfo> {
     sorted(
         fields
             .iter()
-            .map(|f| CustomFieldInfo::new(&f.name, f.kind.clone().unwrap_or_default()))
+            .map(|f| {
+                let vendor = f.kind.clone().unwrap_or_default();
+                CustomFieldInfo::new(&f.name, common_type(&vendor), vendor)
+            })
             .collect(),
     )
+}
+
+/// A custom field's `type` in crm's vocabulary. Sell's reference names the field kinds it can
+/// filter on as Number, Single Line Text, Dropdown and Multi Select (seed 004).
+fn common_type(kind: &str) -> &'static str {
+    match kind {
+        "number" => "decimal",
+        "list" | "dropdown" => "enum",
+        "multi_select_list" | "multi_select" => "set",
+        "bool" | "boolean" => "bool",
+        "date" => "date",
+        "datetime" => "datetime",
+        _ => "text",
+    }
 }

@@ -41,12 +41,33 @@ pub struct Plan {
 /// Fields the common model has and Sell requires, so they cannot be cleared.
 const REQUIRED: [&str; 6] = ["name", "stage", "pipeline", "owner", "currency", "contacts"];
 
+/// Sell's own deal attributes and the common field each one is, so `--unset` takes either.
+const VENDOR_KEYS: [(&str, &str); 7] = [
+    ("value", "amount"),
+    ("stage_id", "stage"),
+    ("owner_id", "owner"),
+    ("contact_id", "contacts"),
+    ("organization_id", "company"),
+    ("estimated_close_date", "close_date"),
+    ("loss_reason_id", "lost_reason"),
+];
+
+/// A key `--unset` was given: a common field name, or Sell's attribute for one.
+fn common_key(key: &str) -> &str {
+    VENDOR_KEYS
+        .iter()
+        .find(|(vendor, _)| *vendor == key)
+        .map_or(key, |(_, common)| common)
+}
+
 pub fn needs_custom_fields(input: &DealInput) -> bool {
     !input.custom.is_empty()
-        || input
-            .unset
-            .iter()
-            .any(|k| !matches!(k.as_str(), "close_date" | "lost_reason" | "tags" | "amount"))
+        || input.unset.iter().any(|k| {
+            !matches!(
+                common_key(k),
+                "close_date" | "lost_reason" | "tags" | "amount"
+            )
+        })
 }
 
 /// A custom field by its exact name, or by a unique case-insensitive match.
@@ -294,7 +315,7 @@ pub fn plan(input: &DealInput, known: &Known, mode: Mode) -> Result<Plan> {
         custom.insert(field.name.clone(), value.clone());
     }
     for key in &input.unset {
-        match key.as_str() {
+        match common_key(key) {
             "close_date" => {
                 plan.data.insert("estimated_close_date".into(), Value::Null);
             }

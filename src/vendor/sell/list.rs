@@ -153,7 +153,10 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
                     if ids.is_empty() {
                         "(none match)".to_string()
                     } else {
-                        ids.join(", ")
+                        ids.iter()
+                            .map(|id| meta.stage_label(id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     }
                 ));
                 plan.stages = Some(ids);
@@ -360,6 +363,12 @@ mod tests {
             Some(&["13".to_string(), "23".to_string()][..])
         );
         assert!(plan.notices[0].contains("cannot filter by status won"));
+        // Names over ids: the stages read as the user knows them, with their pipelines.
+        assert!(
+            plan.notices[0].ends_with("stages \"Won\" in Sales (13), \"Won\" in Renewals (23)"),
+            "{}",
+            plan.notices[0]
+        );
         let won_in_renewals = ListQuery {
             status: Some(Status::Won),
             pipeline: Some("Renewals".into()),

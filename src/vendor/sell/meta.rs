@@ -115,6 +115,24 @@ impl Meta {
             .collect()
     }
 
+    /// A stage as messages name it: `"Won" in Sales (13)`, its pipeline named where there are
+    /// several (stage names repeat across pipelines).
+    pub fn stage_label(&self, id: &str) -> String {
+        let Some(stage) = self.stage(id) else {
+            return id.to_string();
+        };
+        match self.pipeline(&stage.pipeline_id) {
+            Some(p) if self.pipelines.len() > 1 => format!("{:?} in {} ({id})", stage.name, p.name),
+            _ => format!("{:?} ({id})", stage.name),
+        }
+    }
+
+    /// A pipeline by name for messages, its id when it is unknown.
+    fn pipeline_label(&self, id: &str) -> String {
+        self.pipeline(id)
+            .map_or_else(|| id.to_string(), |p| format!("{:?}", p.name))
+    }
+
     /// The stage a `--status won|lost|unqualified` moves a deal to, in its pipeline.
     pub fn closing_stage(&self, pipeline_id: &str, status: Status) -> Result<&StageWire> {
         let stages = self.stages_of(pipeline_id);
@@ -125,11 +143,17 @@ impl Meta {
         match found.as_slice() {
             [one] => Ok(one),
             [] => Err(Error::NotFound {
-                message: format!("pipeline {pipeline_id} has no {status} stage"),
+                message: format!(
+                    "pipeline {} has no {status} stage",
+                    self.pipeline_label(pipeline_id)
+                ),
                 hint: Some("pass --stage to choose the stage".into()),
             }),
             several => Err(Error::usage_hint(
-                format!("pipeline {pipeline_id} has several {status} stages"),
+                format!(
+                    "pipeline {} has several {status} stages",
+                    self.pipeline_label(pipeline_id)
+                ),
                 format!(
                     "pass --stage with one of: {}",
                     several
@@ -147,7 +171,12 @@ impl Meta {
         self.stages_of(pipeline_id)
             .into_iter()
             .next()
-            .ok_or_else(|| Error::not_found(format!("pipeline {pipeline_id} has no stages")))
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "pipeline {} has no stages",
+                    self.pipeline_label(pipeline_id)
+                ))
+            })
     }
 
     /// Owners by id for messages and output.

@@ -70,6 +70,9 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     ],
     delete_effect: "Zendesk Sell deletes deals permanently (it cannot be undone) and removes \
                     their associated contacts with them.",
+    // Zendesk documents no web address for a deal (searched its developer and help
+    // pages, 2026): Sell deals carry no `url`.
+    deal_links: false,
 };
 
 /// Metadata pages to read before deciding the server never stops paging.

@@ -187,7 +187,7 @@ async fn plan_and_rejects(t: Target) {
     assert_eq!(lines[&1]["action"], "update", "{}", out.stdout);
     assert_eq!(
         lines[&1]["diff"]["amount"],
-        json!({"from": "1.01", "to": "5.00"})
+        json!({"from": "1.01", "to": "5"})
     );
     assert_eq!(lines[&2]["action"], "unchanged", "{}", out.stdout);
     assert_eq!(lines[&3]["action"], "create");
