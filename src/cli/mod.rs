@@ -171,7 +171,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Pipelines(cmd) => pipelines::run_pipelines(cmd, ctx).await,
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
-        Command::Sandbox(cmd) => sandbox::run(cmd).await,
+        Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
     }
