@@ -269,7 +269,8 @@ pub fn main() -> i32 {
         let profile = crate::connection::builtin_selected(globals.profile.as_deref(), &env)
             .filter(|_| cli.command.uses_connection());
         // A built-in sandbox profile runs its emulator here, for as long as the command runs.
-        let _sandbox = match profile.as_deref().and_then(sandbox::builtin_profile) {
+        let builtin = profile.as_deref().and_then(sandbox::builtin_profile);
+        let _sandbox = match builtin {
             Some(vendor) => {
                 globals.profile = None;
                 env.set("CRM_PROFILE", "");
@@ -277,7 +278,8 @@ pub fn main() -> i32 {
             }
             None => None,
         };
-        let ctx = Context::new(globals, env, streams.clone());
+        let mut ctx = Context::new(globals, env, streams.clone());
+        ctx.builtin_sandbox = builtin;
         run(cli.command, &ctx).await
     });
     match outcome {
