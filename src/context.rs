@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::auth::file::FileStore;
 use crate::auth::store::KeyringStore;
 use crate::auth::Stores;
-use crate::cache::MetaCache;
+use crate::cache::{self, MetaCache};
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Profile};
 use crate::connection::{self, Connection};
@@ -186,7 +186,7 @@ impl Context {
         retry: RetryPolicy,
     ) -> Result<HttpClient> {
         let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
-        HttpClient::new(
+        let client = HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),
                 token: connection.token.clone(),
@@ -200,7 +200,16 @@ impl Context {
                 },
             },
             policy,
-        )
+        )?;
+        // Every crm process on this account spends from one rate budget.
+        Ok(match self.env.cache_dir() {
+            Some(root) => {
+                let account = self.account(connection);
+                let account: Vec<&str> = account.iter().map(String::as_str).collect();
+                client.share_limits(cache::account_dir(&root, &account).join("limits.json"))
+            }
+            None => client,
+        })
     }
 
     /// Asks a yes/no question on a terminal. Without one, `--yes` must have been given.

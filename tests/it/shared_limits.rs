@@ -1,13 +1,67 @@
-//! What several `crm` processes on one account share (issue 11): the metadata cache of the
-//! built-in profiles, which stays one entry per profile.
+//! What several `crm` processes on one account share (issue 11): the vendor's rate window, and
+//! the metadata cache of the built-in profiles, which stays one entry per profile.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
+use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
+use serde_json::Value;
 
 use crate::support::cli::Home;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Two `crm deals list --all` on one account, 300 pages between them, against a sandbox that
+/// allows 100 requests per 10 s: together they keep to the window (no 429), and both lists are
+/// whole. Each process alone would spend the window on its own and draw 429s from the other's
+/// share. (How close the time comes to what the limit allows is a figure of `scripts/bench`.)
+#[tokio::test]
+async fn two_processes_on_one_account_share_its_rate_window() {
+    let sb = spawn(ServeArgs {
+        deals: 15_000,
+        rate_limit: Some("100/10s".parse().unwrap()),
+        ..ServeArgs::new(SandboxVendor::Hubspot)
+    })
+    .await
+    .unwrap();
+    let home = Home::new();
+    let list = || {
+        let mut cmd = home.crm_std();
+        cmd.env("CRM_VENDOR", "hubspot")
+            .env("CRM_TOKEN", "pat-one-account")
+            .env("CRM_BASE_URL", sb.url())
+            .args(["deals", "list", "--all", "-o", "ndjson"]);
+        cmd
+    };
+    let (mut a, mut b) = (list(), list());
+    let outputs = tokio::task::spawn_blocking(move || {
+        let first = a.stdout(std::process::Stdio::piped()).spawn().unwrap();
+        let second = b.stdout(std::process::Stdio::piped()).spawn().unwrap();
+        [
+            first.wait_with_output().unwrap(),
+            second.wait_with_output().unwrap(),
+        ]
+    })
+    .await
+    .unwrap();
+    for out in &outputs {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let ids: BTreeSet<String> = text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+            .collect();
+        assert_eq!(ids.len(), 15_000, "a whole list");
+    }
+    let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sb.url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["throttled"], 0, "{stats}");
+    assert!(stats["requests"].as_u64().unwrap() >= 300, "{stats}");
 }
 
 /// Folders and files directly under the cache directory.
