@@ -38,8 +38,11 @@ const SLOTS: u64 = 1024;
 /// How long a process waits for the shared record's lock before going on without it.
 const LOCK_WAIT: Duration = Duration::from_millis(100);
 
-/// The longest pause a record may hold; anything further is a clock that moved.
-const MAX_PAUSE: Duration = Duration::from_secs(3600);
+/// The longest pause the limiter takes. The retry loop gives up on a longer `Retry-After` (it
+/// says when to retry, and exits); held here, such a pause would make the account's next
+/// processes wait silently instead of hearing the vendor say so. Anything further in a record
+/// is a clock that moved.
+const MAX_PAUSE: Duration = Duration::from_secs(120);
 
 /// What one request spends from one bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,8 +340,12 @@ impl Limiter {
             .map(|b| (b.used(now), b.limit().0))
     }
 
-    /// Stops every draw from `bucket` until `delay` has passed (after a 429's `Retry-After`).
+    /// Stops every draw from `bucket` until `delay` has passed (after a 429's `Retry-After`);
+    /// a delay over two minutes is left to the vendor to repeat.
     pub fn pause(&self, bucket: &'static str, delay: Duration) {
+        if delay > MAX_PAUSE {
+            return;
+        }
         self.update(|inner, now| {
             if let Some(b) = inner.buckets.get_mut(bucket) {
                 let until = now + micros(delay);
