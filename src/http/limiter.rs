@@ -457,7 +457,11 @@ mod tests {
         assert_eq!(b.usage("w"), Some((0, 3)), "b has not looked yet");
         b.acquire(&one("w")).await;
         assert!(start.elapsed() >= Duration::from_millis(300), "b waited");
-        assert_eq!(b.usage("w").unwrap().0, 1, "a's charges have left");
+        let (used, capacity) = b.usage("w").unwrap();
+        assert!(
+            (1..=capacity).contains(&used),
+            "b's charge counted with a's: {used}"
+        );
         let text = std::fs::read_to_string(&record).unwrap();
         assert!(text.contains("\"w\""), "{text}");
     }
@@ -484,11 +488,11 @@ mod tests {
         c.configure("w", 100, Duration::from_secs(10));
         c.acquire(&one("w")).await;
         assert_eq!(c.capacity("w"), Some((190, Duration::from_secs(10))));
-        a.pause("w", Duration::from_millis(200));
         let start = std::time::Instant::now();
+        a.pause("w", Duration::from_millis(200));
         b.acquire(&one("w")).await;
         assert!(
-            start.elapsed() >= Duration::from_millis(150),
+            start.elapsed() >= Duration::from_millis(190),
             "b honoured a's pause"
         );
     }
