@@ -719,6 +719,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Put the built-in sandbox profiles back to their demo data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -728,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--deals', '--deals', [CompletionResultType]::ParameterName, 'Number of demo deals')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Least time from each request to its response, in milliseconds')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the demo data and of the fault dice')
-            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'JSON file the state is loaded from (when it exists) and saved to after each write')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'SQLite database the state is kept in (created when missing; any number of sandboxes and crm processes may share one); without it, the state lives in memory')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'A rolling window of requests besides --rate-limit, e.g. Pipedrive''s burst limit 20/2s; the rate-limit headers then describe this window')
@@ -757,12 +758,38 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;sandbox;reset' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s built-in sandbox (default: all three)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;sandbox;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Put the built-in sandbox profiles back to their demo data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'crm;sandbox;help;serve' {
+            break
+        }
+        'crm;sandbox;help;reset' {
             break
         }
         'crm;sandbox;help;help' {
@@ -1113,9 +1140,13 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         }
         'crm;help;sandbox' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local, stateful emulator of a vendor''s deal API, with optional faults')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Put the built-in sandbox profiles back to their demo data')
             break
         }
         'crm;help;sandbox;serve' {
+            break
+        }
+        'crm;help;sandbox;reset' {
             break
         }
         'crm;help;auth' {

@@ -253,6 +253,9 @@ _crm() {
             crm__subcmd__help__subcmd__profiles,use)
                 cmd="crm__subcmd__help__subcmd__profiles__subcmd__use"
                 ;;
+            crm__subcmd__help__subcmd__sandbox,reset)
+                cmd="crm__subcmd__help__subcmd__sandbox__subcmd__reset"
+                ;;
             crm__subcmd__help__subcmd__sandbox,serve)
                 cmd="crm__subcmd__help__subcmd__sandbox__subcmd__serve"
                 ;;
@@ -304,11 +307,17 @@ _crm() {
             crm__subcmd__sandbox,help)
                 cmd="crm__subcmd__sandbox__subcmd__help"
                 ;;
+            crm__subcmd__sandbox,reset)
+                cmd="crm__subcmd__sandbox__subcmd__reset"
+                ;;
             crm__subcmd__sandbox,serve)
                 cmd="crm__subcmd__sandbox__subcmd__serve"
                 ;;
             crm__subcmd__sandbox__subcmd__help,help)
                 cmd="crm__subcmd__sandbox__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__sandbox__subcmd__help,reset)
+                cmd="crm__subcmd__sandbox__subcmd__help__subcmd__reset"
                 ;;
             crm__subcmd__sandbox__subcmd__help,serve)
                 cmd="crm__subcmd__sandbox__subcmd__help__subcmd__serve"
@@ -2116,8 +2125,22 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__sandbox)
-            opts="serve"
+            opts="serve reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__sandbox__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2570,7 +2593,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version serve help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2604,7 +2627,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox__subcmd__help)
-            opts="serve help"
+            opts="serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2631,6 +2654,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__sandbox__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__sandbox__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2638,6 +2675,44 @@ _crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sandbox__subcmd__reset)
+            opts="-o -v -q -y -h -V --vendor --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "hubspot pipedrive sell" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

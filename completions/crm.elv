@@ -671,6 +671,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+            cand reset 'Put the built-in sandbox profiles back to their demo data'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;sandbox;serve'= {
@@ -679,7 +680,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --deals 'Number of demo deals'
             cand --latency-ms 'Least time from each request to its response, in milliseconds'
             cand --seed 'Seed of the demo data and of the fault dice'
-            cand --state 'JSON file the state is loaded from (when it exists) and saved to after each write'
+            cand --state 'SQLite database the state is kept in (created when missing; any number of sandboxes and crm processes may share one); without it, the state lives in memory'
             cand --fail-rate 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)'
             cand --rate-limit 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)'
             cand --burst 'A rolling window of requests besides --rate-limit, e.g. Pipedrive''s burst limit 20/2s; the rate-limit headers then describe this window'
@@ -707,11 +708,35 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;sandbox;reset'= {
+            cand --vendor 'Only this vendor''s built-in sandbox (default: all three)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;sandbox;help'= {
             cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+            cand reset 'Put the built-in sandbox profiles back to their demo data'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;sandbox;help;serve'= {
+        }
+        &'crm;sandbox;help;reset'= {
         }
         &'crm;sandbox;help;help'= {
         }
@@ -1018,8 +1043,11 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;sandbox'= {
             cand serve 'Run a local, stateful emulator of a vendor''s deal API, with optional faults'
+            cand reset 'Put the built-in sandbox profiles back to their demo data'
         }
         &'crm;help;sandbox;serve'= {
+        }
+        &'crm;help;sandbox;reset'= {
         }
         &'crm;help;auth'= {
             cand login 'Check a token with the vendor and store it in the OS keyring for a profile'

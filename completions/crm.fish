@@ -939,12 +939,12 @@ complete -c crm -n "__fish_crm_using_subcommand vendors" -s y -l yes -d 'Answer 
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -s V -l version -d 'Print version'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
 vendor\t''
 name\t''
 amount\t''
@@ -962,19 +962,20 @@ custom\t''
 created_at\t''
 updated_at\t''
 url\t''"
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l dry-run -d 'Print the HTTP requests instead of sending them'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Only errors and results; no notices'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Run a local, stateful emulator of a vendor\'s deal API, with optional faults'
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "serve" -d 'Run a local, stateful emulator of a vendor\'s deal API, with optional faults'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "reset" -d 'Put the built-in sandbox profiles back to their demo data'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l vendor -d 'Vendor API to emulate' -r -f -a "hubspot\t''
 pipedrive\t''
 sell\t''"
@@ -982,7 +983,7 @@ complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l deals -d 'Number of demo deals' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency-ms -d 'Least time from each request to its response, in milliseconds' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed -d 'Seed of the demo data and of the fault dice' -r
-complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'JSON file the state is loaded from (when it exists) and saved to after each write' -r -F
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'SQLite database the state is kept in (created when missing; any number of sandboxes and crm processes may share one); without it, the state lives in memory' -r -F
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l burst -d 'A rolling window of requests besides --rate-limit, e.g. Pipedrive\'s burst limit 20/2s; the rate-limit headers then describe this window' -r
@@ -1025,7 +1026,45 @@ complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l vendor -d 'Only this vendor\'s built-in sandbox (default: all three)' -r -f -a "hubspot\t''
+pipedrive\t''
+sell\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a local, stateful emulator of a vendor\'s deal API, with optional faults'
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Put the built-in sandbox profiles back to their demo data'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -1396,6 +1435,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'List the deal pipelines'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from stages" -f -a "list" -d 'List the stages of every pipeline, or of one'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Run a local, stateful emulator of a vendor\'s deal API, with optional faults'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Put the built-in sandbox profiles back to their demo data'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Check a token with the vendor and store it in the OS keyring for a profile'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each profile\'s account, where its token comes from, and what is wrong'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the stored token of a profile (the profile stays)'

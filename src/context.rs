@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::auth::file::FileStore;
 use crate::auth::store::KeyringStore;
 use crate::auth::Stores;
-use crate::cache::MetaCache;
+use crate::cache::{self, MetaCache};
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Profile};
 use crate::connection::{self, Connection};
@@ -15,6 +15,7 @@ use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
 use crate::output::Format;
+use crate::sandbox::SandboxVendor;
 use crate::streams::Streams;
 use crate::vendor::{self, Adapter, AdapterEnv};
 
@@ -22,6 +23,9 @@ pub struct Context {
     pub globals: GlobalArgs,
     pub env: EnvVars,
     pub streams: Streams,
+    /// The built-in sandbox profile this run attached, if any: its account is the profile, not
+    /// the port its emulator happens to listen on.
+    pub builtin_sandbox: Option<SandboxVendor>,
 }
 
 impl Context {
@@ -30,6 +34,7 @@ impl Context {
             globals,
             env,
             streams,
+            builtin_sandbox: None,
         }
     }
 
@@ -105,13 +110,11 @@ impl Context {
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
         let http = self.http_client(connection)?;
         let limiter_of_adapter = http.clone();
+        let account = self.account(connection);
+        let account: Vec<&str> = account.iter().map(String::as_str).collect();
         let cache = MetaCache::new(
             self.env.cache_dir().as_deref(),
-            &[
-                connection.vendor.key(),
-                connection.base_url.as_str(),
-                connection.token.expose(),
-            ],
+            &account,
             self.globals.refresh,
         );
         let adapter = vendor::build(
@@ -143,6 +146,19 @@ impl Context {
         Ok(adapter)
     }
 
+    /// What names the account in the cache directory (hashed, so the token never reaches the
+    /// disk): vendor, base URL and token; for a built-in sandbox profile, the profile.
+    fn account(&self, connection: &Connection) -> Vec<String> {
+        match self.builtin_sandbox {
+            Some(vendor) => vec!["built-in sandbox".into(), vendor.name().into()],
+            None => vec![
+                connection.vendor.key().into(),
+                connection.base_url.to_string(),
+                connection.token.expose().into(),
+            ],
+        }
+    }
+
     /// The HTTP client for a connection: its vendor's auth header and error policy.
     pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
         self.client_with(connection, self.timeout(), self.retry_policy())
@@ -170,7 +186,7 @@ impl Context {
         retry: RetryPolicy,
     ) -> Result<HttpClient> {
         let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
-        HttpClient::new(
+        let client = HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),
                 token: connection.token.clone(),
@@ -184,7 +200,16 @@ impl Context {
                 },
             },
             policy,
-        )
+        )?;
+        // Every crm process on this account spends from one rate budget.
+        Ok(match self.env.cache_dir() {
+            Some(root) => {
+                let account = self.account(connection);
+                let account: Vec<&str> = account.iter().map(String::as_str).collect();
+                client.share_limits(cache::account_dir(&root, &account).join("limits.json"))
+            }
+            None => client,
+        })
     }
 
     /// Fails when a confirmation would be needed and cannot be asked: no `--yes` and no terminal.

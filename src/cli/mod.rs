@@ -171,7 +171,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Pipelines(cmd) => pipelines::run_pipelines(cmd, ctx).await,
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
-        Command::Sandbox(cmd) => sandbox::run(cmd).await,
+        Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
     }
@@ -296,7 +296,8 @@ pub fn main() -> i32 {
         let profile = crate::connection::builtin_selected(globals.profile.as_deref(), &env)
             .filter(|_| cli.command.uses_connection());
         // A built-in sandbox profile runs its emulator here, for as long as the command runs.
-        let _sandbox = match profile.as_deref().and_then(sandbox::builtin_profile) {
+        let builtin = profile.as_deref().and_then(sandbox::builtin_profile);
+        let _sandbox = match builtin {
             Some(vendor) => {
                 globals.profile = None;
                 env.set("CRM_PROFILE", "");
@@ -304,7 +305,8 @@ pub fn main() -> i32 {
             }
             None => None,
         };
-        let ctx = Context::new(globals, env, streams.clone());
+        let mut ctx = Context::new(globals, env, streams.clone());
+        ctx.builtin_sandbox = builtin;
         run(cli.command, &ctx).await
     });
     match outcome {

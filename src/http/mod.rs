@@ -172,6 +172,13 @@ impl HttpClient {
         &self.limiter
     }
 
+    /// Spends from the rate windows every crm process using `record` shares (one file per
+    /// account), instead of this process's own.
+    pub fn share_limits(mut self, record: std::path::PathBuf) -> Self {
+        self.limiter = Arc::new(Limiter::shared(record));
+        self
+    }
+
     pub fn base_url(&self) -> &Url {
         &self.config.base_url
     }

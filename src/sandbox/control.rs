@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
+use super::db::Persist;
 use super::state::Census;
 
 /// Counters kept by the fault layer.
@@ -41,12 +42,17 @@ impl Stats {
 struct Control {
     stats: Arc<Stats>,
     census: Census,
+    state: Arc<Persist>,
 }
 
 /// `GET /__sandbox/stats`: requests answered through the fault layer, 429s sent, injected faults.
 /// `GET /__sandbox/deals`: every live deal as `{"id", "name"}`, whatever the vendor's shape.
-pub(crate) fn router(stats: Arc<Stats>, census: Census) -> Router {
-    let control = Arc::new(Control { stats, census });
+pub(crate) fn router(stats: Arc<Stats>, census: Census, state: Arc<Persist>) -> Router {
+    let control = Arc::new(Control {
+        stats,
+        census,
+        state,
+    });
     Router::new()
         .route(
             "/__sandbox/stats",
@@ -55,10 +61,13 @@ pub(crate) fn router(stats: Arc<Stats>, census: Census) -> Router {
         .route(
             "/__sandbox/deals",
             get(|State(c): State<Arc<Control>>| async move {
+                // What other processes committed to the state file counts too.
+                let session = c.state.enter(false).await;
                 let deals: Vec<Value> = (c.census)()
                     .into_iter()
                     .map(|(id, name)| json!({"id": id, "name": name}))
                     .collect();
+                drop(session);
                 Json(Value::Array(deals))
             }),
         )

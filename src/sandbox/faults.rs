@@ -1,6 +1,6 @@
 //! The layer every request goes through: latency, authentication, the rate
-//! limit, injected 5xx, saving the state after writes, and the body faults
-//! (reset, truncation, trickling).
+//! limit, injected 5xx, the state file's transaction around the handler, and the
+//! body faults (reset, truncation, trickling).
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -15,7 +15,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::control::Stats;
-use super::state::Saver;
+use super::db::Persist;
 use super::{errors, pipedrive, RateLimit, SandboxVendor, ServeArgs};
 
 pub(crate) struct Ctx {
@@ -28,12 +28,12 @@ pub(crate) struct Ctx {
     dice: Mutex<StdRng>,
     limiter: Option<Mutex<Limiter>>,
     burst: Option<Mutex<Rolling>>,
-    saver: Saver,
+    state: Arc<Persist>,
     stats: Arc<Stats>,
 }
 
 impl Ctx {
-    pub(crate) fn new(args: &ServeArgs, saver: Saver, stats: Arc<Stats>) -> Self {
+    pub(crate) fn new(args: &ServeArgs, state: Arc<Persist>, stats: Arc<Stats>) -> Self {
         Ctx {
             vendor: args.vendor,
             latency: Duration::from_millis(args.latency_ms),
@@ -44,7 +44,7 @@ impl Ctx {
             dice: Mutex::new(StdRng::seed_from_u64(args.seed ^ 0x5eed_fa17)),
             limiter: args.rate_limit.map(|rl| Mutex::new(Limiter::new(rl))),
             burst: args.burst.map(|rl| Mutex::new(Rolling::new(rl))),
-            saver,
+            state,
             stats,
         }
     }
@@ -265,30 +265,46 @@ async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Respons
             StatusCode::SERVICE_UNAVAILABLE,
         ]);
         if write && ctx.roll(0.5) {
-            // The write happens, the client is told it failed: "outcome unknown".
-            let applied = next.run(req).await;
-            if applied.status().is_success() {
-                let _ = (ctx.saver)();
-            }
+            // The write happens (and is committed), the client is told it failed: "outcome
+            // unknown".
+            let _ = handle(ctx, req, next, write).await;
         }
         errors::injected(vendor, status)
     } else {
-        let resp = next.run(req).await;
-        if write && resp.status().is_success() {
-            if let Err(e) = (ctx.saver)() {
+        match handle(ctx, req, next, write).await {
+            Ok(resp) => resp,
+            Err(e) => {
                 return Ok(errors::error(
                     vendor,
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "INTERNAL_ERROR",
                     &e,
-                ));
+                ))
             }
         }
-        resp
     };
     if let Some(q) = &quota {
         quota_headers(vendor, q, resp.headers_mut());
     }
+    Ok(resp)
+}
+
+/// Runs the handler on the store brought up to date with the state file and, for a write,
+/// inside one transaction of it, committed before the answer leaves. (POSTs that only read,
+/// such as searches, take the same path and write nothing.)
+async fn handle(ctx: &Ctx, req: Request, next: Next, write: bool) -> Result<Response, String> {
+    if ctx.state.is_memory() {
+        return Ok(next.run(req).await);
+    }
+    // The whole body first, so that no transaction waits on the network.
+    let (parts, body) = req.into_parts();
+    let body = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| format!("reading the request: {e}"))?;
+    let req = Request::from_parts(parts, Body::from(body));
+    let session = ctx.state.enter(write).await?;
+    let resp = next.run(req).await;
+    session.finish().await?;
     Ok(resp)
 }
 

@@ -11,7 +11,8 @@
 //! ride on every answered request, describing the burst window when there is one); `--fail-rate F`, a 500/502/503 in the vendor's error
 //! shape instead of the answer, where for a write half of those faults come
 //! *after* the write was applied and saved ("outcome unknown"); then the
-//! handler, and `--state FILE` is rewritten after each successful write; then a
+//! handler, run against the store brought up to date with `--state FILE` and, for a write,
+//! inside one transaction of that database (see `db.rs`); then a
 //! wait until `--latency-ms` has passed since the request arrived. On the way
 //! out: `--reset-rate` sends the headers and half the body, then drops the
 //! connection; `--truncate-rate` sends a complete response whose body is the
@@ -26,12 +27,14 @@
 
 mod control;
 mod data;
+mod db;
 mod errors;
 mod faults;
 mod hubspot;
 mod pipedrive;
 mod sell;
 mod state;
+mod table;
 mod util;
 
 use std::net::SocketAddr;
@@ -127,9 +130,14 @@ pub struct ServeArgs {
     /// Seed of the demo data and of the fault dice
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// JSON file the state is loaded from (when it exists) and saved to after each write
+    /// SQLite database the state is kept in (created when missing; any number of sandboxes
+    /// and crm processes may share one); without it, the state lives in memory
     #[arg(long)]
     pub state: Option<PathBuf>,
+    /// A JSON state file of an earlier version, moved into `state` when that is new, then
+    /// removed (the built-in profiles' old `<vendor>.json`)
+    #[arg(skip)]
+    pub legacy_state: Option<PathBuf>,
     /// Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)
     #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
     pub fail_rate: f64,
@@ -168,6 +176,7 @@ impl ServeArgs {
             latency_ms: 0,
             seed: 1,
             state: None,
+            legacy_state: None,
             fail_rate: 0.0,
             rate_limit: None,
             burst: None,
@@ -187,6 +196,13 @@ pub enum SandboxError {
     Bind { port: u16, source: std::io::Error },
     #[error("state file {path}: {message}")]
     State { path: PathBuf, message: String },
+    /// A JSON state of an earlier version that cannot be read.
+    #[error("old sandbox state {path}: {message}")]
+    OldState {
+        path: PathBuf,
+        vendor: SandboxVendor,
+        message: String,
+    },
     #[error("sandbox server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -231,15 +247,11 @@ impl Drop for RunningSandbox {
 
 /// Binds 127.0.0.1:`args.port`, serves in the background, returns at once.
 pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
-    let demo = data::Demo::generate(args.seed, args.deals);
-    let (router, saver, census) = match args.vendor {
-        SandboxVendor::Hubspot => hubspot::app(&demo, args.state.as_deref(), &args)?,
-        SandboxVendor::Pipedrive => pipedrive::app(&demo, args.state.as_deref())?,
-        SandboxVendor::Sell => sell::app(&demo, args.state.as_deref())?,
-    };
+    let (router, persist, census) = app(&args, false)?;
+    let persist = Arc::new(persist);
     let stats = Arc::new(control::Stats::default());
-    let ctx = Arc::new(faults::Ctx::new(&args, saver, stats.clone()));
-    let app = control::router(stats, census)
+    let ctx = Arc::new(faults::Ctx::new(&args, persist.clone(), stats.clone()));
+    let app = control::router(stats, census, persist)
         .merge(router.layer(axum::middleware::from_fn_with_state(ctx, faults::layer)));
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
         .await
@@ -264,6 +276,30 @@ pub async fn spawn(args: ServeArgs) -> Result<RunningSandbox, SandboxError> {
         shutdown: Some(tx),
         task: Some(task),
     })
+}
+
+/// The vendor's routes over its store, opened (or, with `reset`, rewritten) as `args` say.
+fn app(
+    args: &ServeArgs,
+    reset: bool,
+) -> Result<(axum::Router, db::Persist, state::Census), SandboxError> {
+    let demo = data::Demo::generate(args.seed, args.deals);
+    let open = state::Open {
+        path: args.state.as_deref(),
+        legacy: args.legacy_state.as_deref(),
+        reset,
+    };
+    match args.vendor {
+        SandboxVendor::Hubspot => hubspot::app(&demo, &open, args),
+        SandboxVendor::Pipedrive => pipedrive::app(&demo, &open),
+        SandboxVendor::Sell => sell::app(&demo, &open),
+    }
+}
+
+/// Puts the state file `args.state` back to the demo data `args` describe, in one transaction
+/// (processes using it see the change at their next request).
+pub fn reset(args: &ServeArgs) -> Result<(), SandboxError> {
+    app(args, true).map(|_| ())
 }
 
 /// Spawns the sandbox, says where it listens on stderr, and runs until Ctrl-C.

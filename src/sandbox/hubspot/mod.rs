@@ -11,7 +11,6 @@ mod search;
 mod validate;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::http::StatusCode;
@@ -23,7 +22,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::data::{Demo, StageKind};
-use super::state::{Census, Saver, Shared};
+use super::db::Persist;
+use super::state::{Census, Open, Shared};
+use super::table::Table;
 use super::util::{iso_ms, parse_time};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -77,7 +78,7 @@ pub(crate) struct Pipeline {
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Store {
-    pub deals: BTreeMap<u64, Deal>,
+    pub deals: Table<Deal>,
     /// Ids merged away, pointing at the deal that absorbed them.
     pub aliases: BTreeMap<u64, u64>,
     pub next_id: u64,
@@ -102,7 +103,7 @@ pub(crate) const DEFAULT_PROPERTIES: [&str; 8] = [
 ];
 
 impl Store {
-    fn from_demo(demo: &Demo) -> Store {
+    pub(crate) fn from_demo(demo: &Demo) -> Store {
         let owners = demo
             .users
             .iter()
@@ -203,7 +204,7 @@ impl Store {
             .collect::<BTreeMap<_, _>>();
         Store {
             next_id: 9_000_001 + demo.deals.len() as u64,
-            deals,
+            deals: deals.into(),
             aliases: BTreeMap::new(),
             owners,
             pipelines,
@@ -326,12 +327,11 @@ pub(crate) fn not_found(id: &str) -> Response {
 
 pub(crate) fn app(
     demo: &Demo,
-    state: Option<&Path>,
+    open: &Open,
     args: &super::ServeArgs,
-) -> Result<(Router, Saver, Census), SandboxError> {
+) -> Result<(Router, Persist, Census), SandboxError> {
     let access = access::Access::new(args.scopes.as_deref(), args.search_rate_limit);
-    let shared = Shared::open(V, state, || Store::from_demo(demo))?;
-    let saver = shared.saver();
+    let (shared, persist) = Shared::open(V, open, || Store::from_demo(demo))?;
     let census = shared.census(live_deals);
     let router = Router::new()
         .route(
@@ -399,7 +399,7 @@ pub(crate) fn app(
         })
         .with_state(shared)
         .layer(axum::middleware::from_fn_with_state(access, access::layer));
-    Ok((router, saver, census))
+    Ok((router, persist, census))
 }
 
 fn live_deals(store: &Store) -> Vec<(String, String)> {

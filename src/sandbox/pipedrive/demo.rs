@@ -103,7 +103,7 @@ impl Store {
             })
             .collect();
         let mut next_participant = 1;
-        let deals = demo
+        let deals: BTreeMap<u64, Deal> = demo
             .deals
             .iter()
             .enumerate()
@@ -174,7 +174,7 @@ impl Store {
             })
             .collect();
         Store {
-            deals,
+            deals: deals.into(),
             next_deal: 1 + demo.deals.len() as u64,
             next_participant,
             me: users[0].id,

@@ -8,7 +8,6 @@ mod meta;
 mod write;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::http::{Method, StatusCode};
@@ -21,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::data::Demo;
-use super::state::{Census, Saver, Shared};
+use super::db::Persist;
+use super::state::{Census, Open, Shared};
+use super::table::Table;
 use super::util::{dec_number, iso};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -115,7 +116,7 @@ pub(crate) struct CustomField {
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Store {
-    pub deals: BTreeMap<u64, Deal>,
+    pub deals: Table<Deal>,
     pub next_deal: u64,
     pub next_participant: u64,
     pub users: Vec<User>,
@@ -248,12 +249,8 @@ pub(crate) fn token_cost(method: &Method, path: &str) -> u32 {
     }
 }
 
-pub(crate) fn app(
-    demo: &Demo,
-    state: Option<&Path>,
-) -> Result<(Router, Saver, Census), SandboxError> {
-    let shared = Shared::open(V, state, || Store::from_demo(demo))?;
-    let saver = shared.saver();
+pub(crate) fn app(demo: &Demo, open: &Open) -> Result<(Router, Persist, Census), SandboxError> {
+    let (shared, persist) = Shared::open(V, open, || Store::from_demo(demo))?;
     let census = shared.census(live_deals);
     let v2 = Router::new()
         .route("/deals", get(deals::list).post(write::create))
@@ -295,7 +292,7 @@ pub(crate) fn app(
         .nest("/api/v1", v1)
         .fallback(|| async { not_found("Unknown method .") })
         .with_state(shared);
-    Ok((router, saver, census))
+    Ok((router, persist, census))
 }
 
 fn live_deals(store: &Store) -> Vec<(String, String)> {

@@ -7,7 +7,6 @@ mod meta;
 mod write;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode};
@@ -20,7 +19,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::data::{Demo, StageKind};
-use super::state::{Census, Saver, Shared};
+use super::db::Persist;
+use super::state::{Census, Open, Shared};
+use super::table::Table;
 use super::util::{dec_number, iso, ok, q};
 use super::{errors, SandboxError, SandboxVendor};
 
@@ -92,7 +93,7 @@ pub(crate) struct Contact {
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Store {
-    pub deals: BTreeMap<u64, Deal>,
+    pub deals: Table<Deal>,
     pub next_id: u64,
     pub users: Vec<Named>,
     pub me: u64,
@@ -105,7 +106,7 @@ pub(crate) struct Store {
 pub(crate) const CUSTOM_FIELDS: [&str; 2] = ["region", "external_id"];
 
 impl Store {
-    fn from_demo(demo: &Demo) -> Store {
+    pub(crate) fn from_demo(demo: &Demo) -> Store {
         let users: Vec<Named> = demo
             .users
             .iter()
@@ -185,7 +186,7 @@ impl Store {
                 .sum::<usize>()
                 + s
         };
-        let deals = demo
+        let deals: BTreeMap<u64, Deal> = demo
             .deals
             .iter()
             .enumerate()
@@ -232,7 +233,7 @@ impl Store {
             })
             .collect();
         Store {
-            deals,
+            deals: deals.into(),
             next_id: 5_000_001 + demo.deals.len() as u64,
             me: users[0].id,
             users,
@@ -370,12 +371,8 @@ pub(crate) fn collection_page(
     )
 }
 
-pub(crate) fn app(
-    demo: &Demo,
-    state: Option<&Path>,
-) -> Result<(Router, Saver, Census), SandboxError> {
-    let shared = Shared::open(V, state, || Store::from_demo(demo))?;
-    let saver = shared.saver();
+pub(crate) fn app(demo: &Demo, open: &Open) -> Result<(Router, Persist, Census), SandboxError> {
+    let (shared, persist) = Shared::open(V, open, || Store::from_demo(demo))?;
     let census = shared.census(live_deals);
     let router = Router::new()
         .route("/v2/deals", get(deals::list).post(deals::create))
@@ -401,7 +398,7 @@ pub(crate) fn app(
         .route("/v2/loss_reasons", get(meta::loss_reasons))
         .fallback(|| async { not_found() })
         .with_state(shared);
-    Ok((router, saver, census))
+    Ok((router, persist, census))
 }
 
 fn live_deals(store: &Store) -> Vec<(String, String)> {
