@@ -10,6 +10,8 @@ use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::sandbox::{self, RunningSandbox, SandboxError, SandboxVendor, ServeArgs};
 
+// Parsed once per run: the size of the larger variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum SandboxCommand {
     #[command(
