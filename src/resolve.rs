@@ -67,9 +67,9 @@ pub fn resolve<'a>(
         [] => {
             let all: Vec<&Candidate> = candidates.iter().collect();
             let known = if all.is_empty() {
-                format!("there are no {kind}s")
+                format!("there are no {}", plural(kind))
             } else {
-                format!("the {kind}s are:\n{}", list(&all))
+                format!("the {} are:\n{}", plural(kind), list(&all))
             };
             Err(Error::NotFound {
                 message: format!("no {kind} named {wanted:?}"),
@@ -80,6 +80,14 @@ pub fn resolve<'a>(
             format!("{kind} {wanted:?} is ambiguous: {} match", several.len()),
             format!("use the id of one of:\n{}", list(several)),
         )),
+    }
+}
+
+/// The plural of a kind of thing: `property` → `properties`, `stage` → `stages`.
+fn plural(kind: &str) -> String {
+    match kind.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{kind}s"),
     }
 }
 
@@ -102,7 +110,10 @@ pub fn unknown_field<'a>(
 ) -> Error {
     let hint = match did_you_mean(input, names) {
         Some(n) => format!("did you mean {n:?}?"),
-        None => format!("list the {kind}s with `crm deals fields` or check the spelling"),
+        None => format!(
+            "list the {} with `crm deals fields` or check the spelling",
+            plural(kind)
+        ),
     };
     Error::usage_hint(format!("unknown {kind} {input:?}"), hint)
 }
@@ -155,5 +166,10 @@ mod tests {
             unknown_field("property", "regoin", ["region"]).exit_code(),
             2
         );
+        // Issue 15: "list the propertys".
+        let hint = unknown_field("property", "zzz", ["region"]).hint().unwrap();
+        assert!(hint.contains("list the properties"), "{hint}");
+        assert_eq!(plural("stage"), "stages");
+        assert_eq!(plural("key"), "keys");
     }
 }

@@ -30,12 +30,28 @@ use crate::error::{Error, Result};
 use crate::model::{Pipeline, User};
 
 /// What one listed name becomes: another name, or (`false`) nothing.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum MapTo {
+    /// A name or an id of the target: `"Renewals"`, `7`, `{name = "Renewals"}` or `{id = "7"}`
+    /// (the forms a deal's JSON takes, read by the same rule).
     Name(String),
     /// `false` drops the field; `true` keeps the name as it is.
     Keep(bool),
+}
+
+impl<'de> Deserialize<'de> for MapTo {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Bool(keep) => Ok(MapTo::Keep(keep)),
+            value => match crate::model::ref_text("the map's value", &value) {
+                Ok(Some(name)) => Ok(MapTo::Name(name)),
+                Ok(None) => Err(serde::de::Error::custom(
+                    "a map's value is a name, an id, {name = …}, {id = …}, or true/false",
+                )),
+                Err(e) => Err(serde::de::Error::custom(e)),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -412,6 +428,35 @@ mod tests {
         Mapping::default().apply(&mut d, &target()).unwrap();
         assert_eq!(d["stage"], "Closed Won");
         assert_eq!(d["custom"]["unlisted"], "x");
+    }
+
+    #[test]
+    fn map_values_take_the_forms_of_a_deal_json() {
+        // Issue 15: a map's target written as {name = …} or {id = …}, as deals print them.
+        let m: Mapping = toml::from_str(
+            r#"
+            [pipelines]
+            "Sales Pipeline" = {name = "Renewals"}
+            [stages]
+            "Appointment Scheduled" = {id = "s1"}
+            [owners]
+            "Ada Lovelace" = {id = "9", name = "Grace Hopper"}
+            "#,
+        )
+        .unwrap();
+        let mut d = deal();
+        d.remove("custom");
+        m.apply(&mut d, &target()).unwrap();
+        assert_eq!(d["pipeline"], "Renewals");
+        assert_eq!(d["stage"], "s1");
+        assert_eq!(d["owner"], "9");
+        for bad in [
+            "[stages]\nA = {}",
+            "[stages]\nA = {nme = \"x\"}",
+            "[stages]\nA = []",
+        ] {
+            assert!(toml::from_str::<Mapping>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -44,6 +44,17 @@ const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcom
 
 pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) -> Result<()> {
     let input = input::read(&options.source, options.format)?;
+    if input.records.is_empty() {
+        let source = match options.source.as_str() {
+            "-" => "stdin",
+            file => file,
+        };
+        return Err(Error::usage_hint(
+            format!("no records in {source}: nothing to import"),
+            "give deals in the common JSON shape: one per line, a JSON array, or CSV with a header \
+             and rows",
+        ));
+    }
     let mapping = options.map.as_deref().map(Mapping::load).transpose()?;
     let target = match &mapping {
         Some(_) => Some(TargetNames {
@@ -98,7 +109,11 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     notes.insert(index, note);
                 }
                 let creating = action == Action::Create;
-                match adapter.validate(&input, creating).await {
+                let valid = match input.check_name(creating) {
+                    Ok(()) => adapter.validate(&input, creating).await,
+                    Err(e) => Err(e),
+                };
+                match valid {
                     Ok(()) => Ok((input, action)),
                     Err(e @ Error::DryRunStop(_)) => return Err(e),
                     Err(e) => Err(describe(&e)),

@@ -15,6 +15,7 @@ mod contract_sell;
 mod deals_fields;
 mod generated;
 mod help;
+mod hostile;
 mod hubspot_cli;
 mod import;
 mod keyring;

@@ -90,6 +90,10 @@ const FLOWS: &[(&str, Flow)] = &[
         "delete, then get exits 3 and the deal is listed deleted",
         |c| Box::pin(delete_then_get_is_not_found(c)),
     ),
+    (
+        "create --from and import with {\"name\": …} references, then get shows them",
+        |c| Box::pin(references_by_name_object(c)),
+    ),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
@@ -414,6 +418,74 @@ async fn delete_then_get_is_not_found(case: &'static Case) -> Result<(), String>
     }
     if deal["status"] == "deleted" {
         return Err("a deleted deal lost its real status".into());
+    }
+    Ok(())
+}
+
+/// Issue 15: `"stage": {"name": "Closed Won"}` (the output's shape, without the id) was dropped:
+/// the deal went to the first stage with no owner, and `--plan` said `create` for a stage that
+/// does not exist.
+async fn references_by_name_object(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let record = |name: &str, stage: &str| {
+        serde_json::json!({
+            "name": name,
+            "pipeline": {"name": "Sales Pipeline"},
+            "stage": {"name": stage},
+            "owner": {"name": "Alan Turing"},
+            "contacts": [case.other_contact],
+        })
+        .to_string()
+    };
+    let check = |deal: &Value| -> Result<(), String> {
+        if deal["stage"]["name"] != "Closed Won"
+            || deal["pipeline"]["name"] != "Sales Pipeline"
+            || deal["owner"]["name"] != "Alan Turing"
+        {
+            return Err(format!(
+                "stage {}, pipeline {}, owner {}",
+                deal["stage"], deal["pipeline"], deal["owner"]
+            ));
+        }
+        Ok(())
+    };
+    let out = crm(
+        &home,
+        case,
+        &["deals", "create", "--from", "-", "-o", "json"],
+        Some(record("Named refs", "Closed Won")),
+    )
+    .await;
+    let created = json("deals create --from -", &out)?;
+    let id = created["id"].as_str().ok_or("create printed no id")?;
+    check(&get(&home, case, id).await?)?;
+
+    let out = crm(
+        &home,
+        case,
+        &["deals", "import", "-"],
+        Some(record("Named refs import", "Closed Won")),
+    )
+    .await;
+    ok("deals import -", &out)?;
+    let result: Value = serde_json::from_str(out.stdout.trim()).map_err(|e| e.to_string())?;
+    let id = result["id"].as_str().ok_or("import reported no id")?;
+    check(&get(&home, case, id).await?)?;
+
+    let out = crm(
+        &home,
+        case,
+        &["deals", "import", "-", "--plan"],
+        Some(record("Nope", "Nope")),
+    )
+    .await;
+    let planned: Value = serde_json::from_str(out.stdout.trim()).unwrap_or(Value::Null);
+    if out.code != 8 || planned["action"] != "failed" {
+        return Err(format!(
+            "--plan of a stage named \"Nope\" exited {}: {}",
+            out.code,
+            out.stdout.trim()
+        ));
     }
     Ok(())
 }

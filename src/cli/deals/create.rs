@@ -51,9 +51,22 @@ pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
             })
             .collect::<Result<_>>()?,
     };
+    if values.is_empty() {
+        return Err(Error::usage_hint(
+            format!(
+                "no deal in {}: nothing to create",
+                if source == "-" { "stdin" } else { source }
+            ),
+            "give at least one deal in the common JSON shape (see README, \"The deal JSON\")",
+        ));
+    }
     values
         .into_iter()
-        .map(|(at, v)| DealInput::from_json(v).map_err(|e| bad(at, e)))
+        .map(|(at, v)| {
+            let input = DealInput::from_json(v).map_err(|e| bad(at.clone(), e))?;
+            input.check_name(true).map_err(|e| bad(at, e.to_string()))?;
+            Ok(input)
+        })
         .collect()
 }
 
@@ -153,12 +166,9 @@ pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
         return create_many(adapter.as_ref(), inputs, ctx).await;
     }
     let mut input = args.fields.to_input()?;
-    if input.name.is_none() {
-        return Err(Error::usage_hint(
-            "a deal needs a name",
-            "pass --name \"…\" (or --from FILE with deals in JSON)",
-        ));
-    }
+    input
+        .check_name(true)
+        .map_err(|e| e.with_hint("pass --name \"…\" (or --from FILE with deals in JSON)"))?;
     with_default_pipeline(ctx, std::slice::from_mut(&mut input));
     let adapter = adapter_for(ctx, Op::Create)?;
     let written = adapter.create(&input).await?;

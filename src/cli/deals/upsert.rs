@@ -28,6 +28,7 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
         .map(|m| split_pair("--match", m))
         .collect::<Result<Vec<_>>>()?;
     let input = args.fields.to_input()?;
+    input.check_name(false)?;
     let adapter = adapter_for(ctx, Op::Upsert)?;
     let written = adapter.upsert(&matches, &input).await?;
     let verb = match written.created {
