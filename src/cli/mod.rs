@@ -163,6 +163,11 @@ impl Command {
             Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_)
         )
     }
+
+    /// Whether the command works through many deals (no overall deadline; progress instead).
+    fn bulk(&self) -> bool {
+        matches!(self, Command::Deals(cmd) if cmd.bulk())
+    }
 }
 
 async fn run(command: Command, ctx: &Context) -> Result<()> {
@@ -277,7 +282,11 @@ pub fn main() -> i32 {
             }
             None => None,
         };
-        let ctx = Context::new(globals, env, streams.clone());
+        let mut ctx = Context::new(globals, env, streams.clone());
+        ctx.bulk = cli.command.bulk();
+        if cli.command.uses_connection() {
+            ctx.check_settings()?;
+        }
         run(cli.command, &ctx).await
     });
     match outcome {

@@ -3,6 +3,7 @@
 
 mod exits;
 mod input;
+mod network;
 
 use crate::support::cli::{run, Home, Run};
 
