@@ -66,6 +66,10 @@ pub enum Error {
     /// stdout was closed by its reader (`| head`): stop quietly (exit 0).
     #[error("stdout closed")]
     BrokenPipe,
+    /// stdout was closed while writes were being made: they stopped, and the summary says what was
+    /// done and what was not (exit 1; a write never stops silently).
+    #[error("{summary}")]
+    OutputClosed { summary: String, hint: String },
     /// A bug or an I/O failure (exit 1).
     #[error("{0}")]
     Internal(String),
@@ -115,7 +119,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::DryRunStop(_) | Error::BrokenPipe => 0,
-            Error::Internal(_) => 1,
+            Error::Internal(_) | Error::OutputClosed { .. } => 1,
             Error::Usage { .. } => 2,
             Error::NotFound { .. } => 3,
             Error::Auth { .. } => 4,
@@ -133,6 +137,7 @@ impl Error {
             | Error::NotFound { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Unsupported { hint, .. } => hint.clone(),
+            Error::OutputClosed { hint, .. } => Some(hint.clone()),
             Error::Transient {
                 outcome_unknown: Some(record),
                 ..

@@ -44,13 +44,15 @@ pub fn verb(job: &Job, written: &Written) -> &'static str {
     }
 }
 
-/// Writes every job and hands each result to `done`, batch by batch as they complete.
+/// Writes every job and hands each result to `done`, batch by batch as they complete. Once
+/// `stop` says so, no new batch starts; those in flight settle and are reported.
 pub async fn run(
     adapter: &dyn Adapter,
     upsert_key: Option<&str>,
     jobs: Vec<Job>,
     concurrency: usize,
     journal: &Journal,
+    stop: &(dyn Fn() -> bool + Sync),
     mut done: impl FnMut(&Job, Result<Written>) -> Result<()>,
 ) -> Result<()> {
     let size = adapter.batch_size().max(1);
@@ -64,6 +66,7 @@ pub async fn run(
         chunks.extend(same.chunks(size).map(<[Job]>::to_vec));
     }
     let mut in_flight = stream::iter(chunks)
+        .take_while(|_| std::future::ready(!stop()))
         .map(|chunk| async move {
             let results = send(adapter, upsert_key, &chunk, journal).await;
             (chunk, results)

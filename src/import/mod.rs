@@ -157,6 +157,12 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     for (index, outcome) in malformed {
         reporter.emit(index, outcome)?;
     }
+    let lines: Vec<usize> = input.records.iter().map(|r| r.line).collect();
+    if streams.out_closed() && !options.plan {
+        // Closed before any write: nothing is started.
+        write_rejects(options, &input, &reporter)?;
+        return Err(reporter.stopped(&lines, options.journal.as_deref()));
+    }
     for (index, note) in notes {
         warnings
             .entry(index)
@@ -167,6 +173,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     if options.plan {
         plan_report(adapter, options, jobs, &warnings, &mut reporter).await?;
         write_rejects(options, &input, &reporter)?;
+        if streams.out_closed() {
+            // --plan writes nothing: a closed stdout ends it quietly, as it does a list.
+            return Err(Error::BrokenPipe);
+        }
         return reporter.finish("planned");
     }
 
@@ -183,6 +193,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         jobs,
         options.concurrency,
         &journal,
+        &|| streams.out_closed(),
         |job, result| {
             let outcome = match result {
                 Ok(written) => Outcome {
@@ -227,6 +238,9 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     )
     .await?;
     write_rejects(options, &input, &reporter)?;
+    if streams.out_closed() {
+        return Err(reporter.stopped(&lines, options.journal.as_deref()));
+    }
     reporter.finish("imported")
 }
 

@@ -68,6 +68,8 @@ pub struct Reporter {
     failures: Vec<Failure>,
     /// Input positions of the records that failed, for `--rejects`.
     pub rejected: Vec<usize>,
+    /// Which input positions have a result (the others were not written, if stdout closed).
+    reported: Vec<bool>,
     progress: ProgressBar,
     started: Instant,
 }
@@ -91,13 +93,19 @@ impl Reporter {
             counts: BTreeMap::new(),
             failures: Vec::new(),
             rejected: Vec::new(),
+            reported: vec![false; total],
             progress,
             started: Instant::now(),
         }
     }
 
-    /// Prints one record's result. `index` is the record's position in the input.
+    /// Prints one record's result. `index` is the record's position in the input. When stdout
+    /// has been closed the result is counted, not printed: the writes in flight settle and
+    /// [`Reporter::stopped`] tells what happened.
     pub fn emit(&mut self, index: usize, outcome: Outcome) -> Result<()> {
+        if let Some(seen) = self.reported.get_mut(index) {
+            *seen = true;
+        }
         *self.counts.entry(outcome.action.clone()).or_default() += 1;
         if let Some(error) = &outcome.error {
             // A deal that was written but whose associations failed, or a create whose outcome
@@ -114,7 +122,57 @@ impl Reporter {
         self.progress.inc(1);
         let mut text = outcome.to_json().to_string();
         text.push('\n');
-        self.progress.suspend(|| self.streams.out(&text))
+        match self.progress.suspend(|| self.streams.out(&text)) {
+            Err(Error::BrokenPipe) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// The end of a run whose stdout was closed by its reader: what was done, what was not
+    /// (`lines` holds each input position's line), and how to finish (exit 1).
+    pub fn stopped(self, lines: &[usize], journal: Option<&str>) -> Error {
+        self.progress.finish_and_clear();
+        let done: usize = self.counts.values().sum();
+        let counts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        let left: Vec<usize> = lines
+            .iter()
+            .zip(&self.reported)
+            .filter(|(_, seen)| !**seen)
+            .map(|(line, _)| *line)
+            .collect();
+        let mut summary = format!(
+            "stdout was closed by its reader: crm stopped starting writes after {done} of {} \
+             records",
+            lines.len()
+        );
+        if !counts.is_empty() {
+            summary.push_str(&format!(" ({})", counts.join(", ")));
+        }
+        if left.is_empty() {
+            summary.push_str("; every record was written, but not every result printed");
+        } else {
+            summary.push_str(&format!(
+                "; {} records were not written: {} {}",
+                left.len(),
+                if left.len() == 1 { "line" } else { "lines" },
+                ranges(&left)
+            ));
+        }
+        let hint = match journal {
+            Some(path) => format!(
+                "the journal {path} holds what was done: run the same command (with --journal \
+                 {path}) to write the rest"
+            ),
+            None => "no --journal was given, so running the same command again writes the \
+                     records above once more: import only the lines not written, and give \
+                     --journal FILE to make a run resumable"
+                .to_string(),
+        };
+        Error::OutputClosed { summary, hint }
     }
 
     pub fn failed(&self) -> usize {
@@ -151,6 +209,33 @@ impl Reporter {
         }
         Err(Error::Partial { summary, failures })
     }
+}
+
+/// `3-7, 9, 12-40`: sorted numbers as ranges, the first few of them.
+pub fn ranges(numbers: &[usize]) -> String {
+    const SHOWN: usize = 8;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match spans.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => spans.push((n, n)),
+        }
+    }
+    let mut parts: Vec<String> = spans
+        .iter()
+        .take(SHOWN)
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    if spans.len() > SHOWN {
+        parts.push("…".into());
+    }
+    parts.join(", ")
 }
 
 /// Writes the records at `indexes` to `path` in the input's format, ready to fix and import again.
@@ -194,4 +279,17 @@ pub fn write_rejects(path: &str, input: &Input, indexes: &[usize]) -> Result<()>
     };
     std::fs::write(path, text)
         .map_err(|e| Error::usage(format!("cannot write the rejects file {path}: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_ranges() {
+        assert_eq!(ranges(&[3, 4, 5, 7, 9, 10]), "3-5, 7, 9-10");
+        assert_eq!(ranges(&[]), "");
+        let many: Vec<usize> = (1..40).step_by(2).collect();
+        assert!(ranges(&many).ends_with(", …"));
+    }
 }

@@ -70,14 +70,26 @@ pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
         .collect()
 }
 
-/// Prints a written deal and turns its partial failures into exit 8.
+/// Prints a written deal and turns its partial failures into exit 8. A closed stdout does not
+/// hide the write: the command says what it did (exit 1).
 pub(crate) fn finish_write(ctx: &Context, written: Written, verb: &str) -> Result<()> {
-    write_deal(
+    match write_deal(
         ctx.format(),
         &ctx.globals.fields,
         &ctx.streams,
         &written.deal,
-    )?;
+    ) {
+        Err(Error::BrokenPipe) => {
+            return Err(Error::OutputClosed {
+                summary: format!(
+                    "deal {} was {verb}, but stdout was closed before it could be printed",
+                    written.deal.id
+                ),
+                hint: format!("read it with `crm deals get {}`", written.deal.id),
+            })
+        }
+        other => other?,
+    }
     if written.failures.is_empty() {
         return Ok(());
     }
@@ -93,8 +105,12 @@ pub(crate) fn finish_write(ctx: &Context, written: Written, verb: &str) -> Resul
 
 async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Context) -> Result<()> {
     let mut failures = Vec::new();
+    let mut created: Vec<String> = Vec::new();
     let total = inputs.len();
     for (i, input) in inputs.into_iter().enumerate() {
+        if ctx.streams.out_closed() {
+            return Err(stopped(&created, i, total));
+        }
         let label = format!(
             "record {} ({})",
             i + 1,
@@ -102,12 +118,17 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
         );
         match adapter.create(&input).await {
             Ok(written) => {
-                write_deal(
+                created.push(written.deal.id.clone());
+                match write_deal(
                     ctx.format(),
                     &ctx.globals.fields,
                     &ctx.streams,
                     &written.deal,
-                )?;
+                ) {
+                    // Noticed before the next create starts.
+                    Err(Error::BrokenPipe) => {}
+                    other => other?,
+                }
                 failures.extend(written.failures.into_iter().map(|f| Failure {
                     record: format!("{label}, deal {}: {}", written.deal.id, f.record),
                     message: f.message,
@@ -123,6 +144,9 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
             }),
         }
     }
+    if ctx.streams.out_closed() {
+        return Err(stopped(&created, total, total));
+    }
     if failures.is_empty() {
         return Ok(());
     }
@@ -130,6 +154,38 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
         summary: format!("{} of {total} records had failures", failures.len()),
         failures,
     })
+}
+
+/// `create --from` whose stdout closed before record `next` (0-based): the ids it created, since
+/// they were not all printed, and the records it did not send.
+fn stopped(created: &[String], next: usize, total: usize) -> Error {
+    const SHOWN: usize = 20;
+    let mut ids = created
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if created.len() > SHOWN {
+        ids.push_str(", …");
+    }
+    let mut summary = format!(
+        "stdout was closed by its reader: crm stopped after {next} of {total} records; {} deals \
+         were created",
+        created.len()
+    );
+    if !created.is_empty() {
+        summary.push_str(&format!(" ({ids})"));
+    }
+    let hint = if next < total {
+        format!(
+            "records {}-{total} were not sent: create them with --from holding only those",
+            next + 1
+        )
+    } else {
+        "every record was sent, but not every result printed".to_string()
+    };
+    Error::OutputClosed { summary, hint }
 }
 
 /// Puts a deal that names neither a pipeline nor a stage in the profile's default pipeline.

@@ -23,7 +23,9 @@ exit 8 when some records failed (--rejects gets them, ready to fix and import ag
 --journal FILE makes a run resumable: after a crash or a kill, the same command with the same
 journal skips what was done. With --upsert-key nothing is created twice (on Pipedrive, whose search
 index lags writes, a write in flight at the crash may be; its result says so); without one, a create
-whose outcome the crash left unknown is sent again and reported as a possible duplicate.
+whose outcome the crash left unknown is sent again and reported as a possible duplicate. If stdout
+closes (`| head`), crm starts no new write, lets those in flight finish, says on stderr what was not
+written and exits 1; with --journal the same command then writes the rest.
 
 --map FILE (TOML or JSON) migrates between accounts or CRMs: pipelines, stages, owners and custom
 fields are mapped by name; [missing] says what happens to names the target lacks:

@@ -3,7 +3,6 @@ use clap::Args;
 use super::{adapter_for, deal_id};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::write_deal;
 use crate::vendor::Op;
 
 /// Merge OTHER into KEEP; OTHER disappears
@@ -36,5 +35,5 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
         ctx.streams
             .notice(&format!("the merged deal's id is now {}", survivor.id));
     }
-    write_deal(ctx.format(), &ctx.globals.fields, &ctx.streams, &survivor)
+    super::create::finish_write(ctx, crate::vendor::Written::new(survivor), "merged into")
 }
