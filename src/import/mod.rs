@@ -212,8 +212,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     diff: None,
                 },
                 Err(e) => {
-                    // A create that may have happened is not a reject to send again.
-                    let unknown = job.action == Action::Create
+                    // A create that may have happened is not a reject to send again: neither a
+                    // plain create nor an upsert that had to create (Pipedrive's search-then-
+                    // create), whose deal a later run with the journal finds by its key.
+                    let unknown = matches!(job.action, Action::Create | Action::Upsert(_))
                         && matches!(
                             e,
                             Error::Transient {

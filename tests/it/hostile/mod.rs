@@ -4,6 +4,7 @@
 mod exits;
 mod input;
 mod network;
+mod unknown;
 mod writes;
 
 use crate::support::cli::{run, Home, Run};
