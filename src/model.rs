@@ -377,6 +377,18 @@ ref_field!(stage_ref, "stage");
 ref_field!(pipeline_ref, "pipeline");
 ref_field!(owner_ref, "owner");
 
+/// A `NAME=VALUE` pair of `--set`, `--custom` or `--match` (`flag` names it in the message): the
+/// name trimmed and not empty, the value as given (it may hold `=`).
+pub fn parse_pair(flag: &str, text: &str) -> Result<(String, String), Error> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(Error::usage_hint(
+            format!("{flag} {text:?} is not NAME=VALUE"),
+            format!("write it as {flag} \"Region=EMEA\""),
+        )),
+    }
+}
+
 /// One sort key of `--sort FIELD[:desc]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sort {

@@ -130,18 +130,22 @@ impl Mapping {
     pub fn load(path: &str) -> Result<Mapping> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::usage(format!("cannot read the map {path}: {e}")))?;
-        let parsed = if text.trim_start().starts_with('{') {
-            serde_json::from_str(&text).map_err(|e| e.to_string())
-        } else {
-            toml::from_str(&text).map_err(|e| e.to_string())
-        };
-        parsed.map_err(|e| {
+        Mapping::parse(&text).map_err(|e| {
             Error::usage_hint(
                 format!("the map {path} is not valid: {e}"),
                 "see `crm deals import --help` for the map's tables: pipelines, stages, owners, custom, \
                  missing, defaults; and tags",
             )
         })
+    }
+
+    /// A map's text: JSON when it starts with `{`, else TOML.
+    pub fn parse(text: &str) -> std::result::Result<Mapping, String> {
+        if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        } else {
+            toml::from_str(text).map_err(|e| e.to_string())
+        }
     }
 
     /// Rewrites one exported deal's names into the target's, in place.

@@ -210,6 +210,14 @@ pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
 
 /// The HTTP settings an adapter needs from its vendor: how the token travels and how errors read.
 /// Pipedrive takes API tokens (40 hex characters) in `x-api-token` and OAuth tokens as Bearer.
+/// An error answer of `vendor` through its policy, for the fuzz entry points (`<vendor>::fuzzing`).
+#[doc(hidden)]
+pub fn fuzz_error(vendor: Vendor, status: u16, body: &[u8]) -> Error {
+    let (_, policy) = http_profile(vendor, "0123456789abcdef0123456789abcdef01234567");
+    let text = String::from_utf8_lossy(body);
+    policy.error(status, &reqwest::header::HeaderMap::new(), &text)
+}
+
 pub fn http_profile(
     vendor: Vendor,
     token: &str,

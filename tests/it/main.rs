@@ -13,6 +13,7 @@ mod contract_pipedrive;
 mod contract_sandbox;
 mod contract_sell;
 mod deals_fields;
+mod fuzz_regressions;
 mod generated;
 mod help;
 mod hostile;

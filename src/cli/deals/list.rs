@@ -120,13 +120,7 @@ fn exact_name(text: &str) -> Result<String> {
 }
 
 pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
-    match text.split_once('=') {
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-        _ => Err(Error::usage_hint(
-            format!("{flag} {text:?} is not NAME=VALUE"),
-            format!("write it as {flag} \"Region=EMEA\""),
-        )),
-    }
+    crate::model::parse_pair(flag, text)
 }
 
 impl FilterArgs {

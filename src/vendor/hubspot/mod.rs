@@ -4,6 +4,8 @@ mod batch;
 mod convert;
 pub mod error;
 mod field_info;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod list;
 mod meta;
