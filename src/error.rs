@@ -40,6 +40,14 @@ pub enum Error {
         status: u16,
         message: String,
     },
+    /// A create refused because an existing deal already holds one of its unique values (exit 5):
+    /// `existing` is that deal's id.
+    #[error("{vendor} rejected the request (HTTP 409): {message}")]
+    Conflict {
+        vendor: Vendor,
+        message: String,
+        existing: String,
+    },
     /// The vendor has no such operation (exit 6). Raised before any request.
     #[error("{what} is not supported by {vendor}")]
     Unsupported {
@@ -123,7 +131,7 @@ impl Error {
             Error::Usage { .. } => 2,
             Error::NotFound { .. } => 3,
             Error::Auth { .. } => 4,
-            Error::Rejected { .. } => 5,
+            Error::Rejected { .. } | Error::Conflict { .. } => 5,
             Error::Unsupported { .. } => 6,
             Error::Transient { .. } => 7,
             Error::Partial { .. } => 8,
@@ -156,6 +164,7 @@ impl Error {
                     .join("\n"),
             ),
             Error::Rejected { .. }
+            | Error::Conflict { .. }
             | Error::DryRunStop(_)
             | Error::BrokenPipe
             | Error::Internal(_) => None,

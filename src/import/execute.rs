@@ -106,6 +106,15 @@ async fn send(
 ) -> Result<Vec<Result<Written>>> {
     let results = send_once(adapter, upsert_key, chunk, journal).await?;
     let refused = |r: &Result<Written>| matches!(r, Err(Error::Rejected { .. }));
+    let conflict = |r: &Result<Written>| matches!(r, Err(Error::Rejected { status: 409, .. }));
+    if kind(&chunk[0].action) == Kind::Create
+        && results.iter().all(refused)
+        && results.iter().any(conflict)
+    {
+        if let Some(split) = without_conflicts(adapter, chunk, journal).await? {
+            return Ok(split);
+        }
+    }
     if chunk.len() > 1 && results.iter().all(refused) {
         let mut one_by_one = Vec::with_capacity(chunk.len());
         for job in chunk {
@@ -115,6 +124,51 @@ async fn send(
         return Ok(one_by_one);
     }
     Ok(results)
+}
+
+/// A create batch refused over a unique value some deal already holds: the holders are read in
+/// one go, each record whose value is taken fails with a conflict naming the deal, and the others
+/// go out again as one batch. `None` when no value is taken (the conflict is inside the batch
+/// itself): the caller falls back to record by record.
+async fn without_conflicts(
+    adapter: &dyn Adapter,
+    chunk: &[Job],
+    journal: &Journal,
+) -> Result<Option<Vec<Result<Written>>>> {
+    let inputs: Vec<DealInput> = chunk.iter().map(|j| j.input.clone()).collect();
+    let Ok(taken) = adapter.taken_unique_values(&inputs).await else {
+        return Ok(None);
+    };
+    if taken.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    let rest: Vec<Job> = chunk
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| t.is_none())
+        .map(|(j, _)| j.clone())
+        .collect();
+    let mut sent = if rest.is_empty() {
+        Vec::new()
+    } else {
+        Box::pin(send(adapter, None, &rest, journal)).await?
+    }
+    .into_iter();
+    let out = taken
+        .into_iter()
+        .map(|t| match t {
+            Some(t) => Err(Error::Conflict {
+                vendor: adapter.vendor(),
+                message: format!(
+                    "a deal with {}={:?} already exists: deal {} [CONFLICT]",
+                    t.property, t.value, t.id
+                ),
+                existing: t.id,
+            }),
+            None => sent.next().expect("one result per record sent"),
+        })
+        .collect();
+    Ok(Some(out))
 }
 
 async fn send_once(

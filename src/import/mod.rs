@@ -36,6 +36,8 @@ pub struct Options {
     pub strict: bool,
     /// `--dry-run`: nothing is sent, so nothing may be journalled as sent.
     pub dry_run: bool,
+    /// `--skip-existing`: a create whose unique value a deal already holds is skipped, not failed.
+    pub skip_existing: bool,
 }
 
 const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcome is unknown; \
@@ -210,6 +212,15 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     }),
                     warning: warnings.get(&job.index).cloned(),
                     diff: None,
+                },
+                Err(Error::Conflict {
+                    message, existing, ..
+                }) if options.skip_existing => Outcome {
+                    line: job.line,
+                    action: "skipped".into(),
+                    id: Some(existing),
+                    warning: Some(message),
+                    ..Outcome::default()
                 },
                 Err(e) => {
                     // A create that may have happened is not a reject to send again: neither a

@@ -70,9 +70,22 @@ pub struct Reporter {
     pub rejected: Vec<usize>,
     /// Which input positions have a result (the others were not written, if stdout closed).
     reported: Vec<bool>,
+    /// Results that wait for an earlier record's: stdout gets them in input order.
+    pending: BTreeMap<usize, String>,
+    /// The input position printed next.
+    next: usize,
     progress: ProgressBar,
+    /// Off a terminal, progress is a line on stderr at every tenth of the records (and at least
+    /// every [`PROGRESS_EVERY`]): `(tenths shown, when the last line was)`.
+    lines: Option<(usize, Instant)>,
     started: Instant,
 }
+
+/// The longest silence of a long import off a terminal.
+const PROGRESS_EVERY: Duration = Duration::from_secs(30);
+
+/// Imports smaller than this show no progress lines off a terminal.
+const PROGRESS_FROM: usize = 100;
 
 impl Reporter {
     pub fn new(streams: &Streams, total: usize) -> Reporter {
@@ -94,6 +107,10 @@ impl Reporter {
             failures: Vec::new(),
             rejected: Vec::new(),
             reported: vec![false; total],
+            pending: BTreeMap::new(),
+            next: 0,
+            lines: (!streams.stderr_is_terminal && !streams.quiet && total >= PROGRESS_FROM)
+                .then(|| (0, Instant::now())),
             progress,
             started: Instant::now(),
         }
@@ -120,17 +137,59 @@ impl Reporter {
             });
         }
         self.progress.inc(1);
+        self.progress_line();
         let mut text = outcome.to_json().to_string();
         text.push('\n');
-        match self.progress.suspend(|| self.streams.out(&text)) {
-            Err(Error::BrokenPipe) => Ok(()),
-            other => other,
+        self.pending.insert(index, text);
+        self.print_ready(false)
+    }
+
+    /// Prints the results whose turn has come; with `all`, every result held (the run ends).
+    fn print_ready(&mut self, all: bool) -> Result<()> {
+        loop {
+            let turn = match self.pending.first_key_value() {
+                Some((&i, _)) if all || i == self.next => i,
+                _ => return Ok(()),
+            };
+            let text = self.pending.remove(&turn).expect("just seen");
+            self.next = turn + 1;
+            match self.progress.suspend(|| self.streams.out(&text)) {
+                // Noticed by the caller through `Streams::out_closed`.
+                Err(Error::BrokenPipe) => {}
+                other => other?,
+            }
         }
+    }
+
+    /// Prints every result still held, in input order (before the summary, or an error).
+    pub fn flush(&mut self) -> Result<()> {
+        self.print_ready(true)
+    }
+
+    /// Off a terminal: `progress: 300/1000 records, 250/s, about 3 s left`.
+    fn progress_line(&mut self) {
+        let Some((tenths, at)) = self.lines else {
+            return;
+        };
+        let total = self.reported.len().max(1);
+        let done = self.progress.position() as usize;
+        let now_tenths = done * 10 / total;
+        if now_tenths <= tenths && at.elapsed() < PROGRESS_EVERY {
+            return;
+        }
+        let secs = self.started.elapsed().as_secs_f64().max(0.001);
+        let rate = done as f64 / secs;
+        let left = (total - done.min(total)) as f64 / rate.max(0.001);
+        self.streams.err_line(&format!(
+            "progress: {done}/{total} records, {rate:.0}/s, about {left:.0} s left"
+        ));
+        self.lines = Some((now_tenths, Instant::now()));
     }
 
     /// The end of a run whose stdout was closed by its reader: what was done, what was not
     /// (`lines` holds each input position's line), and how to finish (exit 1).
-    pub fn stopped(self, lines: &[usize], journal: Option<&str>) -> Error {
+    pub fn stopped(mut self, lines: &[usize], journal: Option<&str>) -> Error {
+        let _ = self.flush();
         self.progress.finish_and_clear();
         let done: usize = self.counts.values().sum();
         let counts: Vec<String> = self
@@ -180,7 +239,8 @@ impl Reporter {
     }
 
     /// The summary line, then the exit: 8 when some records failed.
-    pub fn finish(self, what: &str) -> Result<()> {
+    pub fn finish(mut self, what: &str) -> Result<()> {
+        self.flush()?;
         self.progress.finish_and_clear();
         let total: usize = self.counts.values().sum();
         let counts: Vec<String> = self
@@ -198,7 +258,7 @@ impl Reporter {
             return Ok(());
         }
         const SHOWN: usize = 10;
-        let mut failures = self.failures;
+        let mut failures = std::mem::take(&mut self.failures);
         let more = failures.len().saturating_sub(SHOWN);
         failures.truncate(SHOWN);
         if more > 0 {
@@ -236,6 +296,13 @@ pub fn ranges(numbers: &[usize]) -> String {
         parts.push("…".into());
     }
     parts.join(", ")
+}
+
+impl Drop for Reporter {
+    /// A run that ends early (an error, `--strict`) still prints the results it has, in order.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
 }
 
 /// Writes the records at `indexes` to `path` in the input's format, ready to fix and import again.

@@ -1,6 +1,7 @@
 //! Issue 15: hostile input and hostile networks. No panic, no silent stop: a fast and exact
 //! failure, with the exit code of DESIGN §2 and a message that names what was wrong.
 
+mod conflicts;
 mod exits;
 mod input;
 mod network;
