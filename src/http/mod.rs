@@ -305,7 +305,9 @@ impl HttpClient {
                 }
                 Received::Answer(429, headers, _) => {
                     let wait = retry_after(&headers);
-                    if let Some(wait) = wait {
+                    // A wait crm does not sit out ends this request now (below); it must not
+                    // hold every other request of the run in the limiter for as long.
+                    if let Some(wait) = wait.filter(|w| *w <= retry.max_retry_after) {
                         self.limiter.pause(self.policy.throttled_bucket(), wait);
                     }
                     Failure::Throttled(wait)

@@ -253,3 +253,35 @@ async fn invalid_network_settings_are_usage_errors_naming_the_variable() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
+    // An import has no deadline; a Retry-After crm does not sit out (an hour) fails the batch it
+    // answered and must not hold the next batches in the limiter for that hour.
+    let server = account().await;
+    Mock::given(method("POST"))
+        .and(path("/crm/v3/objects/deals/batch/create"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("Retry-After", "3600")
+                .set_body_json(hubspot::error("RATE_LIMITS", "You have reached your limit")),
+        )
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let text: String = (1..=150)
+        .map(|i| format!("{{\"name\":\"Wait {i}\",\"stage\":\"contractsent\"}}\n"))
+        .collect();
+    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    cmd.args(["deals", "import", "-", "--concurrency", "1"])
+        .write_stdin(text);
+    let out = run(cmd).await;
+    assert_eq!(out.code, 8, "{}", out.stderr);
+    let host = server.address().to_string();
+    let failed = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains(&format!("rate limited by {host} for 1 h")))
+        .count();
+    assert_eq!(failed, 150, "{}", out.stdout);
+}
