@@ -71,10 +71,12 @@ pub(super) fn sending(e: &reqwest::Error, host: &str, timeout: Duration) -> Brok
         .collect::<Vec<_>>()
         .join(" / ");
     if e.is_builder() {
-        return Broken::Final(Error::internal(format!(
-            "the request to {host} cannot be built: {}",
-            root(e)
-        )));
+        // What a user typed that cannot go in a request (a value too long for a URL): a usage
+        // error, at once, never retried.
+        return Broken::Final(Error::usage_hint(
+            format!("the request to {host} cannot be built: {}", root(e)),
+            "a value given is too long, or cannot go in a URL: shorten it",
+        ));
     }
     if e.is_connect() {
         if e.is_timeout() || io_kind(e) == Some(std::io::ErrorKind::TimedOut) {

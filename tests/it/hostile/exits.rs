@@ -35,6 +35,23 @@ async fn limit_zero_and_an_overlong_search_are_usage_errors_before_any_request()
 }
 
 #[tokio::test]
+async fn a_value_too_long_for_a_url_is_a_usage_error_at_once() {
+    // Sell filters by name in the query string: 100,000 characters cannot go in a URL.
+    let long = "a".repeat(100_000);
+    let home = Home::new();
+    let out = crm(
+        &home,
+        "sandbox-sell",
+        &["deals", "list", "--name", &long],
+        None,
+    )
+    .await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("cannot be built"), "{}", out.stderr);
+    assert!(out.stderr.len() < 2_000, "{} bytes", out.stderr.len());
+}
+
+#[tokio::test]
 async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
     // Issue 15: `deals delete 9000045 9000045 --yes`, both missing, exited 8 (partial).
     let home = Home::new();
