@@ -464,6 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Check every record and print what would happen (create / update / unchanged); write nothing')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Stop before writing anything when any record is malformed')
+            [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Report a record whose unique value a deal already holds as skipped (with that deal''s id), not failed')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')

@@ -1307,7 +1307,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__import)
-            opts="-o -v -q -y -h -V --format --upsert-key --plan --journal --rejects --concurrency --map --strict --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --format --upsert-key --plan --journal --rejects --concurrency --map --strict --skip-existing --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -446,6 +446,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --color 'When to use colour'
             cand --plan 'Check every record and print what would happen (create / update / unchanged); write nothing'
             cand --strict 'Stop before writing anything when any record is malformed'
+            cand --skip-existing 'Report a record whose unique value a deal already holds as skipped (with that deal''s id), not failed'
             cand --raw 'Include the vendor''s untouched payload under `raw`'
             cand --dry-run 'Print the HTTP requests instead of sending them'
             cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'

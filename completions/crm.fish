@@ -702,6 +702,7 @@ always\t''
 never\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l plan -d 'Check every record and print what would happen (create / update / unchanged); write nothing'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l strict -d 'Stop before writing anything when any record is malformed'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l skip-existing -d 'Report a record whose unique value a deal already holds as skipped (with that deal\'s id), not failed'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'

@@ -102,8 +102,8 @@ impl Config {
     /// Reads the config; a missing file is an empty config.
     pub fn load(dir: &Path) -> Result<Config> {
         let path = Self::path(dir);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
                 return Err(Error::internal(format!(
@@ -112,12 +112,16 @@ impl Config {
                 )))
             }
         };
-        toml::from_str(&text).map_err(|e| {
+        let broken = |what: String| {
             Error::usage_hint(
-                format!("{} is not valid: {}", path.display(), e.message()),
+                format!("{} is not valid: {what}", path.display()),
                 "fix the file by hand (crm does not change a file it cannot read), or move it away",
             )
-        })
+        };
+        // A file that is not text is broken as one that is not TOML is (exit 2).
+        let text = crate::import::input::utf8(&bytes)
+            .map_err(|at| broken(format!("not UTF-8 text ({at})")))?;
+        toml::from_str(text).map_err(|e| broken(e.message().to_string()))
     }
 
     /// Writes the config atomically: a crash or a full disk leaves the old file in place.
@@ -227,6 +231,17 @@ mod tests {
             std::fs::read_to_string(Config::path(dir.path())).unwrap(),
             "profiles = [broken"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_a_usage_error_too() {
+        // Issue 15: invalid UTF-8 exited 1, invalid TOML 2.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(Config::path(dir.path()), b"default = \"a\xffb\"\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!(err.exit_code(), 2, "{err}");
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+        assert!(err.to_string().contains("line 1"), "{err}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::config::{Config, Profile};
 use crate::connection::{self, Connection};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
-use crate::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
+use crate::http::{Deadline, HttpClient, HttpConfig, RetryPolicy, Trace};
 use crate::output::Format;
 use crate::sandbox::SandboxVendor;
 use crate::streams::Streams;
@@ -26,7 +26,14 @@ pub struct Context {
     /// The built-in sandbox profile this run attached, if any: its account is the profile, not
     /// the port its emulator happens to listen on.
     pub builtin_sandbox: Option<SandboxVendor>,
+    /// Whether the command works through many deals (`--all`, export, import): it shows progress
+    /// and has no overall deadline.
+    pub bulk: bool,
+    started: std::time::Instant,
 }
+
+/// The overall deadline of a command that is not bulk, unless `CRM_DEADLINE_SECS` says otherwise.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 
 impl Context {
     pub fn new(globals: GlobalArgs, env: EnvVars, streams: Streams) -> Self {
@@ -35,7 +42,31 @@ impl Context {
             env,
             streams,
             builtin_sandbox: None,
+            bulk: false,
+            started: std::time::Instant::now(),
         }
+    }
+
+    /// Checks the `CRM_*` settings of the network budget: a value that is not a number in range is
+    /// exit 2 naming the variable, before anything is sent.
+    pub fn check_settings(&self) -> Result<()> {
+        self.retry_policy()?;
+        self.timeout()?;
+        Ok(())
+    }
+
+    /// When the command must be over: `CRM_DEADLINE_SECS` (60 s by default) from its start; none
+    /// for a bulk command.
+    fn deadline(&self) -> Result<Option<Deadline>> {
+        let secs = self.env.setting("CRM_DEADLINE_SECS", 1..=86_400u64)?;
+        if self.bulk {
+            return Ok(None);
+        }
+        let budget = secs.map_or(DEFAULT_DEADLINE, Duration::from_secs);
+        Ok(Some(Deadline {
+            at: self.started + budget,
+            budget,
+        }))
     }
 
     /// `-o` when given; then the profile's default output; otherwise a table for a terminal
@@ -89,16 +120,20 @@ impl Context {
         )
     }
 
-    fn retry_policy(&self) -> RetryPolicy {
+    fn retry_policy(&self) -> Result<RetryPolicy> {
         let defaults = RetryPolicy::default();
-        RetryPolicy {
-            max_retries: self.env.number("CRM_MAX_RETRIES", defaults.max_retries),
-            base_delay: Duration::from_millis(
-                self.env
-                    .number("CRM_RETRY_BASE_MS", defaults.base_delay.as_millis() as u64),
-            ),
+        Ok(RetryPolicy {
+            max_retries: self
+                .env
+                .setting("CRM_MAX_RETRIES", 0..=100)?
+                .unwrap_or(defaults.max_retries),
+            base_delay: self
+                .env
+                .setting("CRM_RETRY_BASE_MS", 0..=60_000u64)?
+                .map_or(defaults.base_delay, Duration::from_millis),
+            deadline: self.deadline()?,
             ..defaults
-        }
+        })
     }
 
     /// The adapter for the selected account, with its HTTP client and metadata cache.
@@ -161,11 +196,13 @@ impl Context {
 
     /// The HTTP client for a connection: its vendor's auth header and error policy.
     pub fn http_client(&self, connection: &Connection) -> Result<HttpClient> {
-        self.client_with(connection, self.timeout(), self.retry_policy())
+        self.client_with(connection, self.timeout()?, self.retry_policy()?)
     }
 
-    fn timeout(&self) -> Duration {
-        Duration::from_secs(self.env.number("CRM_TIMEOUT_SECS", 30))
+    /// How long one request may take: `CRM_TIMEOUT_SECS`, 30 s by default.
+    fn timeout(&self) -> Result<Duration> {
+        let secs = self.env.setting("CRM_TIMEOUT_SECS", 1..=3_600u64)?;
+        Ok(Duration::from_secs(secs.unwrap_or(30)))
     }
 
     /// A client for a quick check (`auth status`): one try, and at most a few seconds, so an
@@ -174,9 +211,10 @@ impl Context {
         const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
         let retry = RetryPolicy {
             max_retries: 0,
-            ..self.retry_policy()
+            deadline: None,
+            ..self.retry_policy()?
         };
-        self.client_with(connection, self.timeout().min(PROBE_TIMEOUT), retry)
+        self.client_with(connection, self.timeout()?.min(PROBE_TIMEOUT), retry)
     }
 
     fn client_with(

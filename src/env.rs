@@ -36,6 +36,32 @@ impl EnvVars {
             .unwrap_or(default)
     }
 
+    /// A number from the environment within `range`; `None` when unset. A value that is not a
+    /// number, or out of range, is a usage error naming the variable (never silently the default).
+    pub fn setting<T>(
+        &self,
+        name: &str,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Result<Option<T>, crate::error::Error>
+    where
+        T: std::str::FromStr + PartialOrd + std::fmt::Display,
+    {
+        let Some(text) = self.get(name) else {
+            return Ok(None);
+        };
+        match text.trim().parse::<T>() {
+            Ok(n) if range.contains(&n) => Ok(Some(n)),
+            _ => Err(crate::error::Error::usage_hint(
+                format!("{name}={text:?} is not valid"),
+                format!(
+                    "set {name} to a whole number from {} to {}, or unset it for the default",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+        }
+    }
+
     fn project_dirs() -> Option<directories::ProjectDirs> {
         directories::ProjectDirs::from("", "", "crm")
     }

@@ -40,6 +40,14 @@ pub enum Error {
         status: u16,
         message: String,
     },
+    /// A create refused because an existing deal already holds one of its unique values (exit 5):
+    /// `existing` is that deal's id, or empty while it is not known.
+    #[error("{vendor} rejected the record: {message}")]
+    Conflict {
+        vendor: Vendor,
+        message: String,
+        existing: String,
+    },
     /// The vendor has no such operation (exit 6). Raised before any request.
     #[error("{what} is not supported by {vendor}")]
     Unsupported {
@@ -66,6 +74,10 @@ pub enum Error {
     /// stdout was closed by its reader (`| head`): stop quietly (exit 0).
     #[error("stdout closed")]
     BrokenPipe,
+    /// stdout was closed while writes were being made: they stopped, and the summary says what was
+    /// done and what was not (exit 1; a write never stops silently).
+    #[error("{summary}")]
+    OutputClosed { summary: String, hint: String },
     /// A bug or an I/O failure (exit 1).
     #[error("{0}")]
     Internal(String),
@@ -115,11 +127,11 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::DryRunStop(_) | Error::BrokenPipe => 0,
-            Error::Internal(_) => 1,
+            Error::Internal(_) | Error::OutputClosed { .. } => 1,
             Error::Usage { .. } => 2,
             Error::NotFound { .. } => 3,
             Error::Auth { .. } => 4,
-            Error::Rejected { .. } => 5,
+            Error::Rejected { .. } | Error::Conflict { .. } => 5,
             Error::Unsupported { .. } => 6,
             Error::Transient { .. } => 7,
             Error::Partial { .. } => 8,
@@ -133,6 +145,7 @@ impl Error {
             | Error::NotFound { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Unsupported { hint, .. } => hint.clone(),
+            Error::OutputClosed { hint, .. } => Some(hint.clone()),
             Error::Transient {
                 outcome_unknown: Some(record),
                 ..
@@ -154,6 +167,7 @@ impl Error {
                     .join("\n"),
             ),
             Error::Rejected { .. }
+            | Error::Conflict { .. }
             | Error::DryRunStop(_)
             | Error::BrokenPipe
             | Error::Internal(_) => None,

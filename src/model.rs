@@ -321,21 +321,25 @@ pub fn decimal_from_json(value: &Value) -> Option<Decimal> {
 pub struct DealInput {
     #[serde(default)]
     pub name: Option<String>,
-    #[serde(default, with = "amount_serde")]
+    #[serde(
+        default,
+        serialize_with = "amount_serde::serialize",
+        deserialize_with = "amount_input"
+    )]
     pub amount: Option<Decimal>,
     #[serde(default)]
     pub currency: Option<String>,
-    #[serde(default, deserialize_with = "ref_or_string")]
+    #[serde(default, deserialize_with = "pipeline_ref")]
     pub pipeline: Option<String>,
-    #[serde(default, deserialize_with = "ref_or_string")]
+    #[serde(default, deserialize_with = "stage_ref")]
     pub stage: Option<String>,
     #[serde(default)]
     pub status: Option<Status>,
     #[serde(default)]
     pub lost_reason: Option<String>,
-    #[serde(default, deserialize_with = "ref_or_string")]
+    #[serde(default, deserialize_with = "owner_ref")]
     pub owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "input_date")]
     pub close_date: Option<NaiveDate>,
     #[serde(default)]
     pub contacts: Vec<String>,
@@ -363,6 +367,26 @@ pub struct DealInput {
 impl DealInput {
     pub fn is_empty(&self) -> bool {
         *self == DealInput::default()
+    }
+
+    /// A deal's name is never empty: required on create on every vendor (a create without one
+    /// would make a nameless deal), and never set to blank on update.
+    pub fn check_name(&self, creating: bool) -> Result<(), Error> {
+        match self.name.as_deref().map(str::trim) {
+            Some("") => Err(Error::usage_hint(
+                "the deal's name is empty",
+                "give it a name: --name \"Acme renewal\", or \"name\": \"…\" in JSON",
+            )),
+            None if creating => Err(Error::usage_hint(
+                "a deal needs a name",
+                "pass --name \"…\" (or \"name\": \"…\" in JSON input)",
+            )),
+            _ if self.unset.iter().any(|k| k.trim() == "name") => Err(Error::usage_hint(
+                "a deal's name cannot be removed",
+                "give it another name with --name instead",
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Reads one deal of `--from` input: the common JSON shape, where output-only fields and an
@@ -397,24 +421,69 @@ pub const OUTPUT_ONLY_FIELDS: [&str; 8] = [
     "raw",
 ];
 
-/// `"stage": "Won"` and `"stage": {"id": "7", "name": "Won"}` (the output shape) both read as a name or id.
-fn ref_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let value = Option::<Value>::deserialize(d)?;
-    Ok(match value {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(Value::Object(o)) => o.get("id").and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }),
-        Some(other) => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a name or an id, got {other}"
-            )))
+/// `amount` of JSON input: see [`input_amount`].
+fn amount_input<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let value = Option::<Value>::deserialize(d)?.unwrap_or(Value::Null);
+    input_amount(&value).map_err(serde::de::Error::custom)
+}
+
+/// A stage, pipeline or owner of JSON input, in every form output prints or a person writes:
+/// `"Won"` (a name or an id), `7`, `{"id": "7"}`, `{"name": "Won"}`, or `{"id": "7", "name": "Won"}`
+/// (the id wins: it is exact, and the name is only its label). Anything else is an error, never a
+/// silent drop.
+pub fn ref_text(field: &str, value: &Value) -> Result<Option<String>, String> {
+    let text = |v: &Value| match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let bad = || {
+        format!(
+            "{field} {value} is not a name or an id: write \"{field}\": \"Name\", \
+             {{\"name\": \"Name\"}} or {{\"id\": \"123\"}}"
+        )
+    };
+    match value {
+        Value::Null => Ok(None),
+        Value::String(_) | Value::Number(_) => text(value).map(Some).ok_or_else(bad),
+        Value::Object(o) => {
+            if o.keys().any(|k| k != "id" && k != "name") {
+                return Err(bad());
+            }
+            let id = o.get("id").filter(|v| !v.is_null());
+            let name = o.get("name").filter(|v| !v.is_null());
+            match (id.map(text), name.map(text)) {
+                (Some(None), _) | (_, Some(None)) | (None, None) => Err(bad()),
+                (Some(Some(id)), _) => Ok(Some(id)),
+                (None, Some(Some(name))) => Ok(Some(name)),
+            }
         }
-    })
+        _ => Err(bad()),
+    }
+}
+
+macro_rules! ref_field {
+    ($fn:ident, $field:literal) => {
+        fn $fn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+            let value = Option::<Value>::deserialize(d)?.unwrap_or(Value::Null);
+            ref_text($field, &value).map_err(serde::de::Error::custom)
+        }
+    };
+}
+ref_field!(stage_ref, "stage");
+ref_field!(pipeline_ref, "pipeline");
+ref_field!(owner_ref, "owner");
+
+/// A `NAME=VALUE` pair of `--set`, `--custom` or `--match` (`flag` names it in the message): the
+/// name trimmed and not empty, the value as given (it may hold `=`).
+pub fn parse_pair(flag: &str, text: &str) -> Result<(String, String), Error> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(Error::usage_hint(
+            format!("{flag} {text:?} is not NAME=VALUE"),
+            format!("write it as {flag} \"Region=EMEA\""),
+        )),
+    }
 }
 
 /// One sort key of `--sort FIELD[:desc]`.
@@ -551,68 +620,172 @@ pub fn check_id(kind: &str, text: &str) -> Result<String, Error> {
     }
 }
 
-/// Parses a user-typed amount: digits with an optional `.` and decimals; no thousands separators.
+/// Parses a user-typed amount: digits with an optional `.` and decimals, an optional leading `-`;
+/// no thousands separators, no exponent. The same rule for `--amount` and for JSON input.
 pub fn parse_amount(text: &str) -> Result<Decimal, Error> {
-    let t = text.trim();
-    let well_formed = !t.is_empty()
-        && t.trim_start_matches('-').split('.').count() <= 2
-        && t.trim_start_matches('-')
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.')
-        && t.trim_start_matches('-')
-            .chars()
-            .any(|c| c.is_ascii_digit());
-    if !well_formed {
-        return Err(Error::usage_hint(
-            format!("amount {text:?} is not a number"),
-            "write amounts with a dot for decimals and no separators, e.g. --amount 1500.00",
-        ));
-    }
-    Decimal::from_str_exact(t).map_err(|_| {
+    amount_text(text).map_err(|problem| {
         Error::usage_hint(
-            format!("amount {text:?} is out of range"),
+            format!("amount {text:?} {problem}"),
             "write amounts with a dot for decimals and no separators, e.g. --amount 1500.00",
         )
     })
 }
 
-/// Parses a calendar date in ISO form.
+/// The amount rule itself; `Err` says what is wrong, to follow the value in a message.
+fn amount_text(text: &str) -> Result<Decimal, &'static str> {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let well_formed = digits.split('.').count() <= 2
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err("is not a number");
+    }
+    Decimal::from_str_exact(t).map_err(|_| "is out of range (at most 28 digits)")
+}
+
+/// An amount of JSON input (`--from`, import): a string or a number, read by [`parse_amount`]'s
+/// rule from its text, so `"1e3"` is refused as `--amount 1e3` is.
+pub fn input_amount(value: &Value) -> Result<Option<Decimal>, String> {
+    let text = match value {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        other => return Err(format!("amount {other} is not a number")),
+    };
+    amount_text(&text).map(Some).map_err(|problem| {
+        format!(
+            "amount {text:?} {problem}: write it with a dot for decimals and no separators or \
+             exponent, e.g. \"1500.00\""
+        )
+    })
+}
+
+/// The years a date may have: anything else is a typo (`26-01-05` is not the year 26).
+const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// Parses a calendar date: exactly `YYYY-MM-DD`, a real day, in the years 1900 to 9999.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    date_text(text).map_err(|problem| {
         Error::usage_hint(
-            format!("date {text:?} is not a valid date"),
+            format!("date {text:?} {problem}"),
             "write dates as YYYY-MM-DD, e.g. --close-date 2026-12-31",
         )
     })
 }
 
-/// Parses a point in time: RFC 3339, a date (midnight UTC), or a relative age such as `7d`, `12h`, `30m`.
-pub fn parse_time(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+/// [`parse_date`] for a flag: the message names it (`--close-date "26-01-05" is not …`).
+pub fn parse_flag_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
+    date_text(text).map_err(|problem| {
+        Error::usage_hint(
+            format!("{flag} {text:?} {problem}"),
+            format!("write dates as YYYY-MM-DD, e.g. {flag} 2026-12-31"),
+        )
+    })
+}
+
+fn date_text(text: &str) -> Result<NaiveDate, &'static str> {
     let t = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Utc));
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err("is not a date in the form YYYY-MM-DD");
     }
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+    let date = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| "is not a real day")?;
+    if !DATE_YEARS.contains(&chrono::Datelike::year(&date)) {
+        return Err("is out of range (years 1900 to 9999)");
+    }
+    Ok(date)
+}
+
+/// A date of JSON input (`close_date`), by [`parse_date`]'s rule, the field named in the message.
+fn input_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => date_text(&s).map(Some).map_err(|problem| {
+            serde::de::Error::custom(format!(
+                "close_date {s:?} {problem}: write it as YYYY-MM-DD, e.g. \"2026-12-31\""
+            ))
+        }),
+        Some(other) => Err(serde::de::Error::custom(format!(
+            "close_date {other} is not a date: write it as \"YYYY-MM-DD\""
+        ))),
+    }
+}
+
+/// Times before this are not deal times: every vendor counts from the Unix epoch.
+const EARLIEST_TIME: &str = "1970-01-01T00:00:00Z";
+
+/// Parses a point in time given to `flag`: RFC 3339, a date (midnight UTC), or an age counted back
+/// from `now` such as `7d`, `12h`, `30m`, `2w`. A time before 1970 is refused (exit 2, naming
+/// the flag), so an overlong age is an error rather than an empty answer.
+pub fn parse_time(flag: &str, text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+    let hint = "write 2026-11-01, 2026-11-01T09:30:00Z, or an age such as 7d, 12h, 30m or 2w";
+    let out_of_range = || {
+        Error::usage_hint(
+            format!("{flag} {text:?} is out of range: times start at 1970-01-01"),
+            hint,
+        )
+    };
+    let t = text.trim();
+    let earliest = DateTime::parse_from_rfc3339(EARLIEST_TIME)
+        .expect("a valid time")
+        .with_timezone(&Utc);
+    let at = if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        Some(dt.with_timezone(&Utc))
+    } else if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') {
+        let date = date_text(t)
+            .map_err(|problem| Error::usage_hint(format!("{flag} {text:?} {problem}"), hint))?;
+        Some(
+            date.and_hms_opt(0, 0, 0)
+                .expect("midnight exists")
+                .and_utc(),
+        )
+    } else {
+        None
+    };
+    if let Some(at) = at {
+        return if at < earliest {
+            Err(out_of_range())
+        } else {
+            Ok(at)
+        };
     }
     if let Some(unit) = t.chars().last() {
         let number = &t[..t.len() - unit.len_utf8()];
-        if let Ok(n) = number.parse::<i64>() {
-            let delta = match unit {
-                'd' => Some(chrono::Duration::days(n)),
-                'h' => Some(chrono::Duration::hours(n)),
-                'm' => Some(chrono::Duration::minutes(n)),
-                'w' => Some(chrono::Duration::weeks(n)),
-                _ => None,
-            };
-            if let Some(delta) = delta {
-                return Ok(now - delta);
+        let per_unit: Option<i64> = match unit {
+            'm' => Some(60),
+            'h' => Some(3_600),
+            'd' => Some(86_400),
+            'w' => Some(604_800),
+            _ => None,
+        };
+        if let (Some(per_unit), false) = (per_unit, number.is_empty()) {
+            if number.bytes().all(|b| b.is_ascii_digit()) {
+                let seconds = number
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(|n| n.checked_mul(per_unit))
+                    .and_then(chrono::TimeDelta::try_seconds);
+                return match seconds.and_then(|age| now.checked_sub_signed(age)) {
+                    Some(at) if at >= earliest => Ok(at),
+                    _ => Err(out_of_range()),
+                };
+            }
+            if number.starts_with('-') {
+                return Err(Error::usage_hint(
+                    format!("{flag} {text:?} is a negative age"),
+                    "an age counts back from now (7d); for a time to come give a date",
+                ));
             }
         }
     }
     Err(Error::usage_hint(
-        format!("time {text:?} is not a valid time"),
-        "write 2026-11-01, 2026-11-01T09:30:00Z, or an age such as 7d, 12h or 30m",
+        format!("{flag} {text:?} is not a valid time"),
+        hint,
     ))
 }
 
@@ -624,7 +797,17 @@ mod tests {
     fn amounts_are_exact_and_strict() {
         assert_eq!(parse_amount("1500.00").unwrap().to_string(), "1500.00");
         assert_eq!(parse_amount("0.1").unwrap().to_string(), "0.1");
-        for bad in ["12,5", "1.2.3", "", "abc", "1e3", "-"] {
+        assert_eq!(parse_amount("-5").unwrap().to_string(), "-5");
+        for bad in [
+            "12,5",
+            "1.2.3",
+            "",
+            "abc",
+            "1e3",
+            "-",
+            "--5",
+            "99999999999999999999999999999",
+        ] {
             let err = parse_amount(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
         }
@@ -653,15 +836,150 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
             .unwrap()
             .with_timezone(&Utc);
+        let t = |text: &str| parse_time("--updated-since", text, now);
+        assert_eq!(t("7d").unwrap().to_rfc3339(), "2026-11-15T12:00:00+00:00");
+        assert_eq!(t("2w").unwrap().to_rfc3339(), "2026-11-08T12:00:00+00:00");
         assert_eq!(
-            parse_time("7d", now).unwrap().to_rfc3339(),
-            "2026-11-15T12:00:00+00:00"
-        );
-        assert_eq!(
-            parse_time("2026-11-01", now).unwrap().to_rfc3339(),
+            t("2026-11-01").unwrap().to_rfc3339(),
             "2026-11-01T00:00:00+00:00"
         );
-        assert!(parse_time("last week", now).is_err());
+        assert!(t("last week").is_err());
+    }
+
+    #[test]
+    fn times_out_of_bounds_are_usage_errors_naming_the_flag() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        // Issue 15: 100000000d panicked in chrono; 700000d reached HubSpot as a time before 1970.
+        for bad in [
+            "100000000d",
+            "700000d",
+            "99999999999999999999w",
+            "9223372036854775807m",
+            "1960-01-01",
+            "1969-12-31T23:59:59Z",
+            "-5d",
+            "d",
+            "0026-01-05",
+        ] {
+            let e = parse_time("--updated-until", bad, now).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}");
+            assert!(e.to_string().starts_with("--updated-until"), "{e}");
+        }
+        assert!(parse_time("--updated-since", "0d", now).is_ok());
+        assert!(parse_time("--updated-since", "20000d", now).is_ok());
+    }
+
+    #[test]
+    fn dates_are_four_digit_years_in_range() {
+        for bad in [
+            "26-01-05",
+            "0000-01-01",
+            "0026-01-05",
+            "+2026-01-05",
+            "2026-1-5",
+            "2026-02-30",
+        ] {
+            assert_eq!(parse_date(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+        let e = parse_flag_date("--close-date", "26-01-05").unwrap_err();
+        assert!(
+            e.to_string().starts_with("--close-date \"26-01-05\""),
+            "{e}"
+        );
+        assert_eq!(
+            parse_date(" 2026-01-05 ").unwrap().to_string(),
+            "2026-01-05"
+        );
+    }
+
+    #[test]
+    fn json_input_names_the_field_and_value_of_a_bad_date_or_amount() {
+        let e = DealInput::from_json(serde_json::json!({"close_date": "2026-02-30"})).unwrap_err();
+        assert!(e.contains("close_date \"2026-02-30\""), "{e}");
+        let e = DealInput::from_json(serde_json::json!({"amount": "1e3"})).unwrap_err();
+        assert!(e.contains("amount \"1e3\""), "{e}");
+        let number: Value = serde_json::from_str(r#"{"amount": 1e3}"#).unwrap();
+        assert!(DealInput::from_json(number).is_err());
+        let fine: Value = serde_json::from_str(r#"{"amount": 1500.50}"#).unwrap();
+        assert_eq!(
+            DealInput::from_json(fine)
+                .unwrap()
+                .amount
+                .unwrap()
+                .to_string(),
+            "1500.50"
+        );
+        assert_eq!(
+            DealInput::from_json(serde_json::json!({"amount": "-5"}))
+                .unwrap()
+                .amount
+                .unwrap()
+                .to_string(),
+            "-5"
+        );
+    }
+
+    #[test]
+    fn references_read_as_name_id_or_both() {
+        let read = |v: Value| DealInput::from_json(serde_json::json!({ "stage": v }));
+        assert_eq!(
+            read(serde_json::json!("Won")).unwrap().stage.as_deref(),
+            Some("Won")
+        );
+        assert_eq!(
+            read(serde_json::json!(7)).unwrap().stage.as_deref(),
+            Some("7")
+        );
+        assert_eq!(
+            read(serde_json::json!({"name": "Closed Won"}))
+                .unwrap()
+                .stage
+                .as_deref(),
+            Some("Closed Won")
+        );
+        assert_eq!(
+            read(serde_json::json!({"id": "7", "name": "Won"}))
+                .unwrap()
+                .stage
+                .as_deref(),
+            Some("7")
+        );
+        assert_eq!(
+            read(serde_json::json!({"id": null, "name": "Won"}))
+                .unwrap()
+                .stage
+                .as_deref(),
+            Some("Won")
+        );
+        assert_eq!(read(Value::Null).unwrap().stage, None);
+        for bad in [
+            serde_json::json!({}),
+            serde_json::json!({"nam": "Won"}),
+            serde_json::json!({"name": ""}),
+            serde_json::json!({"name": true}),
+            serde_json::json!([]),
+            serde_json::json!(""),
+        ] {
+            let e = read(bad.clone()).unwrap_err();
+            assert!(e.contains("stage"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_required_on_create_and_never_blank() {
+        let named = |n: Option<&str>| DealInput {
+            name: n.map(str::to_string),
+            ..DealInput::default()
+        };
+        assert!(named(Some("A")).check_name(true).is_ok());
+        assert!(named(None).check_name(false).is_ok());
+        assert_eq!(named(None).check_name(true).unwrap_err().exit_code(), 2);
+        assert_eq!(
+            named(Some(" ")).check_name(false).unwrap_err().exit_code(),
+            2
+        );
     }
 
     #[test]

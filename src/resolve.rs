@@ -68,9 +68,9 @@ pub fn resolve<'a>(
         [] => {
             let all: Vec<&Candidate> = candidates.iter().collect();
             let known = if all.is_empty() {
-                format!("there are no {kind}s")
+                format!("there are no {}", plural(kind))
             } else {
-                format!("the {kind}s are:\n{}", list(&all))
+                format!("the {} are:\n{}", plural(kind), list(&all))
             };
             Err(Error::NotFound {
                 message: format!("no {kind} named {wanted:?}"),
@@ -174,6 +174,14 @@ pub fn resolve_stage(input: &str, stages: &[StageCandidate]) -> Result<usize, Er
     })
 }
 
+/// The plural of a kind of thing: `property` → `properties`, `stage` → `stages`.
+fn plural(kind: &str) -> String {
+    match kind.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{kind}s"),
+    }
+}
+
 /// The closest known name to `input`, if any is close enough to be a typo.
 pub fn did_you_mean<'a>(input: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = input.to_lowercase();
@@ -193,7 +201,10 @@ pub fn unknown_field<'a>(
 ) -> Error {
     let hint = match did_you_mean(input, names) {
         Some(n) => format!("did you mean {n:?}?"),
-        None => format!("list the {kind}s with `crm deals fields` or check the spelling"),
+        None => format!(
+            "list the {} with `crm deals fields` or check the spelling",
+            plural(kind)
+        ),
     };
     Error::usage_hint(format!("unknown {kind} {input:?}"), hint)
 }
@@ -390,5 +401,10 @@ mod tests {
             unknown_field("property", "regoin", ["region"]).exit_code(),
             2
         );
+        // Issue 15: "list the propertys".
+        let hint = unknown_field("property", "zzz", ["region"]).hint().unwrap();
+        assert!(hint.contains("list the properties"), "{hint}");
+        assert_eq!(plural("stage"), "stages");
+        assert_eq!(plural("key"), "keys");
     }
 }

@@ -1,6 +1,7 @@
 //! Standard output and error, shared by every part of a command, and what they are connected to.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::error::Error;
@@ -22,6 +23,8 @@ pub struct Streams {
     pub width: Option<u16>,
     /// `TERM=dumb`: a terminal that interprets no escape sequence (no progress bar redrawn).
     pub dumb_terminal: bool,
+    /// Set once a write to stdout found it closed by its reader.
+    out_closed: Arc<AtomicBool>,
 }
 
 impl Streams {
@@ -36,15 +39,32 @@ impl Streams {
             err_color: false,
             width: None,
             dumb_terminal: false,
+            out_closed: Arc::new(AtomicBool::new(false)),
         }
     }
 
-    /// Writes data to stdout. A closed pipe (`crm deals list | head -1`) ends the command quietly.
+    /// Writes data to stdout. A closed pipe (`crm deals list | head -1`) is [`Error::BrokenPipe`]:
+    /// a read ends quietly; a write in progress stops and says what it did (see [`Self::out_closed`]).
     pub fn out(&self, text: &str) -> Result<(), Error> {
+        if self.out_closed() {
+            return Err(Error::BrokenPipe);
+        }
         let mut out = self.out.lock().expect("stdout lock");
         out.write_all(text.as_bytes())
             .and_then(|_| out.flush())
-            .map_err(pipe_error)
+            .map_err(|e| {
+                let e = pipe_error(e);
+                if matches!(e, Error::BrokenPipe) {
+                    self.out_closed.store(true, Ordering::SeqCst);
+                }
+                e
+            })
+    }
+
+    /// Whether stdout was found closed by its reader: a command that writes deals stops starting
+    /// new writes.
+    pub fn out_closed(&self) -> bool {
+        self.out_closed.load(Ordering::SeqCst)
     }
 
     /// A diagnostic line on stderr, always shown.

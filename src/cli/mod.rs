@@ -163,6 +163,11 @@ impl Command {
             Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_)
         )
     }
+
+    /// Whether the command works through many deals (no overall deadline; progress instead).
+    fn bulk(&self) -> bool {
+        matches!(self, Command::Deals(cmd) if cmd.bulk())
+    }
 }
 
 async fn run(command: Command, ctx: &Context) -> Result<()> {
@@ -307,6 +312,10 @@ pub fn main() -> i32 {
         };
         let mut ctx = Context::new(globals, env, streams.clone());
         ctx.builtin_sandbox = builtin;
+        ctx.bulk = cli.command.bulk();
+        if cli.command.uses_connection() {
+            ctx.check_settings()?;
+        }
         run(cli.command, &ctx).await
     });
     match outcome {

@@ -3,6 +3,7 @@
 //! It knows no vendor: each adapter passes a [`VendorPolicy`] that turns error bodies into
 //! [`Error`]s and learns rate limits from response headers.
 
+mod cause;
 mod limiter;
 pub mod prefetch;
 mod retry;
@@ -17,9 +18,10 @@ use reqwest::Method;
 use serde_json::Value;
 use url::Url;
 
+pub use cause::CONNECT_TIMEOUT;
 pub use limiter::{Charge, Limiter};
-pub use retry::RetryPolicy;
-use retry::{retry_after, Attempt};
+use retry::{retry_after, Attempt, Next};
+pub use retry::{Deadline, RetryPolicy};
 pub use trace::Trace;
 
 use crate::error::{Error, Result};
@@ -153,7 +155,7 @@ impl HttpClient {
     pub fn new(config: HttpConfig, policy: Arc<dyn VendorPolicy>) -> Result<Self> {
         check_scheme(&config.base_url)?;
         let client = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
+            .connect_timeout(CONNECT_TIMEOUT)
             .timeout(config.timeout)
             .user_agent(concat!("crm/", env!("CARGO_PKG_VERSION")))
             .redirect(same_origin_redirects())
@@ -240,15 +242,38 @@ impl HttpClient {
             )));
         }
         let retry = &self.config.retry;
+        let host = cause::host(&url);
         let mut attempt = Attempt::default();
         loop {
-            self.acquire(&request.charges, &url).await;
+            if let Some(deadline) = retry.deadline {
+                if deadline.remaining().is_zero() {
+                    return Err(Failure::Deadline.into_error(&request, &host, retry, &attempt));
+                }
+            }
+            let paced = self.acquire(&request.charges, &url);
+            match retry.deadline {
+                Some(deadline) => {
+                    if tokio::time::timeout(deadline.remaining(), paced)
+                        .await
+                        .is_err()
+                    {
+                        return Err(Failure::Deadline.into_error(&request, &host, retry, &attempt));
+                    }
+                }
+                None => paced.await,
+            }
+            // The last try before the deadline gets only what is left of it.
+            let left = retry.deadline.map(|d| d.remaining());
+            let timeout = left.map_or(self.config.timeout, |l| l.min(self.config.timeout));
+            let cut_by_deadline = left.is_some_and(|l| l < self.config.timeout);
+            attempt.tries += 1;
             trace.request(&request, &url, &headers);
             let started = std::time::Instant::now();
             let mut builder = self
                 .client
                 .request(request.method.clone(), url.clone())
-                .headers(headers.clone());
+                .headers(headers.clone())
+                .timeout(timeout);
             if let Some(body) = &request.body {
                 builder = builder.body(body.to_string());
             }
@@ -262,18 +287,24 @@ impl HttpClient {
                             trace.response(status, &response_headers, &text, started.elapsed());
                             Received::Answer(status, response_headers, text)
                         }
-                        Err(e) => Received::Broken(format!("the answer was cut off: {e}")),
+                        Err(e) if e.is_timeout() && cut_by_deadline => Received::Deadline,
+                        Err(e) => Received::Broken(cause::receiving(&e, &host, timeout)),
                     }
                 }
-                Err(e) if e.is_connect() => Received::NotSent(format!("cannot connect: {e}")),
                 Err(e) if e.is_redirect() => {
                     return Err(Error::usage_hint(
                         format!("{} redirects in a loop: {e}", origin_text(&url)),
                         "check the base URL (CRM_BASE_URL or the profile's base_url)",
                     ))
                 }
-                Err(e) if e.is_timeout() => Received::Broken("the request timed out".into()),
-                Err(e) => Received::Broken(format!("the connection failed: {e}")),
+                Err(e) if e.is_timeout() && !e.is_connect() && cut_by_deadline => {
+                    Received::Deadline
+                }
+                Err(e) => match cause::sending(&e, &host, timeout) {
+                    cause::Broken::NotSent(m) => Received::NotSent(m),
+                    cause::Broken::AfterSend(m) => Received::Broken(m),
+                    cause::Broken::Final(e) => return Err(e),
+                },
             };
             let failure = match outcome {
                 Received::Answer(status, headers, text) if (200..300).contains(&status) => {
@@ -285,7 +316,9 @@ impl HttpClient {
                                 body,
                             })
                         }
-                        None => Failure::AfterSend("the answer was not complete JSON".into()),
+                        None => Failure::AfterSend(format!(
+                            "the answer from {host} was not complete JSON"
+                        )),
                     }
                 }
                 Received::Answer(status @ 300..=399, headers, _) => {
@@ -293,7 +326,9 @@ impl HttpClient {
                 }
                 Received::Answer(429, headers, _) => {
                     let wait = retry_after(&headers);
-                    if let Some(wait) = wait {
+                    // A wait crm does not sit out ends this request now (below); it must not
+                    // hold every other request of the run in the limiter for as long.
+                    if let Some(wait) = wait.filter(|w| *w <= retry.max_retry_after) {
                         self.limiter.pause(self.policy.throttled_bucket(), wait);
                     }
                     Failure::Throttled(wait)
@@ -306,28 +341,48 @@ impl HttpClient {
                 }
                 Received::NotSent(message) => Failure::NotSent(message),
                 Received::Broken(message) => Failure::AfterSend(message),
+                Received::Deadline => Failure::Deadline,
             };
             let may_retry = match &failure {
                 Failure::Throttled(_) | Failure::NotSent(_) => true,
                 Failure::ServerError(..) | Failure::AfterSend(_) => request.idempotent,
+                Failure::Deadline => false,
             };
             if !may_retry {
-                return Err(failure.into_error(&request, false));
+                return Err(failure.into_error(&request, &host, retry, &attempt));
             }
-            match attempt.next_delay(retry, failure.wait()) {
-                Some(delay) => {
-                    trace.retrying(&failure.describe(), delay);
+            match attempt.next(retry, failure.wait()) {
+                Next::Wait(delay) => {
+                    trace.retrying(&failure.describe(&host), delay);
                     if delay > LONG_WAIT {
                         self.say_why_once(&format!(
                             "{}: {}; crm tries again in {:.0} s",
                             origin_text(&url),
-                            failure.describe(),
+                            failure.describe(&host),
                             delay.as_secs_f64().ceil()
                         ));
                     }
                     tokio::time::sleep(delay).await;
                 }
-                None => return Err(failure.into_error(&request, true)),
+                Next::Exhausted => return Err(failure.into_error(&request, &host, retry, &attempt)),
+                Next::PastDeadline => {
+                    let why = format!(
+                        "{} (after {}; the next would pass the command's deadline of {}, \
+                         CRM_DEADLINE_SECS)",
+                        failure.describe(&host),
+                        retry::tries(attempt.tries),
+                        cause::secs(retry.deadline.map_or(Duration::ZERO, |d| d.budget)),
+                    );
+                    return Err(failure.give_up(&request, why));
+                }
+                Next::TooLong(wait) => {
+                    let why = format!(
+                        "rate limited by {host} for {}; try after {}",
+                        retry::human(wait),
+                        retry::after(wait)
+                    );
+                    return Err(failure.give_up(&request, why));
+                }
             }
         }
     }
@@ -370,6 +425,8 @@ enum Received {
     Answer(u16, HeaderMap, String),
     NotSent(String),
     Broken(String),
+    /// The request ran out of the command's deadline.
+    Deadline,
 }
 
 enum Failure {
@@ -377,6 +434,7 @@ enum Failure {
     NotSent(String),
     ServerError(u16, Error),
     AfterSend(String),
+    Deadline,
 }
 
 impl Failure {
@@ -387,46 +445,59 @@ impl Failure {
         }
     }
 
-    fn describe(&self) -> String {
+    fn describe(&self, host: &str) -> String {
         match self {
-            Failure::Throttled(_) => "rate limited (429)".into(),
+            Failure::Throttled(_) => format!("rate limited by {host} (429)"),
             Failure::NotSent(m) | Failure::AfterSend(m) => m.clone(),
-            Failure::ServerError(status, _) => format!("server error {status}"),
+            // A 5xx is the server failing, not the vendor refusing the request.
+            Failure::ServerError(status, e) => {
+                let details = match e {
+                    Error::Rejected { message, .. } => message.clone(),
+                    other => other.to_string(),
+                };
+                format!("{host} failed with HTTP {status}: {details}")
+            }
+            Failure::Deadline => format!("no answer from {host}"),
         }
     }
 
-    fn into_error(self, request: &Request, exhausted: bool) -> Error {
-        let reached_vendor = matches!(self, Failure::ServerError(..) | Failure::AfterSend(_));
-        let outcome_unknown =
-            (reached_vendor && !request.idempotent).then(|| request.subject.clone());
-        let message = match (&self, exhausted) {
-            (Failure::Throttled(_), _) => {
-                "rate limited by the vendor: still refused after every retry".to_string()
-            }
-            (Failure::ServerError(_, e), true) => {
-                format!("{} (after every retry)", server_failed(e))
-            }
-            (Failure::ServerError(_, e), false) => server_failed(e),
-            (_, true) => format!("{} (after every retry)", self.describe()),
-            (_, false) => self.describe(),
+    /// The error after the last try, saying how many tries there were.
+    fn into_error(
+        self,
+        request: &Request,
+        host: &str,
+        retry: &RetryPolicy,
+        attempt: &Attempt,
+    ) -> Error {
+        let tries = retry::tries(attempt.tries);
+        let message = match &self {
+            Failure::Throttled(_) => format!("rate limited by {host}: still refused after {tries}"),
+            Failure::Deadline if attempt.tries == 0 => format!(
+                "the command's deadline of {} passed while waiting for the rate limit of \
+                 {host} (CRM_DEADLINE_SECS sets it)",
+                cause::secs(retry.deadline.map_or(Duration::ZERO, |d| d.budget))
+            ),
+            Failure::Deadline => format!(
+                "no answer from {host} within the command's deadline of {} ({tries}; \
+                 CRM_DEADLINE_SECS sets it)",
+                cause::secs(retry.deadline.map_or(Duration::ZERO, |d| d.budget))
+            ),
+            _ if attempt.tries > 1 => format!("{} (after {tries})", self.describe(host)),
+            _ => self.describe(host),
         };
+        self.give_up(request, message)
+    }
+
+    fn give_up(&self, request: &Request, message: String) -> Error {
+        let reached_vendor = matches!(
+            self,
+            Failure::ServerError(..) | Failure::AfterSend(_) | Failure::Deadline
+        );
         Error::Transient {
             message,
-            outcome_unknown,
+            outcome_unknown: (reached_vendor && !request.idempotent)
+                .then(|| request.subject.clone()),
         }
-    }
-}
-
-/// A 5xx is the vendor's server failing, not the vendor rejecting the request (exit 5 means
-/// that): say so, with the vendor's own words.
-fn server_failed(e: &Error) -> String {
-    match e {
-        Error::Rejected {
-            vendor,
-            status,
-            message,
-        } => format!("{vendor}'s server failed (HTTP {status}): {message}"),
-        other => other.to_string(),
     }
 }
 

@@ -51,26 +51,56 @@ pub struct Input {
 
 /// Reads `source` (`-` for stdin) in `format`, or the format its name or first byte suggests.
 pub fn read(source: &str, format: Option<InputFormat>) -> Result<Input> {
-    let text = read_text(source)?;
-    let format = format.unwrap_or_else(|| guess(source, &text));
-    parse(&text, format)
+    let bytes = read_bytes(source)?;
+    let format = format.unwrap_or_else(|| guess(source, &bytes));
+    parse_bytes(&bytes, format)
 }
 
 /// The whole of `source`: a file, or stdin for `-`.
-pub fn read_text(source: &str) -> Result<String> {
+pub fn read_bytes(source: &str) -> Result<Vec<u8>> {
     if source == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        return Ok(text);
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+        return Ok(bytes);
     }
-    std::fs::read_to_string(source).map_err(|e| Error::usage(format!("cannot read {source}: {e}")))
+    std::fs::read(source).map_err(|e| Error::usage(format!("cannot read {source}: {e}")))
 }
 
-fn guess(source: &str, text: &str) -> InputFormat {
+/// The whole of `source` as text; a byte that is not UTF-8 is an error naming its line.
+pub fn read_text(source: &str) -> Result<String> {
+    let bytes = read_bytes(source)?;
+    utf8(&bytes).map(str::to_string).map_err(|e| {
+        Error::usage_hint(
+            format!("{}: {e}", if source == "-" { "stdin" } else { source }),
+            "save the file as UTF-8",
+        )
+    })
+}
+
+/// The text of `bytes`, or where its first byte that is not UTF-8 is.
+pub fn utf8(bytes: &[u8]) -> std::result::Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let column = 1 + at
+            - bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+        format!(
+            "line {line}, column {column}: byte 0x{:02x} is not valid UTF-8",
+            bytes[at]
+        )
+    })
+}
+
+fn guess(source: &str, bytes: &[u8]) -> InputFormat {
     let lower = source.to_ascii_lowercase();
     if lower.ends_with(".csv") {
         InputFormat::Csv
-    } else if text.trim_start().starts_with('[') {
+    } else if bytes.trim_ascii_start().starts_with(b"[") {
         InputFormat::Json
     } else {
         InputFormat::Ndjson
@@ -78,10 +108,25 @@ fn guess(source: &str, text: &str) -> InputFormat {
 }
 
 pub fn parse(text: &str, format: InputFormat) -> Result<Input> {
+    parse_bytes(text.as_bytes(), format)
+}
+
+/// Parses records. A record that is not UTF-8 is malformed on its own (NDJSON, CSV) and the
+/// others are read; a JSON array is one document, so a bad byte in it fails the whole input.
+pub fn parse_bytes(bytes: &[u8], format: InputFormat) -> Result<Input> {
     let (records, header) = match format {
-        InputFormat::Ndjson => (ndjson(text), Vec::new()),
-        InputFormat::Json => (json_array(text)?, Vec::new()),
-        InputFormat::Csv => csv_rows(text)?,
+        InputFormat::Ndjson => (ndjson(bytes), Vec::new()),
+        InputFormat::Json => {
+            let text = utf8(bytes).map_err(|e| {
+                Error::usage_hint(
+                    format!("the JSON input is not UTF-8: {e}"),
+                    "save the file as UTF-8, or give one deal per line (NDJSON) so that only \
+                     the bad record is refused",
+                )
+            })?;
+            (json_array(text)?, Vec::new())
+        }
+        InputFormat::Csv => csv_rows(bytes)?,
     };
     Ok(Input {
         format,
@@ -90,16 +135,34 @@ pub fn parse(text: &str, format: InputFormat) -> Result<Input> {
     })
 }
 
-fn ndjson(text: &str) -> Vec<Record> {
-    text.lines()
+fn ndjson(bytes: &[u8]) -> Vec<Record> {
+    bytes
+        .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| Record {
-            line: n + 1,
-            original: Original::Line(l.to_string()),
-            value: serde_json::from_str::<Value>(l)
-                .map_err(|e| format!("not valid JSON: {e}"))
-                .and_then(object),
+        .filter(|(_, l)| !l.trim_ascii().is_empty())
+        .map(|(n, l)| {
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            let (text, value) = match std::str::from_utf8(l) {
+                Ok(text) => (
+                    text.to_string(),
+                    serde_json::from_str::<Value>(text)
+                        .map_err(|e| format!("not valid JSON: {e}"))
+                        .and_then(object),
+                ),
+                Err(e) => (
+                    String::from_utf8_lossy(l).into_owned(),
+                    Err(format!(
+                        "not valid UTF-8: byte 0x{:02x} at column {}",
+                        l[e.valid_up_to()],
+                        e.valid_up_to() + 1
+                    )),
+                ),
+            };
+            Record {
+                line: n + 1,
+                original: Original::Line(text),
+                value,
+            }
         })
         .collect()
 }
@@ -131,10 +194,8 @@ fn object(v: Value) -> std::result::Result<Value, String> {
 
 /// CSV with a header naming the deal fields (as `-o csv` writes them): `contacts` and `tags` are
 /// `;`-separated, `custom` a JSON object, `custom.NAME` one custom field; empty cells are absent.
-fn csv_rows(text: &str) -> Result<(Vec<Record>, Vec<String>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+fn csv_rows(bytes: &[u8]) -> Result<(Vec<Record>, Vec<String>)> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| Error::usage(format!("cannot read the CSV header: {e}")))?
@@ -142,13 +203,36 @@ fn csv_rows(text: &str) -> Result<(Vec<Record>, Vec<String>)> {
         .map(|h| h.trim().to_string())
         .collect();
     let mut records = Vec::new();
-    for row in reader.records() {
+    for row in reader.byte_records() {
         let (line, original, value) = match row {
             Ok(row) => {
-                let cells: Vec<String> = row.iter().map(str::to_string).collect();
                 let line = row.position().map_or(0, |p| p.line() as usize);
-                let value = csv_object(&header, &cells);
-                (line, cells, value)
+                let cells: std::result::Result<Vec<String>, String> = row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, cell)| {
+                        std::str::from_utf8(cell).map(str::to_string).map_err(|e| {
+                            format!(
+                                "not valid UTF-8: byte 0x{:02x} in cell {}",
+                                cell[e.valid_up_to()],
+                                i + 1
+                            )
+                        })
+                    })
+                    .collect();
+                match cells {
+                    Ok(cells) => {
+                        let value = csv_object(&header, &cells);
+                        (line, cells, value)
+                    }
+                    Err(e) => {
+                        let lossy = row
+                            .iter()
+                            .map(|c| String::from_utf8_lossy(c).into_owned())
+                            .collect();
+                        (line, lossy, Err(e))
+                    }
+                }
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -237,7 +321,38 @@ mod tests {
         let input = parse("[{\"name\":\"A\"}, 3]", InputFormat::Json).unwrap();
         assert_eq!(input.records[1].line, 2);
         assert!(input.records[1].value.is_err());
-        assert_eq!(guess("x.csv", ""), InputFormat::Csv);
-        assert_eq!(guess("-", " ["), InputFormat::Json);
+        assert_eq!(guess("x.csv", b""), InputFormat::Csv);
+        assert_eq!(guess("-", b" ["), InputFormat::Json);
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_spoils_only_its_record() {
+        // Issue 15: one bad byte rejected the whole file, with no line number.
+        let ndjson = b"{\"name\":\"A\"}\n{\"name\":\"B\xff\"}\n{\"name\":\"C\"}\n";
+        let input = parse_bytes(ndjson, InputFormat::Ndjson).unwrap();
+        assert_eq!(input.records.len(), 3);
+        assert!(input.records[0].value.is_ok() && input.records[2].value.is_ok());
+        let e = input.records[1].value.as_ref().unwrap_err();
+        assert!(e.contains("UTF-8") && e.contains("0xff"), "{e}");
+        assert_eq!(input.records[1].line, 2);
+
+        let csv = b"name,amount\nA,1\nB\xfe,2\nC,3\n";
+        let input = parse_bytes(csv, InputFormat::Csv).unwrap();
+        assert_eq!(input.records.len(), 3);
+        assert!(input.records[1]
+            .value
+            .as_ref()
+            .unwrap_err()
+            .contains("UTF-8"));
+        assert_eq!(input.records[1].line, 3);
+        assert!(input.records[2].value.is_ok());
+
+        let e = parse_bytes(
+            b"[{\"name\":\"A\"},\n{\"name\":\"\xc3\"}]",
+            InputFormat::Json,
+        )
+        .err()
+        .unwrap();
+        assert!(e.to_string().contains("line 2, column 10"), "{e}");
     }
 }

@@ -30,12 +30,28 @@ use crate::error::{Error, Result};
 use crate::model::{Pipeline, User};
 
 /// What one listed name becomes: another name, or (`false`) nothing.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum MapTo {
+    /// A name or an id of the target: `"Renewals"`, `7`, `{name = "Renewals"}` or `{id = "7"}`
+    /// (the forms a deal's JSON takes, read by the same rule).
     Name(String),
     /// `false` drops the field; `true` keeps the name as it is.
     Keep(bool),
+}
+
+impl<'de> Deserialize<'de> for MapTo {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Bool(keep) => Ok(MapTo::Keep(keep)),
+            value => match crate::model::ref_text("the map's value", &value) {
+                Ok(Some(name)) => Ok(MapTo::Name(name)),
+                Ok(None) => Err(serde::de::Error::custom(
+                    "a map's value is a name, an id, {name = …}, {id = …}, or true/false",
+                )),
+                Err(e) => Err(serde::de::Error::custom(e)),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -128,18 +144,22 @@ impl Mapping {
     pub fn load(path: &str) -> Result<Mapping> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::usage(format!("cannot read the map {path}: {e}")))?;
-        let parsed = if text.trim_start().starts_with('{') {
-            serde_json::from_str(&text).map_err(|e| e.to_string())
-        } else {
-            toml::from_str(&text).map_err(|e| e.to_string())
-        };
-        parsed.map_err(|e| {
+        Mapping::parse(&text).map_err(|e| {
             Error::usage_hint(
                 format!("the map {path} is not valid: {e}"),
                 "see `crm deals import --help` for the map's tables: pipelines, stages, owners, custom, \
                  missing, defaults; and tags",
             )
         })
+    }
+
+    /// A map's text: JSON when it starts with `{`, else TOML.
+    pub fn parse(text: &str) -> std::result::Result<Mapping, String> {
+        if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        } else {
+            toml::from_str(text).map_err(|e| e.to_string())
+        }
     }
 
     /// Rewrites one exported deal's names into the target's, in place.
@@ -551,6 +571,35 @@ mod tests {
             .clone();
         let err = Mapping::implicit().apply(&mut d, &target()).unwrap_err();
         assert!(err.contains("owner 910904 has no name"), "{err}");
+    }
+
+    #[test]
+    fn map_values_take_the_forms_of_a_deal_json() {
+        // Issue 15: a map's target written as {name = …} or {id = …}, as deals print them.
+        let m: Mapping = toml::from_str(
+            r#"
+            [pipelines]
+            "Sales Pipeline" = {name = "Renewals"}
+            [stages]
+            "Appointment Scheduled" = {id = "s1"}
+            [owners]
+            "Ada Lovelace" = {id = "9", name = "Grace Hopper"}
+            "#,
+        )
+        .unwrap();
+        let mut d = deal();
+        d.remove("custom");
+        m.apply(&mut d, &target()).unwrap();
+        assert_eq!(d["pipeline"], "Renewals");
+        assert_eq!(d["stage"], "s1");
+        assert_eq!(d["owner"], "9");
+        for bad in [
+            "[stages]\nA = {}",
+            "[stages]\nA = {nme = \"x\"}",
+            "[stages]\nA = []",
+        ] {
+            assert!(toml::from_str::<Mapping>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct Options {
     pub strict: bool,
     /// `--dry-run`: nothing is sent, so nothing may be journalled as sent.
     pub dry_run: bool,
+    /// `--skip-existing`: a create whose unique value a deal already holds is skipped, not failed.
+    pub skip_existing: bool,
 }
 
 const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcome is unknown; \
@@ -44,6 +46,17 @@ const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcom
 
 pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) -> Result<()> {
     let input = input::read(&options.source, options.format)?;
+    if input.records.is_empty() {
+        let source = match options.source.as_str() {
+            "-" => "stdin",
+            file => file,
+        };
+        return Err(Error::usage_hint(
+            format!("no records in {source}: nothing to import"),
+            "give deals in the common JSON shape: one per line, a JSON array, or CSV with a header \
+             and rows",
+        ));
+    }
     let mapping = options.map.as_deref().map(Mapping::load).transpose()?;
     // Records exported from another CRM (their `vendor` says which) and no --map: names are
     // matched as they are, never the source's ids.
@@ -127,7 +140,11 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     notes.insert(index, note);
                 }
                 let creating = action == Action::Create;
-                match adapter.validate(&input, creating).await {
+                let valid = match input.check_name(creating) {
+                    Ok(()) => adapter.validate(&input, creating).await,
+                    Err(e) => Err(e),
+                };
+                match valid {
                     Ok(()) => Ok((input, action)),
                     Err(e @ Error::DryRunStop(_)) => return Err(e),
                     Err(e) if foreign => Err(format!(
@@ -209,6 +226,12 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     for (index, outcome) in malformed {
         reporter.emit(index, outcome)?;
     }
+    let lines: Vec<usize> = input.records.iter().map(|r| r.line).collect();
+    if streams.out_closed() && !options.plan {
+        // Closed before any write: nothing is started.
+        write_rejects(options, &input, &reporter)?;
+        return Err(reporter.stopped(&lines, options.journal.as_deref()));
+    }
     for (index, note) in notes {
         warnings
             .entry(index)
@@ -219,6 +242,10 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     if options.plan {
         plan_report(adapter, options, jobs, &warnings, &mut reporter).await?;
         write_rejects(options, &input, &reporter)?;
+        if streams.out_closed() {
+            // --plan writes nothing: a closed stdout ends it quietly, as it does a list.
+            return Err(Error::BrokenPipe);
+        }
         return reporter.finish("planned");
     }
 
@@ -229,12 +256,17 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
             warnings.insert(index, warning.to_string());
         }
     }
-    execute::run(
+    let to = execute::Sender {
         adapter,
-        key,
+        upsert_key: key,
+        journal: &journal,
+        name_holders: options.skip_existing,
+    };
+    execute::run(
+        to,
         jobs,
         options.concurrency,
-        &journal,
+        &|| streams.out_closed(),
         |job, result| {
             let outcome = match result {
                 Ok(written) => Outcome {
@@ -252,9 +284,20 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
                     warning: warnings.get(&job.index).cloned(),
                     diff: None,
                 },
+                Err(Error::Conflict {
+                    message, existing, ..
+                }) if options.skip_existing && !existing.is_empty() => Outcome {
+                    line: job.line,
+                    action: "skipped".into(),
+                    id: Some(existing),
+                    warning: Some(message),
+                    ..Outcome::default()
+                },
                 Err(e) => {
-                    // A create that may have happened is not a reject to send again.
-                    let unknown = job.action == Action::Create
+                    // A create that may have happened is not a reject to send again: neither a
+                    // plain create nor an upsert that had to create (Pipedrive's search-then-
+                    // create), whose deal a later run with the journal finds by its key.
+                    let unknown = matches!(job.action, Action::Create | Action::Upsert(_))
                         && matches!(
                             e,
                             Error::Transient {
@@ -279,6 +322,9 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     )
     .await?;
     write_rejects(options, &input, &reporter)?;
+    if streams.out_closed() {
+        return Err(reporter.stopped(&lines, options.journal.as_deref()));
+    }
     reporter.finish("imported")
 }
 

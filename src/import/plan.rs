@@ -80,14 +80,6 @@ impl Rules<'_> {
             }
             mapping.fill_defaults(&mut deal);
         }
-        if let Some(amount) = deal.get("amount").filter(|a| !a.is_null()) {
-            if crate::model::decimal_from_json(amount).is_none() {
-                return Err(format!(
-                    "amount {amount} is not a number: write it with a dot for decimals and no \
-                     separators, e.g. \"1500.00\""
-                ));
-            }
-        }
         let input = DealInput::from_json(Value::Object(deal))?;
         let action = match (self.upsert_key, id_text(id.as_ref())) {
             (Some(key), _) => Action::Upsert(key_value(&input, key)?),

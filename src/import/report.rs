@@ -68,9 +68,24 @@ pub struct Reporter {
     failures: Vec<Failure>,
     /// Input positions of the records that failed, for `--rejects`.
     pub rejected: Vec<usize>,
+    /// Which input positions have a result (the others were not written, if stdout closed).
+    reported: Vec<bool>,
+    /// Results that wait for an earlier record's: stdout gets them in input order.
+    pending: BTreeMap<usize, String>,
+    /// The input position printed next.
+    next: usize,
     progress: ProgressBar,
+    /// Off a terminal, progress is a line on stderr at every tenth of the records (and at least
+    /// every [`PROGRESS_EVERY`]): `(tenths shown, when the last line was)`.
+    lines: Option<(usize, Instant)>,
     started: Instant,
 }
+
+/// The longest silence of a long import off a terminal.
+const PROGRESS_EVERY: Duration = Duration::from_secs(30);
+
+/// Imports smaller than this show no progress lines off a terminal.
+const PROGRESS_FROM: usize = 100;
 
 impl Reporter {
     pub fn new(streams: &Streams, total: usize) -> Reporter {
@@ -92,13 +107,23 @@ impl Reporter {
             counts: BTreeMap::new(),
             failures: Vec::new(),
             rejected: Vec::new(),
+            reported: vec![false; total],
+            pending: BTreeMap::new(),
+            next: 0,
+            lines: (!streams.stderr_is_terminal && !streams.quiet && total >= PROGRESS_FROM)
+                .then(|| (0, Instant::now())),
             progress,
             started: Instant::now(),
         }
     }
 
-    /// Prints one record's result. `index` is the record's position in the input.
+    /// Prints one record's result. `index` is the record's position in the input. When stdout
+    /// has been closed the result is counted, not printed: the writes in flight settle and
+    /// [`Reporter::stopped`] tells what happened.
     pub fn emit(&mut self, index: usize, outcome: Outcome) -> Result<()> {
+        if let Some(seen) = self.reported.get_mut(index) {
+            *seen = true;
+        }
         *self.counts.entry(outcome.action.clone()).or_default() += 1;
         if let Some(error) = &outcome.error {
             // A deal that was written but whose associations failed, or a create whose outcome
@@ -113,9 +138,101 @@ impl Reporter {
             });
         }
         self.progress.inc(1);
+        self.progress_line();
         let mut text = outcome.to_json().to_string();
         text.push('\n');
-        self.progress.suspend(|| self.streams.out(&text))
+        self.pending.insert(index, text);
+        self.print_ready(false)
+    }
+
+    /// Prints the results whose turn has come; with `all`, every result held (the run ends).
+    fn print_ready(&mut self, all: bool) -> Result<()> {
+        loop {
+            let turn = match self.pending.first_key_value() {
+                Some((&i, _)) if all || i == self.next => i,
+                _ => return Ok(()),
+            };
+            let text = self.pending.remove(&turn).expect("just seen");
+            self.next = turn + 1;
+            match self.progress.suspend(|| self.streams.out(&text)) {
+                // Noticed by the caller through `Streams::out_closed`.
+                Err(Error::BrokenPipe) => {}
+                other => other?,
+            }
+        }
+    }
+
+    /// Prints every result still held, in input order (before the summary, or an error).
+    pub fn flush(&mut self) -> Result<()> {
+        self.print_ready(true)
+    }
+
+    /// Off a terminal: `progress: 300/1000 records, 250/s, about 3 s left`.
+    fn progress_line(&mut self) {
+        let Some((tenths, at)) = self.lines else {
+            return;
+        };
+        let total = self.reported.len().max(1);
+        let done = self.progress.position() as usize;
+        let now_tenths = done * 10 / total;
+        if now_tenths <= tenths && at.elapsed() < PROGRESS_EVERY {
+            return;
+        }
+        let secs = self.started.elapsed().as_secs_f64().max(0.001);
+        let rate = done as f64 / secs;
+        let left = (total - done.min(total)) as f64 / rate.max(0.001);
+        self.streams.err_line(&format!(
+            "progress: {done}/{total} records, {rate:.0}/s, about {left:.0} s left"
+        ));
+        self.lines = Some((now_tenths, Instant::now()));
+    }
+
+    /// The end of a run whose stdout was closed by its reader: what was done, what was not
+    /// (`lines` holds each input position's line), and how to finish (exit 1).
+    pub fn stopped(mut self, lines: &[usize], journal: Option<&str>) -> Error {
+        let _ = self.flush();
+        self.progress.finish_and_clear();
+        let done: usize = self.counts.values().sum();
+        let counts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        let left: Vec<usize> = lines
+            .iter()
+            .zip(&self.reported)
+            .filter(|(_, seen)| !**seen)
+            .map(|(line, _)| *line)
+            .collect();
+        let mut summary = format!(
+            "stdout was closed by its reader: crm stopped starting writes after {done} of {} \
+             records",
+            lines.len()
+        );
+        if !counts.is_empty() {
+            summary.push_str(&format!(" ({})", counts.join(", ")));
+        }
+        if left.is_empty() {
+            summary.push_str("; every record was written, but not every result printed");
+        } else {
+            summary.push_str(&format!(
+                "; {} records were not written: {} {}",
+                left.len(),
+                if left.len() == 1 { "line" } else { "lines" },
+                ranges(&left)
+            ));
+        }
+        let hint = match journal {
+            Some(path) => format!(
+                "the journal {path} holds what was done: run the same command (with --journal \
+                 {path}) to write the rest"
+            ),
+            None => "no --journal was given, so running the same command again writes the \
+                     records above once more: import only the lines not written, and give \
+                     --journal FILE to make a run resumable"
+                .to_string(),
+        };
+        Error::OutputClosed { summary, hint }
     }
 
     pub fn failed(&self) -> usize {
@@ -123,7 +240,8 @@ impl Reporter {
     }
 
     /// The summary line, then the exit: 8 when some records failed.
-    pub fn finish(self, what: &str) -> Result<()> {
+    pub fn finish(mut self, what: &str) -> Result<()> {
+        self.flush()?;
         self.progress.finish_and_clear();
         let total: usize = self.counts.values().sum();
         let counts: Vec<String> = self
@@ -141,7 +259,7 @@ impl Reporter {
             return Ok(());
         }
         const SHOWN: usize = 10;
-        let mut failures = self.failures;
+        let mut failures = std::mem::take(&mut self.failures);
         let more = failures.len().saturating_sub(SHOWN);
         failures.truncate(SHOWN);
         if more > 0 {
@@ -151,6 +269,40 @@ impl Reporter {
             });
         }
         Err(Error::Partial { summary, failures })
+    }
+}
+
+/// `3-7, 9, 12-40`: sorted numbers as ranges, the first few of them.
+pub fn ranges(numbers: &[usize]) -> String {
+    const SHOWN: usize = 8;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match spans.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => spans.push((n, n)),
+        }
+    }
+    let mut parts: Vec<String> = spans
+        .iter()
+        .take(SHOWN)
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    if spans.len() > SHOWN {
+        parts.push("…".into());
+    }
+    parts.join(", ")
+}
+
+impl Drop for Reporter {
+    /// A run that ends early (an error, `--strict`) still prints the results it has, in order.
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
@@ -195,4 +347,17 @@ pub fn write_rejects(path: &str, input: &Input, indexes: &[usize]) -> Result<()>
     };
     std::fs::write(path, text)
         .map_err(|e| Error::usage(format!("cannot write the rejects file {path}: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_ranges() {
+        assert_eq!(ranges(&[3, 4, 5, 7, 9, 10]), "3-5, 7, 9-10");
+        assert_eq!(ranges(&[]), "");
+        let many: Vec<usize> = (1..40).step_by(2).collect();
+        assert!(ranges(&many).ends_with(", …"));
+    }
 }

@@ -144,6 +144,13 @@ pub trait Adapter: Send + Sync {
         1
     }
 
+    /// For creates the vendor refused as a batch over a conflict: for each input, the existing
+    /// deal that already holds one of its unique values, read in one go (not record by record).
+    /// Vendors without unique values know of none.
+    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<Taken>>> {
+        Ok(inputs.iter().map(|_| None).collect())
+    }
+
     /// Checks a record and resolves its names without writing anything (`import --plan`).
     async fn validate(&self, _input: &DealInput, _creating: bool) -> Result<()> {
         Ok(())
@@ -228,6 +235,24 @@ pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
 
 /// The HTTP settings an adapter needs from its vendor: how the token travels and how errors read.
 /// Pipedrive takes API tokens (40 hex characters) in `x-api-token` and OAuth tokens as Bearer.
+/// A unique value an existing deal already holds: what a create of it would conflict with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    /// The unique property (as the vendor names it) and the value.
+    pub property: String,
+    pub value: String,
+    /// The deal that holds it.
+    pub id: String,
+}
+
+/// An error answer of `vendor` through its policy, for the fuzz entry points (`<vendor>::fuzzing`).
+#[doc(hidden)]
+pub fn fuzz_error(vendor: Vendor, status: u16, body: &[u8]) -> Error {
+    let (_, policy) = http_profile(vendor, "0123456789abcdef0123456789abcdef01234567");
+    let text = String::from_utf8_lossy(body);
+    policy.error(status, &reqwest::header::HeaderMap::new(), &text)
+}
+
 pub fn http_profile(
     vendor: Vendor,
     token: &str,

@@ -134,6 +134,10 @@ const FLOWS: &[(&str, Flow)] = &[
         "delete -o json prints what it deleted; the trash keeps it with its time",
         |c| Box::pin(delete_prints_what_it_deleted(c)),
     ),
+    (
+        "create --from and import with {\"name\": …} references, then get shows them",
+        |c| Box::pin(references_by_name_object(c)),
+    ),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
@@ -759,6 +763,74 @@ async fn delete_prints_what_it_deleted(case: &'static Case) -> Result<(), String
         return Err(format!(
             "the trash keeps {}, get showed {deal}",
             line["deal"]
+        ));
+    }
+    Ok(())
+}
+
+/// Issue 15: `"stage": {"name": "Closed Won"}` (the output's shape, without the id) was dropped:
+/// the deal went to the first stage with no owner, and `--plan` said `create` for a stage that
+/// does not exist.
+async fn references_by_name_object(case: &'static Case) -> Result<(), String> {
+    let home = Home::new();
+    let record = |name: &str, stage: &str| {
+        serde_json::json!({
+            "name": name,
+            "pipeline": {"name": "Sales Pipeline"},
+            "stage": {"name": stage},
+            "owner": {"name": "Alan Turing"},
+            "contacts": [case.other_contact],
+        })
+        .to_string()
+    };
+    let check = |deal: &Value| -> Result<(), String> {
+        if deal["stage"]["name"] != "Closed Won"
+            || deal["pipeline"]["name"] != "Sales Pipeline"
+            || deal["owner"]["name"] != "Alan Turing"
+        {
+            return Err(format!(
+                "stage {}, pipeline {}, owner {}",
+                deal["stage"], deal["pipeline"], deal["owner"]
+            ));
+        }
+        Ok(())
+    };
+    let out = crm(
+        &home,
+        case,
+        &["deals", "create", "--from", "-", "-o", "json"],
+        Some(record("Named refs", "Closed Won")),
+    )
+    .await;
+    let created = json("deals create --from -", &out)?;
+    let id = created["id"].as_str().ok_or("create printed no id")?;
+    check(&get(&home, case, id).await?)?;
+
+    let out = crm(
+        &home,
+        case,
+        &["deals", "import", "-"],
+        Some(record("Named refs import", "Closed Won")),
+    )
+    .await;
+    ok("deals import -", &out)?;
+    let result: Value = serde_json::from_str(out.stdout.trim()).map_err(|e| e.to_string())?;
+    let id = result["id"].as_str().ok_or("import reported no id")?;
+    check(&get(&home, case, id).await?)?;
+
+    let out = crm(
+        &home,
+        case,
+        &["deals", "import", "-", "--plan"],
+        Some(record("Nope", "Nope")),
+    )
+    .await;
+    let planned: Value = serde_json::from_str(out.stdout.trim()).unwrap_or(Value::Null);
+    if out.code != 8 || planned["action"] != "failed" {
+        return Err(format!(
+            "--plan of a stage named \"Nope\" exited {}: {}",
+            out.code,
+            out.stdout.trim()
         ));
     }
     Ok(())

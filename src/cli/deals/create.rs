@@ -59,20 +59,45 @@ pub(crate) fn read_inputs(source: &str) -> Result<Vec<DealInput>> {
             })
             .collect::<Result<_>>()?,
     };
+    if values.is_empty() {
+        return Err(Error::usage_hint(
+            format!(
+                "no deal in {}: nothing to create",
+                if source == "-" { "stdin" } else { source }
+            ),
+            "give at least one deal in the common JSON shape (see README, \"The deal JSON\")",
+        ));
+    }
     values
         .into_iter()
-        .map(|(at, v)| DealInput::from_json(v).map_err(|e| bad(at, e)))
+        .map(|(at, v)| {
+            let input = DealInput::from_json(v).map_err(|e| bad(at.clone(), e))?;
+            input.check_name(true).map_err(|e| bad(at, e.to_string()))?;
+            Ok(input)
+        })
         .collect()
 }
 
-/// Prints a written deal and turns its partial failures into exit 8.
+/// Prints a written deal and turns its partial failures into exit 8. A closed stdout does not
+/// hide the write: the command says what it did (exit 1).
 pub(crate) fn finish_write(
     ctx: &Context,
     fields: &[String],
     written: Written,
     verb: &str,
 ) -> Result<()> {
-    write_deal(ctx.format(), fields, &ctx.streams, &written.deal)?;
+    match write_deal(ctx.format(), fields, &ctx.streams, &written.deal) {
+        Err(Error::BrokenPipe) => {
+            return Err(Error::OutputClosed {
+                summary: format!(
+                    "deal {} was {verb}, but stdout was closed before it could be printed",
+                    written.deal.id
+                ),
+                hint: format!("read it with `crm deals get {}`", written.deal.id),
+            })
+        }
+        other => other?,
+    }
     if written.failures.is_empty() {
         return Ok(());
     }
@@ -118,9 +143,13 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
     check_inputs(adapter, &inputs)?;
     let fields = output_fields(ctx, adapter).await?;
     let mut failures = Vec::new();
+    let mut created: Vec<String> = Vec::new();
     let total = inputs.len();
     let mut only_error = None;
     for (i, input) in inputs.into_iter().enumerate() {
+        if ctx.streams.out_closed() {
+            return Err(stopped(&created, i, total));
+        }
         let label = format!(
             "record {} ({})",
             i + 1,
@@ -128,7 +157,12 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
         );
         match adapter.create(&input).await {
             Ok(written) => {
-                write_deal(ctx.format(), &fields, &ctx.streams, &written.deal)?;
+                created.push(written.deal.id.clone());
+                match write_deal(ctx.format(), &fields, &ctx.streams, &written.deal) {
+                    // Noticed before the next create starts.
+                    Err(Error::BrokenPipe) => {}
+                    other => other?,
+                }
                 failures.extend(written.failures.into_iter().map(|f| Failure {
                     record: format!("{label}, deal {}: {}", written.deal.id, f.record),
                     message: f.message,
@@ -147,6 +181,9 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
             }
         }
     }
+    if ctx.streams.out_closed() {
+        return Err(stopped(&created, total, total));
+    }
     if failures.is_empty() {
         return Ok(());
     }
@@ -159,6 +196,38 @@ async fn create_many(adapter: &dyn Adapter, inputs: Vec<DealInput>, ctx: &Contex
         summary: format!("{} of {total} records had failures", failures.len()),
         failures,
     })
+}
+
+/// `create --from` whose stdout closed before record `next` (0-based): the ids it created, since
+/// they were not all printed, and the records it did not send.
+fn stopped(created: &[String], next: usize, total: usize) -> Error {
+    const SHOWN: usize = 20;
+    let mut ids = created
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if created.len() > SHOWN {
+        ids.push_str(", …");
+    }
+    let mut summary = format!(
+        "stdout was closed by its reader: crm stopped after {next} of {total} records; {} deals \
+         were created",
+        created.len()
+    );
+    if !created.is_empty() {
+        summary.push_str(&format!(" ({ids})"));
+    }
+    let hint = if next < total {
+        format!(
+            "records {}-{total} were not sent: create them with --from holding only those",
+            next + 1
+        )
+    } else {
+        "every record was sent, but not every result printed".to_string()
+    };
+    Error::OutputClosed { summary, hint }
 }
 
 /// Puts a deal that names neither a pipeline nor a stage in the profile's default pipeline.
@@ -195,12 +264,9 @@ pub async fn run(args: CreateArgs, ctx: &Context) -> Result<()> {
         return create_many(adapter.as_ref(), inputs, ctx).await;
     }
     let mut input = args.fields.to_input()?;
-    if input.name.is_none() {
-        return Err(Error::usage_hint(
-            "a deal needs a name",
-            "pass --name \"…\" (or --from FILE with deals in JSON)",
-        ));
-    }
+    input
+        .check_name(true)
+        .map_err(|e| e.with_hint("pass --name \"…\" (or --from FILE with deals in JSON)"))?;
     with_default_pipeline(ctx, std::slice::from_mut(&mut input));
     let adapter = adapter_for(ctx, Op::Create)?;
     adapter.check_input(&input)?;

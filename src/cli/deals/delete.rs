@@ -35,11 +35,14 @@ struct Deleted {
 }
 
 pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
-    let ids = args
-        .ids
-        .iter()
-        .map(|i| deal_id(i))
-        .collect::<Result<Vec<_>>>()?;
+    let mut ids: Vec<String> = Vec::with_capacity(args.ids.len());
+    for id in &args.ids {
+        // A deal named twice is deleted once.
+        let id = deal_id(id)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     let adapter = adapter_for(ctx, Op::Delete)?;
     let caps = adapter.capabilities();
     let trash = Trash::open(&ctx.env)?;
@@ -49,15 +52,19 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
     let mut failures = Vec::new();
     // The id the user gave is the one deleted, whatever the answer of the read says.
     let mut deals: Vec<(String, Deal)> = Vec::new();
+    let mut missing = 0;
     for id in &ids {
         match adapter.get(id, true).await {
             Ok(deal) => deals.push((id.clone(), deal)),
             Err(e @ (Error::DryRunStop(_) | Error::BrokenPipe)) => return Err(e),
             Err(e) if ids.len() == 1 => return Err(e),
-            Err(e) => failures.push(Failure {
-                record: format!("deal {id}"),
-                message: e.to_string(),
-            }),
+            Err(e) => {
+                missing += usize::from(matches!(e, Error::NotFound { .. }));
+                failures.push(Failure {
+                    record: format!("deal {id}"),
+                    message: e.to_string(),
+                })
+            }
         }
     }
     if !deals.is_empty() {
@@ -119,6 +126,19 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
     }
     if failures.is_empty() {
         return Ok(());
+    }
+    if missing == ids.len() {
+        // Nothing was deleted because nothing was there: not found, not a partial success.
+        return Err(Error::NotFound {
+            message: format!("none of the {} deals exists", ids.len()),
+            hint: Some(
+                failures
+                    .iter()
+                    .map(|f| format!("{}: {}", f.record, f.message))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        });
     }
     Err(Error::Partial {
         summary: format!("{} of {} deals were not deleted", failures.len(), ids.len()),

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::list::split_pair;
 use crate::error::Result;
-use crate::model::{check_id, parse_amount, parse_date, DealInput, Status};
+use crate::model::{check_id, parse_amount, parse_flag_date, DealInput, Status};
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct FieldArgs {
@@ -13,7 +13,7 @@ pub struct FieldArgs {
     #[arg(long, value_name = "N")]
     pub name: Option<String>,
     /// Amount with a dot for decimals, e.g. 1500.00
-    #[arg(long, value_name = "1500.00")]
+    #[arg(long, value_name = "1500.00", allow_negative_numbers = true)]
     pub amount: Option<String>,
     /// ISO 4217 currency code, e.g. USD
     #[arg(long, value_name = "USD")]
@@ -65,7 +65,11 @@ impl FieldArgs {
             stage: self.stage.clone(),
             status: self.status,
             owner: self.owner.clone(),
-            close_date: self.close_date.as_deref().map(parse_date).transpose()?,
+            close_date: self
+                .close_date
+                .as_deref()
+                .map(|d| parse_flag_date("--close-date", d))
+                .transpose()?,
             contacts: self
                 .contacts
                 .iter()

@@ -17,13 +17,17 @@ Each input record is a deal in the common JSON shape (as `deals export` writes i
 an `id` updates that deal; with --upsert-key, each record is created or updated by its value of
 that unique custom field; otherwise it is created.
 
-stdout gets one NDJSON result per record: {line, action, id, error}. The summary goes to stderr;
-exit 8 when some records failed (--rejects gets them, ready to fix and import again).
+stdout gets one NDJSON result per record, in input order: {line, action, id, error}. The summary
+goes to stderr, with progress (a `progress:` line at every tenth when stderr is not a terminal);
+exit 8 when some records failed (--rejects gets them, ready to fix and import again). A record whose
+unique value a deal already holds fails naming that deal, or with --skip-existing is skipped.
 
 --journal FILE makes a run resumable: after a crash or a kill, the same command with the same
 journal skips what was done. With --upsert-key nothing is created twice (on Pipedrive, whose search
 index lags writes, a write in flight at the crash may be; its result says so); without one, a create
-whose outcome the crash left unknown is sent again and reported as a possible duplicate.
+whose outcome the crash left unknown is sent again and reported as a possible duplicate. If stdout
+closes (`| head`), crm starts no new write, lets those in flight finish, says on stderr what was not
+written and exits 1; with --journal the same command then writes the rest.
 
 --map FILE (TOML or JSON) migrates between accounts or CRMs: pipelines, stages, owners and custom
 fields are mapped by name; [missing] says what happens to names the target lacks:
@@ -68,6 +72,10 @@ pub struct ImportArgs {
     /// Stop before writing anything when any record is malformed
     #[arg(long)]
     pub strict: bool,
+    /// Report a record whose unique value a deal already holds as skipped (with that deal's id),
+    /// not failed
+    #[arg(long, conflicts_with = "upsert_key")]
+    pub skip_existing: bool,
 }
 
 pub async fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
@@ -94,6 +102,7 @@ pub async fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         map: args.map,
         strict: args.strict,
         dry_run: ctx.globals.dry_run,
+        skip_existing: args.skip_existing,
     };
     import::run(&options, adapter.as_ref(), &ctx.streams).await
 }

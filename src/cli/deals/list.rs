@@ -85,11 +85,37 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// At most N deals [default: 100]
-    #[arg(long, value_name = "N", conflicts_with = "all")]
+    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = positive)]
     pub limit: Option<usize>,
     /// Every matching deal, page after page
     #[arg(long)]
     pub all: bool,
+}
+
+/// `--limit`: a count of deals, at least 1 (0 would send a request no vendor accepts).
+fn positive(text: &str) -> std::result::Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("give at least 1 (or --all for every deal)".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{text:?} is not a whole number")),
+    }
+}
+
+/// The longest `--search` text: far past any real search, short enough for every vendor's URL.
+const SEARCH_CHARS: usize = 1_000;
+
+fn search_text(text: &str) -> Result<String> {
+    let chars = text.chars().count();
+    if chars > SEARCH_CHARS {
+        return Err(Error::usage_hint(
+            format!("--search is {chars} characters long: at most {SEARCH_CHARS}"),
+            "search for a shorter text, e.g. a word of the deal's name",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(Error::usage("--search is empty: give the text to look for"));
+    }
+    Ok(text.to_string())
 }
 
 fn exact_name(text: &str) -> Result<String> {
@@ -100,13 +126,7 @@ fn exact_name(text: &str) -> Result<String> {
 }
 
 pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
-    match text.split_once('=') {
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-        _ => Err(Error::usage_hint(
-            format!("{flag} {text:?} is not NAME=VALUE"),
-            format!("write it as {flag} \"Region=EMEA\""),
-        )),
-    }
+    crate::model::parse_pair(flag, text)
 }
 
 impl FilterArgs {
@@ -140,7 +160,7 @@ impl FilterArgs {
             close_date: self
                 .close_date
                 .as_deref()
-                .map(crate::model::parse_date)
+                .map(|d| crate::model::parse_flag_date("--close-date", d))
                 .transpose()?,
             hot: self.hot,
             source: self.source.clone(),
@@ -157,14 +177,14 @@ impl FilterArgs {
             updated_since: self
                 .updated_since
                 .as_deref()
-                .map(|t| parse_time(t, now))
+                .map(|t| parse_time("--updated-since", t, now))
                 .transpose()?,
             updated_until: self
                 .updated_until
                 .as_deref()
-                .map(|t| parse_time(t, now))
+                .map(|t| parse_time("--updated-until", t, now))
                 .transpose()?,
-            search: self.search.clone(),
+            search: self.search.as_deref().map(search_text).transpose()?,
             archived: self.archived,
             sort: self
                 .sort

@@ -4,7 +4,7 @@ use super::delete::deal_label;
 use super::{adapter_for, deal_id, output_fields};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{deal_summary, write_deal};
+use crate::output::deal_summary;
 use crate::vendor::Op;
 
 /// Merge OTHER into KEEP; OTHER disappears
@@ -52,5 +52,10 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
         ctx.streams
             .notice(&format!("the merged deal's id is now {}", survivor.id));
     }
-    write_deal(ctx.format(), &fields, &ctx.streams, &survivor)
+    super::create::finish_write(
+        ctx,
+        &fields,
+        crate::vendor::Written::new(survivor),
+        "merged into",
+    )
 }

@@ -39,6 +39,20 @@ pub enum DealsCommand {
     Fields(field_list::FieldsArgs),
 }
 
+impl DealsCommand {
+    /// Whether the command works through many deals: it shows progress instead of running
+    /// against an overall deadline (DESIGN §5).
+    pub fn bulk(&self) -> bool {
+        match self {
+            DealsCommand::List(args) => args.all || args.limit.is_some_and(|n| n > 100),
+            DealsCommand::Export(_) | DealsCommand::Import(_) => true,
+            DealsCommand::Create(args) => args.from.is_some(),
+            DealsCommand::Delete(args) => args.ids.len() > 1,
+            _ => false,
+        }
+    }
+}
+
 pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
     match command {
         DealsCommand::List(args) => list::run(args, ctx).await,

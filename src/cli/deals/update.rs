@@ -44,6 +44,7 @@ pub async fn run(args: UpdateArgs, ctx: &Context) -> Result<()> {
             "pass at least one field flag, e.g. --amount 2000 or --stage \"Closed Won\"",
         ));
     }
+    input.check_name(false)?;
     if input.stage.is_some() && input.status.is_some() {
         return Err(Error::usage_hint(
             "--stage and --status both choose the stage",

@@ -31,6 +31,7 @@ pub async fn run(args: UpsertArgs, ctx: &Context) -> Result<()> {
     if input.pipeline.is_none() && input.stage.is_none() {
         input.default_pipeline = ctx.default_pipeline();
     }
+    input.check_name(false)?;
     let adapter = adapter_for(ctx, Op::Upsert)?;
     adapter.check_input(&input)?;
     let fields = output_fields(ctx, adapter.as_ref()).await?;

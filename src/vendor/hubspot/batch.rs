@@ -172,6 +172,13 @@ pub(super) fn record_error(e: &Value, key: Option<&str>) -> Error {
             Error::not_found(format!("HubSpot has no deal {k}: {said}"))
         }
         ("OBJECT_NOT_FOUND", None) => Error::not_found(format!("HubSpot: {said}")),
+        // The deal that holds the value is not in the answer: the import reads it (one batch
+        // read for every such record of the batch).
+        ("CONFLICT", _) => Error::Conflict {
+            vendor: crate::model::Vendor::Hubspot,
+            message: said,
+            existing: String::new(),
+        },
         _ => Error::Rejected {
             vendor: crate::model::Vendor::Hubspot,
             status: 207,

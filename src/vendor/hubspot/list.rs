@@ -412,7 +412,7 @@ impl HubSpot {
     }
 }
 
-fn read_page(body: Value) -> Result<ObjectPage> {
+pub(super) fn read_page(body: Value) -> Result<ObjectPage> {
     serde_json::from_value(body)
         .map_err(|e| Error::internal(format!("HubSpot sent a page crm cannot read: {e}")))
 }

@@ -215,7 +215,7 @@ impl Meta {
             .ok_or_else(|| Error::not_found(format!("pipeline {:?} has no stages", pipeline.label)))
     }
 
-    #[cfg(test)]
+    /// Also the metadata of the fuzz entry points (`fuzzing`).
     pub fn example() -> Meta {
         serde_json::from_value(serde_json::json!({
             "pipelines": [{

@@ -1,9 +1,12 @@
 //! HubSpot CRM API v3 (objects, pipelines, owners, properties) and v4 (associations).
 
 mod batch;
+mod conflicts;
 mod convert;
 pub mod error;
 mod field_info;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod links;
 mod list;
@@ -575,6 +578,10 @@ impl super::Adapter for HubSpot {
 
     async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
         self.batch_read(key, values).await
+    }
+
+    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<super::Taken>>> {
+        self.taken(inputs).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {

@@ -145,7 +145,7 @@ impl Meta {
     }
 
     /// Metadata shaped like the examples of Pipedrive's documentation, for unit tests.
-    #[cfg(test)]
+    /// Also the metadata of the fuzz entry points (`fuzzing`).
     pub fn example() -> Meta {
         serde_json::from_value(serde_json::json!({
             "pipelines": [{"id": 1, "name": "Sales", "order_nr": 1}, {"id": 2, "name": "Renewals", "order_nr": 2}],

@@ -6,6 +6,8 @@ mod convert;
 pub mod error;
 mod field_info;
 mod filters;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod links;
 mod list;

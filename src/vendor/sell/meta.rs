@@ -184,7 +184,7 @@ impl Meta {
         self.user(id).map(|u| u.name.clone())
     }
 
-    #[cfg(test)]
+    /// Also the metadata of the fuzz entry points (`fuzzing`).
     pub fn example() -> Meta {
         let stage =
             |id: &str, name: &str, category: &str, position: i64, pipeline: &str| StageWire {
