@@ -8,13 +8,13 @@
 
 use url::Url;
 
+use crate::adapter::default_base_url;
 use crate::auth::Stores;
 use crate::config::{Config, BUILTIN_PROFILES};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::model::Vendor;
 use crate::secret::Secret;
-use crate::vendor::default_base_url;
 
 /// Where the token in use came from, as `auth status` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

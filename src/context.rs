@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::adapter::{self, Adapter, AdapterEnv};
 use crate::auth::file::FileStore;
 use crate::auth::store::KeyringStore;
 use crate::auth::Stores;
@@ -17,7 +18,6 @@ use crate::http::{Deadline, HttpClient, HttpConfig, RetryPolicy, Trace};
 use crate::output::Format;
 use crate::sandbox::SandboxVendor;
 use crate::streams::Streams;
-use crate::vendor::{self, Adapter, AdapterEnv};
 
 pub struct Context {
     pub globals: GlobalArgs,
@@ -152,7 +152,7 @@ impl Context {
             &account,
             self.globals.refresh,
         );
-        let adapter = vendor::build(
+        let adapter = adapter::build(
             connection.vendor,
             AdapterEnv {
                 http,
@@ -163,8 +163,8 @@ impl Context {
         )?;
         // After the adapter set its defaults: the tier replaces them until headers say otherwise.
         if let Some(tier) = &connection.rate_limit_tier {
-            let api_token = vendor::pipedrive::error::is_api_token(connection.token.expose());
-            vendor::tiers::apply(
+            let api_token = adapter::pipedrive::error::is_api_token(connection.token.expose());
+            adapter::tiers::apply(
                 connection.vendor,
                 tier,
                 api_token,
@@ -223,7 +223,7 @@ impl Context {
         timeout: Duration,
         retry: RetryPolicy,
     ) -> Result<HttpClient> {
-        let (auth, policy) = vendor::http_profile(connection.vendor, connection.token.expose());
+        let (auth, policy) = adapter::http_profile(connection.vendor, connection.token.expose());
         let client = HttpClient::new(
             HttpConfig {
                 base_url: connection.base_url.clone(),

@@ -1,5 +1,6 @@
 //! `crm`: one command line for the deals in HubSpot, Pipedrive and Zendesk Sell.
 
+pub mod adapter;
 pub mod auth;
 pub mod cache;
 pub mod cli;
@@ -17,4 +18,3 @@ pub mod sandbox;
 pub mod secret;
 pub mod streams;
 pub mod trash;
-pub mod vendor;

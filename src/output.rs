@@ -6,11 +6,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use self::table::{Column, Fit};
+use crate::adapter::Capabilities;
 use crate::error::{Error, Result};
 use crate::model::{custom_in_order, decimal_text, time_text, Deal, Vendor};
 use crate::resolve::unknown_field;
 use crate::streams::Streams;
-use crate::vendor::Capabilities;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -211,16 +211,16 @@ fn answers(
 }
 
 pub fn hubspot_answers(data: &[u8]) {
-    use crm::vendor::hubspot::fuzzing as v;
+    use crm::adapter::hubspot::fuzzing as v;
     answers(data, v::deal, |b| drop(v::page(b)), v::error);
 }
 
 pub fn pipedrive_answers(data: &[u8]) {
-    use crm::vendor::pipedrive::fuzzing as v;
+    use crm::adapter::pipedrive::fuzzing as v;
     answers(data, v::deal, |b| drop(v::page(b)), v::error);
 }
 
 pub fn sell_answers(data: &[u8]) {
-    use crm::vendor::sell::fuzzing as v;
+    use crm::adapter::sell::fuzzing as v;
     answers(data, v::deal, |b| drop(v::page(b)), v::error);
 }

@@ -4,12 +4,12 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::deals::adapter_for;
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{decimal_text, Pipeline, Ref, Status};
 use crate::output::write_records;
 use crate::resolve::{resolve, Candidate};
-use crate::vendor::Op;
 
 #[derive(Debug, Subcommand)]
 pub enum PipelinesCommand {

@@ -115,7 +115,7 @@ pub fn rows(config: &Config) -> Vec<Row> {
             base_url: p.base_url.clone().unwrap_or_else(|| {
                 p.vendor
                     .parse::<Vendor>()
-                    .map(|v| crate::vendor::default_base_url(v).to_string())
+                    .map(|v| crate::adapter::default_base_url(v).to_string())
                     .unwrap_or_default()
             }),
             default: is_default(name),
@@ -183,7 +183,7 @@ fn add(args: AddArgs, ctx: &Context) -> Result<()> {
     profile.rate_limit_tier = args
         .rate_limit_tier
         .as_deref()
-        .map(|tier| crate::vendor::tiers::check(vendor, tier).map(str::to_string))
+        .map(|tier| crate::adapter::tiers::check(vendor, tier).map(str::to_string))
         .transpose()?;
     profile.default_pipeline = args.default_pipeline;
     profile.default_output = args

@@ -1,10 +1,10 @@
 //! `crm vendors`: the capability table, printed from the data the adapters declare.
 
+use crate::adapter::{Capabilities, Filter, Op};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::Vendor;
 use crate::output::{write_records, Format};
-use crate::vendor::{Capabilities, Filter, Op};
 
 /// One row of the table: a verb or filter and each vendor's support.
 #[derive(Debug, serde::Serialize)]

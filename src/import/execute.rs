@@ -5,9 +5,9 @@ use futures::stream::{self, StreamExt};
 
 use super::journal::{Entry, Journal, State};
 use super::plan::Action;
+use crate::adapter::{Adapter, Taken, Written};
 use crate::error::{Error, Result};
 use crate::model::DealInput;
-use crate::vendor::{Adapter, Taken, Written};
 
 /// One record to write.
 #[derive(Debug, Clone)]

@@ -18,9 +18,9 @@ use self::journal::{Earlier, Journal};
 use self::map::{Mapping, TargetNames};
 use self::plan::{Action, Rules};
 use self::report::{describe, Outcome, Reporter};
+use crate::adapter::Adapter;
 use crate::error::{Error, Result};
 use crate::streams::Streams;
-use crate::vendor::Adapter;
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]

@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use super::execute::Job;
 use super::plan::Action;
+use crate::adapter::Adapter;
 use crate::error::Result;
 use crate::model::Deal;
-use crate::vendor::Adapter;
 
 pub const FOUND: &str = "an earlier run sent this upsert and its outcome was unknown: the deal \
      it wrote was found by its key and is updated, not created again";

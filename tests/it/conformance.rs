@@ -8,17 +8,17 @@ use std::time::Duration;
 use futures::StreamExt;
 use wiremock::MockServer;
 
+use crm::adapter::{self, Adapter, AdapterEnv, Capabilities, Op};
 use crm::cache::MetaCache;
 use crm::error::Error;
 use crm::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
 use crm::model::{AssociateOptions, DealInput, ListQuery, Target, Vendor};
 use crm::secret::Secret;
 use crm::streams::Streams;
-use crm::vendor::{self, Adapter, AdapterEnv, Capabilities, Op};
 
 pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
     let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
-    let (auth, policy) = vendor::http_profile(vendor, token.expose());
+    let (auth, policy) = adapter::http_profile(vendor, token.expose());
     let streams = Streams::system(true);
     let http = HttpClient::new(
         HttpConfig {
@@ -38,7 +38,7 @@ pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter
         },
         policy,
     )?;
-    vendor::build(
+    adapter::build(
         vendor,
         AdapterEnv {
             http,
@@ -133,7 +133,7 @@ async fn capabilities_match_the_implementation_both_ways() {
 /// silently, a client-side one says so on stderr, an undeclared one exits 6 before any request.
 #[tokio::test]
 async fn sell_filters_behave_as_declared() {
-    use crm::vendor::{Filter, Support};
+    use crm::adapter::{Filter, Support};
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
@@ -271,7 +271,7 @@ async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
         assert!(r.headers.get("authorization").is_none());
         assert!(!r.url.as_str().contains("api_token"));
     }
-    let (auth, _) = vendor::http_profile(Vendor::Pipedrive, "oauth-access-token");
+    let (auth, _) = adapter::http_profile(Vendor::Pipedrive, "oauth-access-token");
     assert!(matches!(auth, crm::http::AuthScheme::Bearer));
 }
 
@@ -280,7 +280,7 @@ async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
 /// so on stderr, an undeclared one exits 6 before any request.
 #[tokio::test]
 async fn hubspot_and_pipedrive_filters_behave_as_declared() {
-    use crm::vendor::{Filter, Support};
+    use crm::adapter::{Filter, Support};
     use serde_json::json;
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};

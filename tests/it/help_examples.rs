@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::Command;
 
 use clap::CommandFactory;
-use crm::vendor::{Capabilities, Op};
+use crm::adapter::{Capabilities, Op};
 use serde_json::Value;
 
 use crate::support::cli::Home;

@@ -9,8 +9,8 @@
 use serde_json::Value;
 
 use crate::support::cli::{run, Home, Run};
+use crm::adapter::{Capabilities, Support};
 use crm::model::Vendor;
-use crm::vendor::{Capabilities, Support};
 
 /// What a flow needs to know of one vendor's demo data.
 struct Case {

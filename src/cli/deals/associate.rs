@@ -1,10 +1,10 @@
 use clap::Args;
 
 use super::{adapter_for, deal_id};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{check_id, AssociateOptions, Target};
-use crate::vendor::Op;
 
 /// Link a deal to a contact or a company
 #[derive(Debug, Args)]

@@ -3,11 +3,11 @@ use serde_json::Value;
 
 use super::fields::FieldArgs;
 use super::{adapter_for, output_fields};
+use crate::adapter::{Adapter, Op, Written};
 use crate::context::Context;
 use crate::error::{Error, Failure, Result};
 use crate::model::DealInput;
 use crate::output::write_deal;
-use crate::vendor::{Adapter, Op, Written};
 
 /// Create a deal from flags, or deals from common-model JSON
 #[derive(Debug, Args)]

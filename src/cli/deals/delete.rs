@@ -2,12 +2,12 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{adapter_for, deal_id};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::{Error, Failure, Result};
 use crate::model::Deal;
 use crate::output::{deal_summary, write_records};
 use crate::trash::Trash;
-use crate::vendor::Op;
 
 /// Delete deals (asks first on a terminal; --yes for scripts)
 #[derive(Debug, Args)]

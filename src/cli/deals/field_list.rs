@@ -4,10 +4,10 @@
 use clap::Args;
 use serde::Serialize;
 
+use crate::adapter::CustomFieldInfo;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::write_records;
-use crate::vendor::CustomFieldInfo;
 
 /// List the deal fields: the common ones, and this account's custom fields with type and options
 #[derive(Debug, Args)]
@@ -134,8 +134,8 @@ pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::adapter::field_info::TYPES;
     use crate::output::DEAL_FIELDS;
-    use crate::vendor::field_info::TYPES;
 
     #[test]
     fn the_common_fields_are_exactly_those_fields_accepts() {

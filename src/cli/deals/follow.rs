@@ -1,11 +1,11 @@
 use clap::Args;
 
 use super::{adapter_for, deal_id};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::User;
 use crate::output::write_records;
-use crate::vendor::Op;
 
 /// Add a follower to a deal
 #[derive(Debug, Args)]

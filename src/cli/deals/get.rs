@@ -1,10 +1,10 @@
 use clap::Args;
 
 use super::{adapter_for, deal_id, output_fields};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::write_deal;
-use crate::vendor::Op;
 
 /// Show one deal, with its contacts and company
 #[derive(Debug, Args)]

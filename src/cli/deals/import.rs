@@ -1,10 +1,10 @@
 use clap::Args;
 
 use super::adapter_for;
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, input::InputFormat};
-use crate::vendor::Op;
 
 /// Create or update many deals from NDJSON, CSV or JSON, every record accounted for
 #[derive(Debug, Args)]

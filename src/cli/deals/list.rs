@@ -2,11 +2,11 @@ use clap::Args;
 use futures::StreamExt;
 
 use super::{adapter_for, output_fields};
+use crate::adapter::{Filter, Op, Support};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{parse_time, Deal, ListQuery, ListStatus, Sort};
 use crate::output::{DealWriter, Format};
-use crate::vendor::{Filter, Op, Support};
 
 /// How many deals `deals list` shows without `--limit` or `--all`.
 const DEFAULT_LIMIT: usize = 100;
@@ -211,7 +211,7 @@ impl FilterArgs {
 
 /// Refuses a filter the vendor cannot apply, before any request (exit 6), and names a sort the
 /// vendor cannot use (exit 2).
-pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilities) -> Result<()> {
+pub(crate) fn check_filters(query: &ListQuery, caps: &crate::adapter::Capabilities) -> Result<()> {
     let used = [
         (Filter::Stage, query.stage.is_some()),
         (Filter::Pipeline, query.pipeline.is_some()),
@@ -264,11 +264,11 @@ pub(crate) fn check_filters(query: &ListQuery, caps: &crate::vendor::Capabilitie
                 return Err(crate::resolve::unknown_field(
                     "sort field",
                     &sort.field,
-                    crate::vendor::SORTABLE,
+                    crate::adapter::SORTABLE,
                 )
                 .with_hint(format!(
                     "sort by one of: {}",
-                    crate::vendor::SORTABLE.join(", ")
+                    crate::adapter::SORTABLE.join(", ")
                 )))
             }
         }
@@ -311,7 +311,7 @@ fn sort_deals(deals: &mut [Deal], sort: &Sort) {
 }
 
 /// Where a vendor without a deleted status keeps its deleted deals, if anywhere.
-fn deleted_instead(caps: &crate::vendor::Capabilities) -> String {
+fn deleted_instead(caps: &crate::adapter::Capabilities) -> String {
     if caps.filter(Filter::Archived) == Support::No {
         format!(
             "{}: there are none to list",

@@ -2,10 +2,10 @@ use clap::Args;
 
 use super::delete::deal_label;
 use super::{adapter_for, deal_id, output_fields};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::deal_summary;
-use crate::vendor::Op;
 
 /// Merge OTHER into KEEP; OTHER disappears
 #[derive(Debug, Args)]
@@ -55,7 +55,7 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
     super::create::finish_write(
         ctx,
         &fields,
-        crate::vendor::Written::new(survivor),
+        crate::adapter::Written::new(survivor),
         "merged into",
     )
 }

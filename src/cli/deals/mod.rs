@@ -16,9 +16,9 @@ mod upsert;
 
 use clap::Subcommand;
 
+use crate::adapter::{Adapter, Capabilities, Op};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::vendor::{Adapter, Capabilities, Op};
 
 #[derive(Debug, Subcommand)]
 pub enum DealsCommand {

@@ -3,9 +3,9 @@ use clap::Args;
 use super::create::finish_write;
 use super::fields::FieldArgs;
 use super::{adapter_for, deal_id, output_fields};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::vendor::Op;
 
 /// Change a deal's fields; only what you pass is sent
 #[derive(Debug, Args)]

@@ -4,9 +4,9 @@ use super::create::finish_write;
 use super::fields::FieldArgs;
 use super::list::split_pair;
 use super::{adapter_for, output_fields};
+use crate::adapter::Op;
 use crate::context::Context;
 use crate::error::Result;
-use crate::vendor::Op;
 
 /// Update the deal matching a field, or create it when none matches
 #[derive(Debug, Args)]

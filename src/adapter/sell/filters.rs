@@ -73,8 +73,8 @@ mod tests {
     use chrono::{DateTime, Utc};
 
     use super::*;
+    use crate::adapter::sell::meta::Meta;
     use crate::model::{Deal, Vendor};
-    use crate::vendor::sell::meta::Meta;
 
     fn deal(id: &str, t: &str) -> Deal {
         let mut d = Deal::new(Vendor::Sell, id);

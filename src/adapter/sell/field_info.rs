@@ -2,7 +2,7 @@
 //! them. The endpoint gives names and types; choices of list fields are not in crm's wire type.
 
 use super::wire::CustomFieldWire;
-use crate::vendor::field_info::{sorted, CustomFieldInfo};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
 
 pub fn custom_fields(fields: &[CustomFieldWire]) -> Vec<CustomFieldInfo> {
     sorted(

@@ -6,9 +6,9 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 
 use super::input::{self, Mode, Plan};
 use super::{list, Sell};
+use crate::adapter::{read_ids, Written};
 use crate::error::{Error, Result};
 use crate::model::{Deal, DealInput};
-use crate::vendor::{read_ids, Written};
 
 /// Reads in flight at once; Sell's limiter (10 a second) paces them.
 const READS_IN_FLIGHT: usize = 4;

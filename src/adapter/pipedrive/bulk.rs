@@ -14,10 +14,10 @@ use reqwest::Method;
 use serde_json::Value;
 
 use super::{costs, v2, Pipedrive};
+use crate::adapter::{read_ids, Adapter, Written};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{Deal, DealInput, Vendor};
-use crate::vendor::{read_ids, Adapter, Written};
 
 /// Searches in flight at once; the token limiter paces them.
 const READS_IN_FLIGHT: usize = 4;

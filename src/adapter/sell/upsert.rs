@@ -7,10 +7,10 @@ use serde_json::{json, Map, Value};
 use super::input::{custom_field, Mode};
 use super::wire::{envelope, id_number};
 use super::Sell;
+use crate::adapter::Written;
 use crate::error::{Error, Result};
 use crate::model::{check_id, parse_amount, parse_date, DealInput};
 use crate::resolve::did_you_mean;
-use crate::vendor::Written;
 
 /// The common fields `--match` accepts besides custom field names.
 const MATCHABLE: [&str; 7] = [

@@ -8,11 +8,11 @@ use serde_json::Value;
 use super::filters::{custom_filters, list_params, search_params, Local};
 use super::wire::{data_items, id_text, next_cursor};
 use super::{convert, costs, v2, Pipedrive};
+use crate::adapter::DealPages;
 use crate::error::{Error, Result};
 use crate::http::prefetch::Prefetch;
 use crate::http::Request;
 use crate::model::{Deal, ListQuery};
-use crate::vendor::DealPages;
 
 /// The list endpoint's page size limit; search and `ids=` take at most 100.
 const LIST_PAGE: usize = 500;

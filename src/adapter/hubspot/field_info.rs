@@ -1,7 +1,7 @@
 //! HubSpot's custom deal properties (not `hubspotDefined`) as `crm deals fields` lists them.
 
 use super::meta::Meta;
-use crate::vendor::field_info::{sorted, CustomFieldInfo};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
 
 pub fn custom_fields(meta: &Meta) -> Vec<CustomFieldInfo> {
     sorted(

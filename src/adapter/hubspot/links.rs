@@ -6,11 +6,11 @@ use serde_json::{json, Value};
 
 use super::wire::LabelWire;
 use super::{not_found_deal, noun, results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use crate::adapter::Written;
 use crate::error::{Failure, Result};
 use crate::http::{path, Request};
 use crate::model::{Deal, DealInput};
 use crate::resolve::{resolve, Candidate};
-use crate::vendor::Written;
 
 /// Inputs of one v4 association batch create (HubSpot takes up to 100).
 const ASSOCIATION_CREATE_BATCH: usize = 100;

@@ -31,5 +31,5 @@ pub fn page(bytes: &[u8]) -> Result<(Vec<Deal>, Option<String>)> {
 
 /// An error answer: its status and body, as the HTTP client turns them into an [`Error`].
 pub fn error(status: u16, body: &[u8]) -> Error {
-    crate::vendor::fuzz_error(crate::model::Vendor::Hubspot, status, body)
+    crate::adapter::fuzz_error(crate::model::Vendor::Hubspot, status, body)
 }

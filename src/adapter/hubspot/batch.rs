@@ -8,10 +8,10 @@ use serde_json::{json, Map, Value};
 
 use super::meta::Meta;
 use super::{convert, input, HubSpot};
+use crate::adapter::Written;
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{Deal, DealInput};
-use crate::vendor::Written;
 
 /// HubSpot's documented maximum of inputs per batch call.
 pub const BATCH_SIZE: usize = 100;

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::HubSpot;
+use crate::adapter::Taken;
 use crate::error::Result;
 use crate::model::DealInput;
-use crate::vendor::Taken;
 
 /// A value as HubSpot keeps a property: text.
 fn text(v: &Value) -> Option<String> {

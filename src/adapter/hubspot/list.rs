@@ -9,10 +9,10 @@ use serde_json::{json, Value};
 use super::meta::Meta;
 use super::wire::ObjectPage;
 use super::HubSpot;
+use crate::adapter::DealPages;
 use crate::error::{Error, Result};
 use crate::http::{path, Charge, Request};
 use crate::model::{Deal, ListQuery, Sort, Status};
-use crate::vendor::DealPages;
 
 /// The list endpoint's page size limit, and the search endpoint's.
 const LIST_PAGE: usize = 100;

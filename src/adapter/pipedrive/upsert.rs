@@ -5,11 +5,11 @@ use serde_json::{Map, Value};
 
 use super::input::int_id;
 use super::{costs, v2, Pipedrive};
+use crate::adapter::{Adapter, Written};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{Deal, DealInput};
 use crate::resolve::unknown_field;
-use crate::vendor::{Adapter, Written};
 
 /// What a `--match` field is searched as: the title, or one custom field (by its name).
 enum Key {

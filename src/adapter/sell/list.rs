@@ -10,9 +10,9 @@ use super::input::custom_field;
 use super::meta::{category_status, Meta};
 use super::wire::CustomFieldWire;
 use super::Sell;
+use crate::adapter::DealPages;
 use crate::error::{Error, Result};
 use crate::model::{Deal, ListQuery};
-use crate::vendor::DealPages;
 
 /// Sell's largest page.
 pub const PAGE: usize = 100;
