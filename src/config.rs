@@ -14,13 +14,24 @@ use crate::output::Format;
 
 pub const FILE_NAME: &str = "config.toml";
 
-/// Profiles that run the local sandbox inside crm; no user profile may take these names.
-pub const BUILTIN_PROFILES: [&str; 4] = [
-    "sandbox",
-    "sandbox-hubspot",
-    "sandbox-pipedrive",
-    "sandbox-sell",
-];
+/// The profiles that run the local sandbox inside crm, as the vendors' descriptors name them;
+/// no user profile may take these names.
+pub fn builtin_profiles() -> impl Iterator<Item = &'static str> {
+    Vendor::ALL
+        .into_iter()
+        .flat_map(|v| v.spec().sandbox_profiles.iter().copied())
+}
+
+/// The vendor whose emulator a built-in profile runs, if `name` is one.
+pub fn builtin_vendor(name: &str) -> Option<Vendor> {
+    Vendor::ALL
+        .into_iter()
+        .find(|v| v.spec().sandbox_profiles.contains(&name))
+}
+
+pub fn is_builtin(name: &str) -> bool {
+    builtin_vendor(name).is_some()
+}
 
 /// Where a profile's token is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -72,7 +83,10 @@ impl Profile {
         self.vendor.parse().map_err(|_| {
             Error::usage_hint(
                 format!("profile {name:?} names an unknown vendor {:?}", self.vendor),
-                "set vendor to hubspot, pipedrive or sell in config.toml, or remove the profile",
+                format!(
+                    "set vendor to {} in config.toml, or remove the profile",
+                    Vendor::keys_listed()
+                ),
             )
         })
     }
@@ -137,7 +151,9 @@ impl Config {
 
     pub fn unknown(&self, name: &str) -> Error {
         let mut names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
-        names.extend(BUILTIN_PROFILES);
+        for builtin in builtin_profiles() {
+            names.push(builtin);
+        }
         Error::NotFound {
             message: format!("no profile named {name:?}"),
             hint: Some(format!(
@@ -161,7 +177,7 @@ pub fn check_profile_name(name: &str) -> Result<()> {
             "use letters, digits, '-', '_' or '.', at most 64 characters",
         ));
     }
-    if BUILTIN_PROFILES.contains(&name) {
+    if is_builtin(name) {
         return Err(Error::usage_hint(
             format!("{name:?} is a built-in profile (the local sandbox) and cannot be redefined"),
             "choose another name",

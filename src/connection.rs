@@ -10,7 +10,7 @@ use url::Url;
 
 use crate::adapter::default_base_url;
 use crate::auth::Stores;
-use crate::config::{Config, BUILTIN_PROFILES};
+use crate::config::{self, Config};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::model::Vendor;
@@ -113,7 +113,7 @@ pub fn builtin_selected(flag: Option<&str>, env: &EnvVars) -> Option<String> {
         .unwrap_or_default();
     profile_in_use(flag, env, &config)
         .map(|s| s.name)
-        .filter(|name| BUILTIN_PROFILES.contains(&name.as_str()))
+        .filter(|name| config::is_builtin(name))
 }
 
 /// The connection for this run, from the flag, the environment, the config and the stores.
@@ -207,15 +207,19 @@ pub fn from_env(env: &EnvVars) -> Result<Connection> {
     let Some(token) = token else {
         return Err(Error::auth(
             "no credentials: no profile and no token was given",
-            "run `crm auth login --vendor hubspot|pipedrive|sell` to store a token, or set \
-             CRM_TOKEN (and CRM_VENDOR: hubspot, pipedrive or sell) in the environment; \
-             `crm --profile sandbox` tries crm with no account",
+            format!(
+                "run `crm auth login --vendor {}` to store a token, or set CRM_TOKEN (and \
+                 CRM_VENDOR: {}) in the environment; `crm --profile sandbox` tries crm with \
+                 no account",
+                Vendor::keys_as_choice(),
+                Vendor::keys_listed(),
+            ),
         ));
     };
     let Some(vendor) = vendor else {
         return Err(Error::usage_hint(
             "CRM_TOKEN is set but CRM_VENDOR is not: which CRM is the token for?",
-            "set CRM_VENDOR to hubspot, pipedrive or sell",
+            format!("set CRM_VENDOR to {}", Vendor::keys_listed()),
         ));
     };
     let vendor: Vendor = vendor.parse()?;

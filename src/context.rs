@@ -163,11 +163,10 @@ impl Context {
         )?;
         // After the adapter set its defaults: the tier replaces them until headers say otherwise.
         if let Some(tier) = &connection.rate_limit_tier {
-            let api_token = adapter::pipedrive::error::is_api_token(connection.token.expose());
             adapter::tiers::apply(
                 connection.vendor,
                 tier,
-                api_token,
+                connection.token.expose(),
                 limiter_of_adapter.limiter(),
             )
             .map_err(|e| {

@@ -12,7 +12,8 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 
-/// The CRMs `crm` speaks to.
+/// The CRMs `crm` speaks to. What crm knows of each is in its descriptor, `Vendor::spec()`
+/// (`src/adapter/<vendor>/spec.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Vendor {
@@ -26,19 +27,26 @@ impl Vendor {
 
     /// The identifier used in JSON, config files and `CRM_VENDOR`.
     pub fn key(self) -> &'static str {
-        match self {
-            Vendor::Hubspot => "hubspot",
-            Vendor::Pipedrive => "pipedrive",
-            Vendor::Sell => "sell",
-        }
+        self.spec().key
     }
 
     /// The name people know the product by.
     pub fn display_name(self) -> &'static str {
-        match self {
-            Vendor::Hubspot => "HubSpot",
-            Vendor::Pipedrive => "Pipedrive",
-            Vendor::Sell => "Zendesk Sell",
+        self.spec().display_name
+    }
+
+    /// The vendors' keys as a flag's choices: `hubspot|pipedrive|sell`.
+    pub fn keys_as_choice() -> String {
+        Vendor::ALL.map(Vendor::key).join("|")
+    }
+
+    /// The vendors' keys as a sentence: `hubspot, pipedrive or sell`.
+    pub fn keys_listed() -> String {
+        let keys = Vendor::ALL.map(Vendor::key);
+        match keys.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
         }
     }
 }
@@ -51,15 +59,18 @@ impl fmt::Display for Vendor {
 
 impl FromStr for Vendor {
     type Err = Error;
+    /// A vendor's key or one of its aliases, in any case.
     fn from_str(s: &str) -> Result<Self, Error> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "hubspot" => Ok(Vendor::Hubspot),
-            "pipedrive" => Ok(Vendor::Pipedrive),
-            "sell" | "zendesk-sell" | "zendesk" => Ok(Vendor::Sell),
-            other => Err(Error::usage(format!(
-                "unknown vendor {other:?}: expected hubspot, pipedrive or sell"
-            ))),
-        }
+        let wanted = s.trim().to_ascii_lowercase();
+        Vendor::ALL
+            .into_iter()
+            .find(|v| v.key() == wanted || v.spec().aliases.contains(&wanted.as_str()))
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "unknown vendor {wanted:?}: expected {}",
+                    Vendor::keys_listed()
+                ))
+            })
     }
 }
 

@@ -1,10 +1,13 @@
 //! What each vendor can do, as data: the CLI refuses before any request, and `crm vendors`,
 //! the help and the README's table are printed from it.
 
+use strum::EnumIter;
+pub use strum::IntoEnumIterator;
+
 use crate::model::{Target, Vendor};
 
-/// Every operation a vendor may or may not offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Every operation a vendor may or may not offer; `Op::iter()` walks them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum Op {
     List,
     Get,
@@ -25,25 +28,6 @@ pub enum Op {
 }
 
 impl Op {
-    pub const ALL: [Op; 16] = [
-        Op::List,
-        Op::Get,
-        Op::Create,
-        Op::Update,
-        Op::Delete,
-        Op::Merge,
-        Op::Follow,
-        Op::Unfollow,
-        Op::Followers,
-        Op::AssociateContact,
-        Op::AssociateCompany,
-        Op::DissociateContact,
-        Op::DissociateCompany,
-        Op::Upsert,
-        Op::Pipelines,
-        Op::Users,
-    ];
-
     /// The command a user typed, as it reads in messages and tables.
     pub fn describe(self) -> &'static str {
         match self {
@@ -81,8 +65,8 @@ impl Op {
     }
 }
 
-/// The filters and options of `deals list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The filters and options of `deals list`; `Filter::iter()` walks them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum Filter {
     Stage,
     Pipeline,
@@ -106,28 +90,6 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 19] = [
-        Filter::Stage,
-        Filter::Pipeline,
-        Filter::Owner,
-        Filter::Status,
-        Filter::Deleted,
-        Filter::Contact,
-        Filter::Company,
-        Filter::UpdatedSince,
-        Filter::UpdatedUntil,
-        Filter::Search,
-        Filter::Ids,
-        Filter::Name,
-        Filter::CloseDate,
-        Filter::Hot,
-        Filter::Source,
-        Filter::Archived,
-        Filter::Sort,
-        Filter::WithContacts,
-        Filter::Custom,
-    ];
-
     pub fn flag(self) -> &'static str {
         match self {
             Filter::Stage => "--stage",
@@ -198,15 +160,14 @@ pub struct Capabilities {
     pub delete_effect: &'static str,
     /// Whether the vendor documents a web address for a deal, so deals carry `url`.
     pub deal_links: bool,
+    /// What to do instead of an operation the vendor lacks, where there is something.
+    pub instead: &'static [(Op, &'static str)],
 }
 
 impl Capabilities {
+    /// The capabilities in `vendor`'s descriptor.
     pub fn of(vendor: Vendor) -> &'static Capabilities {
-        match vendor {
-            Vendor::Hubspot => &super::hubspot::CAPABILITIES,
-            Vendor::Pipedrive => &super::pipedrive::CAPABILITIES,
-            Vendor::Sell => &super::sell::CAPABILITIES,
-        }
+        &vendor.spec().capabilities
     }
 
     pub fn supports(&self, op: Op) -> bool {
@@ -215,14 +176,10 @@ impl Capabilities {
 
     /// What to do instead of an operation the vendor lacks, where there is something.
     pub fn instead(&self, op: Op) -> Option<&'static str> {
-        match (self.vendor, op) {
-            (Vendor::Pipedrive, Op::DissociateCompany) => Some(
-                "Pipedrive's API v2 documents no way to empty a deal's organization (org_id is \
-                 a non-nullable integer); link another: crm deals associate ID --company OTHER \
-                 --replace",
-            ),
-            _ => None,
-        }
+        self.instead
+            .iter()
+            .find(|(o, _)| *o == op)
+            .map(|(_, advice)| *advice)
     }
 
     /// How `--sort FIELD` is done: by the vendor, by crm on a whole list (`--all`), or not at all

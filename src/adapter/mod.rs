@@ -5,6 +5,7 @@ pub mod field_info;
 pub mod hubspot;
 pub mod pipedrive;
 pub mod sell;
+pub mod spec;
 pub mod tiers;
 
 use std::sync::Arc;
@@ -12,8 +13,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use capabilities::{Capabilities, Filter, Op, Support, SORTABLE};
+pub use capabilities::{Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE};
 pub use field_info::CustomFieldInfo;
+pub use spec::VendorSpec;
 
 use crate::cache::MetaCache;
 use crate::error::{Error, Failure, Result};
@@ -233,8 +235,6 @@ pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
     }
 }
 
-/// The HTTP settings an adapter needs from its vendor: how the token travels and how errors read.
-/// Pipedrive takes API tokens (40 hex characters) in `x-api-token` and OAuth tokens as Bearer.
 /// A unique value an existing deal already holds: what a create of it would conflict with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Taken {
@@ -253,39 +253,15 @@ pub fn fuzz_error(vendor: Vendor, status: u16, body: &[u8]) -> Error {
     policy.error(status, &reqwest::header::HeaderMap::new(), &text)
 }
 
+/// How `vendor` takes `token` (the header it travels in) and how its error answers read.
 pub fn http_profile(
     vendor: Vendor,
     token: &str,
 ) -> (crate::http::AuthScheme, Arc<dyn crate::http::VendorPolicy>) {
-    match vendor {
-        Vendor::Pipedrive => {
-            let api_token = pipedrive::error::is_api_token(token);
-            let auth = if api_token {
-                crate::http::AuthScheme::Header("x-api-token")
-            } else {
-                crate::http::AuthScheme::Bearer
-            };
-            (
-                auth,
-                Arc::new(pipedrive::error::PipedrivePolicy { api_token }),
-            )
-        }
-        Vendor::Hubspot => (
-            crate::http::AuthScheme::Bearer,
-            Arc::new(hubspot::error::HubSpotPolicy),
-        ),
-        Vendor::Sell => (
-            crate::http::AuthScheme::Bearer,
-            Arc::new(sell::error::SellPolicy),
-        ),
-    }
+    (vendor.spec().auth.http)(token)
 }
 
 /// The default base URL of each vendor's API.
 pub fn default_base_url(vendor: Vendor) -> &'static str {
-    match vendor {
-        Vendor::Hubspot => "https://api.hubapi.com",
-        Vendor::Pipedrive => "https://api.pipedrive.com",
-        Vendor::Sell => "https://api.getbase.com",
-    }
+    vendor.spec().default_base_url
 }

@@ -3,7 +3,9 @@
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::config::{check_profile_name, Config, Profile, Storage, BUILTIN_PROFILES};
+use crate::config::{
+    builtin_profiles, builtin_vendor, check_profile_name, is_builtin, Config, Profile, Storage,
+};
 use crate::connection::parse_base_url;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -39,8 +41,8 @@ pub struct AddArgs {
     /// Name of the new profile (letters, digits, '-', '_', '.')
     pub name: String,
     /// Which CRM
-    #[arg(long, value_parser = ["hubspot", "pipedrive", "sell"])]
-    pub vendor: String,
+    #[arg(long)]
+    pub vendor: Vendor,
     /// API server, e.g. your Pipedrive company domain or HubSpot's EU data centre
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -94,16 +96,6 @@ pub struct Row {
     pub default_output: Option<String>,
 }
 
-/// The vendor a built-in profile emulates.
-pub fn builtin_vendor(name: &str) -> Option<&'static str> {
-    match name {
-        "sandbox" | "sandbox-hubspot" => Some("hubspot"),
-        "sandbox-pipedrive" => Some("pipedrive"),
-        "sandbox-sell" => Some("sell"),
-        _ => None,
-    }
-}
-
 pub fn rows(config: &Config) -> Vec<Row> {
     let is_default = |name: &str| config.default.as_deref() == Some(name);
     let mut rows: Vec<Row> = config
@@ -129,16 +121,20 @@ pub fn rows(config: &Config) -> Vec<Row> {
             default_output: p.default_output.clone(),
         })
         .collect();
-    rows.extend(BUILTIN_PROFILES.iter().map(|name| Row {
-        name: name.to_string(),
-        vendor: builtin_vendor(name).unwrap_or_default().to_string(),
-        base_url: "(local emulator, started by crm)".into(),
-        default: is_default(name),
-        builtin: true,
-        token_storage: "built-in".into(),
-        rate_limit_tier: None,
-        default_pipeline: None,
-        default_output: None,
+    rows.extend(builtin_profiles().map(|name| {
+        Row {
+            name: name.to_string(),
+            vendor: builtin_vendor(name)
+                .map(|v| v.key().to_string())
+                .unwrap_or_default(),
+            base_url: "(local emulator, started by crm)".into(),
+            default: is_default(name),
+            builtin: true,
+            token_storage: "built-in".into(),
+            rate_limit_tier: None,
+            default_pipeline: None,
+            default_output: None,
+        }
     }));
     rows
 }
@@ -175,7 +171,7 @@ fn add(args: AddArgs, ctx: &Context) -> Result<()> {
             ),
         ));
     }
-    let vendor: Vendor = args.vendor.parse()?;
+    let vendor = args.vendor;
     let mut profile = Profile::new(vendor);
     if let Some(url) = &args.base_url {
         profile.base_url = Some(parse_base_url(url)?.to_string());
@@ -206,7 +202,7 @@ fn add(args: AddArgs, ctx: &Context) -> Result<()> {
 }
 
 fn remove(name: &str, ctx: &Context) -> Result<()> {
-    if BUILTIN_PROFILES.contains(&name) {
+    if is_builtin(name) {
         return Err(Error::usage(format!(
             "{name:?} is a built-in profile and cannot be removed"
         )));
@@ -235,7 +231,7 @@ fn remove(name: &str, ctx: &Context) -> Result<()> {
 fn use_profile(name: &str, ctx: &Context) -> Result<()> {
     let dir = config_dir(ctx)?;
     let mut config = ctx.config()?;
-    if !BUILTIN_PROFILES.contains(&name) {
+    if !is_builtin(name) {
         config.profile(name)?;
     }
     config.default = Some(name.to_string());
@@ -248,15 +244,6 @@ fn use_profile(name: &str, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_builtin_profile_runs_a_sandbox_of_its_vendor() {
-        for name in BUILTIN_PROFILES {
-            let sandbox = super::super::sandbox::builtin_profile(name).expect(name);
-            assert_eq!(builtin_vendor(name), Some(sandbox.name()), "{name}");
-        }
-        assert!(super::super::sandbox::builtin_profile("acme").is_none());
-    }
 
     #[test]
     fn list_marks_the_default_and_the_builtins() {

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use crate::context::Context;
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
+use crate::model::Vendor;
 use crate::sandbox::{self, RunningSandbox, SandboxError, SandboxVendor, ServeArgs};
 
 // Parsed once per run: the size of the larger variant costs nothing worth a box.
@@ -59,22 +60,23 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
     }
 }
 
-/// The vendor of a built-in sandbox profile name, if it is one.
+/// The emulator a built-in sandbox profile runs, if `name` is one.
 pub fn builtin_profile(name: &str) -> Option<SandboxVendor> {
-    match name {
-        "sandbox" | "sandbox-hubspot" => Some(SandboxVendor::Hubspot),
-        "sandbox-pipedrive" => Some(SandboxVendor::Pipedrive),
-        "sandbox-sell" => Some(SandboxVendor::Sell),
-        _ => None,
-    }
+    crate::config::builtin_vendor(name).map(emulator)
 }
 
+/// The emulator of `vendor`, which names its vendors by the same keys.
+fn emulator(vendor: Vendor) -> SandboxVendor {
+    clap::ValueEnum::from_str(vendor.key(), false).expect("the sandbox emulates every vendor")
+}
+
+/// The built-in profile messages name for an emulator.
 fn profile_name(vendor: SandboxVendor) -> &'static str {
-    match vendor {
-        SandboxVendor::Hubspot => "sandbox",
-        SandboxVendor::Pipedrive => "sandbox-pipedrive",
-        SandboxVendor::Sell => "sandbox-sell",
-    }
+    let vendor: Vendor = vendor
+        .name()
+        .parse()
+        .expect("the sandbox emulates crm's vendors");
+    vendor.spec().sandbox_profiles[0]
 }
 
 /// Where a built-in profile keeps its state: `<data dir>/sandbox/<vendor>.db`, one SQLite
@@ -112,11 +114,7 @@ fn builtin_error(vendor: SandboxVendor, e: SandboxError) -> Error {
 fn reset(args: ResetArgs, ctx: &Context) -> Result<()> {
     let vendors = match args.vendor {
         Some(v) => vec![v],
-        None => vec![
-            SandboxVendor::Hubspot,
-            SandboxVendor::Pipedrive,
-            SandboxVendor::Sell,
-        ],
+        None => Vendor::ALL.map(emulator).to_vec(),
     };
     for vendor in vendors {
         let serve = builtin_state(vendor, &ctx.env)?;
@@ -138,4 +136,23 @@ pub async fn attach(vendor: SandboxVendor, env: &mut EnvVars) -> Result<RunningS
     env.set("CRM_TOKEN", "sandbox-token-0000000000000000000000000000");
     env.set("CRM_BASE_URL", &running.url());
     Ok(running)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_profile_runs_an_emulator_of_its_vendor() {
+        for name in crate::config::builtin_profiles() {
+            let emulator = builtin_profile(name).expect(name);
+            let vendor = crate::config::builtin_vendor(name).unwrap();
+            assert_eq!(emulator.name(), vendor.key(), "{name}");
+            assert!(vendor
+                .spec()
+                .sandbox_profiles
+                .contains(&profile_name(emulator)));
+        }
+        assert!(builtin_profile("acme").is_none());
+    }
 }

@@ -1,6 +1,6 @@
 //! `crm vendors`: the capability table, printed from the data the adapters declare.
 
-use crate::adapter::{Capabilities, Filter, Op};
+use crate::adapter::{Capabilities, Filter, IntoEnumIterator, Op};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::Vendor;
@@ -25,19 +25,18 @@ pub fn rows() -> Vec<Row> {
             sell: s,
         }
     };
-    let mut rows: Vec<Row> = Op::ALL
-        .iter()
+    let mut rows: Vec<Row> = Op::iter()
         .map(|op| {
             row(op.describe().to_string(), &|c| {
-                if c.supports(*op) { "yes" } else { "-" }.to_string()
+                if c.supports(op) { "yes" } else { "-" }.to_string()
             })
         })
         .collect();
-    rows.extend(Filter::ALL.iter().map(|f| {
+    rows.extend(Filter::iter().map(|f| {
         row(format!("deals list {}", f.flag()), &|c| match f {
             // What a vendor sorts by, not just whether it sorts.
             Filter::Sort => c.sorts_described(),
-            _ => c.filter(*f).symbol().to_string(),
+            _ => c.filter(f).symbol().to_string(),
         })
     }));
     rows

@@ -8,7 +8,7 @@ use std::time::Duration;
 use futures::StreamExt;
 use wiremock::MockServer;
 
-use crm::adapter::{self, Adapter, AdapterEnv, Capabilities, Op};
+use crm::adapter::{self, Adapter, AdapterEnv, Capabilities, IntoEnumIterator, Op};
 use crm::cache::MetaCache;
 use crm::error::Error;
 use crm::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
@@ -105,7 +105,7 @@ async fn capabilities_match_the_implementation_both_ways() {
             }
             Err(e) => panic!("{vendor}: {e}"),
         };
-        for op in Op::ALL {
+        for op in Op::iter() {
             server.reset().await;
             let result = call(adapter.as_ref(), op).await;
             let requests = server.received_requests().await.unwrap_or_default().len();
@@ -143,7 +143,7 @@ async fn sell_filters_behave_as_declared() {
     let server = wiremock::MockServer::start().await;
     let caps = Capabilities::of(Vendor::Sell);
     let home = Home::new();
-    for filter in Filter::ALL {
+    for filter in Filter::iter() {
         let args: &[&str] = match filter {
             Filter::Stage => &["--stage", "Qualified"],
             Filter::Pipeline => &["--pipeline", "Sales"],
@@ -255,8 +255,7 @@ async fn pipedrive_is_walked_and_sends_tokens_in_headers_only() {
     let server = MockServer::start().await;
     let adapter = adapter(Vendor::Pipedrive, &server.uri()).expect("the Pipedrive adapter builds");
     // Every operation but dissociating the company: org_id cannot be emptied through API v2.
-    let missing: Vec<Op> = Op::ALL
-        .into_iter()
+    let missing: Vec<Op> = Op::iter()
         .filter(|op| !Capabilities::of(Vendor::Pipedrive).supports(*op))
         .collect();
     assert_eq!(missing, [Op::DissociateCompany]);
@@ -390,7 +389,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
         let out = list(vec![]).await;
         assert_eq!(out.code, 0, "{vendor} baseline: {}", out.stderr);
         let baseline = deal_requests().await;
-        for filter in Filter::ALL {
+        for filter in Filter::iter() {
             let before = server.received_requests().await.unwrap_or_default().len();
             let out = list(args(vendor, filter)).await;
             let sent = server.received_requests().await.unwrap_or_default();

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::Command;
 
 use clap::CommandFactory;
-use crm::adapter::{Capabilities, Op};
+use crm::adapter::{Capabilities, IntoEnumIterator, Op};
 use serde_json::Value;
 
 use crate::support::cli::Home;
@@ -210,8 +210,8 @@ fn with_ids(command: &str, ids: &mut Ids) -> String {
 fn lacks_its_operation(vendor: &str, command: &str) -> bool {
     let vendor: crm::model::Vendor = vendor.parse().unwrap();
     let caps = Capabilities::of(vendor);
-    Op::ALL.iter().any(|op| {
-        !caps.supports(*op)
+    Op::iter().any(|op| {
+        !caps.supports(op)
             && op
                 .describe()
                 .split(' ')

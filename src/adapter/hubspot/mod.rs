@@ -11,6 +11,7 @@ mod input;
 mod links;
 mod list;
 mod meta;
+pub mod spec;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,53 +23,11 @@ use serde_json::{json, Value};
 
 use self::meta::Meta;
 use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
-use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
+use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Target, User, Vendor,
-};
-
-pub static CAPABILITIES: Capabilities = Capabilities {
-    vendor: Vendor::Hubspot,
-    ops: &[
-        Op::List,
-        Op::Get,
-        Op::Create,
-        Op::Update,
-        Op::Delete,
-        Op::Merge,
-        Op::AssociateContact,
-        Op::AssociateCompany,
-        Op::DissociateContact,
-        Op::DissociateCompany,
-        Op::Upsert,
-        Op::Pipelines,
-        Op::Users,
-    ],
-    filters: &[
-        (Filter::Stage, Support::Native),
-        (Filter::Pipeline, Support::Native),
-        (Filter::Owner, Support::Native),
-        (Filter::Ids, Support::Native),
-        (Filter::Name, Support::Native),
-        (Filter::CloseDate, Support::Native),
-        (Filter::Status, Support::Native),
-        (Filter::Contact, Support::Native),
-        (Filter::Company, Support::Native),
-        (Filter::UpdatedSince, Support::Native),
-        (Filter::UpdatedUntil, Support::Native),
-        (Filter::Search, Support::Native),
-        (Filter::Archived, Support::Native),
-        (Filter::Sort, Support::Native),
-        (Filter::WithContacts, Support::Native),
-        (Filter::Custom, Support::Native),
-    ],
-    sort_fields: &["name", "amount", "close_date", "created_at", "updated_at"],
-    delete_effect:
-        "HubSpot moves deleted deals to its recycling bin, where they can be restored for 90 days.",
-    // `https://app.hubspot.com/contacts/{portalId}/record/0-3/{id}` (DESIGN §3).
-    deal_links: true,
 };
 
 /// HubSpot's built-in association types from deals (v4 `HUBSPOT_DEFINED`).

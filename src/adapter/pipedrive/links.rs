@@ -177,7 +177,10 @@ impl Pipedrive {
             Target::Company(_) => {
                 let e = Error::unsupported(Vendor::Pipedrive, "deals dissociate --company");
                 Err(
-                    match super::CAPABILITIES.instead(crate::adapter::Op::DissociateCompany) {
+                    match super::spec::SPEC
+                        .capabilities
+                        .instead(crate::adapter::Op::DissociateCompany)
+                    {
                         Some(hint) => e.with_hint(hint),
                         None => e,
                     },

@@ -13,6 +13,7 @@ mod links;
 mod list;
 mod load;
 mod meta;
+pub mod spec;
 mod upsert;
 mod wire;
 
@@ -23,57 +24,11 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use self::wire::UserWire;
-use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
+use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Status, Target, User, Vendor,
-};
-
-pub static CAPABILITIES: Capabilities = Capabilities {
-    vendor: Vendor::Pipedrive,
-    ops: &[
-        Op::List,
-        Op::Get,
-        Op::Create,
-        Op::Update,
-        Op::Delete,
-        Op::Merge,
-        Op::Follow,
-        Op::Unfollow,
-        Op::Followers,
-        Op::AssociateContact,
-        Op::AssociateCompany,
-        Op::DissociateContact,
-        // No DissociateCompany: see links.rs (org_id cannot be emptied through API v2).
-        Op::Upsert,
-        Op::Pipelines,
-        Op::Users,
-    ],
-    filters: &[
-        (Filter::Stage, Support::Native),
-        (Filter::Pipeline, Support::Native),
-        (Filter::Owner, Support::Native),
-        (Filter::Ids, Support::Native),
-        (Filter::Name, Support::ClientSide),
-        (Filter::CloseDate, Support::ClientSide),
-        (Filter::Status, Support::Native),
-        (Filter::Deleted, Support::Native),
-        (Filter::Contact, Support::Native),
-        (Filter::Company, Support::Native),
-        (Filter::UpdatedSince, Support::Native),
-        (Filter::UpdatedUntil, Support::Native),
-        (Filter::Search, Support::Native),
-        (Filter::Archived, Support::Native),
-        (Filter::Sort, Support::Native),
-        (Filter::WithContacts, Support::Native),
-        (Filter::Custom, Support::ClientSide),
-    ],
-    sort_fields: &["id", "created_at", "updated_at"],
-    delete_effect:
-        "Pipedrive marks deleted deals as deleted and removes them for good after 30 days.",
-    // `https://{company}.pipedrive.com/deal/{id}`, the company from `/api/v1/users/me`.
-    deal_links: true,
 };
 
 /// Token costs (`x-token-cost` in Pipedrive's OpenAPI files) of the calls crm makes, counted

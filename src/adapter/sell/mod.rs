@@ -11,6 +11,7 @@ pub mod fuzzing;
 mod input;
 mod list;
 mod meta;
+pub mod spec;
 mod upsert;
 mod wire;
 
@@ -23,58 +24,11 @@ use serde_json::Value;
 use self::input::{Known, Mode, Plan};
 use self::meta::{category_status, Meta};
 use self::wire::{envelope, typed_items, CustomFieldWire, LossReasonWire};
-use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
+use super::{AdapterEnv, DealPages, Op, Written};
 use crate::error::{Error, Failure, Result};
 use crate::http::{path, Charge, Request};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Target, User, Vendor,
-};
-
-pub static CAPABILITIES: Capabilities = Capabilities {
-    vendor: Vendor::Sell,
-    ops: &[
-        Op::List,
-        Op::Get,
-        Op::Create,
-        Op::Update,
-        Op::Delete,
-        Op::AssociateContact,
-        Op::DissociateContact,
-        Op::Upsert,
-        Op::Pipelines,
-        Op::Users,
-    ],
-    filters: &[
-        (Filter::Stage, Support::Native),
-        (Filter::Pipeline, Support::ClientSide),
-        (Filter::Owner, Support::Native),
-        (Filter::Ids, Support::Native),
-        (Filter::Name, Support::Native),
-        (Filter::CloseDate, Support::Native),
-        (Filter::Hot, Support::Native),
-        (Filter::Source, Support::Native),
-        (Filter::Status, Support::ClientSide),
-        (Filter::Contact, Support::Native),
-        (Filter::Company, Support::Native),
-        (Filter::UpdatedSince, Support::ClientSide),
-        (Filter::UpdatedUntil, Support::ClientSide),
-        (Filter::Sort, Support::Native),
-        (Filter::WithContacts, Support::Native),
-        (Filter::Custom, Support::Native),
-    ],
-    sort_fields: &[
-        "id",
-        "name",
-        "amount",
-        "close_date",
-        "created_at",
-        "updated_at",
-    ],
-    delete_effect: "Zendesk Sell deletes deals permanently (it cannot be undone) and removes \
-                    their associated contacts with them.",
-    // Zendesk documents no web address for a deal (searched its developer and help
-    // pages, 2026): Sell deals carry no `url`.
-    deal_links: false,
 };
 
 /// Metadata pages to read before deciding the server never stops paging.

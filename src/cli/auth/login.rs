@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::{lasting_token, named_profile, refuse_builtin, LoginArgs};
+use super::{named_profile, refuse_builtin, LoginArgs};
 use crate::auth::check;
 use crate::config::{check_profile_name, Config, Profile, Storage};
 use crate::connection::{base_url_or_default, Connection, TokenSource};
@@ -27,7 +27,10 @@ fn login_target(ctx: &Context, config: &Config, vendor: Option<Vendor>) -> Resul
         (_, Some(v)) => Ok(v.key().to_string()),
         (None, None) => Err(Error::usage_hint(
             "which CRM is the token for?",
-            "pass --vendor hubspot|pipedrive|sell (and --profile NAME to name the profile)",
+            format!(
+                "pass --vendor {} (and --profile NAME to name the profile)",
+                Vendor::keys_as_choice()
+            ),
         )),
     }
 }
@@ -80,11 +83,7 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
         .config_dir()
         .ok_or_else(|| Error::internal("no config directory on this system: set CRM_CONFIG_DIR"))?;
     let mut config = ctx.config()?;
-    let flag_vendor = args
-        .vendor
-        .as_deref()
-        .map(str::parse::<Vendor>)
-        .transpose()?;
+    let flag_vendor = args.vendor;
     let name = login_target(ctx, &config, flag_vendor)?;
     refuse_builtin(&name)?;
     check_profile_name(&name)?;
@@ -104,7 +103,7 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
         (None, None) => {
             return Err(Error::usage_hint(
                 format!("there is no profile {name:?} yet: which CRM is it for?"),
-                "pass --vendor hubspot|pipedrive|sell",
+                format!("pass --vendor {}", Vendor::keys_as_choice()),
             ))
         }
     };
@@ -130,7 +129,7 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
             Error::Auth { .. } => e.with_hint(format!(
                 "{vendor} refused the token; nothing was stored. Check that it is a \
                  current {} and that it belongs to {base_url}",
-                lasting_token(vendor)
+                vendor.spec().auth.lasting_token
             )),
             other => other,
         })?;

@@ -6,7 +6,7 @@ mod status;
 
 use clap::{Args, Subcommand};
 
-use crate::config::BUILTIN_PROFILES;
+use crate::config::is_builtin;
 use crate::connection;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -34,8 +34,8 @@ pub enum AuthCommand {
 #[derive(Debug, Args)]
 pub struct LoginArgs {
     /// Which CRM (needed for a new profile)
-    #[arg(long, value_parser = ["hubspot", "pipedrive", "sell"])]
-    pub vendor: Option<String>,
+    #[arg(long)]
+    pub vendor: Option<Vendor>,
     /// API server, e.g. your Pipedrive company domain or HubSpot's EU data centre
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -72,22 +72,13 @@ fn named_profile(ctx: &Context) -> Option<String> {
 }
 
 fn refuse_builtin(name: &str) -> Result<()> {
-    if BUILTIN_PROFILES.contains(&name) {
+    if is_builtin(name) {
         return Err(Error::usage_hint(
             format!("{name:?} is a built-in sandbox profile: it needs no token"),
             "choose another --profile name",
         ));
     }
     Ok(())
-}
-
-/// The kind of token that does not expire, per vendor.
-pub fn lasting_token(vendor: Vendor) -> &'static str {
-    match vendor {
-        Vendor::Hubspot => "private-app access token",
-        Vendor::Pipedrive => "API token (Personal preferences > API)",
-        Vendor::Sell => "personal access token",
-    }
 }
 
 fn logout(ctx: &Context) -> Result<()> {

@@ -4,8 +4,7 @@ use serde::Serialize;
 
 use super::StatusArgs;
 use crate::auth::check;
-use crate::cli::profiles::builtin_vendor;
-use crate::config::{Config, BUILTIN_PROFILES};
+use crate::config::{builtin_profiles, builtin_vendor, is_builtin, Config};
 use crate::connection;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -86,7 +85,9 @@ fn builtin_row(name: &str) -> StatusRow {
     StatusRow {
         profile: name.to_string(),
         active: false,
-        vendor: builtin_vendor(name).unwrap_or_default().to_string(),
+        vendor: builtin_vendor(name)
+            .map(|v| v.key().to_string())
+            .unwrap_or_default(),
         base_url: "(local emulator, started by crm)".into(),
         account: Some("the sandbox's demo user".into()),
         token_source: Some("built-in".into()),
@@ -113,13 +114,15 @@ pub async fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
             {
                 names.push(None);
             }
-            names.extend(BUILTIN_PROFILES.iter().map(|n| Some(n.to_string())));
+            names.extend(builtin_profiles().map(|n| Some(n.to_string())));
             names
         }
     };
-    if let Some(unknown) = names.iter().flatten().find(|n| {
-        !BUILTIN_PROFILES.contains(&n.as_str()) && !config.profiles.contains_key(n.as_str())
-    }) {
+    if let Some(unknown) = names
+        .iter()
+        .flatten()
+        .find(|n| !is_builtin(n) && !config.profiles.contains_key(n.as_str()))
+    {
         return Err(config.unknown(unknown));
     }
     // Every profile is checked at once: one unreachable server costs one short timeout, not
@@ -128,7 +131,7 @@ pub async fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
         let (config, active) = (&config, &active);
         async move {
             let mut row = match name.as_deref() {
-                Some(n) if BUILTIN_PROFILES.contains(&n) => builtin_row(n),
+                Some(n) if is_builtin(n) => builtin_row(n),
                 other => status_of(ctx, config, other, verify).await,
             };
             row.active = name == active;
