@@ -40,6 +40,8 @@ pub struct Auth {
     pub http: fn(token: &str) -> (AuthScheme, Arc<dyn VendorPolicy>),
     /// The kind of token that does not expire, as login hints name it.
     pub lasting_token: &'static str,
+    /// The token a user pastes at login, with the vendor's name.
+    pub token_kind: &'static str,
 }
 
 /// The token check: a request whose path carries no token, and how its answer names the account.

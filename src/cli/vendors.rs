@@ -6,24 +6,35 @@ use crate::error::Result;
 use crate::model::Vendor;
 use crate::output::{write_records, Format};
 
-/// One row of the table: a verb or filter and each vendor's support.
+/// One row of the table: a verb or filter, and each vendor's support under the vendor's key.
 #[derive(Debug, serde::Serialize)]
 pub struct Row {
     pub feature: String,
-    pub hubspot: String,
-    pub pipedrive: String,
-    pub sell: String,
+    #[serde(flatten)]
+    pub support: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Row {
+    /// The feature, then each vendor's cell in vendor order.
+    fn cells(&self) -> Vec<String> {
+        let support = self
+            .support
+            .values()
+            .map(|v| v.as_str().unwrap_or_default());
+        std::iter::once(self.feature.as_str())
+            .chain(support)
+            .map(str::to_string)
+            .collect()
+    }
 }
 
 pub fn rows() -> Vec<Row> {
-    let row = |feature: String, cell: &dyn Fn(&Capabilities) -> String| {
-        let [h, p, s] = Vendor::ALL.map(|v| cell(Capabilities::of(v)));
-        Row {
-            feature,
-            hubspot: h,
-            pipedrive: p,
-            sell: s,
-        }
+    let row = |feature: String, cell: &dyn Fn(&Capabilities) -> String| Row {
+        feature,
+        support: Vendor::ALL
+            .into_iter()
+            .map(|v| (v.key().to_string(), cell(Capabilities::of(v)).into()))
+            .collect(),
     };
     let mut rows: Vec<Row> = Op::iter()
         .map(|op| {
@@ -42,16 +53,25 @@ pub fn rows() -> Vec<Row> {
     rows
 }
 
+/// The table's header: `feature`, then the vendors as people know them.
+fn header() -> Vec<&'static str> {
+    std::iter::once("feature")
+        .chain(Vendor::ALL.map(Vendor::display_name))
+        .collect()
+}
+
 /// The table as Markdown, for the README (a test keeps the two equal).
 pub fn markdown() -> String {
-    let mut out = String::from(
-        "| feature | HubSpot | Pipedrive | Zendesk Sell |\n| --- | --- | --- | --- |\n",
+    let header = header();
+    let mut out = format!(
+        "| {} |\n|{}\n",
+        header.join(" | "),
+        " --- |".repeat(header.len())
     );
     for r in rows() {
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
-            r.feature, r.hubspot, r.pipedrive, r.sell
-        ));
+        let mut cells = r.cells();
+        cells[0] = format!("`{}`", cells[0]);
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
 }
@@ -80,18 +100,5 @@ pub fn with_readme_table(readme: &str) -> Result<String, String> {
 
 pub fn run(ctx: &Context) -> Result<()> {
     let format = ctx.globals.output.unwrap_or(Format::Table);
-    write_records(
-        format,
-        &ctx.streams,
-        &["feature", "HubSpot", "Pipedrive", "Zendesk Sell"],
-        &rows(),
-        |r| {
-            vec![
-                r.feature.clone(),
-                r.hubspot.clone(),
-                r.pipedrive.clone(),
-                r.sell.clone(),
-            ]
-        },
-    )
+    write_records(format, &ctx.streams, &header(), &rows(), Row::cells)
 }

@@ -63,6 +63,7 @@ pub static SPEC: VendorSpec = VendorSpec {
     auth: Auth {
         http,
         lasting_token: "private-app access token",
+        token_kind: "HubSpot private-app token",
     },
     // Never the token-info endpoint, which takes the token in its path.
     whoami: WhoAmI {

@@ -73,6 +73,7 @@ pub static SPEC: VendorSpec = VendorSpec {
     auth: Auth {
         http,
         lasting_token: "API token (Personal preferences > API)",
+        token_kind: "Pipedrive API token",
     },
     whoami: WhoAmI {
         path: &["api", "v1", "users", "me"],

@@ -66,6 +66,7 @@ pub static SPEC: VendorSpec = VendorSpec {
     auth: Auth {
         http,
         lasting_token: "personal access token",
+        token_kind: "Sell access token",
     },
     whoami: WhoAmI {
         path: &["v2", "users", "self"],

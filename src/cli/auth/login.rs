@@ -65,7 +65,10 @@ fn read_token(ctx: &Context, args: &LoginArgs, vendor: Vendor, name: &str) -> Re
     if token.is_empty() {
         return Err(Error::usage_hint(
             "the token is empty",
-            "paste the token itself (HubSpot private-app token, Pipedrive API token, Sell access token)",
+            format!(
+                "paste the token itself ({})",
+                Vendor::ALL.map(|v| v.spec().auth.token_kind).join(", ")
+            ),
         ));
     }
     if token.contains(char::is_whitespace) {
