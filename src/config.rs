@@ -1,7 +1,9 @@
 //! Profiles in `config.toml`, in the config directory (`CRM_CONFIG_DIR` overrides it).
 //!
-//! Tokens never live here. Keys crm does not know are kept as they are, a file that does not
-//! parse is reported and never overwritten, and every write replaces the file atomically.
+//! Tokens never live here. A write changes only what crm changed: the user's comments, blank
+//! lines, key order and keys crm does not know are kept as they are (`toml_edit`). A file that
+//! does not parse is reported and never overwritten, and every write replaces the file
+//! atomically.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -97,7 +99,7 @@ impl Profile {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Config {
     /// The profile used when neither `--profile` nor `CRM_PROFILE` names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +108,9 @@ pub struct Config {
     pub profiles: BTreeMap<String, Profile>,
     #[serde(flatten)]
     pub other: toml::Table,
+    /// The file as it was read, with its formatting, for [`Config::save`] to change in place.
+    #[serde(skip)]
+    document: toml_edit::DocumentMut,
 }
 
 impl Config {
@@ -135,13 +140,22 @@ impl Config {
         // A file that is not text is broken as one that is not TOML is (exit 2).
         let text = crate::import::input::utf8(&bytes)
             .map_err(|at| broken(format!("not UTF-8 text ({at})")))?;
-        toml::from_str(text).map_err(|e| broken(e.message().to_string()))
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| broken(e.message().to_string()))?;
+        config.document = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| broken(e.message().to_string()))?;
+        Ok(config)
     }
 
-    /// Writes the config atomically: a crash or a full disk leaves the old file in place.
+    /// Writes the config atomically: a crash or a full disk leaves the old file in place. The
+    /// file as it was read is changed only where the values differ.
     pub fn save(&self, dir: &Path) -> Result<()> {
         let text = toml::to_string_pretty(self).map_err(Error::internal)?;
-        write_atomically(&Self::path(dir), text.as_bytes(), 0o644)
+        let wanted: toml_edit::DocumentMut = text.parse().map_err(Error::internal)?;
+        let mut document = self.document.clone();
+        edit::keep_formatting(document.as_table_mut(), wanted.as_table());
+        write_atomically(&Self::path(dir), document.to_string().as_bytes(), 0o644)
     }
 
     /// The profile by name, or exit 3 listing the names there are.
@@ -161,6 +175,46 @@ impl Config {
                 names.join(", ")
             )),
         }
+    }
+}
+
+mod edit {
+    use toml_edit::{Item, Table, Value};
+
+    /// Makes `file` say what `wanted` says, changing only what differs: the keys, comments and
+    /// blank lines around an unchanged value stay as the user wrote them, a changed value keeps
+    /// its key's place and its trailing comment, and new keys come after the old ones.
+    pub fn keep_formatting(file: &mut Table, wanted: &Table) {
+        let gone: Vec<String> = file
+            .iter()
+            .map(|(key, _)| key.to_string())
+            .filter(|key| !wanted.contains_key(key))
+            .collect();
+        for key in gone {
+            file.remove(&key);
+        }
+        for (key, item) in wanted.iter() {
+            match (file.get_mut(key), item) {
+                (Some(Item::Table(old)), Item::Table(new)) => keep_formatting(old, new),
+                (Some(Item::Value(old)), Item::Value(new)) => {
+                    if bare(old) != bare(new) {
+                        let decor = old.decor().clone();
+                        *old = new.clone();
+                        *old.decor_mut() = decor;
+                    }
+                }
+                _ => {
+                    file.insert(key, item.clone());
+                }
+            }
+        }
+    }
+
+    /// A value as text, without the spaces and comments around it.
+    fn bare(value: &Value) -> String {
+        let mut value = value.clone();
+        value.decor_mut().clear();
+        value.to_string()
     }
 }
 
@@ -234,6 +288,65 @@ mod tests {
         assert!(saved.contains("theme = \"dark\""), "{saved}");
         assert!(saved.contains("note = \"kept\""), "{saved}");
         assert_eq!(Config::load(dir.path()).unwrap().profiles.len(), 2);
+    }
+
+    #[test]
+    fn a_save_changes_only_what_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "\
+# crm profiles, edited by hand
+default = \"acme\" # the one I use most
+
+# Work account
+[profiles.acme]
+vendor = \"pipedrive\"
+# our company domain
+base_url = \"https://acme.pipedrive.com\"
+
+[profiles.old]
+vendor = \"sell\" # to be removed
+";
+        std::fs::write(Config::path(dir.path()), text).unwrap();
+        let mut config = Config::load(dir.path()).unwrap();
+        config.profiles.remove("old");
+        config.default = Some("hub".into());
+        config
+            .profiles
+            .insert("hub".into(), Profile::new(Vendor::Hubspot));
+        config.save(dir.path()).unwrap();
+        let saved = std::fs::read_to_string(Config::path(dir.path())).unwrap();
+        assert_eq!(
+            saved,
+            "\
+# crm profiles, edited by hand
+default = \"hub\" # the one I use most
+
+# Work account
+[profiles.acme]
+vendor = \"pipedrive\"
+# our company domain
+base_url = \"https://acme.pipedrive.com\"
+
+[profiles.hub]
+vendor = \"hubspot\"
+"
+        );
+        assert_eq!(Config::load(dir.path()).unwrap().profiles.len(), 2);
+    }
+
+    #[test]
+    fn a_new_file_reads_as_toml_writes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::load(dir.path()).unwrap();
+        config.default = Some("acme".into());
+        let mut acme = Profile::new(Vendor::Pipedrive);
+        acme.base_url = Some("https://acme.pipedrive.com/".into());
+        config.profiles.insert("acme".into(), acme);
+        config.save(dir.path()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(Config::path(dir.path())).unwrap(),
+            toml::to_string_pretty(&config).unwrap()
+        );
     }
 
     #[test]

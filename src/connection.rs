@@ -22,6 +22,8 @@ pub enum TokenSource {
     Environment,
     Keyring,
     PlaintextFile,
+    /// A built-in sandbox profile's, which needs none of the user's.
+    BuiltIn,
 }
 
 impl TokenSource {
@@ -30,6 +32,7 @@ impl TokenSource {
             TokenSource::Environment => "CRM_TOKEN",
             TokenSource::Keyring => "keyring",
             TokenSource::PlaintextFile => "file",
+            TokenSource::BuiltIn => "built-in",
         }
     }
 }
@@ -104,16 +107,15 @@ pub fn profile_in_use(flag: Option<&str>, env: &EnvVars, config: &Config) -> Opt
     selected_profile(flag, env, config).filter(|s| s.explicit || !cron_route(env))
 }
 
-/// The built-in sandbox profile this run uses, if any. A config that does not parse counts as
-/// none here; the command itself reports it.
-pub fn builtin_selected(flag: Option<&str>, env: &EnvVars) -> Option<String> {
-    let config = env
-        .config_dir()
-        .and_then(|dir| Config::load(&dir).ok())
-        .unwrap_or_default();
-    profile_in_use(flag, env, &config)
-        .map(|s| s.name)
-        .filter(|name| config::is_builtin(name))
+/// The built-in sandbox profile this run uses, if any, and the vendor it emulates.
+pub fn builtin_selected(
+    flag: Option<&str>,
+    env: &EnvVars,
+    config: &Config,
+) -> Option<(String, Vendor)> {
+    let name = profile_in_use(flag, env, config)?.name;
+    let vendor = config::builtin_vendor(&name)?;
+    Some((name, vendor))
 }
 
 /// The connection for this run, from the flag, the environment, the config and the stores.

@@ -1,7 +1,8 @@
-//! What every command receives: the global flags, the environment read once, the streams, and the
-//! way to reach the CRM.
+//! What every command receives: the run's settings, the environment read once, the streams,
+//! config.toml read once, and the way to reach the CRM.
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use crate::adapter::{self, Adapter, AdapterEnv};
@@ -9,26 +10,47 @@ use crate::auth::file::FileStore;
 use crate::auth::store::KeyringStore;
 use crate::auth::Stores;
 use crate::cache::{self, MetaCache};
-use crate::cli::GlobalArgs;
 use crate::config::{Config, Profile};
-use crate::connection::{self, Connection};
+use crate::connection::{self, Connection, TokenSource};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::http::{Deadline, HttpClient, HttpConfig, RetryPolicy, Trace};
 use crate::output::Format;
-use crate::sandbox::SandboxVendor;
 use crate::streams::Streams;
 
+/// What the global flags ask of this run, as plain values: the command line fills it in, a test
+/// writes it by hand.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The profile to use, when one is named (`--profile`).
+    pub profile: Option<String>,
+    /// The output format, when one is asked for (`-o`).
+    pub output: Option<Format>,
+    /// Only these fields (`--fields`).
+    pub fields: Vec<String>,
+    /// Keep the vendor's payload under `raw`.
+    pub raw: bool,
+    /// Print the requests instead of sending them.
+    pub dry_run: bool,
+    /// Trace requests and responses on stderr.
+    pub verbose: bool,
+    /// Confirmations are answered yes.
+    pub yes: bool,
+    /// Reload the cached metadata.
+    pub refresh: bool,
+}
+
 pub struct Context {
-    pub globals: GlobalArgs,
+    pub settings: Settings,
     pub env: EnvVars,
     pub streams: Streams,
-    /// The built-in sandbox profile this run attached, if any: its account is the profile, not
-    /// the port its emulator happens to listen on.
-    pub builtin_sandbox: Option<SandboxVendor>,
     /// Whether the command works through many deals (`--all`, export, import): it shows progress
     /// and has no overall deadline.
     pub bulk: bool,
+    /// config.toml as this run knows it: read on first use, replaced when the run rewrites it.
+    config: Mutex<Option<Config>>,
+    /// The connection handed over by a built-in sandbox profile, when this run started one.
+    attached: Option<Connection>,
     started: std::time::Instant,
 }
 
@@ -36,15 +58,22 @@ pub struct Context {
 const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 
 impl Context {
-    pub fn new(globals: GlobalArgs, env: EnvVars, streams: Streams) -> Self {
+    pub fn new(settings: Settings, env: EnvVars, streams: Streams) -> Self {
         Context {
-            globals,
+            settings,
             env,
             streams,
-            builtin_sandbox: None,
             bulk: false,
+            config: Mutex::new(None),
+            attached: None,
             started: std::time::Instant::now(),
         }
+    }
+
+    /// Makes `connection` (a built-in sandbox's) the one this run talks to, whatever the
+    /// profiles and the environment say.
+    pub fn attach(&mut self, connection: Connection) {
+        self.attached = Some(connection);
     }
 
     /// Checks the `CRM_*` settings of the network budget: a value that is not a number in range is
@@ -72,7 +101,7 @@ impl Context {
     /// `-o` when given; then the profile's default output; otherwise a table for a terminal
     /// and JSON for a pipe.
     pub fn format(&self) -> Format {
-        self.globals
+        self.settings
             .output
             .or_else(|| self.selected_profile().and_then(|p| p.output()))
             .unwrap_or(if self.streams.stdout_is_terminal {
@@ -82,12 +111,33 @@ impl Context {
             })
     }
 
-    /// The profiles in config.toml (empty when there is no file).
+    /// The profiles in config.toml (empty when there is no file), read once per run. A file
+    /// that does not parse is not kept: each command that needs it reports it.
     pub fn config(&self) -> Result<Config> {
-        match self.env.config_dir() {
-            Some(dir) => Config::load(&dir),
-            None => Ok(Config::default()),
+        let mut known = self.config.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(config) = known.as_ref() {
+            return Ok(config.clone());
         }
+        let config = match self.env.config_dir() {
+            Some(dir) => Config::load(&dir)?,
+            None => Config::default(),
+        };
+        *known = Some(config.clone());
+        Ok(config)
+    }
+
+    /// Writes config.toml, and makes it what the rest of this run reads.
+    pub fn save_config(&self, config: Config) -> Result<()> {
+        config.save(&self.config_dir()?)?;
+        *self.config.lock().unwrap_or_else(PoisonError::into_inner) = Some(config);
+        Ok(())
+    }
+
+    /// Where config.toml lives.
+    pub fn config_dir(&self) -> Result<PathBuf> {
+        self.env.config_dir().ok_or_else(|| {
+            Error::internal("no config directory on this system: set CRM_CONFIG_DIR")
+        })
     }
 
     /// Where tokens are kept: the OS keyring, and the plaintext file of `--insecure-storage`.
@@ -98,11 +148,14 @@ impl Context {
         }
     }
 
-    /// The profile this run uses, when it is one in config.toml.
+    /// The profile this run uses, when it is one in config.toml (a built-in sandbox is not).
     pub fn selected_profile(&self) -> Option<Profile> {
+        if self.attached.is_some() {
+            return None;
+        }
         let config = self.config().ok()?;
         let selected =
-            connection::profile_in_use(self.globals.profile.as_deref(), &self.env, &config)?;
+            connection::profile_in_use(self.settings.profile.as_deref(), &self.env, &config)?;
         config.profiles.get(&selected.name).cloned()
     }
 
@@ -112,8 +165,11 @@ impl Context {
     }
 
     pub fn connection(&self) -> Result<Connection> {
+        if let Some(attached) = &self.attached {
+            return Ok(attached.clone());
+        }
         connection::resolve(
-            self.globals.profile.as_deref(),
+            self.settings.profile.as_deref(),
             &self.env,
             &self.config()?,
             &self.stores(),
@@ -150,7 +206,7 @@ impl Context {
         let cache = MetaCache::new(
             self.env.cache_dir().as_deref(),
             &account,
-            self.globals.refresh,
+            self.settings.refresh,
         );
         let adapter = adapter::build(
             connection.vendor,
@@ -158,7 +214,7 @@ impl Context {
                 http,
                 cache: Arc::new(cache),
                 streams: self.streams.clone(),
-                raw: self.globals.raw,
+                raw: self.settings.raw,
             },
         )?;
         // After the adapter set its defaults: the tier replaces them until headers say otherwise.
@@ -181,11 +237,12 @@ impl Context {
     }
 
     /// What names the account in the cache directory (hashed, so the token never reaches the
-    /// disk): vendor, base URL and token; for a built-in sandbox profile, the profile.
+    /// disk): vendor, base URL and token; for a built-in sandbox, its vendor, not the port its
+    /// emulator happens to listen on.
     fn account(&self, connection: &Connection) -> Vec<String> {
-        match self.builtin_sandbox {
-            Some(vendor) => vec!["built-in sandbox".into(), vendor.name().into()],
-            None => vec![
+        match connection.token_source {
+            TokenSource::BuiltIn => vec!["built-in sandbox".into(), connection.vendor.key().into()],
+            _ => vec![
                 connection.vendor.key().into(),
                 connection.base_url.to_string(),
                 connection.token.expose().into(),
@@ -231,8 +288,8 @@ impl Context {
                 timeout,
                 retry,
                 trace: Trace {
-                    verbose: self.globals.verbose > 0,
-                    dry_run: self.globals.dry_run,
+                    verbose: self.settings.verbose,
+                    dry_run: self.settings.dry_run,
                     streams: self.streams.clone(),
                 },
             },
@@ -252,7 +309,7 @@ impl Context {
     /// Fails when a confirmation would be needed and cannot be asked: no `--yes` and no terminal.
     /// Commands call it before their first request.
     pub fn check_can_confirm(&self) -> Result<()> {
-        if self.globals.yes || self.streams.can_prompt() {
+        if self.settings.yes || self.streams.can_prompt() {
             return Ok(());
         }
         Err(Error::usage_hint(
@@ -263,7 +320,7 @@ impl Context {
 
     /// Asks a yes/no question on a terminal. Without one, `--yes` must have been given.
     pub fn confirm(&self, question: &str) -> Result<bool> {
-        if self.globals.yes {
+        if self.settings.yes {
             return Ok(true);
         }
         self.check_can_confirm()?;

@@ -20,11 +20,6 @@ impl EnvVars {
         EnvVars(pairs.into_iter().collect())
     }
 
-    /// Overrides a variable for this run only (the process environment is never changed).
-    pub fn set(&mut self, name: &str, value: &str) {
-        self.0.insert(name.to_string(), value.to_string());
-    }
-
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.get(name).map(String::as_str)
     }

@@ -12,7 +12,8 @@ use std::ffi::OsString;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::context::Context;
+use crate::connection;
+use crate::context::{Context, Settings};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::output::Format;
@@ -99,6 +100,23 @@ pub struct GlobalArgs {
     /// Reload cached pipelines, stages, owners and fields
     #[arg(long, global = true)]
     pub refresh: bool,
+}
+
+impl GlobalArgs {
+    /// The flags that shape the run, as the context takes them (`--quiet` and `--color` shape the
+    /// streams instead).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            profile: self.profile.clone(),
+            output: self.output,
+            fields: self.fields.clone(),
+            raw: self.raw,
+            dry_run: self.dry_run,
+            verbose: self.verbose > 0,
+            yes: self.yes,
+            refresh: self.refresh,
+        }
+    }
 }
 
 /// `--fields` values: any name is accepted here (an unknown one fails later with a "did you
@@ -295,24 +313,23 @@ pub fn main() -> i32 {
         Ok(rt) => rt,
         Err(e) => return report(&Error::internal(e), &streams),
     };
-    let mut env = env;
     let outcome = runtime.block_on(async {
-        let mut globals = cli.globals;
-        let profile = crate::connection::builtin_selected(globals.profile.as_deref(), &env)
-            .filter(|_| cli.command.uses_connection());
-        // A built-in sandbox profile runs its emulator here, for as long as the command runs.
-        let builtin = profile.as_deref().and_then(sandbox::builtin_profile);
-        let _sandbox = match builtin {
-            Some(vendor) => {
-                globals.profile = None;
-                env.set("CRM_PROFILE", "");
-                Some(sandbox::attach(vendor, &mut env).await?)
+        let mut ctx = Context::new(cli.globals.settings(), env, streams.clone());
+        ctx.bulk = cli.command.bulk();
+        // A built-in sandbox profile runs its emulator here, for as long as the command runs. A
+        // config that does not parse names none; the command itself reports it.
+        let builtin = cli.command.uses_connection().then(|| {
+            let config = ctx.config().unwrap_or_default();
+            connection::builtin_selected(ctx.settings.profile.as_deref(), &ctx.env, &config)
+        });
+        let _sandbox = match builtin.flatten() {
+            Some((name, vendor)) => {
+                let (running, connection) = sandbox::attach(&name, vendor, &ctx.env).await?;
+                ctx.attach(connection);
+                Some(running)
             }
             None => None,
         };
-        let mut ctx = Context::new(globals, env, streams.clone());
-        ctx.builtin_sandbox = builtin;
-        ctx.bulk = cli.command.bulk();
         if cli.command.uses_connection() {
             ctx.check_settings()?;
         }

@@ -72,12 +72,6 @@ pub async fn run(command: ProfilesCommand, ctx: &Context) -> Result<()> {
     }
 }
 
-fn config_dir(ctx: &Context) -> Result<std::path::PathBuf> {
-    ctx.env
-        .config_dir()
-        .ok_or_else(|| Error::internal("no config directory on this system: set CRM_CONFIG_DIR"))
-}
-
 /// One row of `crm profiles list`.
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -160,7 +154,8 @@ fn list(ctx: &Context) -> Result<()> {
 
 fn add(args: AddArgs, ctx: &Context) -> Result<()> {
     check_profile_name(&args.name)?;
-    let dir = config_dir(ctx)?;
+    // Nothing is checked or changed where the result could not be saved.
+    ctx.config_dir()?;
     let mut config = ctx.config()?;
     if config.profiles.contains_key(&args.name) {
         return Err(Error::usage_hint(
@@ -191,7 +186,7 @@ fn add(args: AddArgs, ctx: &Context) -> Result<()> {
     if make_default {
         config.default = Some(args.name.clone());
     }
-    config.save(&dir)?;
+    ctx.save_config(config)?;
     ctx.streams.notice(&format!(
         "added {vendor} profile {:?}{}; store its token with `crm auth login --profile {}`",
         args.name,
@@ -207,7 +202,7 @@ fn remove(name: &str, ctx: &Context) -> Result<()> {
             "{name:?} is a built-in profile and cannot be removed"
         )));
     }
-    let dir = config_dir(ctx)?;
+    ctx.config_dir()?;
     let mut config = ctx.config()?;
     let storage = config.profile(name)?.token_storage;
     match ctx.stores().get(storage).delete(name) {
@@ -223,19 +218,19 @@ fn remove(name: &str, ctx: &Context) -> Result<()> {
     if config.default.as_deref() == Some(name) {
         config.default = None;
     }
-    config.save(&dir)?;
+    ctx.save_config(config)?;
     ctx.streams.notice(&format!("removed profile {name:?}"));
     Ok(())
 }
 
 fn use_profile(name: &str, ctx: &Context) -> Result<()> {
-    let dir = config_dir(ctx)?;
+    ctx.config_dir()?;
     let mut config = ctx.config()?;
     if !is_builtin(name) {
         config.profile(name)?;
     }
     config.default = Some(name.to_string());
-    config.save(&dir)?;
+    ctx.save_config(config)?;
     ctx.streams
         .notice(&format!("{name:?} is now the default profile"));
     Ok(())

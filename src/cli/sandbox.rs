@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use crate::connection::{parse_base_url, Connection, TokenSource};
 use crate::context::Context;
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::model::Vendor;
 use crate::sandbox::{self, RunningSandbox, SandboxError, SandboxVendor, ServeArgs};
+use crate::secret::Secret;
 
 // Parsed once per run: the size of the larger variant costs nothing worth a box.
 #[allow(clippy::large_enum_variant)]
@@ -58,11 +60,6 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
         }
         SandboxCommand::Reset(args) => reset(args, ctx),
     }
-}
-
-/// The emulator a built-in sandbox profile runs, if `name` is one.
-pub fn builtin_profile(name: &str) -> Option<SandboxVendor> {
-    crate::config::builtin_vendor(name).map(emulator)
 }
 
 /// The emulator of `vendor`, which names its vendors by the same keys.
@@ -125,17 +122,31 @@ fn reset(args: ResetArgs, ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// Starts the emulator for a built-in profile inside this process, its state kept in the data
-/// directory so changes persist from one run to the next, and points the connection at it.
-pub async fn attach(vendor: SandboxVendor, env: &mut EnvVars) -> Result<RunningSandbox> {
-    let args = builtin_state(vendor, env)?;
+/// The token every built-in sandbox takes.
+const TOKEN: &str = "sandbox-token-0000000000000000000000000000";
+
+/// Starts the emulator of the built-in `profile` (of `vendor`) inside this process, its state
+/// kept in the data directory so changes persist from one run to the next, and gives the
+/// connection to it. The emulator runs until the returned sandbox is dropped.
+pub async fn attach(
+    profile: &str,
+    vendor: Vendor,
+    env: &EnvVars,
+) -> Result<(RunningSandbox, Connection)> {
+    let emulator = emulator(vendor);
+    let args = builtin_state(emulator, env)?;
     let running = sandbox::spawn(args)
         .await
-        .map_err(|e| builtin_error(vendor, e))?;
-    env.set("CRM_VENDOR", vendor.name());
-    env.set("CRM_TOKEN", "sandbox-token-0000000000000000000000000000");
-    env.set("CRM_BASE_URL", &running.url());
-    Ok(running)
+        .map_err(|e| builtin_error(emulator, e))?;
+    let connection = Connection {
+        vendor,
+        base_url: parse_base_url(&running.url())?,
+        token: Secret::new(TOKEN),
+        profile: profile.to_string(),
+        token_source: TokenSource::BuiltIn,
+        rate_limit_tier: None,
+    };
+    Ok((running, connection))
 }
 
 #[cfg(test)]
@@ -143,16 +154,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_builtin_profile_runs_an_emulator_of_its_vendor() {
-        for name in crate::config::builtin_profiles() {
-            let emulator = builtin_profile(name).expect(name);
-            let vendor = crate::config::builtin_vendor(name).unwrap();
-            assert_eq!(emulator.name(), vendor.key(), "{name}");
-            assert!(vendor
-                .spec()
-                .sandbox_profiles
-                .contains(&profile_name(emulator)));
+    fn every_vendor_has_an_emulator_and_a_profile_that_names_it() {
+        for vendor in Vendor::ALL {
+            let emulator = emulator(vendor);
+            assert_eq!(emulator.name(), vendor.key());
+            let profile = profile_name(emulator);
+            assert_eq!(crate::config::builtin_vendor(profile), Some(vendor));
         }
-        assert!(builtin_profile("acme").is_none());
+        assert!(crate::config::builtin_vendor("acme").is_none());
     }
 }

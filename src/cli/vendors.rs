@@ -99,6 +99,6 @@ pub fn with_readme_table(readme: &str) -> Result<String, String> {
 }
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let format = ctx.globals.output.unwrap_or(Format::Table);
+    let format = ctx.settings.output.unwrap_or(Format::Table);
     write_records(format, &ctx.streams, &header(), &rows(), Row::cells)
 }

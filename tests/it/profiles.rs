@@ -167,6 +167,54 @@ fn failures_leave_the_config_file_untouched() {
     }
 }
 
+#[test]
+fn a_commented_config_keeps_its_comments_and_order_when_profiles_rewrite_it() {
+    let home = Home::new();
+    let path = home.path().join("config").join("config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let written_by_hand = "\
+# My CRM accounts. crm may add and remove profiles; keep these notes.
+default = \"work\"  # the portal I use most
+
+# The sales team's Pipedrive
+[profiles.work]
+vendor = \"pipedrive\"
+base_url = \"https://acme.pipedrive.com/\"  # company domain
+token_storage = \"file\"
+
+# Old account, kept for reference
+[profiles.old]
+vendor = \"sell\"
+token_storage = \"file\"
+";
+    std::fs::write(&path, written_by_hand).unwrap();
+
+    for args in [
+        &["add", "eu", "--vendor", "hubspot"][..],
+        &["use", "eu"],
+        &["remove", "old"],
+    ] {
+        let out = profiles(&home, args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "\
+# My CRM accounts. crm may add and remove profiles; keep these notes.
+default = \"eu\"  # the portal I use most
+
+# The sales team's Pipedrive
+[profiles.work]
+vendor = \"pipedrive\"
+base_url = \"https://acme.pipedrive.com/\"  # company domain
+token_storage = \"file\"
+
+[profiles.eu]
+vendor = \"hubspot\"
+"
+    );
+}
+
 /// Two HubSpot portals, a profile for each with its token in the (test-only) token file.
 async fn two_portals(home: &Home) -> (MockServer, MockServer) {
     let (us, eu) = (account().await, account().await);

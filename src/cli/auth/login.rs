@@ -81,10 +81,7 @@ fn read_token(ctx: &Context, args: &LoginArgs, vendor: Vendor, name: &str) -> Re
 }
 
 pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
-    let dir = ctx
-        .env
-        .config_dir()
-        .ok_or_else(|| Error::internal("no config directory on this system: set CRM_CONFIG_DIR"))?;
+    let dir = ctx.config_dir()?;
     let mut config = ctx.config()?;
     let flag_vendor = args.vendor;
     let name = login_target(ctx, &config, flag_vendor)?;
@@ -170,7 +167,7 @@ pub async fn run(args: LoginArgs, ctx: &Context) -> Result<()> {
     if config.default.is_none() {
         config.default = Some(name.clone());
     }
-    config.save(&dir)?;
+    ctx.save_config(config)?;
     let place = match storage {
         Storage::Keyring => "the OS keyring",
         Storage::File => "the plaintext token file",

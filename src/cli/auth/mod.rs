@@ -68,7 +68,7 @@ pub async fn run(command: AuthCommand, ctx: &Context) -> Result<()> {
 /// The profile named by `--profile` or `CRM_PROFILE`, if any.
 fn named_profile(ctx: &Context) -> Option<String> {
     let empty = crate::config::Config::default();
-    connection::selected_profile(ctx.globals.profile.as_deref(), &ctx.env, &empty).map(|s| s.name)
+    connection::selected_profile(ctx.settings.profile.as_deref(), &ctx.env, &empty).map(|s| s.name)
 }
 
 fn refuse_builtin(name: &str) -> Result<()> {
@@ -84,7 +84,7 @@ fn refuse_builtin(name: &str) -> Result<()> {
 fn logout(ctx: &Context) -> Result<()> {
     let config = ctx.config()?;
     let Some(selected) =
-        connection::selected_profile(ctx.globals.profile.as_deref(), &ctx.env, &config)
+        connection::selected_profile(ctx.settings.profile.as_deref(), &ctx.env, &config)
     else {
         return Err(Error::usage_hint(
             "which profile? none is named and there is no default",

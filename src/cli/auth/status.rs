@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::StatusArgs;
 use crate::auth::check;
 use crate::config::{builtin_profiles, builtin_vendor, is_builtin, Config};
-use crate::connection;
+use crate::connection::{self, TokenSource};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::write_records;
@@ -65,7 +65,7 @@ async fn status_of(
     row.base_url = connection.base_url.to_string();
     row.token_source = Some(connection.token_source.label().to_string());
     row.token = Some(connection.token.masked());
-    if !verify || ctx.globals.dry_run {
+    if !verify || ctx.settings.dry_run {
         return row;
     }
     let who = match ctx.probe_client(&connection) {
@@ -90,7 +90,7 @@ fn builtin_row(name: &str) -> StatusRow {
             .unwrap_or_default(),
         base_url: "(local emulator, started by crm)".into(),
         account: Some("the sandbox's demo user".into()),
-        token_source: Some("built-in".into()),
+        token_source: Some(TokenSource::BuiltIn.label().into()),
         token: None,
         problem: None,
         hint: None,
@@ -100,7 +100,7 @@ fn builtin_row(name: &str) -> StatusRow {
 pub async fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let config = ctx.config()?;
     let verify = !args.no_verify;
-    let selected = connection::profile_in_use(ctx.globals.profile.as_deref(), &ctx.env, &config);
+    let selected = connection::profile_in_use(ctx.settings.profile.as_deref(), &ctx.env, &config);
     let active = selected.as_ref().map(|s| s.name.clone());
     let names: Vec<Option<String>> = match selected.as_ref().filter(|s| s.explicit) {
         Some(s) => vec![Some(s.name.clone())],

@@ -16,7 +16,7 @@ pub struct ExportArgs {
 }
 
 pub async fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
-    let format = ctx.globals.output.unwrap_or(Format::Ndjson);
+    let format = ctx.settings.output.unwrap_or(Format::Ndjson);
     list::stream(args.filters, None, false, format, ctx)
         .await
         .map(|_| ())

@@ -101,7 +101,7 @@ pub async fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         concurrency: args.concurrency,
         map: args.map,
         strict: args.strict,
-        dry_run: ctx.globals.dry_run,
+        dry_run: ctx.settings.dry_run,
         skip_existing: args.skip_existing,
     };
     import::run(&options, adapter.as_ref(), &ctx.streams).await

@@ -332,7 +332,7 @@ pub async fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     let probe = args.limit.is_none() && limit.is_some();
     let shown = stream(args.filters, limit, probe, ctx.format(), ctx).await?;
     // Said where a person reads it: on a terminal, or with -v; never on stdout.
-    let told = ctx.streams.stderr_is_terminal || ctx.globals.verbose > 0;
+    let told = ctx.streams.stderr_is_terminal || ctx.settings.verbose;
     if probe && shown.more && told {
         ctx.streams.notice(&format!(
             "showing {} of more; --all for every deal, --limit N",

@@ -34,7 +34,7 @@ pub async fn run(args: MergeArgs, ctx: &Context) -> Result<()> {
     let fields = output_fields(ctx, adapter.as_ref()).await?;
     // A script without --yes fails before any request; a person sees both deals named.
     ctx.check_can_confirm()?;
-    if !ctx.globals.yes {
+    if !ctx.settings.yes {
         let kept = adapter.get(&keep, false).await?;
         let gone = adapter.get(&other, false).await?;
         let question = format!(

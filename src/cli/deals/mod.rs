@@ -92,7 +92,7 @@ pub(crate) fn adapter_for(ctx: &Context, op: Op) -> Result<Box<dyn Adapter>> {
 /// `custom.region` shows Pipedrive's "Region"; an unknown or ambiguous one is exit 2, checked
 /// before any write.
 pub(crate) async fn output_fields(ctx: &Context, adapter: &dyn Adapter) -> Result<Vec<String>> {
-    let fields = &ctx.globals.fields;
+    let fields = &ctx.settings.fields;
     crate::output::check_fields(fields, adapter.vendor())?;
     if !fields.iter().any(|f| f.starts_with("custom.")) {
         return Ok(fields.clone());
