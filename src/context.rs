@@ -78,7 +78,7 @@ impl Context {
 
     /// Checks the `CRM_*` settings of the network budget: a value that is not a number in range is
     /// exit 2 naming the variable, before anything is sent.
-    pub fn check_settings(&self) -> Result<()> {
+    pub fn check_network_budget(&self) -> Result<()> {
         self.retry_policy()?;
         self.timeout()?;
         Ok(())

@@ -331,7 +331,7 @@ pub fn main() -> i32 {
             None => None,
         };
         if cli.command.uses_connection() {
-            ctx.check_settings()?;
+            ctx.check_network_budget()?;
         }
         run(cli.command, &ctx).await
     });
