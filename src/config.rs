@@ -19,16 +19,18 @@ pub const FILE_NAME: &str = "config.toml";
 /// The profiles that run the local sandbox inside crm, as the vendors' descriptors name them;
 /// no user profile may take these names.
 pub fn builtin_profiles() -> impl Iterator<Item = &'static str> {
-    Vendor::ALL
-        .into_iter()
-        .flat_map(|v| v.spec().sandbox_profiles.iter().copied())
+    Vendor::ALL.into_iter().flat_map(|v| {
+        let spec = v.spec();
+        std::iter::once(spec.sandbox_profile).chain(spec.sandbox_aliases.iter().copied())
+    })
 }
 
 /// The vendor whose emulator a built-in profile runs, if `name` is one.
 pub fn builtin_vendor(name: &str) -> Option<Vendor> {
-    Vendor::ALL
-        .into_iter()
-        .find(|v| v.spec().sandbox_profiles.contains(&name))
+    Vendor::ALL.into_iter().find(|v| {
+        let spec = v.spec();
+        spec.sandbox_profile == name || spec.sandbox_aliases.contains(&name)
+    })
 }
 
 pub fn is_builtin(name: &str) -> bool {

@@ -28,9 +28,10 @@ pub struct VendorSpec {
     /// The one cheap call that proves a token works and says whose it is.
     pub whoami: WhoAmI,
     pub tiers: RateTiers,
-    /// The built-in profiles that run this vendor's emulator inside crm; the first is the one
-    /// messages name.
-    pub sandbox_profiles: &'static [&'static str],
+    /// The built-in profile that runs this vendor's emulator inside crm.
+    pub sandbox_profile: &'static str,
+    /// Other names of that profile.
+    pub sandbox_aliases: &'static [&'static str],
 }
 
 /// How the vendor takes a token.
@@ -120,7 +121,6 @@ mod tests {
             assert_eq!(spec.vendor, vendor);
             assert_eq!(spec.capabilities.vendor, vendor);
             assert_eq!(spec.key.parse::<Vendor>().unwrap(), vendor);
-            assert!(!spec.sandbox_profiles.is_empty(), "{vendor}");
         }
     }
 

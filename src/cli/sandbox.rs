@@ -32,7 +32,7 @@ pub enum SandboxCommand {
 pub struct ResetArgs {
     /// Only this vendor's built-in sandbox (default: all three)
     #[arg(long, value_enum)]
-    pub vendor: Option<SandboxVendor>,
+    pub vendor: Option<Vendor>,
 }
 
 pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
@@ -62,24 +62,16 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
     }
 }
 
-/// The emulator of `vendor`, which names its vendors by the same keys.
-fn emulator(vendor: Vendor) -> SandboxVendor {
-    clap::ValueEnum::from_str(vendor.key(), false).expect("the sandbox emulates every vendor")
-}
-
-/// The built-in profile messages name for an emulator.
-fn profile_name(vendor: SandboxVendor) -> &'static str {
-    let vendor: Vendor = vendor
-        .name()
-        .parse()
-        .expect("the sandbox emulates crm's vendors");
-    vendor.spec().sandbox_profiles[0]
+/// The emulator of `vendor`, which names its vendors by crm's keys.
+fn emulator(vendor: Vendor) -> Result<SandboxVendor> {
+    clap::ValueEnum::from_str(vendor.key(), false)
+        .map_err(|_| Error::internal(format!("the sandbox has no emulator of {vendor}")))
 }
 
 /// Where a built-in profile keeps its state: `<data dir>/sandbox/<vendor>.db`, one SQLite
 /// database that every `crm` process on that profile shares; `<vendor>.json` is the state file of
 /// earlier versions, moved into the database on first use.
-fn builtin_state(vendor: SandboxVendor, env: &EnvVars) -> Result<ServeArgs> {
+fn builtin_state(vendor: Vendor, env: &EnvVars) -> Result<ServeArgs> {
     let dir: PathBuf = env
         .data_dir()
         .ok_or_else(|| {
@@ -88,20 +80,20 @@ fn builtin_state(vendor: SandboxVendor, env: &EnvVars) -> Result<ServeArgs> {
         .join("sandbox");
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::internal(format!("cannot create {}: {e}", dir.display())))?;
-    let mut args = ServeArgs::new(vendor);
-    args.state = Some(dir.join(format!("{}.db", vendor.name())));
-    args.legacy_state = Some(dir.join(format!("{}.json", vendor.name())));
+    let mut args = ServeArgs::new(emulator(vendor)?);
+    args.state = Some(dir.join(format!("{}.db", vendor.key())));
+    args.legacy_state = Some(dir.join(format!("{}.json", vendor.key())));
     Ok(args)
 }
 
-fn builtin_error(vendor: SandboxVendor, e: SandboxError) -> Error {
+fn builtin_error(vendor: Vendor, e: SandboxError) -> Error {
     match e {
         SandboxError::OldState { .. } => Error::usage_hint(
             format!("sandbox: {e}"),
             format!(
                 "`crm sandbox reset --vendor {}` starts the {} profile again from the demo data",
-                vendor.name(),
-                profile_name(vendor)
+                vendor.key(),
+                vendor.spec().sandbox_profile
             ),
         ),
         e => Error::internal(format!("sandbox: {e}")),
@@ -111,13 +103,15 @@ fn builtin_error(vendor: SandboxVendor, e: SandboxError) -> Error {
 fn reset(args: ResetArgs, ctx: &Context) -> Result<()> {
     let vendors = match args.vendor {
         Some(v) => vec![v],
-        None => Vendor::ALL.map(emulator).to_vec(),
+        None => Vendor::ALL.to_vec(),
     };
     for vendor in vendors {
         let serve = builtin_state(vendor, &ctx.env)?;
         sandbox::reset(&serve).map_err(|e| builtin_error(vendor, e))?;
-        ctx.streams
-            .notice(&format!("{}: back to the demo data", profile_name(vendor)));
+        ctx.streams.notice(&format!(
+            "{}: back to the demo data",
+            vendor.spec().sandbox_profile
+        ));
     }
     Ok(())
 }
@@ -133,11 +127,10 @@ pub async fn attach(
     vendor: Vendor,
     env: &EnvVars,
 ) -> Result<(RunningSandbox, Connection)> {
-    let emulator = emulator(vendor);
-    let args = builtin_state(emulator, env)?;
+    let args = builtin_state(vendor, env)?;
     let running = sandbox::spawn(args)
         .await
-        .map_err(|e| builtin_error(emulator, e))?;
+        .map_err(|e| builtin_error(vendor, e))?;
     let connection = Connection {
         vendor,
         base_url: parse_base_url(&running.url())?,
@@ -154,13 +147,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_vendor_has_an_emulator_and_a_profile_that_names_it() {
+    fn every_vendor_has_an_emulator_under_its_key() {
         for vendor in Vendor::ALL {
-            let emulator = emulator(vendor);
-            assert_eq!(emulator.name(), vendor.key());
-            let profile = profile_name(emulator);
-            assert_eq!(crate::config::builtin_vendor(profile), Some(vendor));
+            assert_eq!(emulator(vendor).unwrap().name(), vendor.key());
         }
-        assert!(crate::config::builtin_vendor("acme").is_none());
     }
 }

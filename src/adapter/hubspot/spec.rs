@@ -83,7 +83,8 @@ pub static SPEC: VendorSpec = VendorSpec {
         untiered: None,
         token_factor: same_for_every_token,
     },
-    sandbox_profiles: &["sandbox", "sandbox-hubspot"],
+    sandbox_profile: "sandbox",
+    sandbox_aliases: &["sandbox-hubspot"],
 };
 
 const fn tier(name: &'static str, capacity: u32) -> Tier {

@@ -100,7 +100,8 @@ pub static SPEC: VendorSpec = VendorSpec {
         untiered: None,
         token_factor: oauth_gets_four_times,
     },
-    sandbox_profiles: &["sandbox-pipedrive"],
+    sandbox_profile: "sandbox-pipedrive",
+    sandbox_aliases: &[],
 };
 
 /// `capacity` is the API-token budget in requests.

@@ -73,7 +73,8 @@ pub static SPEC: VendorSpec = VendorSpec {
         describe: user,
     },
     tiers: RateTiers::none("its limit is the same on every plan (10 requests a second per token)"),
-    sandbox_profiles: &["sandbox-sell"],
+    sandbox_profile: "sandbox-sell",
+    sandbox_aliases: &[],
 };
 
 fn http(_token: &str) -> (AuthScheme, Arc<dyn VendorPolicy>) {
