@@ -15,8 +15,8 @@ use crate::connection::{self, Connection};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
 use crate::http::{Deadline, HttpClient, HttpConfig, RetryPolicy, Trace};
+use crate::model::Vendor;
 use crate::output::Format;
-use crate::sandbox::SandboxVendor;
 use crate::streams::Streams;
 
 pub struct Context {
@@ -25,7 +25,7 @@ pub struct Context {
     pub streams: Streams,
     /// The built-in sandbox profile this run attached, if any: its account is the profile, not
     /// the port its emulator happens to listen on.
-    pub builtin_sandbox: Option<SandboxVendor>,
+    pub builtin_sandbox: Option<Vendor>,
     /// Whether the command works through many deals (`--all`, export, import): it shows progress
     /// and has no overall deadline.
     pub bulk: bool,
@@ -185,7 +185,7 @@ impl Context {
     /// disk): vendor, base URL and token; for a built-in sandbox profile, the profile.
     fn account(&self, connection: &Connection) -> Vec<String> {
         match self.builtin_sandbox {
-            Some(vendor) => vec!["built-in sandbox".into(), vendor.name().into()],
+            Some(vendor) => vec!["built-in sandbox".into(), vendor.key().into()],
             None => vec![
                 connection.vendor.key().into(),
                 connection.base_url.to_string(),

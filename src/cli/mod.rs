@@ -5,6 +5,7 @@ pub mod deals;
 pub mod generate;
 mod pipelines;
 mod profiles;
+#[cfg(feature = "sandbox")]
 mod sandbox;
 pub mod vendors;
 
@@ -15,6 +16,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::context::Context;
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
+use crate::model::Vendor;
 use crate::output::Format;
 use crate::streams::Streams;
 
@@ -145,6 +147,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  crm vendors")]
     Vendors,
     /// A local emulator of the vendors' APIs, for trying crm and scripts without an account
+    #[cfg(feature = "sandbox")]
     #[command(subcommand)]
     Sandbox(sandbox::SandboxCommand),
     /// Log in (store a token in the OS keyring), see which account is in use, log out
@@ -176,6 +179,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Pipelines(cmd) => pipelines::run_pipelines(cmd, ctx).await,
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
@@ -301,17 +305,16 @@ pub fn main() -> i32 {
         let profile = crate::connection::builtin_selected(globals.profile.as_deref(), &env)
             .filter(|_| cli.command.uses_connection());
         // A built-in sandbox profile runs its emulator here, for as long as the command runs.
-        let builtin = profile.as_deref().and_then(sandbox::builtin_profile);
-        let _sandbox = match builtin {
-            Some(vendor) => {
+        let builtin = match profile.as_deref() {
+            Some(name) => {
                 globals.profile = None;
                 env.set("CRM_PROFILE", "");
-                Some(sandbox::attach(vendor, &mut env).await?)
+                Some(attach_builtin(name, &mut env).await?)
             }
             None => None,
         };
         let mut ctx = Context::new(globals, env, streams.clone());
-        ctx.builtin_sandbox = builtin;
+        ctx.builtin_sandbox = builtin.as_ref().map(|(vendor, _running)| *vendor);
         ctx.bulk = cli.command.bulk();
         if cli.command.uses_connection() {
             ctx.check_settings()?;
@@ -322,6 +325,33 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => report(&e, &streams),
     }
+}
+
+/// Starts the emulator of the built-in sandbox profile `name`; it serves as long as the returned
+/// handle lives.
+#[cfg(feature = "sandbox")]
+async fn attach_builtin(
+    name: &str,
+    env: &mut EnvVars,
+) -> Result<(Vendor, crate::sandbox::RunningSandbox)> {
+    let vendor = sandbox::builtin_profile(name)
+        .ok_or_else(|| Error::internal(format!("{name:?} is not a built-in sandbox profile")))?;
+    let running = sandbox::attach(vendor, env).await?;
+    Ok((vendor.into(), running))
+}
+
+/// A crm built without the `sandbox` feature has no emulator to run a built-in profile with.
+#[cfg(not(feature = "sandbox"))]
+async fn attach_builtin(
+    name: &str,
+    _env: &mut EnvVars,
+) -> Result<(Vendor, std::convert::Infallible)> {
+    Err(Error::usage_hint(
+        format!(
+            "{name:?} is a built-in sandbox profile, and this crm was built without the sandbox"
+        ),
+        "build crm with its default features (the `sandbox` feature), or use a profile of your own",
+    ))
 }
 
 #[cfg(test)]

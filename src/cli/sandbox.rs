@@ -8,6 +8,7 @@ use clap::Subcommand;
 use crate::context::Context;
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
+use crate::model::Vendor;
 use crate::sandbox::{self, RunningSandbox, SandboxError, SandboxVendor, ServeArgs};
 
 // Parsed once per run: the size of the larger variant costs nothing worth a box.
@@ -43,19 +44,39 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
                 ));
             }
             let state = args.state.clone();
-            sandbox::serve(args).await.map_err(|e| match (e, state) {
-                (e @ SandboxError::OldState { .. }, Some(file)) => Error::usage_hint(
-                    format!("sandbox: {e}"),
-                    format!(
+            let vendor = args.vendor;
+            let listening = |running: &RunningSandbox| {
+                ctx.streams.err_line(&format!(
+                    "crm sandbox: {} listening on {}",
+                    vendor.name(),
+                    running.url()
+                ))
+            };
+            sandbox::serve(args, listening)
+                .await
+                .map_err(|e| match (e, state) {
+                    (e @ SandboxError::OldState { .. }, Some(file)) => Error::usage_hint(
+                        format!("sandbox: {e}"),
+                        format!(
                         "{} is in the JSON format of an earlier crm and cannot be read: move it \
                          away to start again from the demo data",
                         file.display()
                     ),
-                ),
-                (e, _) => Error::usage(format!("sandbox: {e}")),
-            })
+                    ),
+                    (e, _) => Error::usage(format!("sandbox: {e}")),
+                })
         }
         SandboxCommand::Reset(args) => reset(args, ctx),
+    }
+}
+
+impl From<SandboxVendor> for Vendor {
+    fn from(vendor: SandboxVendor) -> Self {
+        match vendor {
+            SandboxVendor::Hubspot => Vendor::Hubspot,
+            SandboxVendor::Pipedrive => Vendor::Pipedrive,
+            SandboxVendor::Sell => Vendor::Sell,
+        }
     }
 }
 
