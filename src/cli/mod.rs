@@ -2,7 +2,6 @@
 
 mod auth;
 pub mod deals;
-pub mod generate;
 mod pipelines;
 mod profiles;
 #[cfg(feature = "sandbox")]
