@@ -45,26 +45,26 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
             }
             let state = args.state.clone();
             let vendor = args.vendor;
-            let listening = |running: &RunningSandbox| {
+            // Says where it listens: scripts and scripts/bench read this line.
+            let say = |running: &RunningSandbox| {
                 ctx.streams.err_line(&format!(
                     "crm sandbox: {} listening on {}",
                     vendor.name(),
                     running.url()
                 ))
             };
-            sandbox::serve(args, listening)
-                .await
-                .map_err(|e| match (e, state) {
-                    (e @ SandboxError::OldState { .. }, Some(file)) => Error::usage_hint(
-                        format!("sandbox: {e}"),
-                        format!(
+            let serving = sandbox::serve(args, say);
+            serving.await.map_err(|e| match (e, state) {
+                (e @ SandboxError::OldState { .. }, Some(file)) => Error::usage_hint(
+                    format!("sandbox: {e}"),
+                    format!(
                         "{} is in the JSON format of an earlier crm and cannot be read: move it \
                          away to start again from the demo data",
                         file.display()
                     ),
-                    ),
-                    (e, _) => Error::usage(format!("sandbox: {e}")),
-                })
+                ),
+                (e, _) => Error::usage(format!("sandbox: {e}")),
+            })
         }
         SandboxCommand::Reset(args) => reset(args, ctx),
     }
