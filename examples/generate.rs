@@ -7,12 +7,14 @@
 
 use std::path::PathBuf;
 
+// A developer's tool: it reports on stderr what it wrote.
+#[allow(clippy::print_stderr)]
 fn main() {
     let root = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    match crm::cli::generate::write_all(&root) {
+    match crm_generate::write_all(&root) {
         Ok(files) => {
             for f in files {
                 eprintln!("wrote {}", f.display());

@@ -8,9 +8,15 @@ struct Cli {
     serve: crm::sandbox::ServeArgs,
 }
 
+// An example's one line of output: where the sandbox listens.
+#[allow(clippy::print_stderr)]
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
-    crm::sandbox::serve(cli.serve).await?;
+    let vendor = cli.serve.vendor;
+    crm::sandbox::serve(cli.serve, |running| {
+        eprintln!("sandbox: {} listening on {}", vendor.name(), running.url())
+    })
+    .await?;
     Ok(())
 }

@@ -14,7 +14,9 @@ pub mod import;
 pub mod model;
 pub mod output;
 pub mod resolve;
-pub mod sandbox;
+/// The built-in emulator of the vendors' APIs (the `crm-sandbox` crate), as `crm::sandbox`.
+#[cfg(feature = "sandbox")]
+pub use crm_sandbox as sandbox;
 pub mod secret;
 pub mod streams;
 pub mod trash;

@@ -6,7 +6,7 @@ pub mod file;
 pub mod store;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use crate::config::Storage;
 use crate::error::Error;
@@ -88,9 +88,7 @@ impl MemoryStore {
         let store = MemoryStore::default();
         for (profile, token) in pairs {
             store
-                .tokens
-                .lock()
-                .unwrap()
+                .tokens()
                 .insert(profile.to_string(), token.to_string());
         }
         store
@@ -106,25 +104,28 @@ impl MemoryStore {
     fn check(&self) -> Result<(), StoreError> {
         self.broken.clone().map_or(Ok(()), Err)
     }
+
+    fn tokens(&self) -> MutexGuard<'_, HashMap<String, String>> {
+        // Poisoned only if a test panicked while holding it: that test has failed already.
+        self.tokens.lock().expect("memory store lock")
+    }
 }
 
 impl SecretStore for MemoryStore {
     fn get(&self, profile: &str) -> Result<Option<Secret>, StoreError> {
         self.check()?;
-        Ok(self.tokens.lock().unwrap().get(profile).map(Secret::new))
+        Ok(self.tokens().get(profile).map(Secret::new))
     }
 
     fn set(&self, profile: &str, token: &Secret) -> Result<(), StoreError> {
         self.check()?;
-        self.tokens
-            .lock()
-            .unwrap()
+        self.tokens()
             .insert(profile.to_string(), token.expose().to_string());
         Ok(())
     }
 
     fn delete(&self, profile: &str) -> Result<bool, StoreError> {
         self.check()?;
-        Ok(self.tokens.lock().unwrap().remove(profile).is_some())
+        Ok(self.tokens().remove(profile).is_some())
     }
 }

@@ -2,9 +2,9 @@
 
 mod auth;
 pub mod deals;
-pub mod generate;
 mod pipelines;
 mod profiles;
+#[cfg(feature = "sandbox")]
 mod sandbox;
 pub mod vendors;
 
@@ -16,6 +16,7 @@ use crate::connection;
 use crate::context::{Context, Settings};
 use crate::env::EnvVars;
 use crate::error::{Error, Result};
+use crate::model::Vendor;
 use crate::output::Format;
 use crate::streams::Streams;
 
@@ -163,6 +164,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  crm vendors")]
     Vendors,
     /// A local emulator of the vendors' APIs, for trying crm and scripts without an account
+    #[cfg(feature = "sandbox")]
     #[command(subcommand)]
     Sandbox(sandbox::SandboxCommand),
     /// Log in (store a token in the OS keyring), see which account is in use, log out
@@ -194,6 +196,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Pipelines(cmd) => pipelines::run_pipelines(cmd, ctx).await,
         Command::Stages(cmd) => pipelines::run_stages(cmd, ctx).await,
         Command::Vendors => vendors::run(ctx),
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
@@ -324,7 +327,7 @@ pub fn main() -> i32 {
         });
         let _sandbox = match builtin.flatten() {
             Some((name, vendor)) => {
-                let (running, connection) = sandbox::attach(&name, vendor, &ctx.env).await?;
+                let (running, connection) = attach_builtin(&name, vendor, &ctx.env).await?;
                 ctx.attach(connection);
                 Some(running)
             }
@@ -339,6 +342,35 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => report(&e, &streams),
     }
+}
+
+/// Starts the emulator of the built-in sandbox profile `name` (of `vendor`); it serves as long as
+/// the returned handle lives.
+#[cfg(feature = "sandbox")]
+async fn attach_builtin(
+    name: &str,
+    vendor: Vendor,
+    env: &EnvVars,
+) -> Result<(
+    crate::sandbox::RunningSandbox,
+    crate::connection::Connection,
+)> {
+    sandbox::attach(name, vendor, env).await
+}
+
+/// A crm built without the `sandbox` feature has no emulator to run a built-in profile with.
+#[cfg(not(feature = "sandbox"))]
+async fn attach_builtin(
+    name: &str,
+    _vendor: Vendor,
+    _env: &EnvVars,
+) -> Result<(std::convert::Infallible, crate::connection::Connection)> {
+    Err(Error::usage_hint(
+        format!(
+            "{name:?} is a built-in sandbox profile, and this crm was built without the sandbox"
+        ),
+        "build crm with its default features (the `sandbox` feature), or use a profile of your own",
+    ))
 }
 
 #[cfg(test)]

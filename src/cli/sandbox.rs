@@ -46,7 +46,17 @@ pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
                 ));
             }
             let state = args.state.clone();
-            sandbox::serve(args).await.map_err(|e| match (e, state) {
+            let vendor = args.vendor;
+            // Says where it listens: scripts and scripts/bench read this line.
+            let say = |running: &RunningSandbox| {
+                ctx.streams.err_line(&format!(
+                    "crm sandbox: {} listening on {}",
+                    vendor.name(),
+                    running.url()
+                ))
+            };
+            let serving = sandbox::serve(args, say);
+            serving.await.map_err(|e| match (e, state) {
                 (e @ SandboxError::OldState { .. }, Some(file)) => Error::usage_hint(
                     format!("sandbox: {e}"),
                     format!(

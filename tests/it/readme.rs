@@ -22,7 +22,7 @@ fn readme_vendor_table_matches_crm_vendors() {
     let expected = crm::cli::vendors::markdown();
     let fix = format!(
         "Run `{}`, or put this block in README.md (what `crm vendors` prints):\n\n{START}\n{expected}{END}\n",
-        crm::cli::generate::REGENERATE
+        crm_generate::REGENERATE
     );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path)

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::deals::dec;
 use super::{render, unprocessable, Deal, Store, CUSTOM_FIELDS};
-use crate::sandbox::util::parse_time;
+use crate::util::parse_time;
 
 fn opt_int(v: &Value, key: &str) -> Result<Option<u64>, Response> {
     match v {

@@ -9,11 +9,11 @@ use serde_json::{json, Value};
 
 use super::deals::envelope;
 use super::{collection, not_found, one, paging, unprocessable, Associated, St};
-use crate::sandbox::util::query_pairs;
+use crate::util::query_pairs;
 
 fn render_assoc(a: &Associated) -> Value {
-    json!({ "contact_id": a.contact_id, "role": a.role, "created_at": crate::sandbox::util::iso(a.created_at),
-            "updated_at": crate::sandbox::util::iso(a.updated_at) })
+    json!({ "contact_id": a.contact_id, "role": a.role, "created_at": crate::util::iso(a.created_at),
+            "updated_at": crate::util::iso(a.updated_at) })
 }
 
 pub(crate) async fn associated(

@@ -6,7 +6,7 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{collection, not_found, one, paging, Named, St, Store};
-use crate::sandbox::util::{q, q_list, query_pairs};
+use crate::util::{q, q_list, query_pairs};
 
 fn ids_filter(pairs: &[(String, String)]) -> Vec<String> {
     q_list(pairs, "ids")

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::extra::paged;
 use super::{not_found, ok_data, St, Store};
-use crate::sandbox::util::{q, query_pairs};
+use crate::util::{q, query_pairs};
 
 const META_TIME: &str = "2024-01-01T00:00:00Z";
 

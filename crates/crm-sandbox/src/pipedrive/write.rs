@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
 use super::{bad, not_found, ok_data, Deal, Participant, St, Store};
-use crate::sandbox::util::{dec_from_json, parse_body};
+use crate::util::{dec_from_json, parse_body};
 
 fn opt_id(v: &Value, key: &str) -> Result<Option<u64>, Response> {
     match v {

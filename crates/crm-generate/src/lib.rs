@@ -1,6 +1,6 @@
-//! Completion scripts, man pages and the README's vendor table, generated from the clap
-//! definition and the capability data and checked in. `cargo run --example generate` rewrites
-//! them; tests fail when they fall behind the code.
+//! Completion scripts, man pages and the README's vendor table, generated from crm's clap
+//! definition and capability data and checked in. `cargo run --example generate` rewrites them;
+//! tests fail when they fall behind the code.
 
 use std::fs;
 use std::io;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::Cli;
+use crm::cli::{vendors, Cli};
 
 /// The one command that brings `completions/`, `man/` and the README table up to date, run from the repository root.
 pub const REGENERATE: &str = "cargo run --example generate";
@@ -40,7 +40,8 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     // One page for `crm` and one per visible subcommand: `crm-deals-list.1`.
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
-    write_man_pages(&cmd, &man)?;
+    let source = format!("crm {}", cmd.get_version().unwrap_or_default());
+    write_man_pages(&cmd, &source, &man)?;
     let mut written = Vec::new();
     for dir in [&completions, &man] {
         for entry in fs::read_dir(dir)? {
@@ -50,7 +51,7 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     let readme = root.join("README.md");
     if readme.exists() {
         let text = fs::read_to_string(&readme)?;
-        let updated = super::vendors::with_readme_table(&text)
+        let updated = vendors::with_readme_table(&text)
             .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
         if updated != text {
             fs::write(&readme, updated)?;
@@ -61,14 +62,14 @@ pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-/// What `clap_mangen::generate_to` does, but every page's footer says "crm 0.1.0" rather than
-/// the bare subcommand name ("list 0.1.0").
-fn write_man_pages(cmd: &clap::Command, dir: &Path) -> io::Result<()> {
+/// What `clap_mangen::generate_to` does, but every page's footer says `source`, "crm 0.1.0",
+/// rather than the bare subcommand name ("list 0.1.0").
+fn write_man_pages(cmd: &clap::Command, source: &str, dir: &Path) -> io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_man_pages(sub, dir)?;
+        write_man_pages(sub, source, dir)?;
     }
     clap_mangen::Man::new(cmd.clone())
-        .source(format!("crm {}", env!("CARGO_PKG_VERSION")))
+        .source(source.to_string())
         .manual("crm manual")
         .generate_to(dir)?;
     Ok(())

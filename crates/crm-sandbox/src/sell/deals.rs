@@ -16,8 +16,8 @@ use super::{
     bad_param, collection_page, not_found, one, paging, render, unprocessable, Deal, St, Store,
     CUSTOM_FIELDS, V,
 };
-use crate::sandbox::errors;
-use crate::sandbox::util::{q, query_pairs};
+use crate::errors;
+use crate::util::{q, query_pairs};
 
 /// The filter parameters deals can be listed and upserted by.
 const FILTERS: [&str; 11] = [

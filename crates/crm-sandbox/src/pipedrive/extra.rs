@@ -11,7 +11,7 @@ use super::{
     bad, cursor_for, cursor_offset, not_found, ok_data, ok_page, Deal, Follower, Participant, St,
     Store,
 };
-use crate::sandbox::util::{dec_number, iso, json, parse_body, q, query_pairs};
+use crate::util::{dec_number, iso, json, parse_body, q, query_pairs};
 
 /// v1 times: `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn v1_time(t: DateTime<Utc>) -> String {
@@ -148,9 +148,7 @@ pub(crate) async fn participants(
     if more {
         pagination["next_start"] = json!(start + limit);
     }
-    crate::sandbox::util::ok(
-        json!({ "success": true, "data": data, "additional_data": pagination }),
-    )
+    crate::util::ok(json!({ "success": true, "data": data, "additional_data": pagination }))
 }
 
 pub(crate) async fn add_participant(

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::{bad, date_ms, meta, Deal, St};
-use crate::sandbox::util::{ok, parse_body};
+use crate::util::{ok, parse_body};
 
 /// HubSpot will not page past this many results.
 const MAX_RESULTS: usize = 10_000;

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::objects::{create_one, created_view, find, id_text, update_one};
 use super::{bad, meta, Deal, St, Store};
-use crate::sandbox::util::{iso_ms, json, parse_body, q, query_pairs};
+use crate::util::{iso_ms, json, parse_body, q, query_pairs};
 
 fn batch_inputs(body: &Bytes) -> Result<(Value, Vec<Value>), Response> {
     let v: Value = parse_body(body, bad)?;

@@ -311,7 +311,7 @@ fn convert_json_in_place<S: Persisted>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::data::Demo;
+    use crate::data::Demo;
 
     #[test]
     fn rows_round_trip_every_vendors_store() {

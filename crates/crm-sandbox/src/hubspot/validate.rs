@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::{bad, date_ms, meta, Store, V};
-use crate::sandbox::errors;
-use crate::sandbox::util::iso_ms;
+use crate::errors;
+use crate::util::iso_ms;
 
 /// Applies property values to `props`, validating them as HubSpot does.
 pub(crate) fn apply(
@@ -67,7 +67,7 @@ pub(crate) fn apply(
                 text
             }
             "region" => {
-                if !crate::sandbox::data::REGIONS.contains(&text.as_str()) {
+                if !crate::data::REGIONS.contains(&text.as_str()) {
                     return Err(invalid("not one of the allowed options"));
                 }
                 text

@@ -5,8 +5,8 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{bad, St, Store};
-use crate::sandbox::util::{ok, q, query_pairs};
-use crate::sandbox::{data, errors};
+use crate::util::{ok, q, query_pairs};
+use crate::{data, errors};
 
 /// A deal property: name, label, type, fieldType, HubSpot-defined, unique, read-only.
 pub(crate) struct Prop {

@@ -1,6 +1,7 @@
-//! `crm sandbox serve`: a local, stateful emulator of the three vendors' deal
-//! APIs, speaking their wire formats, with optional faults (errors, rate
-//! limits, resets, truncated or slow bodies) to exercise a client.
+//! A local, stateful emulator of the three vendors' deal APIs (`crm sandbox serve` and the
+//! built-in sandbox profiles run it), speaking their wire formats, with optional faults (errors,
+//! rate limits, resets, truncated or slow bodies) to exercise a client. A library: it takes
+//! [`ServeArgs`] and prints nothing; the command line that runs it says where it listens.
 //!
 //! Every request goes through one layer (`faults.rs`), in this order: the
 //! vendor's authentication (401 in its error shape);
@@ -48,7 +49,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 /// Which vendor API the sandbox speaks.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SandboxVendor {
     Hubspot,
@@ -103,6 +105,8 @@ impl FromStr for RateLimit {
     }
 }
 
+/// A fraction between 0 and 1, for the `--*-rate` flags.
+#[cfg(feature = "clap")]
 fn parse_rate(s: &str) -> Result<f64, String> {
     let f: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if (0.0..=1.0).contains(&f) {
@@ -113,56 +117,60 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 /// Run a local, stateful emulator of a vendor's deal API, with optional faults.
-#[derive(clap::Args, Debug, Clone)]
+#[cfg_attr(feature = "clap", derive(clap::Args))]
+#[derive(Debug, Clone)]
 pub struct ServeArgs {
     /// Vendor API to emulate
-    #[arg(long, value_enum)]
+    #[cfg_attr(feature = "clap", arg(long, value_enum))]
     pub vendor: SandboxVendor,
     /// Port on 127.0.0.1 (0 = any free port)
-    #[arg(long, default_value_t = 0)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0))]
     pub port: u16,
     /// Number of demo deals
-    #[arg(long, default_value_t = 25)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 25))]
     pub deals: usize,
     /// Least time from each request to its response, in milliseconds
-    #[arg(long, default_value_t = 0)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0))]
     pub latency_ms: u64,
     /// Seed of the demo data and of the fault dice
-    #[arg(long, default_value_t = 1)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 1))]
     pub seed: u64,
     /// SQLite database the state is kept in (created when missing; any number of sandboxes
     /// and crm processes may share one); without it, the state lives in memory
-    #[arg(long)]
+    #[cfg_attr(feature = "clap", arg(long))]
     pub state: Option<PathBuf>,
     /// A JSON state file of an earlier version, moved into `state` when that is new, then
     /// removed (the built-in profiles' old `<vendor>.json`)
-    #[arg(skip)]
+    #[cfg_attr(feature = "clap", arg(skip))]
     pub legacy_state: Option<PathBuf>,
     /// Fraction of requests answered 500/502/503 (writes: half of them after the write was applied)
-    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0.0, value_parser = parse_rate))]
     pub fail_rate: f64,
     /// Rate limit N/WINDOW, e.g. 100/10s (Pipedrive counts token costs)
-    #[arg(long)]
+    #[cfg_attr(feature = "clap", arg(long))]
     pub rate_limit: Option<RateLimit>,
     /// A rolling window of requests besides --rate-limit, e.g. Pipedrive's burst limit 20/2s;
     /// the rate-limit headers then describe this window
-    #[arg(long)]
+    #[cfg_attr(feature = "clap", arg(long))]
     pub burst: Option<RateLimit>,
     /// Fraction of responses whose connection is dropped mid-body
-    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0.0, value_parser = parse_rate))]
     pub reset_rate: f64,
     /// Fraction of responses whose JSON body is cut in half
-    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0.0, value_parser = parse_rate))]
     pub truncate_rate: f64,
     /// Trickle every body in 10 pieces with this many milliseconds before each
-    #[arg(long, default_value_t = 0)]
+    #[cfg_attr(feature = "clap", arg(long, default_value_t = 0))]
     pub slow_body_ms: u64,
     /// HubSpot: the scopes the token was granted (comma-separated); a request needing another
     /// is answered 403 MISSING_SCOPES, e.g. --scopes crm.objects.deals.read (no owners)
-    #[arg(long, value_delimiter = ',', value_name = "SCOPES")]
+    #[cfg_attr(
+        feature = "clap",
+        arg(long, value_delimiter = ',', value_name = "SCOPES")
+    )]
     pub scopes: Option<Vec<String>>,
     /// HubSpot: the search endpoint's own limit N/WINDOW besides --rate-limit (HubSpot: 5/1s)
-    #[arg(long, value_name = "N/WINDOW")]
+    #[cfg_attr(feature = "clap", arg(long, value_name = "N/WINDOW"))]
     pub search_rate_limit: Option<RateLimit>,
 }
 
@@ -302,15 +310,13 @@ pub fn reset(args: &ServeArgs) -> Result<(), SandboxError> {
     app(args, true).map(|_| ())
 }
 
-/// Spawns the sandbox, says where it listens on stderr, and runs until Ctrl-C.
-pub async fn serve(args: ServeArgs) -> Result<(), SandboxError> {
-    let vendor = args.vendor;
+/// Spawns the sandbox, hands it to `listening` (to say where it listens), and runs until Ctrl-C.
+pub async fn serve(
+    args: ServeArgs,
+    listening: impl FnOnce(&RunningSandbox),
+) -> Result<(), SandboxError> {
     let running = spawn(args).await?;
-    eprintln!(
-        "crm sandbox: {} listening on {}",
-        vendor.name(),
-        running.url()
-    );
+    listening(&running);
     tokio::signal::ctrl_c().await.map_err(SandboxError::Serve)?;
     running.shutdown().await
 }

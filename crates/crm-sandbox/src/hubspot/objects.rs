@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::validate::apply;
 use super::{assoc, bad, not_found, Deal, St, Store};
-use crate::sandbox::util::{json, ok, parse_body, q, q_list, query_pairs};
+use crate::util::{json, ok, parse_body, q, q_list, query_pairs};
 
 /// An id given as a JSON string or number.
 pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {

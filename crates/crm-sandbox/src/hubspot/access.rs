@@ -11,8 +11,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::sandbox::errors::request_id;
-use crate::sandbox::RateLimit;
+use crate::errors::request_id;
+use crate::RateLimit;
 
 #[derive(Default)]
 pub(crate) struct Access {

@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::{bad, cursor_for, cursor_offset, not_found, ok_data, ok_page, Deal, St};
-use crate::sandbox::util::{parse_time, q, q_list, query_pairs};
+use crate::util::{parse_time, q, q_list, query_pairs};
 
 fn int(pairs: &[(String, String)], key: &str) -> Result<Option<u64>, Response> {
     q(pairs, key)
@@ -152,7 +152,7 @@ pub(crate) async fn get_one(State(st): St, Path(id): Path<String>) -> Response {
 /// Pipedrive's v2 file types a search item's `value` as an integer (the deal itself keeps its
 /// decimals): the reduced item carries the value rounded, as the file says.
 fn search_value(value: rust_decimal::Decimal) -> Value {
-    crate::sandbox::util::dec_number(value.round())
+    crate::util::dec_number(value.round())
 }
 
 pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
@@ -233,7 +233,7 @@ pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
         })
         .collect();
     let next = (offset + limit < hits.len()).then(|| cursor_for(offset + limit));
-    crate::sandbox::util::ok(
+    crate::util::ok(
         json!({ "success": true, "data": { "items": items }, "additional_data": super::additional(next) }),
     )
 }

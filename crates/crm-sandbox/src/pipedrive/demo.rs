@@ -6,7 +6,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{CustomField, Deal, Follower, Named, Participant, Person, Stage, Store, User};
-use crate::sandbox::data::{Demo, StageKind, TAGS};
+use crate::data::{Demo, StageKind, TAGS};
 
 /// A 40-character hex key, as Pipedrive gives custom fields.
 fn field_key(name: &str) -> String {
@@ -83,10 +83,7 @@ impl Store {
             CustomField {
                 key: field_key("region"),
                 name: "Region".into(),
-                options: crate::sandbox::data::REGIONS
-                    .iter()
-                    .map(|r| r.to_string())
-                    .collect(),
+                options: crate::data::REGIONS.iter().map(|r| r.to_string()).collect(),
             },
             CustomField {
                 key: field_key("external_id"),

@@ -8,8 +8,8 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::{bad, not_found, Assoc, St, Store, V};
-use crate::sandbox::errors;
-use crate::sandbox::util::{iso_ms, json, ok, parse_body};
+use crate::errors;
+use crate::util::{iso_ms, json, ok, parse_body};
 
 /// `contacts`/`contact`/`0-1` → `contacts`; the same for companies.
 pub(crate) fn norm_type(t: &str) -> Option<&'static str> {
