@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path, path_regex};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{run, Home};
+use crate::support::mock::Answers;
 
 /// The seed file whose name starts with `prefix` (e.g. `000_`).
 fn seed(prefix: &str) -> Option<String> {
@@ -93,13 +94,13 @@ async fn hubspot_create_with_associations_matches_seed_000() {
     let props = &example["properties"];
 
     let server = crate::support::hubspot::account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .set_body_json(crate::support::hubspot::deal("512", "New deal", "1500.00")),
+    server
+        .answer_with(
+            "POST",
+            "/crm/v3/objects/deals",
+            201,
+            crate::support::hubspot::deal("512", "New deal", "1500.00"),
         )
-        .mount(&server)
         .await;
     Mock::given(method("PUT"))
         .and(path_regex(r"^/crm/v4/objects/deals/512/associations/"))
@@ -107,6 +108,7 @@ async fn hubspot_create_with_associations_matches_seed_000() {
             "fromObjectTypeId": "0-3", "fromObjectId": 512,
             "toObjectTypeId": "0-1", "toObjectId": 1, "labels": []
         })))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
@@ -204,6 +206,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
                 json!({"id": keep, "title": "Keep", "user_id": 11, "merge_what_id": other}),
             )),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -213,6 +216,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
                 crate::support::pipedrive::deal(keep, "Keep", "5"),
             )),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -220,6 +224,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
         .respond_with(
             ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
@@ -290,22 +295,20 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
 
     let server = crate::support::hubspot::account().await;
     for id in ["10", "11"] {
-        Mock::given(method("GET"))
-            .and(path(format!("/crm/v3/objects/deals/{id}")))
-            .respond_with(
-                ResponseTemplate::new(200)
-                    .set_body_json(crate::support::hubspot::deal(id, "Deal", "5")),
+        server
+            .answer(
+                "GET",
+                &format!("/crm/v3/objects/deals/{id}"),
+                crate::support::hubspot::deal(id, "Deal", "5"),
             )
-            .mount(&server)
             .await;
     }
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/merge"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(crate::support::hubspot::deal("10", "Keep", "5")),
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/merge",
+            crate::support::hubspot::deal("10", "Keep", "5"),
         )
-        .mount(&server)
         .await;
     let home = Home::new();
     let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");

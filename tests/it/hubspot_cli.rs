@@ -5,18 +5,10 @@ use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home};
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, Home};
 use crate::support::hubspot::{self, account, deal, TOKEN};
-
-async fn requests_to(server: &wiremock::MockServer, verb: &str, p: &str) -> Vec<wiremock::Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
+use crate::support::mock::{requests_to, Answers};
 
 #[tokio::test]
 async fn list_follows_the_after_cursor_and_names_properties() {
@@ -28,20 +20,12 @@ async fn list_follows_the_after_cursor_and_names_properties() {
             ResponseTemplate::new(200)
                 .set_body_json(json!({"results": [deal("2", "Beta", "20.10")]})),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "results": [deal("1", "Alpha", "1000.50")],
-            "paging": {"next": {"after": "2", "link": "x"}}
-        })))
-        .mount(&server)
-        .await;
+    server.answer("GET", "/crm/v3/objects/deals", json!({ "results": [deal("1", "Alpha", "1000.50")], "paging": {"next": {"after": "2", "link": "x"}} })).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--all", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "list", "--all", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -93,38 +77,39 @@ fn search_page(results: Vec<Value>, total: u64, after: Option<&str>) -> Value {
 #[tokio::test]
 async fn filters_go_through_search_with_names_resolved() {
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("7", "Gamma", "5")],
-            1,
-            None,
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("7", "Gamma", "5")], 1, None),
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "list",
-        "--stage",
-        "Contract Sent",
-        "--owner",
-        "ana@example.com",
-        "--status",
-        "open",
-        "--company",
-        "301",
-        "--search",
-        "acme",
-        "--sort",
-        "amount:desc",
-        "--custom",
-        "Region=EMEA",
-        "-o",
-        "ndjson",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "list",
+            "--stage",
+            "Contract Sent",
+            "--owner",
+            "ana@example.com",
+            "--status",
+            "open",
+            "--company",
+            "301",
+            "--search",
+            "acme",
+            "--sort",
+            "amount:desc",
+            "--custom",
+            "Region=EMEA",
+            "-o",
+            "ndjson",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.lines().count(), 1);
     let searches = requests_to(&server, "POST", "/crm/v3/objects/deals/search").await;
@@ -159,21 +144,22 @@ async fn filters_go_through_search_with_names_resolved() {
 #[tokio::test]
 async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("1", "A", "1")],
-            12_345,
-            Some("1"),
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("1", "A", "1")], 12_345, Some("1")),
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals", "list", "--status", "won", "--limit", "1", "-o", "json",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals", "list", "--status", "won", "--limit", "1", "-o", "json",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         !out.stderr.contains("at most 10000"),
@@ -182,18 +168,19 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
     );
 
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("1", "A", "1")],
-            12_345,
-            None,
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("1", "A", "1")], 12_345, None),
+        )
         .await;
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--status", "won", "--all", "-o", "ndjson"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &["deals", "list", "--status", "won", "--all", "-o", "ndjson"],
+    )
+    .await;
     assert!(
         out.stderr.contains("12345 deals match") && out.stderr.contains("at most 10000"),
         "{}",
@@ -205,9 +192,7 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
 async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_suggestion() {
     let server = account().await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--stage", "Negotiation"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "list", "--stage", "Negotiation"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(
         out.stderr.contains("no stage named \"Negotiation\""),
@@ -221,9 +206,12 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
         out.stderr
     );
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "create", "--name", "X", "--set", "regoin=EMEA"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &["deals", "create", "--name", "X", "--set", "regoin=EMEA"],
+    )
+    .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr.contains("did you mean \"region\""),
@@ -234,9 +222,7 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
         .await
         .is_empty());
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "update", "5", "--owner", "Zed"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "update", "5", "--owner", "Zed"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
 }
@@ -256,24 +242,27 @@ async fn create_sends_strings_takes_the_first_stage_and_says_so() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Acme",
-        "--amount",
-        "1500.00",
-        "--currency",
-        "eur",
-        "--close-date",
-        "2026-12-31",
-        "--set",
-        "Region=Europe",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--amount",
+            "1500.00",
+            "--currency",
+            "eur",
+            "--close-date",
+            "2026-12-31",
+            "--set",
+            "Region=Europe",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["id"], "99");
     assert!(
@@ -309,22 +298,25 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Acme",
-        "--stage",
-        "contractsent",
-        "--contact",
-        "201",
-        "--company",
-        "666",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Acme",
+            "--stage",
+            "contractsent",
+            "--contact",
+            "201",
+            "--company",
+            "666",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 8, "{}", out.stderr);
     assert_eq!(out.json()["id"], "99");
     assert!(
@@ -346,16 +338,19 @@ async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Once",
-        "--stage",
-        "contractsent",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Once",
+            "--stage",
+            "contractsent",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 7, "{}", out.stderr);
     assert!(
         out.stderr
@@ -376,12 +371,11 @@ async fn a_429_is_retried_after_retry_after_even_for_a_create() {
                 .set_body_json(hubspot::error("RATE_LIMITS", "slow down")),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(deal("5", "Late", "1")))
-        .mount(&server)
+    server
+        .answer_with("POST", "/crm/v3/objects/deals", 201, deal("5", "Late", "1"))
         .await;
     let home = Home::new();
     let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
@@ -417,17 +411,14 @@ async fn reads_are_retried_after_server_errors() {
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(ResponseTemplate::new(502))
         .up_to_n_times(2)
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "get", "5", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "get", "5", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["name"], "Five");
     assert_eq!(
@@ -464,12 +455,11 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
             .respond_with(
                 ResponseTemplate::new(status).set_body_json(hubspot::error(category, message)),
             )
+            .expect(1..)
             .mount(&server)
             .await;
         let home = Home::new();
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(["deals", "update", "5", "--amount", "10"]);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, &["deals", "update", "5", "--amount", "10"]).await;
         assert_eq!(out.code, code, "{status}: {}", out.stderr);
         if code != 3 {
             assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
@@ -486,10 +476,8 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
 #[tokio::test]
 async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     Mock::given(method("PATCH"))
         .and(path("/crm/v3/objects/deals/5"))
@@ -499,21 +487,24 @@ async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage(
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "update",
-        "5",
-        "--unset",
-        "close_date",
-        "--status",
-        "lost",
-        "--lost-reason",
-        "Budget",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "update",
+            "5",
+            "--unset",
+            "close_date",
+            "--status",
+            "lost",
+            "--lost-reason",
+            "Budget",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let patch = &requests_to(&server, "PATCH", "/crm/v3/objects/deals/5").await[0];
     let body: Value = serde_json::from_slice(&patch.body).unwrap();
@@ -532,17 +523,18 @@ async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/12"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("12", "Merged", "3")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/12", deal("12", "Merged", "3"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["id"], "12");
     assert!(
@@ -555,29 +547,24 @@ async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
 #[tokio::test]
 async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_terminal() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(TrashedFirst(home.data_dir().join("trash.ndjson")))
+        .expect(1..)
         .mount(&server)
         .await;
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "delete", "5"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     assert!(requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
         .await
         .is_empty());
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5", "--yes"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("recycling bin"), "{}", out.stderr);
     assert_eq!(
@@ -614,22 +601,19 @@ impl wiremock::Respond for TrashedFirst {
 #[tokio::test]
 async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(0)
         .mount(&server)
         .await;
     let home = Home::new();
     // A directory where the trash file should be: it cannot be opened for appending.
     std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5", "--yes"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr.contains("cannot write the trash file")
@@ -648,14 +632,7 @@ async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
 #[tokio::test]
 async fn associate_uses_explicit_v4_types_and_labels() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v4/associations/deals/contacts/labels"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [
-            {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": null},
-            {"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}
-        ]})))
-        .mount(&server)
-        .await;
+    server.answer("GET", "/crm/v4/associations/deals/contacts/labels", json!({"results": [ {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": null}, {"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"} ]})).await;
     Mock::given(method("PUT"))
         .and(path("/crm/v4/objects/deals/5/associations/contacts/201"))
         .and(body_partial_json(
@@ -704,25 +681,21 @@ async fn associate_uses_explicit_v4_types_and_labels() {
         vec!["deals", "associate", "5", "--company", "302"],
         vec!["deals", "dissociate", "5", "--contact", "201"],
     ] {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(&args);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     }
 }
 
 #[tokio::test]
 async fn follow_is_not_supported_by_hubspot_and_sends_nothing() {
-    let server = wiremock::MockServer::start().await;
+    let server = Account::empty("hubspot").await;
     let home = Home::new();
     for args in [
         vec!["deals", "follow", "5", "--user", "ana"],
         vec!["deals", "unfollow", "5", "--user", "ana"],
         vec!["deals", "followers", "5"],
     ] {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(&args);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 6, "{}", out.stderr);
         assert!(
             out.stderr.contains("is not supported by HubSpot"),
@@ -735,7 +708,7 @@ async fn follow_is_not_supported_by_hubspot_and_sends_nothing() {
 
 #[tokio::test]
 async fn bad_input_fails_before_any_request() {
-    let server = wiremock::MockServer::start().await;
+    let server = Account::empty("hubspot").await;
     let home = Home::new();
     let cases: [(&[&str], i32, &str); 5] = [
         (&["deals", "get", "../contacts/1"], 2, "is not a valid id"),
@@ -764,9 +737,7 @@ async fn bad_input_fails_before_any_request() {
         ),
     ];
     for (args, code, text) in cases {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(args);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, code, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(text), "{args:?}: {}", out.stderr);
     }
@@ -802,19 +773,22 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
     cmd.args(["stages", "list", "-o", "json"]);
     assert_eq!(run(cmd).await.code, 0);
     let before = server.received_requests().await.unwrap().len();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Dry",
-        "--stage",
-        "Contract Sent",
-        "--amount",
-        "10",
-        "--dry-run",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Dry",
+            "--stage",
+            "Contract Sent",
+            "--amount",
+            "10",
+            "--dry-run",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -843,15 +817,11 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
 #[tokio::test]
 async fn verbose_traces_redact_the_token() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "get", "5", "-v", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "get", "5", "-v", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("> GET"), "{}", out.stderr);
     assert!(
@@ -875,6 +845,7 @@ async fn hubspots_rate_limit_headers_are_learned() {
                     json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "x"}}}),
                 ),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
@@ -893,7 +864,7 @@ async fn hubspots_rate_limit_headers_are_learned() {
 
 /// `GET /crm/v4/objects/deals/{id}/associations/companies`: each company with its types (5 is
 /// the primary company, 341 the unlabeled default).
-async fn companies_of(server: &wiremock::MockServer, deal: &str, companies: &[(&str, bool)]) {
+async fn companies_of(server: &Account, deal: &str, companies: &[(&str, bool)]) {
     let results: Vec<Value> = companies
         .iter()
         .map(|(id, primary)| {
@@ -905,30 +876,33 @@ async fn companies_of(server: &wiremock::MockServer, deal: &str, companies: &[(&
             json!({"toObjectId": id, "associationTypes": types})
         })
         .collect();
-    Mock::given(method("GET"))
-        .and(path(format!(
-            "/crm/v4/objects/deals/{deal}/associations/companies"
-        )))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": results})))
-        .mount(server)
+    server
+        .answer(
+            "GET",
+            &format!("/crm/v4/objects/deals/{deal}/associations/companies"),
+            json!({"results": results}),
+        )
         .await;
 }
 
 #[tokio::test]
 async fn associate_reports_in_words() {
     let server = account().await;
-    Mock::given(method("PUT"))
-        .and(path(
+    server
+        .answer(
+            "PUT",
             "/crm/v4/objects/deals/5/associations/default/companies/302",
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
+            json!({}),
+        )
         .await;
     companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "associate", "5", "--company", "302"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &["deals", "associate", "5", "--company", "302"],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr.trim(),
@@ -954,9 +928,12 @@ async fn the_first_company_of_a_deal_becomes_its_primary() {
         .await;
     companies_of(&server, "6", &[]).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "associate", "6", "--company", "302"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &["deals", "associate", "6", "--company", "302"],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr.trim(),
@@ -974,19 +951,18 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
             ResponseTemplate::new(200)
                 .set_body_json(json!({"results": [deal("2", "B", "2"), deal("3", "C", "3")]})),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals",
             json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "2"}}}),
-        ))
-        .mount(&server)
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "export"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, &["deals", "export"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let ids: Vec<String> = out
         .stdout
@@ -1000,8 +976,11 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
         .collect();
     assert_eq!(ids, ["1", "2", "3"]);
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--limit", "2", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &["deals", "list", "--limit", "2", "-o", "json"],
+    )
+    .await;
     assert_eq!(out.json().as_array().unwrap().len(), 2);
 }

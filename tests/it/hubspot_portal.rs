@@ -9,6 +9,7 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{run, Home, Run};
 use crate::support::hubspot::{self, account_details};
+use crate::support::mock::Answers;
 
 const TOKEN: &str = "pat-na1-portal-0000";
 
@@ -533,16 +534,17 @@ async fn url_links_to_the_deal_in_hubspot() {
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/7"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(hubspot::deal("7", "Seven", "1")))
-        .mount(&server)
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals/7",
+            hubspot::deal("7", "Seven", "1"),
+        )
         .await;
     let home = Home::new();
     for _ in 0..2 {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), hubspot::TOKEN);
-        cmd.args(["deals", "get", "7", "-o", "json"]);
-        let out = run(cmd).await;
+        let out =
+            crate::support::cli::crm(&home, &server, &["deals", "get", "7", "-o", "json"]).await;
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert_eq!(
             out.json()["url"],

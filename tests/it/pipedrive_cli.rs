@@ -4,50 +4,12 @@
 
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, Home};
+use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
-
-pub(crate) async fn requests_to(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-) -> Vec<wiremock::Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
-
-pub(crate) fn query(r: &wiremock::Request) -> Vec<(String, String)> {
-    r.url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
-
-pub(crate) fn body(r: &wiremock::Request) -> Value {
-    serde_json::from_slice(&r.body).expect("JSON body")
-}
-
-pub(crate) async fn crm(server: &MockServer, args: &[&str]) -> Run {
-    let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-pub(crate) async fn mount(server: &MockServer, verb: &str, p: &str, answer: Value) {
-    Mock::given(method(verb))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
-        .mount(server)
-        .await;
-}
 
 #[tokio::test]
 async fn list_follows_the_cursor_and_maps_every_field() {
@@ -59,16 +21,22 @@ async fn list_follows_the_cursor_and_maps_every_field() {
             ResponseTemplate::new(200)
                 .set_body_json(page(json!([deal(2, "Beta", "12345678901234.56")]), None)),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
+        )
+        .await;
+    let out = crm(
+        &Home::new(),
         &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
+        &["deals", "list", "--all", "-o", "json"],
     )
     .await;
-    let out = crm(&server, &["deals", "list", "--all", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -111,8 +79,11 @@ async fn list_follows_the_cursor_and_maps_every_field() {
 #[tokio::test]
 async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     let server = account().await;
-    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
+    server
+        .answer("GET", "/api/v2/deals", page(json!([]), None))
+        .await;
     let out = crm(
+        &Home::new(),
         &server,
         &[
             "deals",
@@ -163,21 +134,31 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
 #[tokio::test]
 async fn archived_and_unsupported_sorts() {
     let server = account().await;
-    mount(
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/archived",
+            page(json!([deal(3, "Old", "5")]), None),
+        )
+        .await;
+    let out = crm(
+        &Home::new(),
         &server,
-        "GET",
-        "/api/v2/deals/archived",
-        page(json!([deal(3, "Old", "5")]), None),
+        &["deals", "list", "--archived", "-o", "json"],
     )
     .await;
-    let out = crm(&server, &["deals", "list", "--archived", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["id"], "3");
 
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
-    let out = crm(&server, &["deals", "list", "--sort", "amount"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "list", "--sort", "amount"],
+    )
+    .await;
     assert_eq!(out.code, 6, "{}", out.stderr);
     assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
     assert!(out.stderr.contains("--all"), "{}", out.stderr);
@@ -186,9 +167,19 @@ async fn archived_and_unsupported_sorts() {
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
-    let out = crm(&server, &["deals", "list", "--sort", "colour"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "list", "--sort", "colour"],
+    )
+    .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let out = crm(&server, &["deals", "list", "--stage", "Nowhere"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "list", "--stage", "Nowhere"],
+    )
+    .await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);
 }
@@ -196,26 +187,27 @@ async fn archived_and_unsupported_sorts() {
 #[tokio::test]
 async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            json!({"success": true, "data": {"items": [
             {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Acme B"}},
             {"result_score": 0.9, "item": {"id": 7, "type": "deal", "title": "Acme A"}}
         ]}, "additional_data": {}}),
-    )
-    .await;
+        )
+        .await;
     let mut other = deal(8, "Acme B", "20");
     other["owner_id"] = json!(12);
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(7, "Acme A", "10"), other]), None),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(7, "Acme A", "10"), other]), None),
+        )
+        .await;
     let out = crm(
+        &Home::new(),
         &server,
         &[
             "deals", "list", "--search", "acme", "--status", "open", "--owner", "Ana Lima", "-o",
@@ -245,33 +237,34 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
 #[tokio::test]
 async fn get_reads_participants_as_contacts() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/1",
-        ok(deal(1, "Alpha", "1000.50")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/1/participants",
-        participants(&[(70, 201), (71, 202)]),
-    )
-    .await;
-    let out = crm(&server, &["deals", "get", "1", "-o", "json"]).await;
+    server
+        .answer("GET", "/api/v2/deals/1", ok(deal(1, "Alpha", "1000.50")))
+        .await;
+    server
+        .answer(
+            "GET",
+            "/api/v1/deals/1/participants",
+            participants(&[(70, 201), (71, 202)]),
+        )
+        .await;
+    let out = crm(&Home::new(), &server, &["deals", "get", "1", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
-    let out = crm(&server, &["deals", "get", "../1"]).await;
+    let out = crm(&Home::new(), &server, &["deals", "get", "../1"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
 
 #[tokio::test]
 async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothing() {
     let server = account().await;
-    let out = crm(&server, &["deals", "update", "4", "--set", "Regoin=EMEA"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "update", "4", "--set", "Regoin=EMEA"],
+    )
+    .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr.contains("did you mean \"Region\""),
@@ -282,13 +275,19 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
         .await
         .is_empty());
     let out = crm(
+        &Home::new(),
         &server,
         &["deals", "update", "4", "--lost-reason", "Budget"],
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--status lost"), "{}", out.stderr);
-    let out = crm(&server, &["deals", "update", "4", "--amount", "12,5"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "update", "4", "--amount", "12,5"],
+    )
+    .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
 
@@ -296,6 +295,7 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
 async fn pipelines_and_stages_come_from_v2() {
     let server = account().await;
     let out = crm(
+        &Home::new(),
         &server,
         &["stages", "list", "--pipeline", "Sales", "-o", "json"],
     )
@@ -304,7 +304,7 @@ async fn pipelines_and_stages_come_from_v2() {
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
-    let out = crm(&server, &["pipelines", "list", "-o", "json"]).await;
+    let out = crm(&Home::new(), &server, &["pipelines", "list", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
@@ -312,22 +312,31 @@ async fn pipelines_and_stages_come_from_v2() {
 #[tokio::test]
 async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/404"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(pipedrive::error("Deal not found")))
-        .mount(&server)
+    server
+        .answer_with(
+            "GET",
+            "/api/v2/deals/404",
+            404,
+            pipedrive::error("Deal not found"),
+        )
         .await;
-    Mock::given(method("PATCH"))
-        .and(path("/api/v2/deals/6"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(pipedrive::error(
-            "Validation failed: stage_id: Stage does not belong to pipeline",
-        )))
-        .mount(&server)
+    server
+        .answer_with(
+            "PATCH",
+            "/api/v2/deals/6",
+            400,
+            pipedrive::error("Validation failed: stage_id: Stage does not belong to pipeline"),
+        )
         .await;
-    let out = crm(&server, &["deals", "get", "404"]).await;
+    let out = crm(&Home::new(), &server, &["deals", "get", "404"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("no deal 404"), "{}", out.stderr);
-    let out = crm(&server, &["deals", "update", "6", "--name", "X"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "update", "6", "--name", "X"],
+    )
+    .await;
     assert_eq!(out.code, 5, "{}", out.stderr);
     assert!(
         out.stderr.contains("Stage does not belong"),
@@ -343,14 +352,15 @@ async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
 
 #[tokio::test]
 async fn a_refused_token_gets_a_hint_about_its_kind() {
-    let server = MockServer::start().await;
+    let server = Account::empty("pipedrive").await;
     Mock::given(method("GET"))
         .respond_with(
             ResponseTemplate::new(401).set_body_json(pipedrive::error("unauthorized access")),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(&server, &["deals", "list"]).await;
+    let out = crm(&Home::new(), &server, &["deals", "list"]).await;
     assert_eq!(out.code, 4, "{}", out.stderr);
     assert!(out.stderr.contains("x-api-token"), "{}", out.stderr);
     assert!(!out.stderr.contains(TOKEN));
@@ -380,17 +390,18 @@ async fn a_429_is_waited_out_with_retry_after() {
                 .set_body_json(pipedrive::error("Request over limit")),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "A", "1")]), None),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "A", "1")]), None),
+        )
+        .await;
     let started = std::time::Instant::now();
-    let out = crm(&server, &["deals", "list", "-o", "json"]).await;
+    let out = crm(&Home::new(), &server, &["deals", "list", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["id"], "1");
     assert!(started.elapsed() >= std::time::Duration::from_secs(1));
@@ -400,7 +411,12 @@ async fn a_429_is_waited_out_with_retry_after() {
 #[tokio::test]
 async fn dry_run_shows_the_token_redacted_in_its_header() {
     let server = account().await;
-    let out = crm(&server, &["deals", "delete", "5", "--yes", "--dry-run"]).await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["deals", "delete", "5", "--yes", "--dry-run"],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(all.contains("/api/v2/deals/5"), "{all}");
@@ -462,7 +478,7 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
 
 #[tokio::test]
 async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
-    let server = MockServer::start().await;
+    let server = Account::empty("pipedrive").await;
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/1"))
         .respond_with(
@@ -472,12 +488,13 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
                 .insert_header("x-ratelimit-reset", "1")
                 .set_body_json(ok(deal(1, "A", "1"))),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let started = std::time::Instant::now();
     // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
     // which is not what this test judges).
-    let _ = crm(&server, &["deals", "get", "1"]).await;
+    let _ = crm(&Home::new(), &server, &["deals", "get", "1"]).await;
     let sent = server.received_requests().await.unwrap();
     assert!(sent.len() > 1, "{sent:?}");
     assert!(
@@ -489,28 +506,29 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
 #[tokio::test]
 async fn with_contacts_reads_each_deal_s_participants() {
     let server = account().await;
-    mount(
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
+        )
+        .await;
+    server
+        .answer(
+            "GET",
+            "/api/v1/deals/1/participants",
+            participants(&[(70, 205)]),
+        )
+        .await;
+    server
+        .answer("GET", "/api/v1/deals/2/participants", participants(&[]))
+        .await;
+    let out = crm(
+        &Home::new(),
         &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
+        &["deals", "list", "--with-contacts", "-o", "json"],
     )
     .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/1/participants",
-        participants(&[(70, 205)]),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/2/participants",
-        participants(&[]),
-    )
-    .await;
-    let out = crm(&server, &["deals", "list", "--with-contacts", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
@@ -573,8 +591,15 @@ async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
 #[tokio::test]
 async fn verbose_traces_redact_the_api_token() {
     let server = account().await;
-    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
-    let out = crm(&server, &["-v", "deals", "list", "-o", "json"]).await;
+    server
+        .answer("GET", "/api/v2/deals", page(json!([]), None))
+        .await;
+    let out = crm(
+        &Home::new(),
+        &server,
+        &["-v", "deals", "list", "-o", "json"],
+    )
+    .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("x-api-token: (redacted)"),

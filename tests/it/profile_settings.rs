@@ -5,8 +5,8 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::pipedrive_cli::{body, requests_to};
-use crate::support::cli::{run, run_sync, Home, Run};
+use crate::support::cli::{crm, run_sync, Home, Run, To};
+use crate::support::mock::{body, requests_to, Answers};
 use crate::support::pipedrive::{deal, fields, ok, page, users, TOKEN};
 
 /// A Pipedrive account with two pipelines: Sales (stages 1, 2) and Renewals (stage 3).
@@ -68,11 +68,9 @@ fn add_profile(home: &Home, server: &MockServer, extra: &[&str]) -> Run {
     run_sync(cmd)
 }
 
-/// `crm` with the profile in use; CRM_TOKEN stands in for the keyring.
-async fn crm(home: &Home, args: &[&str]) -> Run {
-    let mut cmd = home.crm();
-    cmd.env("CRM_TOKEN", TOKEN).args(args);
-    run(cmd).await
+/// `crm ARGS` with the profile in use; CRM_TOKEN stands in for the keyring.
+async fn in_profile(home: &Home, args: &[&str]) -> Run {
+    crm(home, To::Default, args).env("CRM_TOKEN", TOKEN).await
 }
 
 #[tokio::test]
@@ -82,7 +80,7 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     let added = add_profile(&home, &server, &["--default-pipeline", "Renewals"]);
     assert_eq!(added.code, 0, "{}", added.stderr);
 
-    let out = crm(&home, &["deals", "create", "--name", "Acme", "-o", "json"]).await;
+    let out = in_profile(&home, &["deals", "create", "--name", "Acme", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("default pipeline \"Renewals\""),
@@ -93,7 +91,7 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     assert_eq!(body(&posts[0])["pipeline_id"], 2, "{}", body(&posts[0]));
 
     // A stage decides the pipeline itself: the default is not added beside it.
-    let out = crm(
+    let out = in_profile(
         &home,
         &["deals", "create", "--name", "Acme", "--stage", "Qualified"],
     )
@@ -107,7 +105,7 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
         body(&posts[1])
     );
 
-    let out = crm(
+    let out = in_profile(
         &home,
         &["deals", "create", "--name", "Acme", "--pipeline", "Sales"],
     )
@@ -134,9 +132,9 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
             .map(|s| s["name"].as_str().unwrap().to_string())
             .collect()
     };
-    let out = crm(&home, &["stages", "list", "-o", "json"]).await;
+    let out = in_profile(&home, &["stages", "list", "-o", "json"]).await;
     assert_eq!(names(&out), ["Renewal Due"]);
-    let out = crm(
+    let out = in_profile(
         &home,
         &["stages", "list", "--pipeline", "Sales", "-o", "json"],
     )
@@ -146,7 +144,7 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
     // Without a default, every pipeline's stages.
     let plain = Home::new();
     assert_eq!(add_profile(&plain, &server, &[]).code, 0);
-    let out = crm(&plain, &["stages", "list", "-o", "json"]).await;
+    let out = in_profile(&plain, &["stages", "list", "-o", "json"]).await;
     assert_eq!(names(&out).len(), 3);
 }
 
@@ -190,10 +188,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
 async fn the_tier_sizes_the_limiter() {
     let server = crate::support::pipedrive::account().await;
     let deals: Vec<serde_json::Value> = (1..=20).map(|i| deal(i, "Acme", "10")).collect();
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(json!(deals), None)))
-        .mount(&server)
+    server
+        .answer("GET", "/api/v2/deals", page(json!(deals), None))
         .await;
     Mock::given(method("GET"))
         .and(wiremock::matchers::path_regex(
@@ -202,6 +198,7 @@ async fn the_tier_sizes_the_limiter() {
         .respond_with(
             ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     // A lower bound only: the lite window cannot be spent faster than it refills. That an
@@ -212,7 +209,7 @@ async fn the_tier_sizes_the_limiter() {
         0
     );
     let started = std::time::Instant::now();
-    let out = crm(&lite, &["deals", "list", "--with-contacts", "-o", "json"]).await;
+    let out = in_profile(&lite, &["deals", "list", "--with-contacts", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json().as_array().unwrap().len(), 20);
     let requests = server.received_requests().await.unwrap().len();
@@ -232,7 +229,7 @@ async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
     let config = home.path().join("config").join("config.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}rate_limit_tier = \"platinum\"\n")).unwrap();
-    let out = crm(&home, &["deals", "list"]).await;
+    let out = in_profile(&home, &["deals", "list"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("platinum"), "{}", out.stderr);
     assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
@@ -247,7 +244,7 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         add_profile(&home, &server, &["--default-pipeline", "Gone"]).code,
         0
     );
-    let out = crm(&home, &["stages", "list"]).await;
+    let out = in_profile(&home, &["stages", "list"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(
         out.stderr.contains("Renewals"),

@@ -3,6 +3,7 @@
 
 use wiremock::MockServer;
 
+use crate::support::account::Account;
 use crate::support::cli::{run, run_sync, Home, Run};
 use crate::support::creds::{config_text, login};
 use crate::support::hubspot::account;
@@ -168,7 +169,7 @@ fn failures_leave_the_config_file_untouched() {
 }
 
 /// Two HubSpot portals, a profile for each with its token in the (test-only) token file.
-async fn two_portals(home: &Home) -> (MockServer, MockServer) {
+async fn two_portals(home: &Home) -> (Account, Account) {
     let (us, eu) = (account().await, account().await);
     for (name, server, token) in [("us", &us, US), ("eu", &eu, EU)] {
         let out = login(

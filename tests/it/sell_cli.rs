@@ -5,20 +5,12 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, Home};
+use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
-
-async fn requests(server: &MockServer, verb: &str, p: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
 
 /// Requests other than the metadata reads.
 async fn deal_requests(server: &MockServer) -> Vec<String> {
@@ -30,31 +22,6 @@ async fn deal_requests(server: &MockServer) -> Vec<String> {
         .filter(|r| r.url.path().starts_with("/v2/deals"))
         .map(|r| format!("{} {}", r.method, r.url.path()))
         .collect()
-}
-
-fn query(r: &Request) -> Vec<(String, String)> {
-    r.url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
-
-fn body(r: &Request) -> Value {
-    serde_json::from_slice(&r.body).unwrap()
-}
-
-async fn crm(server: &MockServer, home: &Home, args: &[&str]) -> Run {
-    let mut cmd = home.crm_at("sell", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-async fn mount(server: &MockServer, verb: &str, p: &str, status: u16, answer: Value) {
-    Mock::given(method(verb))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(status).set_body_json(answer))
-        .mount(server)
-        .await;
 }
 
 fn page_of(first_id: u64, n: u64) -> Value {
@@ -87,16 +54,15 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
                     .set_body_json(page_of(first, n))
                     .set_delay(Duration::from_millis(delay)),
             )
+            .expect(1..)
             .mount(&server)
             .await;
     }
-    Mock::given(method("GET"))
-        .and(path("/v2/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(collection("deal", vec![])))
-        .mount(&server)
+    server
+        .answer("GET", "/v2/deals", collection("deal", vec![]))
         .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "list", "--all", "-o", "json"]).await;
+    let out = crm(&home, &server, &["deals", "list", "--all", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     let ids: Vec<u64> = deals
@@ -116,7 +82,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
     assert_eq!(deals[0]["company"], "6");
     assert_eq!(deals[0]["close_date"], "2026-12-31");
     assert_eq!(deals[0]["tags"], json!(["a", "b"]));
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     let pages: Vec<String> = lists
         .iter()
         .map(|r| query(r).into_iter().find(|(k, _)| k == "page").unwrap().1)
@@ -143,11 +109,13 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
 #[tokio::test]
 async fn sell_filters_go_in_the_query_with_names_resolved() {
     let server = account().await;
-    mount(&server, "GET", "/v2/deals", 200, page_of(1, 2)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, page_of(1, 2))
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "list",
@@ -172,7 +140,7 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(lists.len(), 1, "a short page is the last");
     let expected: Vec<(String, String)> = [
         ("page", "1"),
@@ -203,11 +171,13 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         deal(3, "Won too", json!(3), 23, "2026-11-20T00:00:00Z"),
         deal(4, "Lost", json!(4), 24, "2026-11-20T00:00:00Z"),
     ];
-    mount(&server, "GET", "/v2/deals", 200, collection("deal", deals)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "list", "--status", "won", "-o", "json"],
     )
     .await;
@@ -227,14 +197,14 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         "{}",
         out.stderr
     );
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[0]).contains(&("per_page".into(), "100".into())));
     assert!(!query(&lists[0]).iter().any(|(k, _)| k == "stage_id"));
 
     // A pipeline and a status that leave one stage: Sell's own stage filter does it.
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "list",
@@ -248,7 +218,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[1]).contains(&("stage_id".into(), "24".into())));
 }
 
@@ -260,11 +230,13 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
         .collect();
     deals.push(deal(99, "Old", json!(1), 12, "2026-10-01T00:00:00Z"));
     deals.push(deal(100, "Older", json!(1), 12, "2026-09-01T00:00:00Z"));
-    mount(&server, "GET", "/v2/deals", 200, collection("deal", deals)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "list",
@@ -278,7 +250,7 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json().as_array().unwrap().len(), 98);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(
         lists.len(),
         1,
@@ -304,7 +276,7 @@ async fn filters_sell_lacks_are_refused_before_any_request() {
         vec!["deals", "associate", "1", "--company", "3"],
         vec!["deals", "dissociate", "1", "--company", "3"],
     ] {
-        let out = crm(&server, &home, &args).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 6, "{args:?}: {}", out.stderr);
         assert!(
             out.stderr.contains("not supported by Zendesk Sell"),
@@ -318,20 +290,20 @@ async fn filters_sell_lacks_are_refused_before_any_request() {
 #[tokio::test]
 async fn get_adds_the_associated_contacts_after_the_primary_one() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/42",
-        200,
-        one(deal(
-            42,
-            "Acme",
-            json!("1000.50"),
-            13,
-            "2026-11-20T00:00:00Z",
-        )),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/42",
+            200,
+            one(deal(
+                42,
+                "Acme",
+                json!("1000.50"),
+                13,
+                "2026-11-20T00:00:00Z",
+            )),
+        )
+        .await;
     let contacts = collection(
         "associated_contact",
         vec![
@@ -339,16 +311,11 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
             json!({"contact_id": 9, "role": "involved"}),
         ],
     );
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/42/associated_contacts",
-        200,
-        contacts,
-    )
-    .await;
+    server
+        .answer_with("GET", "/v2/deals/42/associated_contacts", 200, contacts)
+        .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "get", "42", "-o", "json"]).await;
+    let out = crm(&home, &server, &["deals", "get", "42", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
@@ -364,24 +331,24 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
 #[tokio::test]
 async fn create_needs_a_contact_and_sends_sells_shapes() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        200,
-        one(deal(99, "Acme", json!(1500), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/99/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 6, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            200,
+            one(deal(99, "Acme", json!(1500), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/99/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 6, "role": "involved"}}),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "create", "--name", "Acme"]).await;
+    let out = crm(&home, &server, &["deals", "create", "--name", "Acme"]).await;
     assert_eq!(out.code, 2);
     assert!(
         server.received_requests().await.unwrap().is_empty(),
@@ -393,8 +360,8 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         out.stderr
     );
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "create",
@@ -416,8 +383,8 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     assert!(deal_requests(&server).await.is_empty(), "nothing sent");
 
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "create",
@@ -447,7 +414,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let posts = requests(&server, "POST", "/v2/deals").await;
+    let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 5, "name": "Acme", "value": "1500.00", "currency": "USD",
@@ -455,7 +422,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
                         "tags": ["a", "b"], "custom_fields": {"region": "EMEA"}},
                "meta": {"type": "deal"}})
     );
-    let assoc = requests(&server, "POST", "/v2/deals/99/associated_contacts").await;
+    let assoc = requests_to(&server, "POST", "/v2/deals/99/associated_contacts").await;
     assert_eq!(
         body(&assoc[0]),
         json!({"data": {"contact_id": 6, "role": "involved"}, "meta": {"type": "associated_contact"}})
@@ -467,26 +434,26 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
 #[tokio::test]
 async fn update_puts_only_the_changed_fields() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "PUT",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Renamed", json!(5), 12, "2026-11-21T00:00:00Z")),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "PUT",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Renamed", json!(5), 12, "2026-11-21T00:00:00Z")),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "update", "5", "--name", "Renamed", "-o", "json"],
     )
     .await;
@@ -497,7 +464,7 @@ async fn update_puts_only_the_changed_fields() {
         ["PUT /v2/deals/5"],
         "no read for a plain change"
     );
-    let puts = requests(&server, "PUT", "/v2/deals/5").await;
+    let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
     assert_eq!(
         body(&puts[0]),
         json!({"data": {"name": "Renamed"}, "meta": {"type": "deal"}})
@@ -523,10 +490,10 @@ async fn update_puts_only_the_changed_fields() {
     for (i, (flags, data, notice)) in cases.into_iter().enumerate() {
         let mut args = vec!["deals", "update", "5", "-o", "json"];
         args.extend_from_slice(flags);
-        let out = crm(&server, &home, &args).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 0, "{flags:?}: {}", out.stderr);
         assert!(out.stderr.contains(notice), "{flags:?}: {}", out.stderr);
-        let puts = requests(&server, "PUT", "/v2/deals/5").await;
+        let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
         assert_eq!(
             body(&puts[i + 1]),
             json!({"data": data, "meta": {"type": "deal"}}),
@@ -534,7 +501,7 @@ async fn update_puts_only_the_changed_fields() {
         );
     }
     assert_eq!(
-        requests(&server, "GET", "/v2/deals/5").await.len(),
+        requests_to(&server, "GET", "/v2/deals/5").await.len(),
         2,
         "tags and status read the deal first"
     );
@@ -545,8 +512,8 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let server = account().await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "update", "5", "--set", "regoin=EMEA"],
     )
     .await;
@@ -558,8 +525,8 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
     );
     assert!(out.stderr.contains("region, external_id"), "{}", out.stderr);
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "associate",
@@ -573,7 +540,7 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("\"involved\""), "{}", out.stderr);
-    let out = crm(&server, &home, &["deals", "list", "--owner", "Nobody"]).await;
+    let out = crm(&home, &server, &["deals", "list", "--owner", "Nobody"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
     assert!(deal_requests(&server).await.is_empty());
@@ -582,23 +549,24 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
 #[tokio::test]
 async fn associate_and_dissociate_contacts() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/5/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 9, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/5/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 9, "role": "involved"}}),
+        )
+        .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5/associated_contacts/9"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "associate", "5", "--contact", "9"],
     )
     .await;
@@ -609,20 +577,20 @@ async fn associate_and_dissociate_contacts() {
         "{}",
         out.stderr
     );
-    let posts = requests(&server, "POST", "/v2/deals/5/associated_contacts").await;
+    let posts = requests_to(&server, "POST", "/v2/deals/5/associated_contacts").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 9, "role": "involved"}, "meta": {"type": "associated_contact"}})
     );
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "dissociate", "5", "--contact", "9"],
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
-        requests(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
+        requests_to(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
             .await
             .len(),
         1
@@ -632,24 +600,24 @@ async fn associate_and_dissociate_contacts() {
 #[tokio::test]
 async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_updated() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/upsert",
-        200,
-        one(deal(
-            77,
-            "Website Redesign",
-            json!(1),
-            12,
-            "2026-11-20T00:00:00Z",
-        )),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/upsert",
+            200,
+            one(deal(
+                77,
+                "Website Redesign",
+                json!(1),
+                12,
+                "2026-11-20T00:00:00Z",
+            )),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "upsert",
@@ -671,7 +639,7 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
         "{}",
         out.stderr
     );
-    let posts = requests(&server, "POST", "/v2/deals/upsert").await;
+    let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(
         query(&posts[0]),
         [(
@@ -686,8 +654,8 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
     );
 
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "upsert", "--match", "sku=1", "--name", "X"],
     )
     .await;
@@ -698,21 +666,21 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
 #[tokio::test]
 async fn several_matches_are_a_409_and_exit_5() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/upsert",
-        409,
-        sell::error(
-            "409 Conflict",
-            &[("", "conflict", "multiple records match")],
-        ),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/upsert",
+            409,
+            sell::error(
+                "409 Conflict",
+                &[("", "conflict", "multiple records match")],
+            ),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["deals", "upsert", "--match", "name=Acme", "--amount", "5"],
     )
     .await;
@@ -723,7 +691,7 @@ async fn several_matches_are_a_409_and_exit_5() {
         out.stderr
     );
     assert!(out.stderr.contains("no --contact"), "{}", out.stderr);
-    let posts = requests(&server, "POST", "/v2/deals/upsert").await;
+    let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(posts.len(), 1);
     assert_eq!(query(&posts[0]), [("name".to_string(), "Acme".to_string())]);
 }
@@ -731,25 +699,25 @@ async fn several_matches_are_a_409_and_exit_5() {
 #[tokio::test]
 async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5/associated_contacts",
-        200,
-        collection(
-            "associated_contact",
-            vec![json!({"contact_id": 9, "role": "involved"})],
-        ),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5/associated_contacts",
+            200,
+            collection(
+                "associated_contact",
+                vec![json!({"contact_id": 9, "role": "involved"})],
+            ),
+        )
+        .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5"))
         .respond_with(ResponseTemplate::new(404).set_body_json(sell::error(
@@ -757,21 +725,23 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
             &[("", "not_found", "Not Found")],
         )))
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "delete", "5"]).await;
+    let out = crm(&home, &server, &["deals", "delete", "5"]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     assert!(deal_requests(&server).await.is_empty());
 
     // The first delete fails: the deal was already in the trash, with its contacts.
-    let out = crm(&server, &home, &["deals", "delete", "5", "--yes"]).await;
+    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
@@ -779,7 +749,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
     assert_eq!(line["deal"]["contacts"], json!(["5", "9"]));
     assert_eq!(line["deal"]["amount"], "5.5");
 
-    let out = crm(&server, &home, &["deals", "delete", "5", "--yes"]).await;
+    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
@@ -802,32 +772,32 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
 #[tokio::test]
 async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        422,
-        sell::error(
-            "422 Unprocessable Entity",
-            &[
-                ("/name", "blank", "can't be blank"),
-                ("/value", "invalid", "is not a number"),
-            ],
-        ),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/1",
-        401,
-        sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            422,
+            sell::error(
+                "422 Unprocessable Entity",
+                &[
+                    ("/name", "blank", "can't be blank"),
+                    ("/value", "invalid", "is not a number"),
+                ],
+            ),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/1",
+            401,
+            sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &["-v", "deals", "create", "--name", "A", "--contact", "5"],
     )
     .await;
@@ -840,7 +810,7 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
         out.stderr
     );
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
-    let out = crm(&server, &home, &["deals", "get", "1"]).await;
+    let out = crm(&home, &server, &["deals", "get", "1"]).await;
     assert_eq!(out.code, 4, "{}", out.stderr);
 }
 
@@ -858,40 +828,41 @@ async fn a_429_waits_for_retry_after() {
                 )),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5/associated_contacts",
-        200,
-        collection("associated_contact", vec![]),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5/associated_contacts",
+            200,
+            collection("associated_contact", vec![]),
+        )
+        .await;
     let home = Home::new();
     let started = std::time::Instant::now();
-    let out = crm(&server, &home, &["deals", "get", "5", "-o", "json"]).await;
+    let out = crm(&home, &server, &["deals", "get", "5", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         started.elapsed() >= Duration::from_millis(900),
         "Retry-After honoured"
     );
-    assert_eq!(requests(&server, "GET", "/v2/deals/5").await.len(), 2);
+    assert_eq!(requests_to(&server, "GET", "/v2/deals/5").await.len(), 2);
 }
 
 #[tokio::test]
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&server, &home, &["pipelines", "list", "-o", "json"]).await;
+    let out = crm(&home, &server, &["pipelines", "list", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
@@ -915,51 +886,42 @@ async fn pipelines_list_shows_stages_in_order_with_their_status() {
 
 #[tokio::test]
 async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
-    let server = MockServer::start().await;
+    let server = Account::empty("sell").await;
     let mut newer = sell::stages();
     newer.push(json!({"id": 16, "name": "Negotiation", "category": "in_progress", "position": 6, "pipeline_id": 1}));
     Mock::given(method("GET"))
         .and(path("/v2/stages"))
         .respond_with(ResponseTemplate::new(200).set_body_json(collection("stage", sell::stages())))
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/stages",
-        200,
-        collection("stage", newer),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/pipelines",
-        200,
-        collection("pipeline", sell::pipelines()),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/users",
-        200,
-        collection("user", sell::users()),
-    )
-    .await;
-    mount(
-        &server,
-        "PUT",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
-    )
-    .await;
+    server
+        .answer_with("GET", "/v2/stages", 200, collection("stage", newer))
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/pipelines",
+            200,
+            collection("pipeline", sell::pipelines()),
+        )
+        .await;
+    server
+        .answer_with("GET", "/v2/users", 200, collection("user", sell::users()))
+        .await;
+    server
+        .answer_with(
+            "PUT",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "update",
@@ -973,33 +935,33 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["stage"]["name"], "Negotiation");
-    let puts = requests(&server, "PUT", "/v2/deals/5").await;
+    let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
     assert_eq!(
         body(&puts[0]),
         json!({"data": {"stage_id": 16}, "meta": {"type": "deal"}})
     );
-    assert_eq!(requests(&server, "GET", "/v2/stages").await.len(), 2);
+    assert_eq!(requests_to(&server, "GET", "/v2/stages").await.len(), 2);
 }
 
 #[tokio::test]
 async fn a_deal_from_the_trash_can_be_created_again() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        200,
-        one(deal(100, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/100/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 9, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            200,
+            one(deal(100, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/100/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 9, "role": "involved"}}),
+        )
+        .await;
     let home = Home::new();
     // The `deal` of a trash line, as `crm deals get 5 -o json` wrote it.
     let trashed = json!({
@@ -1012,8 +974,8 @@ async fn a_deal_from_the_trash_can_be_created_again() {
     let file = home.path().join("deal.json");
     std::fs::write(&file, trashed.to_string()).unwrap();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "create",
@@ -1030,7 +992,7 @@ async fn a_deal_from_the_trash_can_be_created_again() {
         "{}",
         out.stderr
     );
-    let posts = requests(&server, "POST", "/v2/deals").await;
+    let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 5, "name": "Five", "value": "5.50", "currency": "USD", "owner_id": 7,
@@ -1038,7 +1000,7 @@ async fn a_deal_from_the_trash_can_be_created_again() {
                         "custom_fields": {"region": "EMEA"}},
                "meta": {"type": "deal"}})
     );
-    let assoc = requests(&server, "POST", "/v2/deals/100/associated_contacts").await;
+    let assoc = requests_to(&server, "POST", "/v2/deals/100/associated_contacts").await;
     assert_eq!(
         body(&assoc[0])["data"],
         json!({"contact_id": 9, "role": "involved"})

@@ -9,7 +9,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run};
 use crate::support::hubspot::{self, account, TOKEN};
 
 /// A server that accepts connections and never answers; it lives as long as the listener.
@@ -170,16 +170,19 @@ async fn a_502_on_a_create_is_outcome_unknown_not_rejected() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Maybe",
-        "--stage",
-        "contractsent",
-    ]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        &server,
+        &[
+            "deals",
+            "create",
+            "--name",
+            "Maybe",
+            "--stage",
+            "contractsent",
+        ],
+    )
+    .await;
     assert_eq!(out.code, 7, "{}", out.stderr);
     let host = server.address().to_string();
     assert!(
@@ -266,6 +269,7 @@ async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
                 .insert_header("Retry-After", "3600")
                 .set_body_json(hubspot::error("RATE_LIMITS", "You have reached your limit")),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();

@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::pipedrive_cli::{mount, requests_to};
 use crate::support::cli::{run, Home};
+use crate::support::mock::{requests_to, Answers};
 use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
 
 fn results(stdout: &str) -> Vec<Value> {
@@ -30,6 +30,7 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
         .respond_with(ResponseTemplate::new(200).set_body_json(empty))
         .up_to_n_times(1)
         .with_priority(1)
+        .expect(1..)
         .mount(&server)
         .await;
     // The create is applied, but its answer is a 502.
@@ -40,18 +41,18 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
         .mount(&server)
         .await;
     // After the pause, the index shows the deal the create made.
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            json!({"success": true, "data": {"items": [
             {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Lost answer"}}
         ]}, "additional_data": {}}),
-    )
-    .await;
+        )
+        .await;
     let mut made = deal(8, "Lost answer", "10");
     made["custom_fields"][EXTERNAL_KEY] = json!("EXT-8");
-    mount(&server, "GET", "/api/v2/deals/8", ok(made)).await;
+    server.answer("GET", "/api/v2/deals/8", ok(made)).await;
 
     let home = Home::new();
     let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);

@@ -8,8 +8,8 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use super::{lines, write};
-use crate::pipedrive_cli::{mount, query, requests_to};
 use crate::support::cli::{run, Home};
+use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
 
 #[tokio::test]
@@ -25,21 +25,22 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
         )
         .up_to_n_times(1)
         .with_priority(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            json!({"success": true, "data": {"items": [
             {"result_score": 1.0, "item": {"id": 7, "type": "deal", "title": "Acme"}}
         ]}, "additional_data": {}}),
-    )
-    .await;
+        )
+        .await;
     let mut found = deal(7, "Acme", "10");
     found["custom_fields"][EXTERNAL_KEY] = json!("EXT-7");
     // One hit is read by its id (1 token), not through the list by ids (10).
-    mount(&server, "GET", "/api/v2/deals/7", ok(found)).await;
+    server.answer("GET", "/api/v2/deals/7", ok(found)).await;
 
     let home = Home::new();
     let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});

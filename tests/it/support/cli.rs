@@ -80,6 +80,92 @@ impl Home {
     }
 }
 
+/// How a command is told which CRM to reach, as a user would tell it.
+#[derive(Clone, Copy)]
+pub enum To<'a> {
+    /// Nothing: a command that needs no CRM, or the home's default profile.
+    Default,
+    /// `--profile NAME`.
+    Profile(&'a str),
+    /// `CRM_VENDOR`, `CRM_BASE_URL` and `CRM_TOKEN` (the cron route).
+    Env {
+        vendor: &'a str,
+        base_url: &'a str,
+        token: &'a str,
+    },
+}
+
+impl<'a> From<&'a str> for To<'a> {
+    /// A profile's name.
+    fn from(profile: &'a str) -> Self {
+        To::Profile(profile)
+    }
+}
+
+/// `crm ARGS` in `home`, reaching the CRM `to` says: the one way the suite runs crm. Await it
+/// (it runs off the async runtime, so a mock server keeps serving), or [`Crm::run_sync`] it;
+/// give it input or environment first where a test needs to.
+pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &[&str]) -> Crm {
+    let mut cmd = home.crm_std();
+    match to.into() {
+        To::Default => {}
+        To::Profile(name) => {
+            cmd.args(["--profile", name]);
+        }
+        To::Env {
+            vendor,
+            base_url,
+            token,
+        } => {
+            cmd.env("CRM_VENDOR", vendor)
+                .env("CRM_TOKEN", token)
+                .env("CRM_BASE_URL", base_url);
+        }
+    }
+    cmd.args(args);
+    Crm {
+        cmd: Command::from_std(cmd),
+    }
+}
+
+/// A `crm` command ready to run: see [`crm`].
+pub struct Crm {
+    cmd: Command,
+}
+
+impl Crm {
+    /// Feeds `text` to the command's stdin.
+    pub fn stdin(mut self, text: impl Into<Vec<u8>>) -> Self {
+        self.cmd.write_stdin(text);
+        self
+    }
+
+    /// Sets one more environment variable.
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    /// Runs the command where no async runtime needs to keep serving.
+    pub fn run_sync(self) -> Run {
+        run_sync(self.cmd)
+    }
+
+    /// The command itself, for a test that runs it its own way.
+    pub fn command(self) -> Command {
+        self.cmd
+    }
+}
+
+impl std::future::IntoFuture for Crm {
+    type Output = Run;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Run> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(run(self.cmd))
+    }
+}
+
 /// On platforms whose OS keyring cannot be redirected, refuses to run crm unless opted in.
 fn refuse_the_users_keyring() {
     if cfg!(any(target_os = "macos", target_os = "windows"))
