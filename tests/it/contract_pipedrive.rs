@@ -8,36 +8,23 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{run_sync, Home};
-use crate::support::contract::assert_sent;
+use crate::support::cli::Home;
+use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
 
 /// An API token, so requests carry `x-api-token` as the files' `api_key` scheme says.
 const TOKEN: &str = "00112233445566778899aabbccddeeff00112233";
 
-fn seed_cache(home: &Home, base_url: &str) {
-    let url = format!("{}/", base_url.trim_end_matches('/'));
-    let cache = crm::cache::MetaCache::new(
-        Some(&home.path().join("cache")),
-        &["pipedrive", &url, TOKEN],
-        false,
-    );
-    let entries = [
+fn seed_metadata(home: &Home, base_url: &str) {
+    let entries = vec![
         ("pipelines", pipelines()),
         ("stages", stages()),
         ("users", users()),
         ("fields", fields_with_a_set()),
         ("company", Value::String("acme".into())),
     ];
-    crate::support::contract::run(async move {
-        for (name, value) in entries {
-            let _: Value = cache
-                .get_or_fetch(name, async move { Ok(value) })
-                .await
-                .unwrap();
-        }
-    });
+    seed_cache(home, ("pipedrive", base_url, TOKEN), entries);
 }
 
 /// The 40-character key of a multiple-option (`set`) custom field.
@@ -56,18 +43,14 @@ fn fields_with_a_set() -> Value {
 
 /// Runs crm against the contract server and expects exit 0; returns what it requested (method
 /// and path), every request of which Prism has judged against Pipedrive's files.
-fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
-    crm_exit(server, home, args, 0)
+fn sent(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+    sent_exit(server, home, args, 0)
 }
 
-/// [`crm`], expecting exit `code`: a command that stops early would leave its later requests
+/// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
 /// unsent and unjudged, so every contract test says how the command must end.
-fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> Vec<String> {
-    server.clear();
-    let mut cmd = home.crm_at("pipedrive", server.base_url(), TOKEN);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    let requests = server.requests();
+fn sent_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> Vec<String> {
+    let (out, requests) = judged(server, home, ("pipedrive", TOKEN), args);
     for r in &requests {
         assert_eq!(
             r.header("x-api-token"),
@@ -77,16 +60,7 @@ fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> V
             r.path
         );
     }
-    let seen: Vec<String> = requests
-        .iter()
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    let violations = server.request_violations();
-    assert!(
-        violations.is_empty(),
-        "crm {args:?} sent requests Pipedrive's spec rejects:\n{violations:#?}\nstderr: {}",
-        out.stderr
-    );
+    let seen = method_and_path(&requests);
     assert_eq!(
         out.code, code,
         "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
@@ -98,7 +72,7 @@ fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> V
 fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::pipedrive()?;
     let home = Home::new();
-    seed_cache(&home, server.base_url());
+    seed_metadata(&home, server.base_url());
     Some((server, home))
 }
 
@@ -108,7 +82,7 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "list", "--limit", "5", "-o", "json"],
@@ -130,7 +104,7 @@ fn list_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &[
@@ -164,13 +138,13 @@ fn list_with_every_filter_and_a_sort() {
         ],
     );
     assert_sent(&seen, "GET /api/v2/deals");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "list", "--archived", "--limit", "3"],
     );
     assert_sent(&seen, "GET /api/v2/deals/archived");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "list", "--status", "deleted", "--limit", "3"],
@@ -183,7 +157,7 @@ fn search_then_hydrate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &[
@@ -210,7 +184,7 @@ fn get_with_participants() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "get", "512"]);
+    let seen = sent(&server, &home, &["deals", "get", "512"]);
     assert_sent(&seen, "GET /api/v2/deals/512");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
@@ -220,7 +194,7 @@ fn create_with_everything() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &[
@@ -260,7 +234,7 @@ fn update_with_status_lost_and_unset() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &[
@@ -279,7 +253,7 @@ fn update_with_status_lost_and_unset() {
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // The v2 PATCH schema has no null for expected_close_date: crm refuses rather than send one.
-    let seen = crm_exit(
+    let seen = sent_exit(
         &server,
         &home,
         &["deals", "update", "512", "--unset", "close_date"],
@@ -297,7 +271,7 @@ fn clearing_a_multiple_option_field_sends_null() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "update", "512", "--set", "Channels="],
@@ -314,7 +288,7 @@ fn clearing_a_multiple_option_field_sends_null() {
         serde_json::json!({ CHANNELS_KEY: null }),
         "{patch}"
     );
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "update", "512", "--set", "Channels=Web;Phone"],
@@ -327,7 +301,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "delete", "512", "--yes"]);
+    let seen = sent(&server, &home, &["deals", "delete", "512", "--yes"]);
     assert_sent(&seen, "DELETE /api/v2/deals/512");
 }
 
@@ -336,7 +310,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "merge", "--into", "10", "11", "--yes"],
@@ -350,19 +324,19 @@ fn followers() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "follow", "512", "--user", "Bo Berg"],
     );
     assert_sent(&seen, "POST /api/v2/deals/512/followers");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "unfollow", "512", "--user", "Bo Berg"],
     );
     assert_sent(&seen, "DELETE /api/v2/deals/512/followers/12");
-    let seen = crm(&server, &home, &["deals", "followers", "512"]);
+    let seen = sent(&server, &home, &["deals", "followers", "512"]);
     assert_sent(&seen, "GET /api/v2/deals/512/followers");
 }
 
@@ -371,26 +345,26 @@ fn associate_and_dissociate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "associate", "512", "--contact", "201"],
     );
     assert_sent(&seen, "POST /api/v1/deals/512/participants");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "associate", "512", "--contact", "201", "--primary"],
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "associate", "512", "--company", "301", "--replace"],
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // Prism's example deal has person 1 and its example participant is person 1598.
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "dissociate", "512", "--contact", "1598"],
@@ -403,14 +377,14 @@ fn associate_and_dissociate() {
     );
     // Person 1 is the deal's person_id, which the v2 PATCH schema cannot empty (no null):
     // refused after the reads, before any write; the organization likewise, before any request.
-    let seen = crm_exit(
+    let seen = sent_exit(
         &server,
         &home,
         &["deals", "dissociate", "512", "--contact", "1"],
         6,
     );
     assert!(seen.iter().all(|s| s.starts_with("GET ")), "{seen:#?}");
-    let seen = crm_exit(
+    let seen = sent_exit(
         &server,
         &home,
         &["deals", "dissociate", "512", "--company", "1"],
@@ -424,7 +398,7 @@ fn upsert_searches_exactly() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
         &["deals", "upsert", "--match", "name=Acme", "--amount", "10"],
@@ -438,7 +412,7 @@ fn pipelines_and_stages_unseeded() {
         return;
     };
     let home = Home::new();
-    let seen = crm(&server, &home, &["stages", "list"]);
+    let seen = sent(&server, &home, &["stages", "list"]);
     assert_sent(&seen, "GET /api/v2/pipelines");
     assert_sent(&seen, "GET /api/v2/stages");
 }
@@ -482,7 +456,7 @@ fn the_sandbox_answers_as_the_specs_say() {
         &["deals", "merge", "--into", "1", "2", "--yes"],
     ];
     for args in steps {
-        let seen = crm(&server, &home, args);
+        let seen = sent(&server, &home, args);
         assert!(!seen.is_empty(), "{args:?} sent nothing");
         // Exceptions live in the allow-list only (e.g. `prism proxy`'s warning on a PATCH 200).
         let requests = server.requests();

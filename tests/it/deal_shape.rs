@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::cli::{run, run_sync, Home, Run};
+use crate::support::cli::{crm, run, run_sync, Home, Run};
 
 /// The built-in sandboxes and the id each gives the fifth demo deal ("Initech: Website
 /// Redesign", 1253 USD, "Contract Sent" of the Renewals pipeline: a stage name both pipelines
@@ -16,13 +16,13 @@ const SANDBOXES: [(&str, &str, &str); 3] = [
     ("sell", "sandbox-sell", "5000005"),
 ];
 
-fn crm(home: &Home, profile: &str, args: &[&str], columns: Option<&str>) -> Run {
-    let mut cmd = home.crm();
-    cmd.args(["--profile", profile]).args(args);
+/// `crm --profile PROFILE ARGS` (in a terminal `columns` wide, if given), which must succeed.
+fn succeeds(home: &Home, profile: &str, args: &[&str], columns: Option<&str>) -> Run {
+    let mut cmd = crm(home, profile, args);
     if let Some(c) = columns {
-        cmd.env("COLUMNS", c);
+        cmd = cmd.env("COLUMNS", c);
     }
-    let out = run_sync(cmd);
+    let out = cmd.run_sync();
     assert_eq!(out.code, 0, "crm {args:?} on {profile}: {}", out.stderr);
     out
 }
@@ -62,16 +62,16 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
     let mut seen: Vec<(&str, Value)> = Vec::new();
     for (vendor, profile, id) in SANDBOXES {
         let home = Home::new();
-        let get = crm(&home, profile, &["deals", "get", id, "-o", "json"], None);
+        let get = succeeds(&home, profile, &["deals", "get", id, "-o", "json"], None);
         let ids = format!("--ids={id}");
-        let csv = crm(&home, profile, &["deals", "list", &ids, "-o", "csv"], None);
-        let narrow = crm(
+        let csv = succeeds(&home, profile, &["deals", "list", &ids, "-o", "csv"], None);
+        let narrow = succeeds(
             &home,
             profile,
             &["deals", "list", &ids, "-o", "table"],
             Some("80"),
         );
-        let wide = crm(
+        let wide = succeeds(
             &home,
             profile,
             &["deals", "list", &ids, "-o", "table"],
@@ -124,7 +124,7 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
 fn tables_fit_80_columns_and_name_the_pipeline() {
     for (vendor, profile, _) in SANDBOXES {
         let home = Home::new();
-        let out = crm(
+        let out = succeeds(
             &home,
             profile,
             &["deals", "list", "--limit", "8", "-o", "table"],
@@ -156,8 +156,8 @@ fn csv_headers_are_the_json_keys_for_every_listing() {
             &["deals", "fields"],
             &["deals", "list", "--limit", "3"],
         ] {
-            let json = crm(&home, profile, &[args, &["-o", "json"]].concat(), None).json();
-            let csv = crm(&home, profile, &[args, &["-o", "csv"]].concat(), None);
+            let json = succeeds(&home, profile, &[args, &["-o", "json"]].concat(), None).json();
+            let csv = succeeds(&home, profile, &[args, &["-o", "csv"]].concat(), None);
             let mut keys: Vec<String> = Vec::new();
             for record in json.as_array().unwrap() {
                 for k in record.as_object().unwrap().keys() {
@@ -175,7 +175,7 @@ fn csv_headers_are_the_json_keys_for_every_listing() {
 #[test]
 fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
     let home = Home::new();
-    let out = crm(
+    let out = succeeds(
         &home,
         "sandbox-pipedrive",
         &[
@@ -264,7 +264,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
 #[test]
 fn records_from_another_crm_are_matched_by_name() {
     let home = Home::new();
-    let export = crm(&home, "sandbox", &["deals", "export"], None);
+    let export = succeeds(&home, "sandbox", &["deals", "export"], None);
     let source: Vec<Value> = export
         .stdout
         .lines()
@@ -305,7 +305,7 @@ fn records_from_another_crm_are_matched_by_name() {
         }
         assert_eq!(result["action"], "created", "{result}");
         let id = result["id"].as_str().unwrap();
-        let copy = crm(
+        let copy = succeeds(
             &home,
             "sandbox-pipedrive",
             &["deals", "get", id, "-o", "json"],
@@ -329,7 +329,7 @@ fn records_from_another_crm_are_matched_by_name() {
 #[test]
 fn notices_name_stages_not_ids() {
     let home = Home::new();
-    let out = crm(
+    let out = succeeds(
         &home,
         "sandbox-sell",
         &["deals", "list", "--status", "won", "-o", "json"],

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, Home, To};
 use crate::support::hubspot::{self, account_details};
 use crate::support::mock::Answers;
 
@@ -19,17 +19,17 @@ async fn sandbox(tweak: impl FnOnce(&mut ServeArgs)) -> RunningSandbox {
     spawn(args).await.expect("sandbox starts")
 }
 
-async fn crm(home: &Home, sb: &RunningSandbox, args: &[&str], stdin: Option<String>) -> Run {
-    let mut cmd = home.crm_at("hubspot", &sb.url(), TOKEN);
-    cmd.args(args);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text);
+/// The sandbox's HubSpot account, through the environment.
+fn on(sb: &RunningSandbox) -> To<'static> {
+    To::Env {
+        vendor: "hubspot",
+        base_url: sb.url(),
+        token: TOKEN,
     }
-    run(cmd).await
 }
 
 async fn get(home: &Home, sb: &RunningSandbox, id: &str) -> Value {
-    let out = crm(home, sb, &["deals", "get", id, "-o", "json"], None).await;
+    let out = crm(home, on(sb), &["deals", "get", id, "-o", "json"]).await;
     assert_eq!(out.code, 0, "get {id}: {}", out.stderr);
     out.json()
 }
@@ -37,7 +37,7 @@ async fn get(home: &Home, sb: &RunningSandbox, id: &str) -> Value {
 async fn list(home: &Home, sb: &RunningSandbox, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["deals", "list", "--all", "-o", "json"];
     all.extend_from_slice(args);
-    let out = crm(home, sb, &all, None).await;
+    let out = crm(home, on(sb), &all).await;
     assert_eq!(out.code, 0, "list {args:?}: {}", out.stderr);
     out.json().as_array().unwrap().clone()
 }
@@ -67,10 +67,10 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
     source["custom"]["external_id"] = json!("COPY-1");
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "create", "--from", "-", "-o", "json"],
-        Some(source.to_string()),
     )
+    .stdin(source.to_string())
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let copy = get(&home, &sb, out.json()["id"].as_str().unwrap()).await;
@@ -87,16 +87,16 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
         assert_eq!(copy[field], source[field], "{field}");
     }
 
-    let out = crm(&home, &sb, &["deals", "delete", "9000003", "--yes"], None).await;
+    let out = crm(&home, on(&sb), &["deals", "delete", "9000003", "--yes"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().last().unwrap()).unwrap();
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "create", "--from", "-", "-o", "json"],
-        Some(line["deal"].to_string()),
     )
+    .stdin(line["deal"].to_string())
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["name"], line["deal"]["name"]);
@@ -114,13 +114,9 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
         json!({"name": "No tags", "stage": "contractsent"}),
         json!({"name": "Tagged", "stage": "contractsent", "tags": ["vip"]}),
     );
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "create", "--from", "-"],
-        Some(records),
-    )
-    .await;
+    let out = crm(&home, on(&sb), &["deals", "create", "--from", "-"])
+        .stdin(records)
+        .await;
     assert_eq!(out.code, 6, "{}", out.stderr);
     assert!(
         out.stderr.contains("tags") && out.stderr.contains("records 2"),
@@ -134,7 +130,9 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
     );
 
     let one = json!({"name": "Lost stage", "stage": "Nowhere"}).to_string();
-    let out = crm(&home, &sb, &["deals", "create", "--from", "-"], Some(one)).await;
+    let out = crm(&home, on(&sb), &["deals", "create", "--from", "-"])
+        .stdin(one)
+        .await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("no stage named"), "{}", out.stderr);
 }
@@ -165,9 +163,8 @@ async fn filtered_lists_show_the_same_deal_as_get_and_find_by_contact_and_compan
     }
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "export", "--company", &company, "-o", "ndjson"],
-        None,
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -184,7 +181,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let home = Home::new();
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &[
             "deals",
             "create",
@@ -195,16 +192,14 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
             "-o",
             "json",
         ],
-        None,
     )
     .await;
     let id = out.json()["id"].as_str().unwrap().to_string();
     assert_eq!(get(&home, &sb, &id).await["company"], Value::Null);
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "associate", &id, "--company", "3101"],
-        None,
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -212,9 +207,8 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
 
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "associate", &id, "--company", "3102"],
-        None,
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -227,9 +221,8 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
 
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "associate", &id, "--company", "3102", "--replace"],
-        None,
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -244,7 +237,7 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let home = Home::new();
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &[
             "deals",
             "upsert",
@@ -259,7 +252,6 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
             "-o",
             "json",
         ],
-        None,
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -276,7 +268,7 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     // An existing key keeps its stage; a contact HubSpot does not have fails that association.
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &[
             "deals",
             "upsert",
@@ -287,7 +279,6 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
             "--contact",
             "999999",
         ],
-        None,
     )
     .await;
     assert_eq!(out.code, 8, "{}", out.stderr);
@@ -314,9 +305,8 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
     let input = file(&home, "in.ndjson", &text);
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "import", &input, "--upsert-key", "external_id"],
-        None,
     )
     .await;
     assert_eq!(out.code, 8, "{}", out.stderr);
@@ -349,7 +339,7 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
         json!({"id": "9000007", "custom": {"external_id": taken}}),
     );
     let input = file(&home, "update.ndjson", &text);
-    let out = crm(&home, &sb, &["-v", "deals", "import", &input], None).await;
+    let out = crm(&home, on(&sb), &["-v", "deals", "import", &input]).await;
     assert_eq!(out.code, 8, "{}", out.stderr);
     // One call: HubSpot answered each record (207), nothing is sent again record by record.
     let sent = out
@@ -381,7 +371,7 @@ async fn a_batch_create_reports_the_refused_record_s_reason() {
         json!({"name": "Dup key", "stage": "contractsent", "custom": {"external_id": "EXT-00001"}}),
     );
     let input = file(&home, "create.ndjson", &text);
-    let out = crm(&home, &sb, &["deals", "import", &input], None).await;
+    let out = crm(&home, on(&sb), &["deals", "import", &input]).await;
     assert_eq!(out.code, 8, "{}", out.stderr);
     let results = lines(&out.stdout);
     assert_eq!(results[0]["action"], "created");
@@ -416,7 +406,7 @@ async fn a_key_repeated_in_one_import_is_reported_on_its_later_lines() {
         if plan {
             args.push("--plan");
         }
-        let out = crm(&home, &sb, &args, None).await;
+        let out = crm(&home, on(&sb), &args).await;
         assert_eq!(out.code, 8, "plan {plan}: {}", out.stderr);
         let results = lines(&out.stdout);
         let failed: Vec<u64> = results
@@ -456,9 +446,8 @@ async fn custom_filters_take_option_labels() {
     assert_eq!(by_label, by_value);
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "list", "--custom", "region=Mars"],
-        None,
     )
     .await;
     assert_eq!(out.code, 3, "{}", out.stderr);
@@ -477,7 +466,7 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
     })
     .await;
     let home = Home::new();
-    let out = crm(&home, &sb, &["deals", "get", "9000001", "-o", "json"], None).await;
+    let out = crm(&home, on(&sb), &["deals", "get", "9000001", "-o", "json"]).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deal = out.json();
     assert!(deal["owner"]["id"].is_string());
@@ -490,9 +479,8 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
     );
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "list", "--owner", "Ada Lovelace"],
-        None,
     )
     .await;
     assert_eq!(out.code, 4, "{}", out.stderr);
@@ -543,8 +531,7 @@ async fn url_links_to_the_deal_in_hubspot() {
         .await;
     let home = Home::new();
     for _ in 0..2 {
-        let out =
-            crate::support::cli::crm(&home, &server, &["deals", "get", "7", "-o", "json"]).await;
+        let out = crm(&home, &server, &["deals", "get", "7", "-o", "json"]).await;
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert_eq!(
             out.json()["url"],

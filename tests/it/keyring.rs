@@ -25,8 +25,9 @@ fn enabled() -> bool {
     false
 }
 
-/// `crm` in the test's home, with the session bus of the test's environment.
-fn crm(home: &Home) -> assert_cmd::Command {
+/// `crm` in the test's home, with the session bus of the test's environment (the private
+/// one `scripts/test` starts), not the nowhere-bus of [`Home::crm`].
+fn on_session_bus(home: &Home) -> assert_cmd::Command {
     let mut cmd = home.crm();
     for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
         if let Ok(value) = std::env::var(var) {
@@ -56,7 +57,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     let home = Home::new();
     let profile = format!("crm-it-{}", std::process::id());
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "auth",
         "login",
@@ -81,7 +82,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "{config}"
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "status", "--profile", &profile, "-o", "json"]);
     let out = run(cmd).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -93,7 +94,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         format!("portal {PORTAL} (app.hubspot.com)")
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "--profile",
         &profile,
@@ -118,13 +119,13 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         &format!("Bearer {TOKEN}")
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "logout", "--profile", &profile]);
     let out = run(cmd).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("removed the token"), "{}", out.stderr);
     assert_eq!(secret_tool_lookup(&profile), None);
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "auth",
         "status",

@@ -288,7 +288,7 @@ async fn a_redirect_to_another_origin_is_not_followed_and_the_token_stays_home()
         let home = Home::new();
         let to = To::Env {
             vendor: "pipedrive",
-            base_url: &first.uri(),
+            base_url: first.uri(),
             token: PIPEDRIVE_TOKEN,
         };
         let out = crm(&home, to, &["deals", "get", "5", "-vvv"]).await;
@@ -339,7 +339,7 @@ async fn a_redirect_within_the_origin_is_followed() {
     let home = Home::new();
     let to = To::Env {
         vendor: "hubspot",
-        base_url: &server.uri(),
+        base_url: server.uri(),
         token: TOKEN,
     };
     let out = crm(&home, to, &["deals", "get", "7", "-o", "json"]).await;

@@ -14,7 +14,7 @@ use crate::support::{hubspot, pipedrive, sell};
 async fn list(vendor: &str, server: &MockServer, args: &[&str]) -> Run {
     let to = To::Env {
         vendor,
-        base_url: &server.uri(),
+        base_url: server.uri(),
         token: account::token(vendor),
     };
     crm(

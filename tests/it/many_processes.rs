@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::cli::Home;
+use crate::support::cli::{crm, Home, To};
 
 /// The built-in profiles, and what a create needs on each (Sell: a primary contact).
 const PROFILES: &[(&str, &[&str])] = &[
@@ -22,9 +22,12 @@ fn crm_bin() -> &'static str {
     env!("CARGO_BIN_EXE_crm")
 }
 
-/// `crm` with this home's environment, run to completion.
-fn crm(home: &Home, args: &[&str]) -> Output {
-    home.crm_std().args(args).output().expect("crm runs")
+/// `crm ARGS` in this home, run to completion.
+fn output(home: &Home, args: &[&str]) -> Output {
+    crm(home, To::Default, args)
+        .std()
+        .output()
+        .expect("crm runs")
 }
 
 /// A shell line with this home's environment and the `crm` under test first on PATH.
@@ -54,7 +57,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// Every live deal of a built-in profile, by id.
 fn deals(home: &Home, profile: &str) -> BTreeMap<String, Value> {
-    let out = crm(
+    let out = output(
         home,
         &["--profile", profile, "deals", "list", "--all", "-o", "json"],
     );
@@ -91,7 +94,7 @@ fn eight_processes_creating_25_deals_each_on_one_builtin_sandbox_all_land() {
                                     "json",
                                 ];
                                 args.extend_from_slice(extra);
-                                let out = crm(home, &args);
+                                let out = output(home, &args);
                                 (
                                     name.clone(),
                                     out.status.code().unwrap_or(-1),

@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
-use super::{count, crm, PROFILES};
-use crate::support::cli::Home;
+use super::{count, PROFILES};
+use crate::support::cli::{crm, Home};
 
 #[tokio::test]
 async fn overlong_ages_and_times_before_1970_are_usage_errors_naming_the_flag() {
@@ -19,7 +19,7 @@ async fn overlong_ages_and_times_before_1970_are_usage_errors_naming_the_flag() 
             &["deals", "list", "--updated-since", "700000d"],
             &["deals", "list", "--updated-since", "1969-12-31"],
         ] {
-            let out = crm(&home, profile, args, None).await;
+            let out = crm(&home, profile, args).await;
             assert_eq!(out.code, 2, "{profile} {args:?}: {}", out.stderr);
             assert!(
                 out.stderr.contains(args[3]) && out.stderr.contains(args[2]),
@@ -40,7 +40,6 @@ async fn close_dates_are_four_digit_years_in_range() {
             &home,
             "sandbox",
             &["deals", "create", "--name", "D", "--close-date", date],
-            None,
         )
         .await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
@@ -49,13 +48,7 @@ async fn close_dates_are_four_digit_years_in_range() {
             "{}",
             out.stderr
         );
-        let out = crm(
-            &home,
-            "sandbox",
-            &["deals", "list", "--close-date", date],
-            None,
-        )
-        .await;
+        let out = crm(&home, "sandbox", &["deals", "list", "--close-date", date]).await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
     }
 }
@@ -68,17 +61,15 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
         let home = Home::new();
         let before = count(&home, profile).await;
         for stdin in ["", "\n\n", "[]"] {
-            let out = crm(
-                &home,
-                profile,
-                &["deals", "create", "--from", "-"],
-                Some(stdin),
-            )
-            .await;
+            let out = crm(&home, profile, &["deals", "create", "--from", "-"])
+                .stdin(stdin)
+                .await;
             assert_eq!(out.code, 2, "{profile} {stdin:?}: {}", out.stderr);
             assert!(out.stderr.contains("no deal"), "{}", out.stderr);
         }
-        let out = crm(&home, profile, &["deals", "import", "-"], Some("")).await;
+        let out = crm(&home, profile, &["deals", "import", "-"])
+            .stdin("")
+            .await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
         assert!(out.stderr.contains("no records"), "{}", out.stderr);
         let nameless = [
@@ -87,16 +78,14 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
             format!(r#"{{"name": "  ", "contacts": ["{contact}"]}}"#),
         ];
         for record in &nameless {
-            let out = crm(
-                &home,
-                profile,
-                &["deals", "create", "--from", "-"],
-                Some(record),
-            )
-            .await;
+            let out = crm(&home, profile, &["deals", "create", "--from", "-"])
+                .stdin(record)
+                .await;
             assert_eq!(out.code, 2, "{profile} {record}: {}", out.stderr);
             assert!(out.stderr.contains("name"), "{}", out.stderr);
-            let out = crm(&home, profile, &["deals", "import", "-"], Some(record)).await;
+            let out = crm(&home, profile, &["deals", "import", "-"])
+                .stdin(record)
+                .await;
             assert_eq!(out.code, 8, "{profile} {record}: {}", out.stderr);
             assert!(out.stdout.contains("\"failed\""), "{}", out.stdout);
         }
@@ -104,17 +93,10 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
             &home,
             profile,
             &["deals", "create", "--name", "", "--contact", contact],
-            None,
         )
         .await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
-        let out = crm(
-            &home,
-            profile,
-            &["deals", "update", "1", "--name", " "],
-            None,
-        )
-        .await;
+        let out = crm(&home, profile, &["deals", "update", "1", "--name", " "]).await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
         assert_eq!(
             count(&home, profile).await,
@@ -137,7 +119,6 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &home,
         "sandbox",
         &["deals", "import", file.to_str().unwrap()],
-        None,
     )
     .await;
     assert_eq!(out.code, 8, "{}", out.stderr);
@@ -164,7 +145,6 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &home,
         "sandbox",
         &["deals", "create", "--from", file.to_str().unwrap()],
-        None,
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
@@ -188,16 +168,14 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
             r#"close_date "0026-01-05""#,
         ),
     ] {
-        let out = crm(
-            &home,
-            "sandbox",
-            &["deals", "create", "--from", "-"],
-            Some(record),
-        )
-        .await;
+        let out = crm(&home, "sandbox", &["deals", "create", "--from", "-"])
+            .stdin(record)
+            .await;
         assert_eq!(out.code, 2, "{record}: {}", out.stderr);
         assert!(out.stderr.contains(field), "{record}: {}", out.stderr);
-        let out = crm(&home, "sandbox", &["deals", "import", "-"], Some(record)).await;
+        let out = crm(&home, "sandbox", &["deals", "import", "-"])
+            .stdin(record)
+            .await;
         assert_eq!(out.code, 8, "{record}: {}", out.stderr);
         assert!(
             out.stdout.contains(field.replace('"', "\\\"").as_str()),
@@ -212,7 +190,6 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
         &[
             "deals", "create", "--name", "Refund", "--amount", "-5", "-o", "json",
         ],
-        None,
     )
     .await;
     assert!(

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crm::sandbox::{RunningSandbox, SandboxVendor};
 use serde_json::{json, Value};
 
-use super::{crm, export, external_ids, import, lines, records, sandbox, write};
+use super::{against, export, external_ids, import, lines, records, sandbox, write};
 use crate::support::cli::{run, Home};
 
 /// Starts an import, kills it with SIGKILL once the journal shows `kill_after` confirmed writes,
@@ -169,7 +169,7 @@ async fn injected_faults_leave_nothing_missing_or_doubled_after_a_rerun() {
     // settled by running the same command again.
     let mut codes = Vec::new();
     for _ in 0..12 {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.env("CRM_MAX_RETRIES", "0").args([
             "deals",
             "import",
@@ -227,7 +227,7 @@ async fn a_create_of_unknown_outcome_is_neither_rejected_nor_lost() {
     let mut first = true;
     let mut code = -1;
     for _ in 0..12 {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.env("CRM_MAX_RETRIES", "10").args([
             "deals",
             "import",

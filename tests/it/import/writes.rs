@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crm::sandbox::SandboxVendor;
 use serde_json::{json, Value};
 
-use super::{crm, export, external_ids, import, lines, records, sandbox, write};
+use super::{against, export, external_ids, import, lines, records, sandbox, write};
 use crate::support::cli::{run, Home};
 
 #[tokio::test]
@@ -244,7 +244,7 @@ async fn upsert_by_a_unique_property_says_created_then_updated() {
     let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
     let home = Home::new();
     let upsert = |amount: &'static str| {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.args([
             "deals",
             "upsert",
@@ -271,7 +271,7 @@ async fn upsert_by_a_unique_property_says_created_then_updated() {
     assert_eq!(second.json()["amount"], "20");
     assert_eq!(export(&home, &sb, SandboxVendor::Hubspot).await.len(), 1);
 
-    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
     cmd.args(["deals", "upsert", "--match", "region=EMEA", "--name", "x"]);
     let out = run(cmd).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
@@ -339,7 +339,7 @@ async fn dry_run_sends_nothing_and_journals_nothing() {
     let home = Home::new();
     let file = write(home.path(), "in.ndjson", &records(3, "DR"));
     // Warm the metadata cache, so the dry run reaches the write itself.
-    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
     cmd.args(["stages", "list"]);
     assert_eq!(run(cmd).await.code, 0);
     let journal = home.path().join("j.ndjson");

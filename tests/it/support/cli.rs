@@ -81,7 +81,7 @@ impl Home {
 }
 
 /// How a command is told which CRM to reach, as a user would tell it.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum To<'a> {
     /// Nothing: a command that needs no CRM, or the home's default profile.
     Default,
@@ -90,9 +90,20 @@ pub enum To<'a> {
     /// `CRM_VENDOR`, `CRM_BASE_URL` and `CRM_TOKEN` (the cron route).
     Env {
         vendor: &'a str,
-        base_url: &'a str,
+        base_url: String,
         token: &'a str,
     },
+}
+
+impl To<'static> {
+    /// A sandbox serving `vendor` at `url`, through the environment (it takes any token).
+    pub fn sandbox(vendor: &'static str, url: String) -> Self {
+        To::Env {
+            vendor,
+            base_url: url,
+            token: "sandbox-token",
+        }
+    }
 }
 
 impl<'a> From<&'a str> for To<'a> {
@@ -123,20 +134,19 @@ pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &[&str]) -> Crm {
         }
     }
     cmd.args(args);
-    Crm {
-        cmd: Command::from_std(cmd),
-    }
+    Crm { cmd, stdin: None }
 }
 
 /// A `crm` command ready to run: see [`crm`].
 pub struct Crm {
-    cmd: Command,
+    cmd: std::process::Command,
+    stdin: Option<Vec<u8>>,
 }
 
 impl Crm {
     /// Feeds `text` to the command's stdin.
-    pub fn stdin(mut self, text: impl Into<Vec<u8>>) -> Self {
-        self.cmd.write_stdin(text);
+    pub fn stdin(mut self, text: impl AsRef<[u8]>) -> Self {
+        self.stdin = Some(text.as_ref().to_vec());
         self
     }
 
@@ -148,11 +158,21 @@ impl Crm {
 
     /// Runs the command where no async runtime needs to keep serving.
     pub fn run_sync(self) -> Run {
-        run_sync(self.cmd)
+        run_sync(self.command())
     }
 
     /// The command itself, for a test that runs it its own way.
     pub fn command(self) -> Command {
+        let mut cmd = Command::from_std(self.cmd);
+        if let Some(input) = self.stdin {
+            cmd.write_stdin(input);
+        }
+        cmd
+    }
+
+    /// The command as a `std::process::Command`, for a test that wires up its pipes itself.
+    pub fn std(self) -> std::process::Command {
+        assert!(self.stdin.is_none(), "a std command is given no stdin here");
         self.cmd
     }
 }
@@ -162,7 +182,7 @@ impl std::future::IntoFuture for Crm {
     type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Run> + Send>>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(run(self.cmd))
+        Box::pin(run(self.command()))
     }
 }
 

@@ -21,18 +21,15 @@ use super::cli::To;
 pub struct Account {
     pub vendor: &'static str,
     pub token: &'static str,
-    uri: String,
     server: MockServer,
 }
 
 impl Account {
     async fn start(vendor: &'static str, token: &'static str) -> Account {
-        let server = MockServer::start().await;
         Account {
             vendor,
             token,
-            uri: server.uri(),
-            server,
+            server: MockServer::start().await,
         }
     }
 
@@ -65,7 +62,7 @@ impl<'a> From<&'a Account> for To<'a> {
     fn from(account: &'a Account) -> Self {
         To::Env {
             vendor: account.vendor,
-            base_url: &account.uri,
+            base_url: account.server.uri(),
             token: account.token,
         }
     }
