@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::Home;
+use crate::support::cli::{argv, Home};
 use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::hubspot::{account_details, deal, owners, pipelines, properties};
 use crate::support::ContractServer;
@@ -111,11 +111,7 @@ fn metadata_and_the_plain_list() {
     answer_deals(&server);
     let home = Home::new();
     seed_account(&home, server.base_url());
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
     for expected in [
         "GET /crm/v3/pipelines/deals",
         "GET /crm/v3/owners",
@@ -131,45 +127,7 @@ fn search_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales Pipeline",
-            "--stage",
-            "Contract Sent",
-            "--owner",
-            "ana@example.com",
-            "--status",
-            "lost",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--updated-until",
-            "2026-11-30",
-            "--ids",
-            "512,513",
-            "--name",
-            "Acme renewal",
-            "--close-date",
-            "2026-12-31",
-            "--search",
-            "acme",
-            "--custom",
-            "region=EMEA",
-            "--sort",
-            "amount:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' --owner ana@example.com --status lost --contact 201 --company 301 --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 --name 'Acme renewal' --close-date 2026-12-31 --search acme --custom region=EMEA --sort amount:desc --with-contacts --limit 3"));
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
     // Search results carry no associations: one v4 batch read per page and object type.
     assert_sent(&seen, "POST /crm/v4/associations/deals/contacts/batch/read");
@@ -184,7 +142,7 @@ fn get() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "get", "512"]);
+    let seen = sent(&server, &home, &argv("deals get 512"));
     assert_eq!(seen, ["GET /crm/v3/objects/deals/512"]);
 }
 
@@ -193,32 +151,7 @@ fn create_with_associations() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.00",
-            "--currency",
-            "USD",
-            "--stage",
-            "Contract Sent",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--set",
-            "region=EMEA",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' --owner 'Ana Lima' --close-date 2026-12-31 --set region=EMEA --contact 201 --company 301"));
     // Every request of the command ran and was judged: the create, each association, then the
     // deal read again, since adding associations moves its `updatedAt`.
     assert_eq!(seen[0], "POST /crm/v3/objects/deals");
@@ -239,23 +172,7 @@ fn update_with_unset_and_status() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "update",
-            "512",
-            "--pipeline",
-            "default",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--unset",
-            "close_date",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals update 512 --pipeline default --status lost --lost-reason Budget --unset close_date"));
     assert_eq!(
         seen,
         [
@@ -271,7 +188,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "delete", "512", "--yes"]);
+    let seen = sent(&server, &home, &argv("deals delete 512 --yes"));
     assert_eq!(
         seen,
         [
@@ -286,11 +203,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "merge", "--into", "10", "11", "--yes"],
-    );
+    let seen = sent(&server, &home, &argv("deals merge --into 10 11 --yes"));
     assert_eq!(seen[0], "POST /crm/v3/objects/deals/merge", "{seen:#?}");
 }
 
@@ -299,11 +212,7 @@ fn associate_and_dissociate_with_each_type() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, &argv("deals associate 512 --contact 201"));
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/201",
@@ -311,18 +220,14 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "301", "--primary"],
+        &argv("deals associate 512 --company 301 --primary"),
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/301",
     );
     // A plain associate reads the deal's companies first: the first one becomes the primary.
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--company", "302"],
-    );
+    let seen = sent(&server, &home, &argv("deals associate 512 --company 302"));
     assert_sent(
         &seen,
         "GET /crm/v4/objects/deals/512/associations/companies",
@@ -336,7 +241,7 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "303", "--replace"],
+        &argv("deals associate 512 --company 303 --replace"),
     );
     assert_sent(
         &seen,
@@ -345,25 +250,13 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "associate",
-            "512",
-            "--contact",
-            "202",
-            "--label",
-            "Decision maker",
-        ],
+        &argv("deals associate 512 --contact 202 --label 'Decision maker'"),
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/202",
     );
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, &argv("deals dissociate 512 --contact 201"));
     assert_sent(
         &seen,
         "DELETE /crm/v4/objects/deals/512/associations/contacts/201",
@@ -389,15 +282,7 @@ fn association_labels_are_read_from_the_labels_api() {
     let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "associate",
-            "512",
-            "--company",
-            "301",
-            "--label",
-            "Anything",
-        ],
+        &argv("deals associate 512 --company 301 --label Anything"),
     );
     assert_eq!(
         seen,
@@ -433,24 +318,7 @@ fn upsert_on_a_unique_property() {
         200,
         batch_answer(vec![upserted()]),
     );
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--name",
-            "Acme",
-            "--amount",
-            "10",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 --company 301"));
     // The key is read first (a new key creates, and a create needs a stage), then the upsert,
     // then the associations, as on create, then the deal is read again to print it.
     assert_eq!(

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::support::cli::Home;
+use crate::support::cli::{argv, Home};
 use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
@@ -82,11 +82,7 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
     for expected in [
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
@@ -104,50 +100,14 @@ fn list_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "ana@example.com",
-            "--status",
-            "lost",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--updated-until",
-            "2026-11-30",
-            "--ids",
-            "512,513",
-            "--custom",
-            "Region=EMEA",
-            "--sort",
-            "created_at:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com --status lost --contact 201 --company 301 --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc --with-contacts --limit 3"));
     assert_sent(&seen, "GET /api/v2/deals");
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "list", "--archived", "--limit", "3"],
-    );
+    let seen = sent(&server, &home, &argv("deals list --archived --limit 3"));
     assert_sent(&seen, "GET /api/v2/deals/archived");
     let seen = sent(
         &server,
         &home,
-        &["deals", "list", "--status", "deleted", "--limit", "3"],
+        &argv("deals list --status deleted --limit 3"),
     );
     assert_sent(&seen, "GET /api/v2/deals");
 }
@@ -160,20 +120,7 @@ fn search_then_hydrate() {
     let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--search",
-            "acme",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--status",
-            "open",
-            "--limit",
-            "3",
-        ],
+        &argv("deals list --search acme --contact 201 --company 301 --status open --limit 3"),
     );
     assert_sent(&seen, "GET /api/v2/deals/search");
     assert_sent(&seen, "GET /api/v2/deals");
@@ -184,7 +131,7 @@ fn get_with_participants() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "get", "512"]);
+    let seen = sent(&server, &home, &argv("deals get 512"));
     assert_sent(&seen, "GET /api/v2/deals/512");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
@@ -194,38 +141,7 @@ fn create_with_everything() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.50",
-            "--currency",
-            "EUR",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--tags",
-            "Hot",
-            "--set",
-            "Region=EMEA",
-            "--set",
-            "External ID=SKU-1",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'"));
     assert_sent(&seen, "POST /api/v2/deals");
 }
 
@@ -237,26 +153,16 @@ fn update_with_status_lost_and_unset() {
     let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "update",
-            "512",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--tags",
-            "Warm",
-            "--unset",
-            "External ID",
-        ],
+        &argv(
+            "deals update 512 --status lost --lost-reason Budget --tags Warm --unset 'External ID'",
+        ),
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // The v2 PATCH schema has no null for expected_close_date: crm refuses rather than send one.
     let seen = sent_exit(
         &server,
         &home,
-        &["deals", "update", "512", "--unset", "close_date"],
+        &argv("deals update 512 --unset close_date"),
         6,
     );
     assert!(seen.is_empty(), "{seen:#?}");
@@ -271,11 +177,7 @@ fn clearing_a_multiple_option_field_sends_null() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "update", "512", "--set", "Channels="],
-    );
+    let seen = sent(&server, &home, &argv("deals update 512 --set Channels="));
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     let patch = server
         .requests()
@@ -291,7 +193,7 @@ fn clearing_a_multiple_option_field_sends_null() {
     let seen = sent(
         &server,
         &home,
-        &["deals", "update", "512", "--set", "Channels=Web;Phone"],
+        &argv("deals update 512 --set Channels=Web;Phone"),
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
 }
@@ -301,7 +203,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "delete", "512", "--yes"]);
+    let seen = sent(&server, &home, &argv("deals delete 512 --yes"));
     assert_sent(&seen, "DELETE /api/v2/deals/512");
 }
 
@@ -310,11 +212,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "merge", "--into", "10", "11", "--yes"],
-    );
+    let seen = sent(&server, &home, &argv("deals merge --into 10 11 --yes"));
     assert_sent(&seen, "PUT /api/v1/deals/11/merge");
     assert_sent(&seen, "GET /api/v2/deals/10");
 }
@@ -324,19 +222,11 @@ fn followers() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "follow", "512", "--user", "Bo Berg"],
-    );
+    let seen = sent(&server, &home, &argv("deals follow 512 --user 'Bo Berg'"));
     assert_sent(&seen, "POST /api/v2/deals/512/followers");
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "unfollow", "512", "--user", "Bo Berg"],
-    );
+    let seen = sent(&server, &home, &argv("deals unfollow 512 --user 'Bo Berg'"));
     assert_sent(&seen, "DELETE /api/v2/deals/512/followers/12");
-    let seen = sent(&server, &home, &["deals", "followers", "512"]);
+    let seen = sent(&server, &home, &argv("deals followers 512"));
     assert_sent(&seen, "GET /api/v2/deals/512/followers");
 }
 
@@ -345,30 +235,22 @@ fn associate_and_dissociate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, &argv("deals associate 512 --contact 201"));
     assert_sent(&seen, "POST /api/v1/deals/512/participants");
     let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--contact", "201", "--primary"],
+        &argv("deals associate 512 --contact 201 --primary"),
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "301", "--replace"],
+        &argv("deals associate 512 --company 301 --replace"),
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // Prism's example deal has person 1 and its example participant is person 1598.
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "1598"],
-    );
+    let seen = sent(&server, &home, &argv("deals dissociate 512 --contact 1598"));
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
     assert!(
         seen.iter()
@@ -377,19 +259,9 @@ fn associate_and_dissociate() {
     );
     // Person 1 is the deal's person_id, which the v2 PATCH schema cannot empty (no null):
     // refused after the reads, before any write; the organization likewise, before any request.
-    let seen = sent_exit(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "1"],
-        6,
-    );
+    let seen = sent_exit(&server, &home, &argv("deals dissociate 512 --contact 1"), 6);
     assert!(seen.iter().all(|s| s.starts_with("GET ")), "{seen:#?}");
-    let seen = sent_exit(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--company", "1"],
-        6,
-    );
+    let seen = sent_exit(&server, &home, &argv("deals dissociate 512 --company 1"), 6);
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
@@ -401,7 +273,7 @@ fn upsert_searches_exactly() {
     let seen = sent(
         &server,
         &home,
-        &["deals", "upsert", "--match", "name=Acme", "--amount", "10"],
+        &argv("deals upsert --match name=Acme --amount 10"),
     );
     assert_sent(&seen, "GET /api/v2/deals/search");
 }

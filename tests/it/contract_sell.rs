@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::Home;
+use crate::support::cli::{argv, Home};
 use crate::support::contract::{judged, seed_cache};
 use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
 use crate::support::ContractServer;
@@ -69,11 +69,7 @@ fn metadata_and_the_plain_list() {
     };
     let home = Home::new();
     seed_metadata(&home, server.base_url(), false);
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
     for expected in [
         "GET /v2/pipelines?page=1&per_page=100",
         "GET /v2/stages?page=1&per_page=100",
@@ -89,31 +85,7 @@ fn list_with_every_sell_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            "ana@example.com",
-            "--stage",
-            "Qualified",
-            "--pipeline",
-            "Sales",
-            "--contact",
-            "5",
-            "--company",
-            "6",
-            "--custom",
-            "external_id=SKU01",
-            "--sort",
-            "close_date:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts --limit 3"));
     assert_sent(&seen, "GET /v2/deals");
     assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
 }
@@ -126,15 +98,7 @@ fn list_with_client_side_filters() {
     let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--status",
-            "won",
-            "--updated-since",
-            "2026-11-01",
-            "--all",
-        ],
+        &argv("deals list --status won --updated-since 2026-11-01 --all"),
     );
     assert_sent(
         &seen,
@@ -147,25 +111,7 @@ fn list_with_sells_own_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--ids",
-            "1,2",
-            "--name",
-            "Website Redesign",
-            "--close-date",
-            "2026-12-31",
-            "--hot",
-            "--source",
-            "10",
-            "--limit",
-            "3",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot --source 10 --limit 3"));
     assert_sent(
         &seen,
         "GET /v2/deals?page=1&per_page=3&ids=1%2C2&name=Website+Redesign&estimated_close_date=2026-12-31&hot=true&source_id=10",
@@ -177,7 +123,7 @@ fn get_with_contacts() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "get", "123"]);
+    let seen = sent(&server, &home, &argv("deals get 123"));
     assert_sent(&seen, "GET /v2/deals/123");
     assert_sent(&seen, "GET /v2/deals/123/associated_contacts");
 }
@@ -187,36 +133,7 @@ fn create_with_every_field() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.50",
-            "--currency",
-            "USD",
-            "--stage",
-            "Qualified",
-            "--pipeline",
-            "Sales",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "5",
-            "--contact",
-            "6",
-            "--tags",
-            "a,b",
-            "--set",
-            "region=EMEA",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.50 --currency USD --stage Qualified --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b --set region=EMEA"));
     assert_sent(&seen, "POST /v2/deals");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
 }
@@ -282,24 +199,7 @@ fn upsert_with_query_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--match",
-            "owner=Ana Lima",
-            "--name",
-            "Website Redesign",
-            "--contact",
-            "5",
-            "--amount",
-            "1000.50",
-        ],
-    );
+    let seen = sent(&server, &home, &argv("deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' --name 'Website Redesign' --contact 5 --amount 1000.50"));
     assert_sent(
         &seen,
         "POST /v2/deals/upsert?custom_fields%5Bexternal_id%5D=SKU01&owner_id=7",
@@ -311,23 +211,15 @@ fn associate_dissociate_and_primary() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "associate", "123", "--contact", "9"],
-    );
+    let seen = sent(&server, &home, &argv("deals associate 123 --contact 9"));
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
     let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "123", "--contact", "9", "--primary"],
+        &argv("deals associate 123 --contact 9 --primary"),
     );
     assert_sent(&seen, "PUT /v2/deals/123");
-    let seen = sent(
-        &server,
-        &home,
-        &["deals", "dissociate", "123", "--contact", "9"],
-    );
+    let seen = sent(&server, &home, &argv("deals dissociate 123 --contact 9"));
     assert_sent(&seen, "DELETE /v2/deals/123/associated_contacts/9");
 }
 
@@ -336,7 +228,7 @@ fn delete_reads_the_deal_and_its_contacts_first() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &["deals", "delete", "123", "--yes"]);
+    let seen = sent(&server, &home, &argv("deals delete 123 --yes"));
     assert_eq!(
         seen.iter()
             .map(|s| s.split('?').next().unwrap())

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::cli::{crm, run, run_sync, Home, Run};
+use crate::support::cli::{argv, crm, run, run_sync, Home, Run};
 
 /// The built-in sandboxes and the id each gives the fifth demo deal ("Initech: Website
 /// Redesign", 1253 USD, "Contract Sent" of the Renewals pipeline: a stage name both pipelines
@@ -127,7 +127,7 @@ fn tables_fit_80_columns_and_name_the_pipeline() {
         let out = succeeds(
             &home,
             profile,
-            &["deals", "list", "--limit", "8", "-o", "table"],
+            &argv("deals list --limit 8 -o table"),
             Some("80"),
         );
         insta::assert_snapshot!(format!("list_80_{vendor}"), out.stdout);
@@ -178,14 +178,7 @@ fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
     let out = succeeds(
         &home,
         "sandbox-pipedrive",
-        &[
-            "deals",
-            "list",
-            "--limit",
-            "2",
-            "--fields",
-            "id,probability,url",
-        ],
+        &argv("deals list --limit 2 --fields id,probability,url"),
         None,
     );
     for deal in out.json().as_array().unwrap() {
@@ -332,7 +325,7 @@ fn notices_name_stages_not_ids() {
     let out = succeeds(
         &home,
         "sandbox-sell",
-        &["deals", "list", "--status", "won", "-o", "json"],
+        &argv("deals list --status won -o json"),
         None,
     );
     assert!(

@@ -7,7 +7,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{crm, run, Home};
+use crate::support::cli::{argv, crm, run, Home};
 use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
 
@@ -31,12 +31,7 @@ async fn list_follows_the_cursor_and_maps_every_field() {
             page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "list", "--all", "-o", "json"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals list --all -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -82,34 +77,7 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "bo@example.com",
-            "--status",
-            "won",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--sort",
-            "updated_at:desc",
-            "--limit",
-            "20",
-            "-o",
-            "json",
-        ],
-    )
+    let out = crm(&Home::new(), &server, &argv("deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com --status won --contact 201 --company 301 --updated-since 2026-11-01 --sort updated_at:desc --limit 20 -o json"))
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json(), json!([]));
@@ -144,7 +112,7 @@ async fn archived_and_unsupported_sorts() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "list", "--archived", "-o", "json"],
+        &argv("deals list --archived -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -153,12 +121,7 @@ async fn archived_and_unsupported_sorts() {
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "list", "--sort", "amount"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals list --sort amount")).await;
     assert_eq!(out.code, 6, "{}", out.stderr);
     assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
     assert!(out.stderr.contains("--all"), "{}", out.stderr);
@@ -167,19 +130,9 @@ async fn archived_and_unsupported_sorts() {
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "list", "--sort", "colour"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals list --sort colour")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "list", "--stage", "Nowhere"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals list --stage Nowhere")).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);
 }
@@ -209,10 +162,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
     let out = crm(
         &Home::new(),
         &server,
-        &[
-            "deals", "list", "--search", "acme", "--status", "open", "--owner", "Ana Lima", "-o",
-            "json",
-        ],
+        &argv("deals list --search acme --status open --owner 'Ana Lima' -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -247,12 +197,12 @@ async fn get_reads_participants_as_contacts() {
             participants(&[(70, 201), (71, 202)]),
         )
         .await;
-    let out = crm(&Home::new(), &server, &["deals", "get", "1", "-o", "json"]).await;
+    let out = crm(&Home::new(), &server, &argv("deals get 1 -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
-    let out = crm(&Home::new(), &server, &["deals", "get", "../1"]).await;
+    let out = crm(&Home::new(), &server, &argv("deals get ../1")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
 
@@ -262,7 +212,7 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "update", "4", "--set", "Regoin=EMEA"],
+        &argv("deals update 4 --set Regoin=EMEA"),
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
@@ -277,17 +227,12 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "update", "4", "--lost-reason", "Budget"],
+        &argv("deals update 4 --lost-reason Budget"),
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--status lost"), "{}", out.stderr);
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "update", "4", "--amount", "12,5"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals update 4 --amount 12,5")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
 
@@ -297,14 +242,14 @@ async fn pipelines_and_stages_come_from_v2() {
     let out = crm(
         &Home::new(),
         &server,
-        &["stages", "list", "--pipeline", "Sales", "-o", "json"],
+        &argv("stages list --pipeline Sales -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
-    let out = crm(&Home::new(), &server, &["pipelines", "list", "-o", "json"]).await;
+    let out = crm(&Home::new(), &server, &argv("pipelines list -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
@@ -328,15 +273,10 @@ async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
             pipedrive::error("Validation failed: stage_id: Stage does not belong to pipeline"),
         )
         .await;
-    let out = crm(&Home::new(), &server, &["deals", "get", "404"]).await;
+    let out = crm(&Home::new(), &server, &argv("deals get 404")).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("no deal 404"), "{}", out.stderr);
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "update", "6", "--name", "X"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals update 6 --name X")).await;
     assert_eq!(out.code, 5, "{}", out.stderr);
     assert!(
         out.stderr.contains("Stage does not belong"),
@@ -401,7 +341,7 @@ async fn a_429_is_waited_out_with_retry_after() {
         )
         .await;
     let started = std::time::Instant::now();
-    let out = crm(&Home::new(), &server, &["deals", "list", "-o", "json"]).await;
+    let out = crm(&Home::new(), &server, &argv("deals list -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["id"], "1");
     assert!(started.elapsed() >= std::time::Duration::from_secs(1));
@@ -414,7 +354,7 @@ async fn dry_run_shows_the_token_redacted_in_its_header() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "delete", "5", "--yes", "--dry-run"],
+        &argv("deals delete 5 --yes --dry-run"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -494,7 +434,7 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
     let started = std::time::Instant::now();
     // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
     // which is not what this test judges).
-    let _ = crm(&Home::new(), &server, &["deals", "get", "1"]).await;
+    let _ = crm(&Home::new(), &server, &argv("deals get 1")).await;
     let sent = server.received_requests().await.unwrap();
     assert!(sent.len() > 1, "{sent:?}");
     assert!(
@@ -526,7 +466,7 @@ async fn with_contacts_reads_each_deal_s_participants() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "list", "--with-contacts", "-o", "json"],
+        &argv("deals list --with-contacts -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -594,12 +534,7 @@ async fn verbose_traces_redact_the_api_token() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["-v", "deals", "list", "-o", "json"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("-v deals list -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("x-api-token: (redacted)"),
@@ -633,7 +568,7 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
         cmd.args(args);
         run(cmd)
     };
-    let out = crm(&["deals", "list", "--archived", "--all", "-o", "json"]).await;
+    let out = crm(&argv("deals list --archived --all -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let listed = out.json();
     let three = listed
@@ -645,18 +580,18 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
     assert_eq!(three["archived"], true, "{three}");
     assert!(three.get("deleted").is_none(), "{three}");
 
-    let before = crm(&["deals", "get", "4", "-o", "json"]).await.json();
-    let out = crm(&["deals", "delete", "4", "--yes"]).await;
+    let before = crm(&argv("deals get 4 -o json")).await.json();
+    let out = crm(&argv("deals delete 4 --yes")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = crm(&["deals", "get", "4", "-o", "json"]).await;
+    let out = crm(&argv("deals get 4 -o json")).await;
     assert_eq!(out.code, 3, "{}", out.stdout);
     assert!(out.stderr.contains("--archived"), "{}", out.stderr);
-    let out = crm(&["deals", "get", "4", "--archived", "-o", "json"]).await;
+    let out = crm(&argv("deals get 4 --archived -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deleted = out.json();
     assert_eq!(deleted["deleted"], true, "{deleted}");
     assert_eq!(deleted["status"], before["status"], "the real status stays");
-    let live = crm(&["deals", "get", "5", "--archived", "-o", "json"]).await;
+    let live = crm(&argv("deals get 5 --archived -o json")).await;
     assert_eq!(live.code, 0, "{}", live.stderr);
     assert!(live.json().get("deleted").is_none());
 }

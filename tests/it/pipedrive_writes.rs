@@ -5,7 +5,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{crm, Home};
+use crate::support::cli::{argv, crm, Home};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::pipedrive::{
     self, account, deal, ok, page, participants, EXTERNAL_KEY, REGION_KEY,
@@ -24,40 +24,7 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
             ok(json!({"id": 90})),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.10",
-            "--currency",
-            "usd",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "Bo Berg",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "201",
-            "--contact",
-            "202",
-            "--company",
-            "301",
-            "--tags",
-            "Hot,Warm",
-            "--set",
-            "Region=APAC",
-            "--set",
-            "External ID=SKU-1",
-            "-o",
-            "json",
-        ],
-    )
+    let out = crm(&Home::new(), &server, &argv("deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json"))
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["id"], "9");
@@ -101,18 +68,7 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
     let out = crm(
         &Home::new(),
         &server,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--contact",
-            "201",
-            "--contact",
-            "999",
-            "-o",
-            "json",
-        ],
+        &argv("deals create --name Acme --contact 201 --contact 999 -o json"),
     )
     .await;
     assert_eq!(out.code, 8, "{}", out.stderr);
@@ -136,25 +92,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     server
         .answer("GET", "/api/v1/deals/4/participants", participants(&[]))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &[
-            "deals",
-            "update",
-            "4",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--tag",
-            "Warm",
-            "--unset",
-            "External ID",
-            "-o",
-            "json",
-        ],
-    )
+    let out = crm(&Home::new(), &server, &argv("deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' -o json"))
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
@@ -168,7 +106,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "update", "4", "--unset", "close_date"],
+        &argv("deals update 4 --unset close_date"),
     )
     .await;
     assert_eq!(out.code, 6, "{}", out.stderr);
@@ -192,7 +130,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
         .answer("DELETE", "/api/v2/deals/5", ok(json!({"id": 5})))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
+    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("30 days"), "{}", out.stderr);
     assert_eq!(
@@ -204,7 +142,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     assert!(trash.contains("\"Gone\""));
 
-    let out = crm(&Home::new(), &server, &["deals", "delete", "5"]).await;
+    let out = crm(&Home::new(), &server, &argv("deals delete 5")).await;
     assert_eq!(out.code, 2, "no terminal and no --yes: {}", out.stderr);
 }
 
@@ -227,9 +165,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     let out = crm(
         &Home::new(),
         &server,
-        &[
-            "deals", "merge", "--into", "10", "20", "--yes", "-o", "json",
-        ],
+        &argv("deals merge --into 10 20 --yes -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -254,7 +190,7 @@ async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() 
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "merge", "--into", "10", "20", "--yes"],
+        &argv("deals merge --into 10 20 --yes"),
     )
     .await;
     assert_eq!(out.code, 7, "{}", out.stderr);
@@ -298,7 +234,7 @@ async fn followers_by_user_name() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "follow", "3", "--user", "bo@example.com"],
+        &argv("deals follow 3 --user bo@example.com"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -310,7 +246,7 @@ async fn followers_by_user_name() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "unfollow", "3", "--user", "Bo Berg"],
+        &argv("deals unfollow 3 --user 'Bo Berg'"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -320,24 +256,14 @@ async fn followers_by_user_name() {
             .len(),
         1
     );
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "followers", "3", "-o", "json"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals followers 3 -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.json(),
         json!([{"id": "11", "name": "Ana Lima", "email": "ana@example.com", "archived": false},
                {"id": "12", "name": "Bo Berg", "email": "bo@example.com", "archived": false}])
     );
-    let out = crm(
-        &Home::new(),
-        &server,
-        &["deals", "follow", "3", "--user", "Nobody"],
-    )
-    .await;
+    let out = crm(&Home::new(), &server, &argv("deals follow 3 --user Nobody")).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
 }
 
@@ -357,7 +283,7 @@ async fn contacts_are_participants_or_the_primary_person() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "associate", "1", "--contact", "202"],
+        &argv("deals associate 1 --contact 202"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -366,7 +292,7 @@ async fn contacts_are_participants_or_the_primary_person() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "associate", "1", "--contact", "203", "--primary"],
+        &argv("deals associate 1 --contact 203 --primary"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -375,7 +301,7 @@ async fn contacts_are_participants_or_the_primary_person() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "associate", "1", "--contact", "203", "--role", "x"],
+        &argv("deals associate 1 --contact 203 --role x"),
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
@@ -404,7 +330,7 @@ async fn dissociate_looks_up_the_participant_id() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "dissociate", "1", "--contact", "202"],
+        &argv("deals dissociate 1 --contact 202"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -420,7 +346,7 @@ async fn dissociate_looks_up_the_participant_id() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "dissociate", "1", "--contact", "999"],
+        &argv("deals dissociate 1 --contact 999"),
     )
     .await;
     assert_eq!(out.code, 3, "{}", out.stderr);
@@ -429,7 +355,7 @@ async fn dissociate_looks_up_the_participant_id() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "dissociate", "1", "--contact", "201"],
+        &argv("deals dissociate 1 --contact 201"),
     )
     .await;
     assert_eq!(out.code, 6, "{}", out.stderr);
@@ -456,7 +382,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "associate", "1", "--company", "302"],
+        &argv("deals associate 1 --company 302"),
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
@@ -471,7 +397,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "associate", "1", "--company", "302", "--replace"],
+        &argv("deals associate 1 --company 302 --replace"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -483,7 +409,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     let out = crm(
         &Home::new(),
         &server,
-        &["deals", "dissociate", "1", "--company", "301"],
+        &argv("deals dissociate 1 --company 301"),
     )
     .await;
     assert_eq!(out.code, 6, "{}", out.stderr);
@@ -507,16 +433,7 @@ async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
     let out = crm(
         &Home::new(),
         &server,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "External ID=SKU-9",
-            "--name",
-            "Acme",
-            "-o",
-            "json",
-        ],
+        &argv("deals upsert --match 'External ID=SKU-9' --name Acme -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -563,16 +480,7 @@ async fn upsert_updates_the_one_exact_match() {
     let out = crm(
         &Home::new(),
         &server,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "name=Acme",
-            "--amount",
-            "9",
-            "-o",
-            "json",
-        ],
+        &argv("deals upsert --match name=Acme --amount 9 -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);

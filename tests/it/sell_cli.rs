@@ -8,7 +8,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{crm, run, Home};
+use crate::support::cli::{argv, crm, run, Home};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
 
@@ -62,7 +62,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
         .answer("GET", "/v2/deals", collection("deal", vec![]))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "list", "--all", "-o", "json"]).await;
+    let out = crm(&home, &server, &argv("deals list --all -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let deals = out.json();
     let ids: Vec<u64> = deals
@@ -113,30 +113,7 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
         .answer_with("GET", "/v2/deals", 200, page_of(1, 2))
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            "Ana Lima",
-            "--stage",
-            "Qualified",
-            "--contact",
-            "5",
-            "--company",
-            "6",
-            "--custom",
-            "region=EMEA",
-            "--sort",
-            "amount:desc",
-            "--limit",
-            "10",
-            "-o",
-            "json",
-        ],
-    )
+    let out = crm(&home, &server, &argv("deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 --custom region=EMEA --sort amount:desc --limit 10 -o json"))
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
@@ -175,12 +152,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "list", "--status", "won", "-o", "json"],
-    )
-    .await;
+    let out = crm(&home, &server, &argv("deals list --status won -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let got = out.json();
     let ids: Vec<&str> = got
@@ -205,16 +177,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "list",
-            "--status",
-            "lost",
-            "--pipeline",
-            "Renewals",
-            "-o",
-            "json",
-        ],
+        &argv("deals list --status lost --pipeline Renewals -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -237,15 +200,7 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "list",
-            "--updated-since",
-            "2026-11-01",
-            "--all",
-            "-o",
-            "json",
-        ],
+        &argv("deals list --updated-since 2026-11-01 --all -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -315,7 +270,7 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
         .answer_with("GET", "/v2/deals/42/associated_contacts", 200, contacts)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "get", "42", "-o", "json"]).await;
+    let out = crm(&home, &server, &argv("deals get 42 -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
@@ -348,7 +303,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         )
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "create", "--name", "Acme"]).await;
+    let out = crm(&home, &server, &argv("deals create --name Acme")).await;
     assert_eq!(out.code, 2);
     assert!(
         server.received_requests().await.unwrap().is_empty(),
@@ -362,16 +317,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--contact",
-            "5",
-            "--amount",
-            "10.005",
-        ],
+        &argv("deals create --name Acme --contact 5 --amount 10.005"),
     )
     .await;
     assert_eq!(out.code, 2);
@@ -382,36 +328,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     );
     assert!(deal_requests(&server).await.is_empty(), "nothing sent");
 
-    let out = crm(
-        &home,
-        &server,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500",
-            "--currency",
-            "usd",
-            "--stage",
-            "Qualified",
-            "--owner",
-            "ana@example.com",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "5",
-            "--contact",
-            "6",
-            "--tags",
-            "a,b",
-            "--set",
-            "region=EMEA",
-            "-o",
-            "json",
-        ],
-    )
+    let out = crm(&home, &server, &argv("deals create --name Acme --amount 1500 --currency usd --stage Qualified --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b --set region=EMEA -o json"))
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let posts = requests_to(&server, "POST", "/v2/deals").await;
@@ -454,7 +371,7 @@ async fn update_puts_only_the_changed_fields() {
     let out = crm(
         &home,
         &server,
-        &["deals", "update", "5", "--name", "Renamed", "-o", "json"],
+        &argv("deals update 5 --name Renamed -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -511,12 +428,7 @@ async fn update_puts_only_the_changed_fields() {
 async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "update", "5", "--set", "regoin=EMEA"],
-    )
-    .await;
+    let out = crm(&home, &server, &argv("deals update 5 --set regoin=EMEA")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr.contains("unknown custom field \"regoin\""),
@@ -527,20 +439,12 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "associate",
-            "5",
-            "--contact",
-            "9",
-            "--role",
-            "boss",
-        ],
+        &argv("deals associate 5 --contact 9 --role boss"),
     )
     .await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("\"involved\""), "{}", out.stderr);
-    let out = crm(&home, &server, &["deals", "list", "--owner", "Nobody"]).await;
+    let out = crm(&home, &server, &argv("deals list --owner Nobody")).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
     assert!(deal_requests(&server).await.is_empty());
@@ -564,12 +468,7 @@ async fn associate_and_dissociate_contacts() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "associate", "5", "--contact", "9"],
-    )
-    .await;
+    let out = crm(&home, &server, &argv("deals associate 5 --contact 9")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr
@@ -582,12 +481,7 @@ async fn associate_and_dissociate_contacts() {
         body(&posts[0]),
         json!({"data": {"contact_id": 9, "role": "involved"}, "meta": {"type": "associated_contact"}})
     );
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "dissociate", "5", "--contact", "9"],
-    )
-    .await;
+    let out = crm(&home, &server, &argv("deals dissociate 5 --contact 9")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         requests_to(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
@@ -618,18 +512,9 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--name",
-            "Website Redesign",
-            "--contact",
-            "5",
-            "-o",
-            "json",
-        ],
+        &argv(
+            "deals upsert --match external_id=SKU01 --name 'Website Redesign' --contact 5 -o json",
+        ),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -653,12 +538,7 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
                "meta": {"type": "deal"}})
     );
 
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "upsert", "--match", "sku=1", "--name", "X"],
-    )
-    .await;
+    let out = crm(&home, &server, &argv("deals upsert --match sku=1 --name X")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("external_id"), "{}", out.stderr);
 }
@@ -681,7 +561,7 @@ async fn several_matches_are_a_409_and_exit_5() {
     let out = crm(
         &home,
         &server,
-        &["deals", "upsert", "--match", "name=Acme", "--amount", "5"],
+        &argv("deals upsert --match name=Acme --amount 5"),
     )
     .await;
     assert_eq!(out.code, 5, "{}", out.stderr);
@@ -735,13 +615,13 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "delete", "5"]).await;
+    let out = crm(&home, &server, &argv("deals delete 5")).await;
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     assert!(deal_requests(&server).await.is_empty());
 
     // The first delete fails: the deal was already in the trash, with its contacts.
-    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
+    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
     assert_eq!(out.code, 3, "{}", out.stderr);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
@@ -749,7 +629,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
     assert_eq!(line["deal"]["contacts"], json!(["5", "9"]));
     assert_eq!(line["deal"]["amount"], "5.5");
 
-    let out = crm(&home, &server, &["deals", "delete", "5", "--yes"]).await;
+    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
@@ -798,7 +678,7 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     let out = crm(
         &home,
         &server,
-        &["-v", "deals", "create", "--name", "A", "--contact", "5"],
+        &argv("-v deals create --name A --contact 5"),
     )
     .await;
     assert_eq!(out.code, 5, "{}", out.stderr);
@@ -810,7 +690,7 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
         out.stderr
     );
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
-    let out = crm(&home, &server, &["deals", "get", "1"]).await;
+    let out = crm(&home, &server, &argv("deals get 1")).await;
     assert_eq!(out.code, 4, "{}", out.stderr);
 }
 
@@ -849,7 +729,7 @@ async fn a_429_waits_for_retry_after() {
         .await;
     let home = Home::new();
     let started = std::time::Instant::now();
-    let out = crm(&home, &server, &["deals", "get", "5", "-o", "json"]).await;
+    let out = crm(&home, &server, &argv("deals get 5 -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         started.elapsed() >= Duration::from_millis(900),
@@ -862,7 +742,7 @@ async fn a_429_waits_for_retry_after() {
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&home, &server, &["pipelines", "list", "-o", "json"]).await;
+    let out = crm(&home, &server, &argv("pipelines list -o json")).await;
     assert_eq!(out.code, 0, "{}", out.stderr);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
@@ -922,15 +802,7 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "update",
-            "5",
-            "--stage",
-            "Negotiation",
-            "-o",
-            "json",
-        ],
+        &argv("deals update 5 --stage Negotiation -o json"),
     )
     .await;
     assert_eq!(out.code, 0, "{}", out.stderr);

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{crm, run, Home, Run};
+use crate::support::cli::{argv, crm, run, Home, Run};
 
 /// `crm --profile sandbox-sell ARGS`, which must succeed.
 async fn succeeds(home: &Home, args: &[&str]) -> Run {
@@ -50,7 +50,7 @@ async fn won_deals_by_stage_category() -> usize {
 #[tokio::test]
 async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let home = Home::new();
-    let out = succeeds(&home, &["deals", "list", "--all", "-o", "json"]).await;
+    let out = succeeds(&home, &argv("deals list --all -o json")).await;
     let deals = out.json();
     let all = deals.as_array().unwrap();
     assert!(all.len() >= 20, "the demo account's deals: {}", all.len());
@@ -62,11 +62,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
         .collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "pages in order");
 
-    let won = succeeds(
-        &home,
-        &["deals", "list", "--status", "won", "--all", "-o", "json"],
-    )
-    .await;
+    let won = succeeds(&home, &argv("deals list --status won --all -o json")).await;
     assert!(
         won.stderr.contains("cannot filter by status won"),
         "{}",
@@ -155,16 +151,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     assert_eq!(created["custom"]["external_id"], "NEW-1");
     let again = succeeds(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=NEW-1",
-            "--name",
-            "Renamed",
-            "-o",
-            "json",
-        ],
+        &argv("deals upsert --match external_id=NEW-1 --name Renamed -o json"),
     )
     .await;
     assert_eq!(

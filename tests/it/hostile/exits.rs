@@ -2,7 +2,7 @@
 //! is 3 however many times it is named, a config file that is not text is 2.
 
 use super::PROFILES;
-use crate::support::cli::{crm, run, Home};
+use crate::support::cli::{argv, crm, run, Home};
 
 #[tokio::test]
 async fn limit_zero_and_an_overlong_search_are_usage_errors_before_any_request() {
@@ -61,7 +61,7 @@ async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
     let out = crm(
         &home,
         "sandbox",
-        &["deals", "delete", "9000001", "9000045", "--yes"],
+        &argv("deals delete 9000001 9000045 --yes"),
     )
     .await;
     assert_eq!(out.code, 8, "{}", out.stderr);

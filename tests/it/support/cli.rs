@@ -113,6 +113,22 @@ impl<'a> From<&'a str> for To<'a> {
     }
 }
 
+/// A command line as a user types it, split into its arguments: words between spaces, and a
+/// `'quoted part'` kept whole (`deals list --stage 'Contract Sent'`).
+pub fn argv(line: &str) -> Vec<&str> {
+    let mut args = Vec::new();
+    let mut rest = line.trim_start();
+    while !rest.is_empty() {
+        let (arg, after) = match rest.strip_prefix('\'') {
+            Some(quoted) => quoted.split_once('\'').expect("a closing quote"),
+            None => rest.split_once(' ').unwrap_or((rest, "")),
+        };
+        args.push(arg);
+        rest = after.trim_start();
+    }
+    args
+}
+
 /// `crm ARGS` in `home`, reaching the CRM `to` says: the one way the suite runs crm. Await it
 /// (it runs off the async runtime, so a mock server keeps serving), or [`Crm::run_sync`] it;
 /// give it input or environment first where a test needs to.
@@ -245,4 +261,16 @@ pub fn run_sync(mut cmd: Command) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+#[test]
+fn argv_splits_on_spaces_and_keeps_quoted_parts_whole() {
+    assert_eq!(
+        argv("deals list --stage 'Contract Sent'  -o json"),
+        ["deals", "list", "--stage", "Contract Sent", "-o", "json"]
+    );
+    assert_eq!(
+        argv("--set 'External ID=SKU-1'"),
+        ["--set", "External ID=SKU-1"]
+    );
 }
