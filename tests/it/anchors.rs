@@ -121,7 +121,7 @@ async fn hubspot_create_with_associations_matches_seed_000() {
         .args(["--owner", props["hubspot_owner_id"].as_str().unwrap()])
         .args(["--contact", &contacts[0], "--company", &companies[0]]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
 
     // What crm asked for: associations in the create body, or one v4 PUT per association.
     let mut sent: BTreeSet<(String, String, String, i64)> = BTreeSet::new();
@@ -238,7 +238,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
     ])
     .args(["--yes", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], keep.to_string(), "the kept deal is shown");
     let merges: Vec<_> = server
         .received_requests()
@@ -316,7 +316,7 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
         "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let merges: Vec<_> = server
         .received_requests()
         .await

@@ -201,8 +201,8 @@ fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
         "id,url",
     ]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("Zendesk Sell"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("Zendesk Sell");
     assert_eq!(out.stdout, "", "nothing on stdout");
 }
 
@@ -230,7 +230,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
                 run(cmd)
             };
             let told = list(true).await;
-            assert_eq!(told.code, 0, "{}", told.stderr);
+            told.assert_exit(0);
             assert_eq!(told.json().as_array().unwrap().len(), 100, "{vendor:?}");
             let says = told
                 .stderr

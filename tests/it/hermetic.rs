@@ -64,7 +64,7 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     .env("XDG_RUNTIME_DIR", runtime.path())
     .stdin(TOKEN)
     .run_sync();
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     keyring_said(&out);
 
     // A keyring profile: its token is read by a command and by `auth status`.
@@ -75,11 +75,11 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     )
     .env("XDG_RUNTIME_DIR", runtime.path())
     .run_sync();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let out = crm(&home, To::Default, &argv("--profile hub deals list"))
         .env("XDG_RUNTIME_DIR", runtime.path())
         .run_sync();
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     keyring_said(&out);
     let out = crm(&home, To::Default, &argv("auth status --no-verify -o json"))
         .env("XDG_RUNTIME_DIR", runtime.path())

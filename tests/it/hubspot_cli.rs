@@ -26,7 +26,7 @@ async fn list_follows_the_after_cursor_and_names_properties() {
     server.answer("GET", "/crm/v3/objects/deals", json!({ "results": [deal("1", "Alpha", "1000.50")], "paging": {"next": {"after": "2", "link": "x"}} })).await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --all -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
     assert_eq!(deals[0]["amount"], "1000.5");
@@ -87,7 +87,7 @@ async fn filters_go_through_search_with_names_resolved() {
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --stage 'Contract Sent' --owner ana@example.com --status open --company 301 --search acme --sort amount:desc --custom Region=EMEA -o ndjson"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 1);
     let searches = requests_to(&server, "POST", "/crm/v3/objects/deals/search").await;
     assert_eq!(searches.len(), 1);
@@ -135,7 +135,7 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
         &argv("deals list --status won --limit 1 -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         !out.stderr.contains("at most 10000"),
         "a limit under the cap needs no warning: {}",
@@ -168,12 +168,8 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
     let server = account().await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --stage Negotiation")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("no stage named \"Negotiation\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(3);
+    out.assert_says("no stage named \"Negotiation\"");
     assert!(
         out.stderr
             .contains("Sales Pipeline/Contract Sent (id contractsent)"),
@@ -187,19 +183,15 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
         &argv("deals create --name X --set regoin=EMEA"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did you mean \"region\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(2);
+    out.assert_says("did you mean \"region\"");
     assert!(requests_to(&server, "POST", "/crm/v3/objects/deals")
         .await
         .is_empty());
 
     let out = crm(&home, &server, &argv("deals update 5 --owner Zed")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("Ana Lima");
 }
 
 #[tokio::test]
@@ -219,13 +211,9 @@ async fn create_sends_strings_takes_the_first_stage_and_says_so() {
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 --set Region=Europe -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "99");
-    assert!(
-        out.stderr.contains("using \"Appointment Scheduled\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("using \"Appointment Scheduled\"");
 }
 
 #[tokio::test]
@@ -260,7 +248,7 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
         &argv("deals create --name Acme --stage contractsent --contact 201 --company 666 -o json"),
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     assert_eq!(out.json()["id"], "99");
     assert!(
         out.stderr
@@ -268,7 +256,7 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist"), "{}", out.stderr);
+    out.assert_says("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist");
 }
 
 #[tokio::test]
@@ -287,7 +275,7 @@ async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
         &argv("deals create --name Once --stage contractsent"),
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     assert!(
         out.stderr
             .contains("outcome unknown for create deal \"Once\""),
@@ -327,7 +315,7 @@ async fn a_429_is_retried_after_retry_after_even_for_a_create() {
     ]);
     let started = std::time::Instant::now();
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "POST", "/crm/v3/objects/deals")
             .await
@@ -355,7 +343,7 @@ async fn reads_are_retried_after_server_errors() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals get 5 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], "Five");
     assert_eq!(
         requests_to(&server, "GET", "/crm/v3/objects/deals/5")
@@ -400,11 +388,7 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
         if code != 3 {
             assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
         } else {
-            assert!(
-                out.stderr.contains("HubSpot has no deal 5"),
-                "{}",
-                out.stderr
-            );
+            out.assert_says("HubSpot has no deal 5");
         }
     }
 }
@@ -429,7 +413,7 @@ async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage(
         &argv("deals update 5 --unset close_date --status lost --lost-reason Budget -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/crm/v3/objects/deals/5").await[0];
     let body: Value = serde_json::from_slice(&patch.body).unwrap();
     assert!(body["properties"].get("pipeline").is_none(), "{body}");
@@ -457,13 +441,9 @@ async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
         &argv("deals merge --into 10 11 --yes -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "12");
-    assert!(
-        out.stderr.contains("the merged deal's id is now 12"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("the merged deal's id is now 12");
 }
 
 #[tokio::test]
@@ -480,15 +460,15 @@ async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_termin
         .mount(&server)
         .await;
     let out = crm(&home, &server, &argv("deals delete 5")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--yes");
     assert!(requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
         .await
         .is_empty());
 
     let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("recycling bin"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("recycling bin");
     assert_eq!(
         requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
             .await
@@ -536,7 +516,7 @@ async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
     // A directory where the trash file should be: it cannot be opened for appending.
     std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
     let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.assert_exit(1);
     assert!(
         out.stderr.contains("cannot write the trash file")
             && out.stderr.contains("nothing deleted"),
@@ -618,12 +598,8 @@ async fn follow_is_not_supported_by_hubspot_and_sends_nothing() {
         vec!["deals", "followers", "5"],
     ] {
         let out = crm(&home, &server, &args).await;
-        assert_eq!(out.code, 6, "{}", out.stderr);
-        assert!(
-            out.stderr.contains("is not supported by HubSpot"),
-            "{}",
-            out.stderr
-        );
+        out.assert_exit(6);
+        out.assert_says("is not supported by HubSpot");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -673,7 +649,7 @@ async fn no_token_is_4_naming_crm_token() {
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
     assert_eq!(out.code, 4);
-    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+    out.assert_says("CRM_TOKEN");
 }
 
 #[tokio::test]
@@ -682,8 +658,8 @@ async fn plain_http_is_refused_except_to_loopback() {
     let mut cmd = home.crm_at("hubspot", "http://api.hubapi.com", TOKEN);
     cmd.args(["pipelines", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("plain http"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("plain http");
 }
 
 #[tokio::test]
@@ -701,7 +677,7 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
         &argv("deals create --name Dry --stage 'Contract Sent' --amount 10 --dry-run"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         out.stdout
             .starts_with(&format!("POST {}/crm/v3/objects/deals", server.uri())),
@@ -734,13 +710,9 @@ async fn verbose_traces_redact_the_token() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals get 5 -v -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("> GET"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("authorization: Bearer (redacted)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("> GET");
+    out.assert_says("authorization: Bearer (redacted)");
     assert!(!out.stderr.contains(TOKEN) && !out.stdout.contains(TOKEN));
 }
 
@@ -765,7 +737,7 @@ async fn hubspots_rate_limit_headers_are_learned() {
     cmd.args(["deals", "list", "--limit", "4", "-o", "ndjson"]);
     let started = std::time::Instant::now();
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 4);
     // 3 metadata calls + 4 pages under a learned 2-per-second window: the last page waits >= 1 s.
     assert!(
@@ -810,7 +782,7 @@ async fn associate_reports_in_words() {
     companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals associate 5 --company 302")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
         "deal 5 is now associated with company 302; its primary company is still 301 \
@@ -836,7 +808,7 @@ async fn the_first_company_of_a_deal_becomes_its_primary() {
     companies_of(&server, "6", &[]).await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals associate 6 --company 302")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
         "deal 6 is now associated with company 302, its primary company"
@@ -865,7 +837,7 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &["deals", "export"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let ids: Vec<String> = out
         .stdout
         .lines()

@@ -68,7 +68,7 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
     let out = crm(&home, on(&sb), &argv("deals create --from - -o json"))
         .stdin(source.to_string())
         .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let copy = get(&home, &sb, out.json()["id"].as_str().unwrap()).await;
     for field in [
         "name",
@@ -84,13 +84,13 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
     }
 
     let out = crm(&home, on(&sb), &argv("deals delete 9000003 --yes")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().last().unwrap()).unwrap();
     let out = crm(&home, on(&sb), &argv("deals create --from - -o json"))
         .stdin(line["deal"].to_string())
         .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], line["deal"]["name"]);
 }
 
@@ -109,7 +109,7 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
     let out = crm(&home, on(&sb), &argv("deals create --from -"))
         .stdin(records)
         .await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
+    out.assert_exit(6);
     assert!(
         out.stderr.contains("tags") && out.stderr.contains("records 2"),
         "{}",
@@ -125,8 +125,8 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
     let out = crm(&home, on(&sb), &argv("deals create --from -"))
         .stdin(one)
         .await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("no stage named"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("no stage named");
 }
 
 /// Item 2: a filtered list (search) shows each deal's contacts and company as `get` does, and
@@ -159,7 +159,7 @@ async fn filtered_lists_show_the_same_deal_as_get_and_find_by_contact_and_compan
         &["deals", "export", "--company", &company, "-o", "ndjson"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(lines(&out.stdout)
         .iter()
         .all(|d| d["company"] == company.as_str()));
@@ -185,7 +185,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
         &["deals", "associate", &id, "--company", "3101"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(get(&home, &sb, &id).await["company"], "3101");
 
     let out = crm(
@@ -194,12 +194,8 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
         &["deals", "associate", &id, "--company", "3102"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("primary company is still 3101"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("primary company is still 3101");
     assert_eq!(get(&home, &sb, &id).await["company"], "3101");
 
     let out = crm(
@@ -208,7 +204,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
         &["deals", "associate", &id, "--company", "3102", "--replace"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(get(&home, &sb, &id).await["company"], "3102");
 }
 
@@ -220,12 +216,8 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let home = Home::new();
     let out = crm(&home, on(&sb), &argv("deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals --contact 5103 -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("first stage of pipeline \"Renewals\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("first stage of pipeline \"Renewals\"");
     let id = out.json()["id"].as_str().unwrap().to_string();
     let deal = get(&home, &sb, &id).await;
     assert_eq!(deal["stage"]["name"], "Renewal Due");
@@ -238,8 +230,8 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
         &argv("deals upsert --match external_id=UP-NEW --amount 12 --contact 999999"),
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
-    assert!(out.stderr.contains("999999"), "{}", out.stderr);
+    out.assert_exit(8);
+    out.assert_says("999999");
     let deal = get(&home, &sb, &id).await;
     assert_eq!(deal["amount"], "12");
     assert_eq!(deal["stage"]["name"], "Renewal Due");
@@ -266,7 +258,7 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
         &["deals", "import", &input, "--upsert-key", "external_id"],
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     let first = &results[0];
     assert_eq!(first["action"], "created", "{first}");
@@ -297,7 +289,7 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
     );
     let input = file(&home, "update.ndjson", &text);
     let out = crm(&home, on(&sb), &["-v", "deals", "import", &input]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     // One call: HubSpot answered each record (207), nothing is sent again record by record.
     let sent = out
         .stderr
@@ -329,7 +321,7 @@ async fn a_batch_create_reports_the_refused_record_s_reason() {
     );
     let input = file(&home, "create.ndjson", &text);
     let out = crm(&home, on(&sb), &["deals", "import", &input]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     assert_eq!(results[0]["action"], "created");
     assert_eq!(results[1]["action"], "failed", "{}", out.stdout);
@@ -402,8 +394,8 @@ async fn custom_filters_take_option_labels() {
     let by_value = list(&home, &sb, &["--custom", "region=EMEA"]).await;
     assert_eq!(by_label, by_value);
     let out = crm(&home, on(&sb), &argv("deals list --custom region=Mars")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Europe (EMEA)"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("Europe (EMEA)");
 }
 
 /// Item 9: a token without the owners scope reads deals (owners by id, one notice naming the
@@ -419,7 +411,7 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
     .await;
     let home = Home::new();
     let out = crm(&home, on(&sb), &argv("deals get 9000001 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deal = out.json();
     assert!(deal["owner"]["id"].is_string());
     assert!(deal["owner"]["name"].is_null(), "{deal}");
@@ -430,12 +422,8 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
         out.stderr
     );
     let out = crm(&home, on(&sb), &argv("deals list --owner 'Ada Lovelace'")).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("crm.objects.owners.read"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(4);
+    out.assert_says("crm.objects.owners.read");
     let owner = deal["owner"]["id"].as_str().unwrap();
     let by_id = list(&home, &sb, &["--owner", owner]).await;
     assert!(by_id.iter().any(|d| d["id"] == "9000001"));
@@ -479,7 +467,7 @@ async fn url_links_to_the_deal_in_hubspot() {
     let home = Home::new();
     for _ in 0..2 {
         let out = crm(&home, &server, &argv("deals get 7 -o json")).await;
-        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.assert_exit(0);
         assert_eq!(
             out.json()["url"],
             "https://app-eu1.hubspot.com/contacts/62515/record/0-3/7"

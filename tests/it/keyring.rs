@@ -69,12 +69,8 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     .args(["--base-url", &server.uri(), "--with-token"])
     .write_stdin(TOKEN);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("stored in the OS keyring"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("stored in the OS keyring");
     assert_eq!(secret_tool_lookup(&profile).as_deref(), Some(TOKEN));
     let config = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
     assert!(
@@ -85,7 +81,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "status", "--profile", &profile, "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let status = &out.json()[0];
     assert_eq!(status["token_source"], "keyring");
     assert_eq!(status["token"], "****5678");
@@ -105,7 +101,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "--refresh",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let pipelines: Vec<_> = server
         .received_requests()
         .await
@@ -122,8 +118,8 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "logout", "--profile", &profile]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("removed the token"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("removed the token");
     assert_eq!(secret_tool_lookup(&profile), None);
     let mut cmd = on_session_bus(&home);
     cmd.args([
@@ -136,7 +132,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "json",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     assert!(out.json()[0]["problem"]
         .as_str()
         .unwrap()
@@ -180,13 +176,9 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
         .write_stdin(TOKEN);
     // crm gives up on its own (the message names its timeout); the test waits for it to exit.
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did not answer within 3 s"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("did not answer within 3 s");
+    out.assert_says("CRM_TOKEN");
     assert_eq!(
         std::fs::read_to_string(home.path().join("config/config.toml")).unwrap(),
         before
@@ -197,8 +189,8 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
     cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
         .args(["--profile", "acme", "deals", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("did not answer"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("did not answer");
     let mut cmd = home.crm();
     cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
         .env("CRM_TOKEN", TOKEN)
@@ -212,6 +204,6 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
             "json",
         ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["token_source"], "CRM_TOKEN");
 }

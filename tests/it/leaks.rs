@@ -81,12 +81,8 @@ async fn the_token_never_shows_anywhere() {
         &["--insecure-storage", "-vvv"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("> authorization: Bearer (redacted)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("> authorization: Bearer (redacted)");
     assert_clean("login -vvv", &out);
     let out = login(
         &home,
@@ -96,7 +92,7 @@ async fn the_token_never_shows_anywhere() {
         &["--insecure-storage", "-vvv"],
     )
     .await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     assert_clean("refused login", &out);
     let out = login(
         &home,
@@ -255,7 +251,7 @@ fn no_flag_takes_a_token() {
     let mut cmd = home.crm();
     cmd.args(["auth", "login", "--vendor", "hubspot", "--token", TOKEN]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     assert_clean("--token", &out);
     assert!(!std::path::Path::new(&home.path().join("config").join("config.toml")).exists());
 }
@@ -343,6 +339,6 @@ async fn a_redirect_within_the_origin_is_followed() {
         token: TOKEN,
     };
     let out = crm(&home, to, &argv("deals get 7 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(out.stdout.contains("\"Five\""), "{}", out.stdout);
 }

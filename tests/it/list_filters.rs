@@ -94,7 +94,7 @@ async fn sell_query(server: &MockServer) -> Vec<(String, String)> {
 async fn updated_until_is_native_on_hubspot_and_pipedrive() {
     let server = hubspot_search(vec![]).await;
     let out = list("hubspot", &server, &["--updated-until", "2026-11-01"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -111,7 +111,7 @@ async fn updated_until_is_native_on_hubspot_and_pipedrive() {
         &argv("--updated-since 2026-10-01 --updated-until 2026-11-01T12:00:00Z --limit 5"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         out.stderr.is_empty(),
         "native: no notice, got {}",
@@ -137,7 +137,7 @@ async fn updated_until_on_sell_sorts_oldest_first_stops_and_says_so() {
     ])
     .await;
     let out = list("sell", &server, &argv("--updated-until 2026-11-01 --all")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -167,10 +167,10 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
         &argv("--updated-since 2026-11-01 --updated-until 2026-10-01"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--updated-until"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--updated-until");
     let out = list("hubspot", &server, &["--updated-until", "yesterday"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -178,7 +178,7 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
 async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
     let server = pipedrive_list(json!([pipedrive::deal(4, "Gone", "10")])).await;
     let out = list("pipedrive", &server, &argv("--status deleted --limit 5")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "4");
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(
@@ -191,8 +191,8 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
         &argv("--status deleted --search acme"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("without --search"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("without --search");
 
     let server = MockServer::start().await;
     for (vendor, instead) in [
@@ -215,7 +215,7 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
 async fn ids_are_native_everywhere_and_must_be_numbers() {
     let server = hubspot_search(vec![hubspot::deal("7", "Gamma", "5")]).await;
     let out = list("hubspot", &server, &["--ids", "7,8"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -227,13 +227,13 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
 
     let server = pipedrive_list(json!([])).await;
     let out = list("pipedrive", &server, &argv("--ids 7,8 --limit 5")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(query(&lists[0]), pairs(&[("ids", "7,8"), ("limit", "5")]));
 
     let server = sell_list(vec![]).await;
     let out = list("sell", &server, &argv("--ids 7 --ids 8")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(sell_query(&server).await, pairs(&[("ids", "7,8")]));
     assert!(!out.stderr.contains("cannot filter"), "{}", out.stderr);
 
@@ -241,15 +241,15 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
     for vendor in ["hubspot", "pipedrive", "sell"] {
         let out = list(vendor, &server, &["--ids", "7,../8"]).await;
         assert_eq!(out.code, 2, "{vendor}: {}", out.stderr);
-        assert!(out.stderr.contains("\"../8\""), "{}", out.stderr);
+        out.assert_says("\"../8\"");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
     // No list is answered: the command must stop before asking.
     let server = pipedrive::account().await;
     let many: Vec<String> = (1..=101).map(|i| i.to_string()).collect();
     let out = list("pipedrive", &server, &["--ids", &many.join(",")]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("at most 100"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("at most 100");
     assert!(requests_to(&server, "GET", "/api/v2/deals")
         .await
         .is_empty());
@@ -259,7 +259,7 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
 async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
     let out = list("hubspot", &server, &["--name", "Acme renewal"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -271,7 +271,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
 
     let server = sell_list(vec![]).await;
     let out = list("sell", &server, &["--name", "Acme renewal"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("name", "Acme renewal")])
@@ -290,7 +290,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         &argv("--name 'Acme renewal' --limit 5"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -317,7 +317,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
 async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
     let out = list("hubspot", &server, &["--close-date", "2026-11-01"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [
@@ -336,7 +336,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
 
     let server = sell_list(vec![]).await;
     let out = list("sell", &server, &["--close-date", "2026-12-31"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("estimated_close_date", "2026-12-31")])
@@ -346,7 +346,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     later["expected_close_date"] = json!("2027-01-15");
     let server = pipedrive_list(json!([pipedrive::deal(1, "Due", "10"), later])).await;
     let out = list("pipedrive", &server, &["--close-date", "2026-12-31"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -355,16 +355,12 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
         .map(|d| d["id"].clone())
         .collect();
     assert_eq!(ids, [json!("1")]);
-    assert!(
-        out.stderr.contains("Pipedrive cannot apply"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Pipedrive cannot apply");
 
     let server = MockServer::start().await;
     let out = list("sell", &server, &["--close-date", "31/12/2026"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("YYYY-MM-DD");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -372,14 +368,14 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
 async fn hot_and_source_are_sells_alone() {
     let server = sell_list(vec![]).await;
     let out = list("sell", &server, &argv("--hot --source 10")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("hot", "true"), ("source_id", "10")])
     );
     let out = list("sell", &server, &["--source", "Website"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("source's"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("source's");
 
     let server = MockServer::start().await;
     for vendor in ["hubspot", "pipedrive"] {

@@ -32,7 +32,7 @@ async fn list_follows_the_cursor_and_maps_every_field() {
         )
         .await;
     let out = crm(&Home::new(), &server, &argv("deals list --all -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
     let first = &deals[0];
@@ -79,7 +79,7 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
         .await;
     let out = crm(&Home::new(), &server, &argv("deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com --status won --contact 201 --company 301 --updated-since 2026-11-01 --sort updated_at:desc --limit 20 -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json(), json!([]));
     let r = &requests_to(&server, "GET", "/api/v2/deals").await[0];
     let want: Vec<(String, String)> = [
@@ -115,26 +115,26 @@ async fn archived_and_unsupported_sorts() {
         &argv("deals list --archived -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "3");
 
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
     let out = crm(&Home::new(), &server, &argv("deals list --sort amount")).await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
-    assert!(out.stderr.contains("--all"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("updated_at");
+    out.assert_says("--all");
     let reads = server.received_requests().await.unwrap();
     assert!(
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
     let out = crm(&Home::new(), &server, &argv("deals list --sort colour")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     let out = crm(&Home::new(), &server, &argv("deals list --stage Nowhere")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("Proposal Made");
 }
 
 #[tokio::test]
@@ -165,7 +165,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
         &argv("deals list --search acme --status open --owner 'Ana Lima' -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<&str> = deals
         .as_array()
@@ -174,7 +174,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["7"], "deal 8 belongs to Bo");
-    assert!(out.stderr.contains("cannot apply some"), "{}", out.stderr);
+    out.assert_says("cannot apply some");
     let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];
     let q = query(search);
     assert!(q.contains(&("term".into(), "acme".into())));
@@ -198,12 +198,12 @@ async fn get_reads_participants_as_contacts() {
         )
         .await;
     let out = crm(&Home::new(), &server, &argv("deals get 1 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
     let out = crm(&Home::new(), &server, &argv("deals get ../1")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
 }
 
 #[tokio::test]
@@ -215,12 +215,8 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
         &argv("deals update 4 --set Regoin=EMEA"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did you mean \"Region\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(2);
+    out.assert_says("did you mean \"Region\"");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/4")
         .await
         .is_empty());
@@ -230,10 +226,10 @@ async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothi
         &argv("deals update 4 --lost-reason Budget"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--status lost"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--status lost");
     let out = crm(&Home::new(), &server, &argv("deals update 4 --amount 12,5")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
 }
 
 #[tokio::test]
@@ -245,12 +241,12 @@ async fn pipelines_and_stages_come_from_v2() {
         &argv("stages list --pipeline Sales -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
     let out = crm(&Home::new(), &server, &argv("pipelines list -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
 
@@ -274,20 +270,12 @@ async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
         )
         .await;
     let out = crm(&Home::new(), &server, &argv("deals get 404")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("no deal 404"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("no deal 404");
     let out = crm(&Home::new(), &server, &argv("deals update 6 --name X")).await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("Stage does not belong"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("developers.pipedrive.com"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(5);
+    out.assert_says("Stage does not belong");
+    out.assert_says("developers.pipedrive.com");
 }
 
 #[tokio::test]
@@ -301,15 +289,15 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
         .mount(&server)
         .await;
     let out = crm(&Home::new(), &server, &["deals", "list"]).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("x-api-token"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("x-api-token");
     assert!(!out.stderr.contains(TOKEN));
     let home = Home::new();
     let mut cmd = home.crm_at("pipedrive", &server.uri(), "oauth-access-token-xyz");
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("OAuth"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("OAuth");
     let sent = server.received_requests().await.unwrap();
     let last = sent.last().unwrap();
     assert_eq!(
@@ -342,7 +330,7 @@ async fn a_429_is_waited_out_with_retry_after() {
         .await;
     let started = std::time::Instant::now();
     let out = crm(&Home::new(), &server, &argv("deals list -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "1");
     assert!(started.elapsed() >= std::time::Duration::from_secs(1));
     assert_eq!(requests_to(&server, "GET", "/api/v2/deals").await.len(), 2);
@@ -357,7 +345,7 @@ async fn dry_run_shows_the_token_redacted_in_its_header() {
         &argv("deals delete 5 --yes --dry-run"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(all.contains("/api/v2/deals/5"), "{all}");
     assert!(all.contains("x-api-token"), "{all}");
@@ -374,7 +362,7 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
         cmd
     };
     let out = run(sandbox(&["deals", "list", "-o", "json"])).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     let first = &deals.as_array().unwrap()[0];
     assert_eq!(first["vendor"], "pipedrive");
@@ -393,27 +381,27 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
         "deals", "create", "--name", "Keep me", "--amount", "0.1", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let keep = out.json()["id"].as_str().unwrap().to_string();
     assert_eq!(out.json()["amount"], "0.1");
     let out = run(sandbox(&[
         "deals", "create", "--name", "Merge me", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let other = out.json()["id"].as_str().unwrap().to_string();
 
     let out = run(sandbox(&[
         "deals", "merge", "--into", &keep, &other, "--yes", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], keep.as_str());
     assert_eq!(out.json()["name"], "Keep me");
     let out = run(sandbox(&["deals", "get", &other])).await;
     assert_eq!(out.code, 3, "the merged-away deal is gone: {}", out.stderr);
     let out = run(sandbox(&["deals", "get", &keep, "-o", "json"])).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
 }
 
 #[tokio::test]
@@ -469,7 +457,7 @@ async fn with_contacts_reads_each_deal_s_participants() {
         &argv("deals list --with-contacts -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
 }
@@ -490,7 +478,7 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
     let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
     cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 5);
     let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.url()))
         .await
@@ -500,11 +488,7 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
         .unwrap();
     assert_eq!(stats["requests"], 6, "{stats}");
     assert_eq!(stats["throttled"], 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("< x-ratelimit-limit: 3"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("< x-ratelimit-limit: 3");
     assert!(
         !out.stderr.contains("waiting for the rate limit"),
         "stderr is not a terminal: a script is not told\n{}",
@@ -519,12 +503,8 @@ async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     let mut cmd = home.crm_at("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN);
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("company domain alone"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(2);
+    out.assert_says("company domain alone");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -535,12 +515,8 @@ async fn verbose_traces_redact_the_api_token() {
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
     let out = crm(&Home::new(), &server, &argv("-v deals list -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("x-api-token: (redacted)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("x-api-token: (redacted)");
     assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
 }
 
@@ -569,7 +545,7 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
         run(cmd)
     };
     let out = crm(&argv("deals list --archived --all -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let listed = out.json();
     let three = listed
         .as_array()
@@ -582,16 +558,16 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
 
     let before = crm(&argv("deals get 4 -o json")).await.json();
     let out = crm(&argv("deals delete 4 --yes")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let out = crm(&argv("deals get 4 -o json")).await;
     assert_eq!(out.code, 3, "{}", out.stdout);
-    assert!(out.stderr.contains("--archived"), "{}", out.stderr);
+    out.assert_says("--archived");
     let out = crm(&argv("deals get 4 --archived -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deleted = out.json();
     assert_eq!(deleted["deleted"], true, "{deleted}");
     assert_eq!(deleted["status"], before["status"], "the real status stays");
     let live = crm(&argv("deals get 5 --archived -o json")).await;
-    assert_eq!(live.code, 0, "{}", live.stderr);
+    live.assert_exit(0);
     assert!(live.json().get("deleted").is_none());
 }

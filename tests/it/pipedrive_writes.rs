@@ -26,7 +26,7 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
         .await;
     let out = crm(&Home::new(), &server, &argv("deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "9");
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     let post = &requests_to(&server, "POST", "/api/v2/deals").await[0];
@@ -71,7 +71,7 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
         &argv("deals create --name Acme --contact 201 --contact 999 -o json"),
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     assert_eq!(out.json()["id"], "9");
     assert!(
         out.stderr.contains("999") && out.stderr.contains("Person not found"),
@@ -94,7 +94,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
         .await;
     let out = crm(&Home::new(), &server, &argv("deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
     assert_eq!(
         body(patch),
@@ -109,8 +109,8 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
         &argv("deals update 4 --unset close_date"),
     )
     .await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("--close-date"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("--close-date");
     assert_eq!(
         requests_to(&server, "PATCH", "/api/v2/deals/4").await.len(),
         1
@@ -131,8 +131,8 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("30 days"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("30 days");
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v2/deals/5")
             .await
@@ -168,7 +168,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
         &argv("deals merge --into 10 20 --yes -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "10");
     let merge = requests_to(&server, "PUT", "/api/v1/deals/20/merge").await;
     assert_eq!(merge.len(), 1, "the deal in the path is the one removed");
@@ -193,8 +193,8 @@ async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() 
         &argv("deals merge --into 10 20 --yes"),
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
-    assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
+    out.assert_exit(7);
+    out.assert_says("outcome unknown");
     assert_eq!(
         requests_to(&server, "PUT", "/api/v1/deals/20/merge")
             .await
@@ -237,19 +237,15 @@ async fn followers_by_user_name() {
         &argv("deals follow 3 --user bo@example.com"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("Bo Berg now follows deal 3"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("Bo Berg now follows deal 3");
     let out = crm(
         &Home::new(),
         &server,
         &argv("deals unfollow 3 --user 'Bo Berg'"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v2/deals/3/followers/12")
             .await
@@ -257,14 +253,14 @@ async fn followers_by_user_name() {
         1
     );
     let out = crm(&Home::new(), &server, &argv("deals followers 3 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         out.json(),
         json!([{"id": "11", "name": "Ana Lima", "email": "ana@example.com", "archived": false},
                {"id": "12", "name": "Bo Berg", "email": "bo@example.com", "archived": false}])
     );
     let out = crm(&Home::new(), &server, &argv("deals follow 3 --user Nobody")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
 }
 
 #[tokio::test]
@@ -286,7 +282,7 @@ async fn contacts_are_participants_or_the_primary_person() {
         &argv("deals associate 1 --contact 202"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let added = requests_to(&server, "POST", "/api/v1/deals/1/participants").await;
     assert_eq!(body(&added[0]), json!({"person_id": 202}));
     let out = crm(
@@ -295,7 +291,7 @@ async fn contacts_are_participants_or_the_primary_person() {
         &argv("deals associate 1 --contact 203 --primary"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
     assert_eq!(body(patch), json!({"person_id": 203}));
     let out = crm(
@@ -304,7 +300,7 @@ async fn contacts_are_participants_or_the_primary_person() {
         &argv("deals associate 1 --contact 203 --role x"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
 }
 
 #[tokio::test]
@@ -333,7 +329,7 @@ async fn dissociate_looks_up_the_participant_id() {
         &argv("deals dissociate 1 --contact 202"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v1/deals/1/participants/77")
             .await
@@ -349,7 +345,7 @@ async fn dissociate_looks_up_the_participant_id() {
         &argv("deals dissociate 1 --contact 999"),
     )
     .await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
     // 201 is the deal's person_id (and participant 70): person_id cannot be emptied through
     // API v2 (non-nullable in its PATCH schema), so nothing is written, not even the participant.
     let out = crm(
@@ -358,8 +354,8 @@ async fn dissociate_looks_up_the_participant_id() {
         &argv("deals dissociate 1 --contact 201"),
     )
     .await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("--primary"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("--primary");
     assert!(
         requests_to(&server, "DELETE", "/v1/deals/1/participants/70")
             .await
@@ -385,7 +381,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
         &argv("deals associate 1 --company 302"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     assert!(
         out.stderr.contains("--replace") && out.stderr.contains("301"),
         "{}",
@@ -400,7 +396,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
         &argv("deals associate 1 --company 302 --replace"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
     assert_eq!(body(patch), json!({"org_id": 302}));
     // org_id is a non-nullable integer in the v2 PATCH schema and Pipedrive documents no other
@@ -412,8 +408,8 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
         &argv("deals dissociate 1 --company 301"),
     )
     .await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("--replace"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("--replace");
     assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
 
@@ -436,9 +432,9 @@ async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
         &argv("deals upsert --match 'External ID=SKU-9' --name Acme -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("not atomic"), "{}", out.stderr);
-    assert!(out.stderr.contains("deal 12 created"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("not atomic");
+    out.assert_says("deal 12 created");
     let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];
     let q = query(search);
     assert!(q.contains(&("term".into(), "SKU-9".into())));
@@ -483,8 +479,8 @@ async fn upsert_updates_the_one_exact_match() {
         &argv("deals upsert --match name=Acme --amount 9 -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("deal 4 updated"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("deal 4 updated");
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
     assert_eq!(body(patch), json!({"value": 9}));
 }

@@ -78,21 +78,17 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     let server = two_pipelines().await;
     let home = Home::new();
     let added = add_profile(&home, &server, &["--default-pipeline", "Renewals"]);
-    assert_eq!(added.code, 0, "{}", added.stderr);
+    added.assert_exit(0);
 
     let out = in_profile(&home, &argv("deals create --name Acme -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("default pipeline \"Renewals\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("default pipeline \"Renewals\"");
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[0])["pipeline_id"], 2, "{}", body(&posts[0]));
 
     // A stage decides the pipeline itself: the default is not added beside it.
     let out = in_profile(&home, &argv("deals create --name Acme --stage Qualified")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[1])["stage_id"], 1, "{}", body(&posts[1]));
     assert!(
@@ -102,7 +98,7 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     );
 
     let out = in_profile(&home, &argv("deals create --name Acme --pipeline Sales")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[2])["pipeline_id"], 1, "{}", body(&posts[2]));
 }
@@ -116,7 +112,7 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
         0
     );
     let names = |out: &Run| -> Vec<String> {
-        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.assert_exit(0);
         out.json()
             .as_array()
             .unwrap()
@@ -143,8 +139,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
     cmd.args(["profiles", "add", "hub", "--vendor", "hubspot"])
         .args(["--rate-limit-tier", "gold"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("\"gold\""), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("\"gold\"");
     assert!(
         out.stderr
             .contains("free, starter, professional, enterprise, api-limit-increase"),
@@ -157,8 +153,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
     cmd.args(["profiles", "add", "sell", "--vendor", "sell"])
         .args(["--rate-limit-tier", "enterprise"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("every plan"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("every plan");
 
     let mut cmd = home.crm();
     cmd.args(["profiles", "add", "pd", "--vendor", "pipedrive"])
@@ -198,7 +194,7 @@ async fn the_tier_sizes_the_limiter() {
     );
     let started = std::time::Instant::now();
     let out = in_profile(&lite, &argv("deals list --with-contacts -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 20);
     let requests = server.received_requests().await.unwrap().len();
     assert!(requests > 20, "{requests} requests");
@@ -218,9 +214,9 @@ async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}rate_limit_tier = \"platinum\"\n")).unwrap();
     let out = in_profile(&home, &["deals", "list"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("platinum"), "{}", out.stderr);
-    assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("platinum");
+    out.assert_says("config.toml");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -233,7 +229,7 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         0
     );
     let out = in_profile(&home, &["stages", "list"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
     assert!(
         out.stderr.contains("Renewals"),
         "candidates: {}",

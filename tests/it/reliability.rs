@@ -95,7 +95,7 @@ fn reliability(vendor: SandboxVendor) {
     };
     // Metadata into the cache first, through the same faults, so the creates need none.
     let warm = bench.run(&["deals", "list", "--limit", "1", "-o", "json"]);
-    assert_eq!(warm.code, 0, "{}", warm.stderr);
+    warm.assert_exit(0);
 
     let outcomes = create_all(&bench);
     let census = bench.census();

@@ -63,7 +63,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --all -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<u64> = deals
         .as_array()
@@ -115,7 +115,7 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 --custom region=EMEA --sort amount:desc --limit 10 -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
     let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(lists.len(), 1, "a short page is the last");
@@ -153,7 +153,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals list --status won -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let got = out.json();
     let ids: Vec<&str> = got
         .as_array()
@@ -164,11 +164,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     assert_eq!(ids, ["2", "3"]);
     assert_eq!(got[0]["amount"], "2.5");
     assert_eq!(got[1]["pipeline"]["name"], "Renewals");
-    assert!(
-        out.stderr.contains("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages \"Won\" in Sales (13), \"Won\" in Renewals (23)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages \"Won\" in Sales (13), \"Won\" in Renewals (23)");
     let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[0]).contains(&("per_page".into(), "100".into())));
     assert!(!query(&lists[0]).iter().any(|(k, _)| k == "stage_id"));
@@ -180,7 +176,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         &argv("deals list --status lost --pipeline Renewals -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[1]).contains(&("stage_id".into(), "24".into())));
 }
@@ -203,7 +199,7 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
         &argv("deals list --updated-since 2026-11-01 --all -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 98);
     let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(
@@ -212,11 +208,7 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
         "the full first page ended in older deals: no second page"
     );
     assert!(query(&lists[0]).contains(&("sort_by".into(), "updated_at:desc".into())));
-    assert!(
-        out.stderr.contains("cannot filter by update time"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("cannot filter by update time");
 }
 
 #[tokio::test]
@@ -233,11 +225,7 @@ async fn filters_sell_lacks_are_refused_before_any_request() {
     ] {
         let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 6, "{args:?}: {}", out.stderr);
-        assert!(
-            out.stderr.contains("not supported by Zendesk Sell"),
-            "{}",
-            out.stderr
-        );
+        out.assert_says("not supported by Zendesk Sell");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -271,7 +259,7 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals get 42 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
     assert_eq!(d["amount"], "1000.5");
@@ -321,16 +309,12 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     )
     .await;
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("more than two decimals"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("more than two decimals");
     assert!(deal_requests(&server).await.is_empty(), "nothing sent");
 
     let out = crm(&home, &server, &argv("deals create --name Acme --amount 1500 --currency usd --stage Qualified --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b --set region=EMEA -o json"))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
@@ -374,7 +358,7 @@ async fn update_puts_only_the_changed_fields() {
         &argv("deals update 5 --name Renamed -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], "Renamed");
     assert_eq!(
         deal_requests(&server).await,
@@ -429,24 +413,20 @@ async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let server = account().await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals update 5 --set regoin=EMEA")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("unknown custom field \"regoin\""),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("region, external_id"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("unknown custom field \"regoin\"");
+    out.assert_says("region, external_id");
     let out = crm(
         &home,
         &server,
         &argv("deals associate 5 --contact 9 --role boss"),
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("\"involved\""), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("\"involved\"");
     let out = crm(&home, &server, &argv("deals list --owner Nobody")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("Ana Lima");
     assert!(deal_requests(&server).await.is_empty());
 }
 
@@ -469,7 +449,7 @@ async fn associate_and_dissociate_contacts() {
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals associate 5 --contact 9")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         out.stderr
             .contains("deal 5 is now associated with contact 9 (role involved)"),
@@ -482,7 +462,7 @@ async fn associate_and_dissociate_contacts() {
         json!({"data": {"contact_id": 9, "role": "involved"}, "meta": {"type": "associated_contact"}})
     );
     let out = crm(&home, &server, &argv("deals dissociate 5 --contact 9")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
             .await
@@ -517,13 +497,9 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
         ),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "77");
-    assert!(
-        out.stderr.contains("deal 77 created or updated"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("deal 77 created or updated");
     let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(
         query(&posts[0]),
@@ -539,8 +515,8 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
     );
 
     let out = crm(&home, &server, &argv("deals upsert --match sku=1 --name X")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("external_id"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("external_id");
 }
 
 #[tokio::test]
@@ -564,13 +540,9 @@ async fn several_matches_are_a_409_and_exit_5() {
         &argv("deals upsert --match name=Acme --amount 5"),
     )
     .await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("several deals match name=Acme"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("no --contact"), "{}", out.stderr);
+    out.assert_exit(5);
+    out.assert_says("several deals match name=Acme");
+    out.assert_says("no --contact");
     let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(posts.len(), 1);
     assert_eq!(query(&posts[0]), [("name".to_string(), "Acme".to_string())]);
@@ -616,13 +588,13 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
         .await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("deals delete 5")).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--yes");
     assert!(deal_requests(&server).await.is_empty());
 
     // The first delete fails: the deal was already in the trash, with its contacts.
     let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
     assert_eq!(line["deal"]["id"], "5");
@@ -630,12 +602,8 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
     assert_eq!(line["deal"]["amount"], "5.5");
 
     let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them.");
     assert_eq!(
         deal_requests(&server).await,
         [
@@ -681,17 +649,13 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
         &argv("-v deals create --name A --contact 5"),
     )
     .await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains(
-            "name: can't be blank [blank]; value: is not a number [invalid] (logref logref-1234)"
-        ),
-        "{}",
-        out.stderr
+    out.assert_exit(5);
+    out.assert_says(
+        "name: can't be blank [blank]; value: is not a number [invalid] (logref logref-1234)",
     );
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
     let out = crm(&home, &server, &argv("deals get 1")).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
 }
 
 #[tokio::test]
@@ -730,7 +694,7 @@ async fn a_429_waits_for_retry_after() {
     let home = Home::new();
     let started = std::time::Instant::now();
     let out = crm(&home, &server, &argv("deals get 5 -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         started.elapsed() >= Duration::from_millis(900),
         "Retry-After honoured"
@@ -743,7 +707,7 @@ async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
     let out = crm(&home, &server, &argv("pipelines list -o json")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
     let stages: Vec<(&str, &str)> = p[0]["stages"]
@@ -805,7 +769,7 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
         &argv("deals update 5 --stage Negotiation -o json"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["stage"]["name"], "Negotiation");
     let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
     assert_eq!(
@@ -858,12 +822,8 @@ async fn a_deal_from_the_trash_can_be_created_again() {
         ],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("company 6 is not sent"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("company 6 is not sent");
     let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
@@ -911,7 +871,7 @@ async fn all_reads_at_most_one_page_past_the_end() {
     assert_eq!(list().await.code, 0);
     let before = requests().await;
     let out = list().await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 250);
     let pages = requests().await - before;
     assert!(

@@ -61,7 +61,7 @@ fn reads_metadata_lists_and_searches() {
     p.ok(&home, &["deals", "list", "--archived", "--limit", "10"]);
     p.ok(&home, &["deals", "followers", "3", "-o", "json"]);
     let out = p.run(&home, &["deals", "get", "99999"]);
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
 }
 
 #[test]

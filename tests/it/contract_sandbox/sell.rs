@@ -53,7 +53,7 @@ fn reads_metadata_lists_and_searches() {
         &["deals", "list", "--contact", CONTACT, "-o", "json"],
     );
     let out = p.run(&home, &["deals", "get", "999999"]);
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_exit(3);
 }
 
 fn out_first_id(out: &Run) -> String {

@@ -65,7 +65,7 @@ async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
     let before = stats(&sb).await;
 
     let out = import(&home, &sb, &[]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let sent = stats(&sb).await - before;
     let results = results(&out);
     assert_eq!(results.len(), 330);
@@ -111,7 +111,7 @@ async fn skip_existing_reports_the_deal_that_holds_the_value() {
     .unwrap();
     let home = Home::new();
     let out = import(&home, &sb, &["--skip-existing"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = results(&out);
     let skipped: Vec<&Value> = results
         .iter()
@@ -145,7 +145,7 @@ async fn progress_shows_off_a_terminal_as_lines() {
     let mut cmd = home.crm_at("hubspot", &sb.url(), "sandbox-token");
     cmd.args(["deals", "import", file.to_str().unwrap()]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let progress: Vec<&str> = out
         .stderr
         .lines()

@@ -40,8 +40,8 @@ async fn a_value_too_long_for_a_url_is_a_usage_error_at_once() {
     let long = "a".repeat(100_000);
     let home = Home::new();
     let out = crm(&home, "sandbox-sell", &["deals", "list", "--name", &long]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("cannot be built"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("cannot be built");
     assert!(out.stderr.len() < 2_000, "{} bytes", out.stderr.len());
 }
 
@@ -55,7 +55,7 @@ async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
     ] {
         let out = crm(&home, "sandbox", args).await;
         assert_eq!(out.code, 3, "{args:?}: {}", out.stderr);
-        assert!(out.stderr.contains("9000045"), "{}", out.stderr);
+        out.assert_says("9000045");
     }
     // One there and one missing is a partial success.
     let out = crm(
@@ -64,7 +64,7 @@ async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
         &argv("deals delete 9000001 9000045 --yes"),
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
 }
 
 #[tokio::test]
@@ -78,7 +78,7 @@ async fn a_config_file_that_is_not_utf8_is_a_usage_error_like_one_that_is_not_to
         let mut cmd = home.crm();
         cmd.args(["profiles", "list"]);
         let out = run(cmd).await;
-        assert_eq!(out.code, 2, "{}", out.stderr);
-        assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+        out.assert_exit(2);
+        out.assert_says("config.toml");
     }
 }

@@ -43,11 +43,7 @@ async fn close_dates_are_four_digit_years_in_range() {
         )
         .await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
-        assert!(
-            out.stderr.contains(&format!("--close-date {date:?}")),
-            "{}",
-            out.stderr
-        );
+        out.assert_says(&format!("--close-date {date:?}"));
         let out = crm(&home, "sandbox", &["deals", "list", "--close-date", date]).await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
     }
@@ -65,11 +61,11 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
                 .stdin(stdin)
                 .await;
             assert_eq!(out.code, 2, "{profile} {stdin:?}: {}", out.stderr);
-            assert!(out.stderr.contains("no deal"), "{}", out.stderr);
+            out.assert_says("no deal");
         }
         let out = crm(&home, profile, &argv("deals import -")).stdin("").await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
-        assert!(out.stderr.contains("no records"), "{}", out.stderr);
+        out.assert_says("no records");
         let nameless = [
             format!(r#"{{"contacts": ["{contact}"]}}"#),
             format!(r#"{{"name": "", "contacts": ["{contact}"]}}"#),
@@ -80,7 +76,7 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
                 .stdin(record)
                 .await;
             assert_eq!(out.code, 2, "{profile} {record}: {}", out.stderr);
-            assert!(out.stderr.contains("name"), "{}", out.stderr);
+            out.assert_says("name");
             let out = crm(&home, profile, &argv("deals import -"))
                 .stdin(record)
                 .await;
@@ -119,7 +115,7 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &["deals", "import", file.to_str().unwrap()],
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results: Vec<Value> = out
         .stdout
         .lines()
@@ -145,8 +141,8 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &["deals", "create", "--from", file.to_str().unwrap()],
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("line 2"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("line 2");
 }
 
 #[tokio::test]
@@ -193,6 +189,6 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
         "{}",
         out.stderr
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["amount"], "-5");
 }

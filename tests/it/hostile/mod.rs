@@ -20,6 +20,6 @@ pub(super) const PROFILES: [(&str, &str); 3] = [
 /// How many live deals the profile's sandbox holds.
 pub(super) async fn count(home: &Home, profile: &str) -> usize {
     let out = crm(home, profile, &argv("deals list --all -o ndjson")).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     out.stdout.lines().filter(|l| !l.trim().is_empty()).count()
 }

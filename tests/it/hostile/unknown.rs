@@ -61,7 +61,7 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
             json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}}).to_string(),
         );
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let result = &results(&out.stdout)[0];
     assert_eq!(result["action"], "created", "{result}");
     assert_eq!(result["id"], "8");

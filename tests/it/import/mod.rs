@@ -56,7 +56,7 @@ pub(super) async fn export(home: &Home, sb: &RunningSandbox, vendor: SandboxVend
     // Reads are idempotent: enough retries see them through a sandbox injecting faults.
     cmd.env("CRM_MAX_RETRIES", "30").args(["deals", "export"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     lines(&out.stdout)
 }
 

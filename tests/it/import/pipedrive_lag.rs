@@ -56,7 +56,7 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     ]);
     let started = Instant::now();
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(started.elapsed() >= Duration::from_secs(2), "a pause first");
     let result = &lines(&out.stdout)[0];
     assert_eq!(result["action"], "update", "{result}");

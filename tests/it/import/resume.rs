@@ -82,7 +82,7 @@ async fn a_killed_keyed_import_resumes_with_no_duplicate_and_nothing_missing() {
         &[&input, "--upsert-key", "external_id", "--journal", &journal],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), n, "one result per record");
     let skipped = results.iter().filter(|r| r["action"] == "skipped").count();
@@ -124,7 +124,7 @@ async fn a_killed_keyless_import_flags_each_possible_duplicate() {
     let journal = import_and_kill(&home, &sb, SandboxVendor::Hubspot, &input, &[], 200).await;
 
     let out = import(&home, &sb, &[&input, "--journal", &journal]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), n);
     let flagged = results

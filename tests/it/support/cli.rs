@@ -232,6 +232,16 @@ impl Run {
         })
     }
 
+    /// Fails, showing stderr, unless the command exited `code`.
+    pub fn assert_exit(&self, code: i32) {
+        assert_eq!(self.code, code, "{}", self.stderr);
+    }
+
+    /// Fails, showing stderr, unless stderr says `text`.
+    pub fn assert_says(&self, text: &str) {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+    }
+
     /// Stdout, stderr and the exit code together, for snapshots.
     pub fn transcript(&self) -> String {
         format!(
