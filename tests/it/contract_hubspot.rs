@@ -127,7 +127,17 @@ fn search_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' --owner ana@example.com --status lost --contact 201 --company 301 --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 --name 'Acme renewal' --close-date 2026-12-31 --search acme --custom region=EMEA --sort amount:desc --with-contacts --limit 3"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' \
+            --owner ana@example.com --status lost --contact 201 --company 301 \
+            --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 \
+            --name 'Acme renewal' --close-date 2026-12-31 --search acme --custom region=EMEA \
+            --sort amount:desc --with-contacts --limit 3",
+        ),
+    );
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
     // Search results carry no associations: one v4 batch read per page and object type.
     assert_sent(&seen, "POST /crm/v4/associations/deals/contacts/batch/read");
@@ -151,7 +161,15 @@ fn create_with_associations() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' --owner 'Ana Lima' --close-date 2026-12-31 --set region=EMEA --contact 201 --company 301"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' \
+            --owner 'Ana Lima' --close-date 2026-12-31 --set region=EMEA --contact 201 \
+            --company 301",
+        ),
+    );
     // Every request of the command ran and was judged: the create, each association, then the
     // deal read again, since adding associations moves its `updatedAt`.
     assert_eq!(seen[0], "POST /crm/v3/objects/deals");
@@ -172,7 +190,14 @@ fn update_with_unset_and_status() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals update 512 --pipeline default --status lost --lost-reason Budget --unset close_date"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals update 512 --pipeline default --status lost --lost-reason Budget \
+            --unset close_date",
+        ),
+    );
     assert_eq!(
         seen,
         [
@@ -318,7 +343,14 @@ fn upsert_on_a_unique_property() {
         200,
         batch_answer(vec![upserted()]),
     );
-    let seen = sent(&server, &home, &argv("deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 --company 301"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 \
+            --company 301",
+        ),
+    );
     // The key is read first (a new key creates, and a create needs a stage), then the upsert,
     // then the associations, as on create, then the deal is read again to print it.
     assert_eq!(

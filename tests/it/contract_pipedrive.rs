@@ -100,7 +100,16 @@ fn list_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com --status lost --contact 201 --company 301 --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc --with-contacts --limit 3"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
+            --status lost --contact 201 --company 301 --updated-since 2026-11-01 \
+            --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc \
+            --with-contacts --limit 3",
+        ),
+    );
     assert_sent(&seen, "GET /api/v2/deals");
     let seen = sent(&server, &home, &argv("deals list --archived --limit 3"));
     assert_sent(&seen, "GET /api/v2/deals/archived");
@@ -141,7 +150,15 @@ fn create_with_everything() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales \
+            --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 \
+            --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'",
+        ),
+    );
     assert_sent(&seen, "POST /api/v2/deals");
 }
 

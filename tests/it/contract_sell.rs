@@ -85,7 +85,15 @@ fn list_with_every_sell_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts --limit 3"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 \
+            --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts \
+            --limit 3",
+        ),
+    );
     assert_sent(&seen, "GET /v2/deals");
     assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
 }
@@ -111,7 +119,14 @@ fn list_with_sells_own_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot --source 10 --limit 3"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot \
+            --source 10 --limit 3",
+        ),
+    );
     assert_sent(
         &seen,
         "GET /v2/deals?page=1&per_page=3&ids=1%2C2&name=Website+Redesign&estimated_close_date=2026-12-31&hot=true&source_id=10",
@@ -133,7 +148,15 @@ fn create_with_every_field() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals create --name Acme --amount 1500.50 --currency USD --stage Qualified --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b --set region=EMEA"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals create --name Acme --amount 1500.50 --currency USD --stage Qualified \
+            --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 \
+            --tags a,b --set region=EMEA",
+        ),
+    );
     assert_sent(&seen, "POST /v2/deals");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
 }
@@ -199,7 +222,14 @@ fn upsert_with_query_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' --name 'Website Redesign' --contact 5 --amount 1000.50"));
+    let seen = sent(
+        &server,
+        &home,
+        &argv(
+            "deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' \
+            --name 'Website Redesign' --contact 5 --amount 1000.50",
+        ),
+    );
     assert_sent(
         &seen,
         "POST /v2/deals/upsert?custom_fields%5Bexternal_id%5D=SKU01&owner_id=7",

@@ -85,7 +85,14 @@ async fn filters_go_through_search_with_names_resolved() {
         )
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --stage 'Contract Sent' --owner ana@example.com --status open --company 301 --search acme --sort amount:desc --custom Region=EMEA -o ndjson"))
+    let out = crm(
+        &home,
+        &server,
+        &argv(
+            "deals list --stage 'Contract Sent' --owner ana@example.com --status open \
+            --company 301 --search acme --sort amount:desc --custom Region=EMEA -o ndjson",
+        ),
+    )
     .await;
     out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 1);
@@ -209,7 +216,14 @@ async fn create_sends_strings_takes_the_first_stage_and_says_so() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 --set Region=Europe -o json"))
+    let out = crm(
+        &home,
+        &server,
+        &argv(
+            "deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 \
+            --set Region=Europe -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], "99");
@@ -785,8 +799,8 @@ async fn associate_reports_in_words() {
     out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
-        "deal 5 is now associated with company 302; its primary company is still 301 \
-         (--replace makes 302 the primary)"
+        "deal 5 is now associated with company 302; its primary company is still 301 (--replace \
+        makes 302 the primary)"
     );
 }
 

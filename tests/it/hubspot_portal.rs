@@ -214,7 +214,14 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
 async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let sb = sandbox(|_| {}).await;
     let home = Home::new();
-    let out = crm(&home, on(&sb), &argv("deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals --contact 5103 -o json"))
+    let out = crm(
+        &home,
+        on(&sb),
+        &argv(
+            "deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals \
+            --contact 5103 -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     out.assert_says("first stage of pipeline \"Renewals\"");

@@ -16,8 +16,8 @@ fn enabled() -> bool {
         // else the bus of the environment is the developer's own, with their real keyring.
         assert!(
             !cfg!(target_os = "linux") || std::env::var_os("CRM_KEYRING_HOME").is_some(),
-            "CRM_KEYRING_TEST=1 outside scripts/test's private D-Bus session: refusing to \
-             write to the keyring of this session's bus (run scripts/test)"
+            "CRM_KEYRING_TEST=1 outside scripts/test's private D-Bus session: refusing to write to \
+            the keyring of this session's bus (run scripts/test)"
         );
         return true;
     }

@@ -149,7 +149,7 @@ fn get_piped_into_create_50_times_on_each_builtin_profile() {
                 &home,
                 &format!(
                     "set -e; crm --profile {profile} deals get {source} -o json --fields {COPIED} \
-                     | crm --profile {profile} deals create --from - -o json"
+                    | crm --profile {profile} deals create --from - -o json"
                 ),
             );
             let stderr = text(&out.stderr);
@@ -180,8 +180,8 @@ fn export_piped_into_import_between_two_builtin_sandboxes_10_times() {
     for run in 0..10 {
         let out = shell(
             &home,
-            "set -e; crm --profile sandbox deals export \
-             | crm --profile sandbox-pipedrive deals import - --map map.toml",
+            "set -e; crm --profile sandbox deals export | crm --profile sandbox-pipedrive deals \
+            import - --map map.toml",
         );
         let stderr = text(&out.stderr);
         assert!(out.status.success(), "run {run}: {stderr}");

@@ -77,7 +77,15 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com --status won --contact 201 --company 301 --updated-since 2026-11-01 --sort updated_at:desc --limit 20 -o json"))
+    let out = crm(
+        &Home::new(),
+        &server,
+        &argv(
+            "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
+            --status won --contact 201 --company 301 --updated-since 2026-11-01 \
+            --sort updated_at:desc --limit 20 -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     assert_eq!(out.json(), json!([]));

@@ -24,7 +24,15 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
             ok(json!({"id": 90})),
         )
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json"))
+    let out = crm(
+        &Home::new(),
+        &server,
+        &argv(
+            "deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' \
+            --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 \
+            --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], "9");
@@ -92,7 +100,14 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     server
         .answer("GET", "/api/v1/deals/4/participants", participants(&[]))
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' -o json"))
+    let out = crm(
+        &Home::new(),
+        &server,
+        &argv(
+            "deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' \
+            -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];

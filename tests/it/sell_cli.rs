@@ -113,7 +113,14 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
         .answer_with("GET", "/v2/deals", 200, page_of(1, 2))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 --custom region=EMEA --sort amount:desc --limit 10 -o json"))
+    let out = crm(
+        &home,
+        &server,
+        &argv(
+            "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
+            --custom region=EMEA --sort amount:desc --limit 10 -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
@@ -312,7 +319,15 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     out.assert_says("more than two decimals");
     assert!(deal_requests(&server).await.is_empty(), "nothing sent");
 
-    let out = crm(&home, &server, &argv("deals create --name Acme --amount 1500 --currency usd --stage Qualified --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b --set region=EMEA -o json"))
+    let out = crm(
+        &home,
+        &server,
+        &argv(
+            "deals create --name Acme --amount 1500 --currency usd --stage Qualified \
+            --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b \
+            --set region=EMEA -o json",
+        ),
+    )
     .await;
     out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/v2/deals").await;

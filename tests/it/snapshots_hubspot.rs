@@ -40,7 +40,14 @@ async fn dry_run_listing() {
     let server = account().await;
     let home = Home::new();
     assert_eq!(crm(&home, &server, &["pipelines", "list"]).await.code, 0);
-    let out = crm(&home, &server, &argv("deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' --dry-run"))
+    let out = crm(
+        &home,
+        &server,
+        &argv(
+            "deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' \
+            --dry-run",
+        ),
+    )
     .await;
     settings(&server).bind(|| insta::assert_snapshot!("dry_run_create", out.transcript()));
 }

@@ -209,8 +209,8 @@ fn refuse_the_users_keyring() {
     {
         panic!(
             "on this platform crm's tests would reach your own OS keyring (Keychain / Credential \
-             Manager), which no environment variable redirects; run them on Linux (scripts/test), \
-             or set CRM_KEYRING_TEST=1 to accept test entries under the service \"crm\""
+            Manager), which no environment variable redirects; run them on Linux (scripts/test), \
+            or set CRM_KEYRING_TEST=1 to accept test entries under the service \"crm\""
         );
     }
 }
