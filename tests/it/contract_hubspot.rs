@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{argv, Home};
+use crate::support::cli::{Args, Home};
 use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::hubspot::{account_details, deal, owners, pipelines, properties};
 use crate::support::ContractServer;
@@ -73,7 +73,12 @@ fn seed(home: &Home, base_url: &str, entries: Vec<(&'static str, Value)>) {
 
 /// Runs crm against the contract server and expects exit 0; returns the paths it requested
 /// (method and path), every request of which Prism has judged against HubSpot's files.
-pub(crate) fn sent(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+pub(crate) fn sent(
+    server: &ContractServer,
+    home: &Home,
+    args: &(impl Args + ?Sized),
+) -> Vec<String> {
+    let args = &args.to_args()[..];
     sent_exit(server, home, args, 0)
 }
 
@@ -82,9 +87,10 @@ pub(crate) fn sent(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<S
 pub(crate) fn sent_exit(
     server: &ContractServer,
     home: &Home,
-    args: &[&str],
+    args: &(impl Args + ?Sized),
     code: i32,
 ) -> Vec<String> {
+    let args = &args.to_args()[..];
     let (out, requests) = judged(server, home, ("hubspot", TOKEN), args);
     let seen = method_and_path(&requests);
     assert_eq!(
@@ -111,7 +117,7 @@ fn metadata_and_the_plain_list() {
     answer_deals(&server);
     let home = Home::new();
     seed_account(&home, server.base_url());
-    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /crm/v3/pipelines/deals",
         "GET /crm/v3/owners",
@@ -130,13 +136,11 @@ fn search_with_every_filter_and_a_sort() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' \
+        "deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' \
             --owner ana@example.com --status lost --contact 201 --company 301 \
             --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 \
             --name 'Acme renewal' --close-date 2026-12-31 --search acme --custom region=EMEA \
             --sort amount:desc --with-contacts --limit 3",
-        ),
     );
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
     // Search results carry no associations: one v4 batch read per page and object type.
@@ -152,7 +156,7 @@ fn get() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals get 512"));
+    let seen = sent(&server, &home, "deals get 512");
     assert_eq!(seen, ["GET /crm/v3/objects/deals/512"]);
 }
 
@@ -164,11 +168,9 @@ fn create_with_associations() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' \
+        "deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' \
             --owner 'Ana Lima' --close-date 2026-12-31 --set region=EMEA --contact 201 \
             --company 301",
-        ),
     );
     // Every request of the command ran and was judged: the create, each association, then the
     // deal read again, since adding associations moves its `updatedAt`.
@@ -193,10 +195,8 @@ fn update_with_unset_and_status() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals update 512 --pipeline default --status lost --lost-reason Budget \
+        "deals update 512 --pipeline default --status lost --lost-reason Budget \
             --unset close_date",
-        ),
     );
     assert_eq!(
         seen,
@@ -213,7 +213,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals delete 512 --yes"));
+    let seen = sent(&server, &home, "deals delete 512 --yes");
     assert_eq!(
         seen,
         [
@@ -228,7 +228,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals merge --into 10 11 --yes"));
+    let seen = sent(&server, &home, "deals merge --into 10 11 --yes");
     assert_eq!(seen[0], "POST /crm/v3/objects/deals/merge", "{seen:#?}");
 }
 
@@ -237,7 +237,7 @@ fn associate_and_dissociate_with_each_type() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals associate 512 --contact 201"));
+    let seen = sent(&server, &home, "deals associate 512 --contact 201");
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/201",
@@ -245,14 +245,14 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --company 301 --primary"),
+        "deals associate 512 --company 301 --primary",
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/301",
     );
     // A plain associate reads the deal's companies first: the first one becomes the primary.
-    let seen = sent(&server, &home, &argv("deals associate 512 --company 302"));
+    let seen = sent(&server, &home, "deals associate 512 --company 302");
     assert_sent(
         &seen,
         "GET /crm/v4/objects/deals/512/associations/companies",
@@ -266,7 +266,7 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --company 303 --replace"),
+        "deals associate 512 --company 303 --replace",
     );
     assert_sent(
         &seen,
@@ -275,13 +275,13 @@ fn associate_and_dissociate_with_each_type() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --contact 202 --label 'Decision maker'"),
+        "deals associate 512 --contact 202 --label 'Decision maker'",
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/202",
     );
-    let seen = sent(&server, &home, &argv("deals dissociate 512 --contact 201"));
+    let seen = sent(&server, &home, "deals dissociate 512 --contact 201");
     assert_sent(
         &seen,
         "DELETE /crm/v4/objects/deals/512/associations/contacts/201",
@@ -307,7 +307,7 @@ fn association_labels_are_read_from_the_labels_api() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --company 301 --label Anything"),
+        "deals associate 512 --company 301 --label Anything",
     );
     assert_eq!(
         seen,
@@ -346,10 +346,8 @@ fn upsert_on_a_unique_property() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 \
+        "deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 \
             --company 301",
-        ),
     );
     // The key is read first (a new key creates, and a create needs a stage), then the upsert,
     // then the associations, as on create, then the deal is read again to print it.

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{argv, Home};
+use crate::support::cli::{Args, Home};
 use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
@@ -43,13 +43,20 @@ fn fields_with_a_set() -> Value {
 
 /// Runs crm against the contract server and expects exit 0; returns what it requested (method
 /// and path), every request of which Prism has judged against Pipedrive's files.
-fn sent(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Vec<String> {
+    let args = &args.to_args()[..];
     sent_exit(server, home, args, 0)
 }
 
 /// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
 /// unsent and unjudged, so every contract test says how the command must end.
-fn sent_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> Vec<String> {
+fn sent_exit(
+    server: &ContractServer,
+    home: &Home,
+    args: &(impl Args + ?Sized),
+    code: i32,
+) -> Vec<String> {
+    let args = &args.to_args()[..];
     let (out, requests) = judged(server, home, ("pipedrive", TOKEN), args);
     for r in &requests {
         assert_eq!(
@@ -82,7 +89,7 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
-    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
@@ -103,21 +110,15 @@ fn list_with_every_filter_and_a_sort() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
+        "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
             --status lost --contact 201 --company 301 --updated-since 2026-11-01 \
             --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc \
             --with-contacts --limit 3",
-        ),
     );
     assert_sent(&seen, "GET /api/v2/deals");
-    let seen = sent(&server, &home, &argv("deals list --archived --limit 3"));
+    let seen = sent(&server, &home, "deals list --archived --limit 3");
     assert_sent(&seen, "GET /api/v2/deals/archived");
-    let seen = sent(
-        &server,
-        &home,
-        &argv("deals list --status deleted --limit 3"),
-    );
+    let seen = sent(&server, &home, "deals list --status deleted --limit 3");
     assert_sent(&seen, "GET /api/v2/deals");
 }
 
@@ -129,7 +130,7 @@ fn search_then_hydrate() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals list --search acme --contact 201 --company 301 --status open --limit 3"),
+        "deals list --search acme --contact 201 --company 301 --status open --limit 3",
     );
     assert_sent(&seen, "GET /api/v2/deals/search");
     assert_sent(&seen, "GET /api/v2/deals");
@@ -140,7 +141,7 @@ fn get_with_participants() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals get 512"));
+    let seen = sent(&server, &home, "deals get 512");
     assert_sent(&seen, "GET /api/v2/deals/512");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
@@ -153,11 +154,9 @@ fn create_with_everything() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales \
+        "deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales \
             --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 \
             --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'",
-        ),
     );
     assert_sent(&seen, "POST /api/v2/deals");
 }
@@ -170,18 +169,11 @@ fn update_with_status_lost_and_unset() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals update 512 --status lost --lost-reason Budget --tags Warm --unset 'External ID'",
-        ),
+        "deals update 512 --status lost --lost-reason Budget --tags Warm --unset 'External ID'",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // The v2 PATCH schema has no null for expected_close_date: crm refuses rather than send one.
-    let seen = sent_exit(
-        &server,
-        &home,
-        &argv("deals update 512 --unset close_date"),
-        6,
-    );
+    let seen = sent_exit(&server, &home, "deals update 512 --unset close_date", 6);
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
@@ -194,7 +186,7 @@ fn clearing_a_multiple_option_field_sends_null() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals update 512 --set Channels="));
+    let seen = sent(&server, &home, "deals update 512 --set Channels=");
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     let patch = server
         .requests()
@@ -207,11 +199,7 @@ fn clearing_a_multiple_option_field_sends_null() {
         serde_json::json!({ CHANNELS_KEY: null }),
         "{patch}"
     );
-    let seen = sent(
-        &server,
-        &home,
-        &argv("deals update 512 --set Channels=Web;Phone"),
-    );
+    let seen = sent(&server, &home, "deals update 512 --set Channels=Web;Phone");
     assert_sent(&seen, "PATCH /api/v2/deals/512");
 }
 
@@ -220,7 +208,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals delete 512 --yes"));
+    let seen = sent(&server, &home, "deals delete 512 --yes");
     assert_sent(&seen, "DELETE /api/v2/deals/512");
 }
 
@@ -229,7 +217,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals merge --into 10 11 --yes"));
+    let seen = sent(&server, &home, "deals merge --into 10 11 --yes");
     assert_sent(&seen, "PUT /api/v1/deals/11/merge");
     assert_sent(&seen, "GET /api/v2/deals/10");
 }
@@ -239,11 +227,11 @@ fn followers() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals follow 512 --user 'Bo Berg'"));
+    let seen = sent(&server, &home, "deals follow 512 --user 'Bo Berg'");
     assert_sent(&seen, "POST /api/v2/deals/512/followers");
-    let seen = sent(&server, &home, &argv("deals unfollow 512 --user 'Bo Berg'"));
+    let seen = sent(&server, &home, "deals unfollow 512 --user 'Bo Berg'");
     assert_sent(&seen, "DELETE /api/v2/deals/512/followers/12");
-    let seen = sent(&server, &home, &argv("deals followers 512"));
+    let seen = sent(&server, &home, "deals followers 512");
     assert_sent(&seen, "GET /api/v2/deals/512/followers");
 }
 
@@ -252,22 +240,22 @@ fn associate_and_dissociate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals associate 512 --contact 201"));
+    let seen = sent(&server, &home, "deals associate 512 --contact 201");
     assert_sent(&seen, "POST /api/v1/deals/512/participants");
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --contact 201 --primary"),
+        "deals associate 512 --contact 201 --primary",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     let seen = sent(
         &server,
         &home,
-        &argv("deals associate 512 --company 301 --replace"),
+        "deals associate 512 --company 301 --replace",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // Prism's example deal has person 1 and its example participant is person 1598.
-    let seen = sent(&server, &home, &argv("deals dissociate 512 --contact 1598"));
+    let seen = sent(&server, &home, "deals dissociate 512 --contact 1598");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
     assert!(
         seen.iter()
@@ -276,9 +264,9 @@ fn associate_and_dissociate() {
     );
     // Person 1 is the deal's person_id, which the v2 PATCH schema cannot empty (no null):
     // refused after the reads, before any write; the organization likewise, before any request.
-    let seen = sent_exit(&server, &home, &argv("deals dissociate 512 --contact 1"), 6);
+    let seen = sent_exit(&server, &home, "deals dissociate 512 --contact 1", 6);
     assert!(seen.iter().all(|s| s.starts_with("GET ")), "{seen:#?}");
-    let seen = sent_exit(&server, &home, &argv("deals dissociate 512 --company 1"), 6);
+    let seen = sent_exit(&server, &home, "deals dissociate 512 --company 1", 6);
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
@@ -287,11 +275,7 @@ fn upsert_searches_exactly() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(
-        &server,
-        &home,
-        &argv("deals upsert --match name=Acme --amount 10"),
-    );
+    let seen = sent(&server, &home, "deals upsert --match name=Acme --amount 10");
     assert_sent(&seen, "GET /api/v2/deals/search");
 }
 

@@ -9,7 +9,7 @@ mod pipedrive;
 mod sell;
 
 use crate::support::allow_list;
-use crate::support::cli::{crm, Home, Run, To};
+use crate::support::cli::{crm, Args, Home, Run, To};
 use crate::support::contract::run;
 use crate::support::ContractServer;
 use crm::sandbox::{RunningSandbox, SandboxVendor, ServeArgs};
@@ -79,7 +79,8 @@ impl Proxied {
     /// `crm ARGS` against the sandbox through the proxy, with no retries (a retry would hide a
     /// violation) and a token shaped as the vendor's own; fails on anything that breaks the
     /// vendor's files.
-    pub fn run(&self, home: &Home, args: &[&str]) -> Run {
+    pub fn run(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
         self.server.clear();
         let token = match self.vendor {
             SandboxVendor::Hubspot => hubspot::TOKEN,
@@ -97,7 +98,8 @@ impl Proxied {
     }
 
     /// [`Proxied::run`], which must succeed.
-    pub fn ok(&self, home: &Home, args: &[&str]) -> Run {
+    pub fn ok(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
         let out = self.run(home, args);
         assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
         out

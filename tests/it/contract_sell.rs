@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{argv, Home};
+use crate::support::cli::{Args, Home};
 use crate::support::contract::{judged, seed_cache};
 use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
 use crate::support::ContractServer;
@@ -34,7 +34,8 @@ fn seed_metadata(home: &Home, base_url: &str, with_meta: bool) {
 }
 
 /// Runs crm against the contract server; returns what it requested (method, path and query).
-fn sent(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
+fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Vec<String> {
+    let args = &args.to_args()[..];
     let (out, requests) = judged(server, home, ("sell", TOKEN), args);
     let seen: Vec<String> = requests
         .iter()
@@ -69,7 +70,7 @@ fn metadata_and_the_plain_list() {
     };
     let home = Home::new();
     seed_metadata(&home, server.base_url(), false);
-    let seen = sent(&server, &home, &argv("deals list --limit 5 -o json"));
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /v2/pipelines?page=1&per_page=100",
         "GET /v2/stages?page=1&per_page=100",
@@ -88,11 +89,9 @@ fn list_with_every_sell_filter_and_a_sort() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 \
+        "deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 \
             --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts \
             --limit 3",
-        ),
     );
     assert_sent(&seen, "GET /v2/deals");
     assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
@@ -106,7 +105,7 @@ fn list_with_client_side_filters() {
     let seen = sent(
         &server,
         &home,
-        &argv("deals list --status won --updated-since 2026-11-01 --all"),
+        "deals list --status won --updated-since 2026-11-01 --all",
     );
     assert_sent(
         &seen,
@@ -122,10 +121,8 @@ fn list_with_sells_own_filters() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot \
+        "deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot \
             --source 10 --limit 3",
-        ),
     );
     assert_sent(
         &seen,
@@ -138,7 +135,7 @@ fn get_with_contacts() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals get 123"));
+    let seen = sent(&server, &home, "deals get 123");
     assert_sent(&seen, "GET /v2/deals/123");
     assert_sent(&seen, "GET /v2/deals/123/associated_contacts");
 }
@@ -151,11 +148,9 @@ fn create_with_every_field() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals create --name Acme --amount 1500.50 --currency USD --stage Qualified \
+        "deals create --name Acme --amount 1500.50 --currency USD --stage Qualified \
             --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 \
             --tags a,b --set region=EMEA",
-        ),
     );
     assert_sent(&seen, "POST /v2/deals");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
@@ -225,10 +220,8 @@ fn upsert_with_query_filters() {
     let seen = sent(
         &server,
         &home,
-        &argv(
-            "deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' \
+        "deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' \
             --name 'Website Redesign' --contact 5 --amount 1000.50",
-        ),
     );
     assert_sent(
         &seen,
@@ -241,15 +234,11 @@ fn associate_dissociate_and_primary() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals associate 123 --contact 9"));
+    let seen = sent(&server, &home, "deals associate 123 --contact 9");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
-    let seen = sent(
-        &server,
-        &home,
-        &argv("deals associate 123 --contact 9 --primary"),
-    );
+    let seen = sent(&server, &home, "deals associate 123 --contact 9 --primary");
     assert_sent(&seen, "PUT /v2/deals/123");
-    let seen = sent(&server, &home, &argv("deals dissociate 123 --contact 9"));
+    let seen = sent(&server, &home, "deals dissociate 123 --contact 9");
     assert_sent(&seen, "DELETE /v2/deals/123/associated_contacts/9");
 }
 
@@ -258,7 +247,7 @@ fn delete_reads_the_deal_and_its_contacts_first() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = sent(&server, &home, &argv("deals delete 123 --yes"));
+    let seen = sent(&server, &home, "deals delete 123 --yes");
     assert_eq!(
         seen.iter()
             .map(|s| s.split('?').next().unwrap())

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::cli::{argv, crm, run, run_sync, Home, Run};
+use crate::support::cli::{crm, run, run_sync, Args, Home, Run};
 
 /// The built-in sandboxes and the id each gives the fifth demo deal ("Initech: Website
 /// Redesign", 1253 USD, "Contract Sent" of the Renewals pipeline: a stage name both pipelines
@@ -17,7 +17,8 @@ const SANDBOXES: [(&str, &str, &str); 3] = [
 ];
 
 /// `crm --profile PROFILE ARGS` (in a terminal `columns` wide, if given), which must succeed.
-fn succeeds(home: &Home, profile: &str, args: &[&str], columns: Option<&str>) -> Run {
+fn succeeds(home: &Home, profile: &str, args: &(impl Args + ?Sized), columns: Option<&str>) -> Run {
+    let args = &args.to_args()[..];
     let mut cmd = crm(home, profile, args);
     if let Some(c) = columns {
         cmd = cmd.env("COLUMNS", c);
@@ -124,12 +125,7 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
 fn tables_fit_80_columns_and_name_the_pipeline() {
     for (vendor, profile, _) in SANDBOXES {
         let home = Home::new();
-        let out = succeeds(
-            &home,
-            profile,
-            &argv("deals list --limit 8 -o table"),
-            Some("80"),
-        );
+        let out = succeeds(&home, profile, "deals list --limit 8 -o table", Some("80"));
         insta::assert_snapshot!(format!("list_80_{vendor}"), out.stdout);
         for line in out.stdout.lines() {
             assert!(line.width() <= 80, "{vendor}: wider than 80: {line}");
@@ -178,7 +174,7 @@ fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
     let out = succeeds(
         &home,
         "sandbox-pipedrive",
-        &argv("deals list --limit 2 --fields id,probability,url"),
+        "deals list --limit 2 --fields id,probability,url",
         None,
     );
     for deal in out.json().as_array().unwrap() {
@@ -325,7 +321,7 @@ fn notices_name_stages_not_ids() {
     let out = succeeds(
         &home,
         "sandbox-sell",
-        &argv("deals list --status won -o json"),
+        "deals list --status won -o json",
         None,
     );
     assert!(

@@ -9,7 +9,7 @@
 use std::os::unix::net::UnixListener;
 use std::path::Path;
 
-use crate::support::cli::{argv, crm, run_sync, Home, Run, To};
+use crate::support::cli::{crm, run_sync, Home, Run, To};
 
 const TOKEN: &str = "pat-na1-hermetic-0000-0000-0000-000000000000";
 
@@ -59,7 +59,7 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     let out = crm(
         &home,
         To::Default,
-        &argv("auth login --vendor sell --with-token --no-verify"),
+        "auth login --vendor sell --with-token --no-verify",
     )
     .env("XDG_RUNTIME_DIR", runtime.path())
     .stdin(TOKEN)
@@ -68,30 +68,26 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     keyring_said(&out);
 
     // A keyring profile: its token is read by a command and by `auth status`.
-    let out = crm(
-        &home,
-        To::Default,
-        &argv("profiles add hub --vendor hubspot"),
-    )
-    .env("XDG_RUNTIME_DIR", runtime.path())
-    .run_sync();
+    let out = crm(&home, To::Default, "profiles add hub --vendor hubspot")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
     out.assert_exit(0);
-    let out = crm(&home, To::Default, &argv("--profile hub deals list"))
+    let out = crm(&home, To::Default, "--profile hub deals list")
         .env("XDG_RUNTIME_DIR", runtime.path())
         .run_sync();
     out.assert_exit(4);
     keyring_said(&out);
-    let out = crm(&home, To::Default, &argv("auth status --no-verify -o json"))
+    let out = crm(&home, To::Default, "auth status --no-verify -o json")
         .env("XDG_RUNTIME_DIR", runtime.path())
         .run_sync();
     keyring_said(&out);
-    let out = crm(&home, To::Default, &argv("auth logout --profile hub"))
+    let out = crm(&home, To::Default, "auth logout --profile hub")
         .env("XDG_RUNTIME_DIR", runtime.path())
         .run_sync();
     keyring_said(&out);
 
     // tests/it/profiles.rs: `profiles remove` deletes the profile's keyring entry.
-    let out = crm(&home, To::Default, &argv("profiles remove hub"))
+    let out = crm(&home, To::Default, "profiles remove hub")
         .env("XDG_RUNTIME_DIR", runtime.path())
         .run_sync();
     keyring_said(&out);

@@ -6,7 +6,7 @@ use wiremock::matchers::{body_partial_json, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{argv, crm, run, Home};
+use crate::support::cli::{crm, run, Home};
 use crate::support::hubspot::{self, account, deal, TOKEN};
 use crate::support::mock::{requests_to, Answers};
 
@@ -25,7 +25,7 @@ async fn list_follows_the_after_cursor_and_names_properties() {
         .await;
     server.answer("GET", "/crm/v3/objects/deals", json!({ "results": [deal("1", "Alpha", "1000.50")], "paging": {"next": {"after": "2", "link": "x"}} })).await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --all -o json")).await;
+    let out = crm(&home, &server, "deals list --all -o json").await;
     out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -88,10 +88,8 @@ async fn filters_go_through_search_with_names_resolved() {
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals list --stage 'Contract Sent' --owner ana@example.com --status open \
+        "deals list --stage 'Contract Sent' --owner ana@example.com --status open \
             --company 301 --search acme --sort amount:desc --custom Region=EMEA -o ndjson",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -136,12 +134,7 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
         )
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals list --status won --limit 1 -o json"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals list --status won --limit 1 -o json").await;
     out.assert_exit(0);
     assert!(
         !out.stderr.contains("at most 10000"),
@@ -157,12 +150,7 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
             search_page(vec![deal("1", "A", "1")], 12_345, None),
         )
         .await;
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals list --status won --all -o ndjson"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals list --status won --all -o ndjson").await;
     assert!(
         out.stderr.contains("12345 deals match") && out.stderr.contains("at most 10000"),
         "{}",
@@ -174,7 +162,7 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
 async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_suggestion() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --stage Negotiation")).await;
+    let out = crm(&home, &server, "deals list --stage Negotiation").await;
     out.assert_exit(3);
     out.assert_says("no stage named \"Negotiation\"");
     assert!(
@@ -184,19 +172,14 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
         out.stderr
     );
 
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals create --name X --set regoin=EMEA"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals create --name X --set regoin=EMEA").await;
     out.assert_exit(2);
     out.assert_says("did you mean \"region\"");
     assert!(requests_to(&server, "POST", "/crm/v3/objects/deals")
         .await
         .is_empty());
 
-    let out = crm(&home, &server, &argv("deals update 5 --owner Zed")).await;
+    let out = crm(&home, &server, "deals update 5 --owner Zed").await;
     out.assert_exit(3);
     out.assert_says("Ana Lima");
 }
@@ -219,10 +202,8 @@ async fn create_sends_strings_takes_the_first_stage_and_says_so() {
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 \
+        "deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 \
             --set Region=Europe -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -259,7 +240,7 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
     let out = crm(
         &home,
         &server,
-        &argv("deals create --name Acme --stage contractsent --contact 201 --company 666 -o json"),
+        "deals create --name Acme --stage contractsent --contact 201 --company 666 -o json",
     )
     .await;
     out.assert_exit(8);
@@ -286,7 +267,7 @@ async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
     let out = crm(
         &home,
         &server,
-        &argv("deals create --name Once --stage contractsent"),
+        "deals create --name Once --stage contractsent",
     )
     .await;
     out.assert_exit(7);
@@ -356,7 +337,7 @@ async fn reads_are_retried_after_server_errors() {
         .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals get 5 -o json")).await;
+    let out = crm(&home, &server, "deals get 5 -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["name"], "Five");
     assert_eq!(
@@ -397,7 +378,7 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
             .mount(&server)
             .await;
         let home = Home::new();
-        let out = crm(&home, &server, &argv("deals update 5 --amount 10")).await;
+        let out = crm(&home, &server, "deals update 5 --amount 10").await;
         assert_eq!(out.code, code, "{status}: {}", out.stderr);
         if code != 3 {
             assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
@@ -424,7 +405,7 @@ async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage(
     let out = crm(
         &home,
         &server,
-        &argv("deals update 5 --unset close_date --status lost --lost-reason Budget -o json"),
+        "deals update 5 --unset close_date --status lost --lost-reason Budget -o json",
     )
     .await;
     out.assert_exit(0);
@@ -449,12 +430,7 @@ async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
         .answer("GET", "/crm/v3/objects/deals/12", deal("12", "Merged", "3"))
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals merge --into 10 11 --yes -o json"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals merge --into 10 11 --yes -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], "12");
     out.assert_says("the merged deal's id is now 12");
@@ -473,14 +449,14 @@ async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_termin
         .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(&home, &server, &argv("deals delete 5")).await;
+    let out = crm(&home, &server, "deals delete 5").await;
     out.assert_exit(2);
     out.assert_says("--yes");
     assert!(requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
         .await
         .is_empty());
 
-    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(0);
     out.assert_says("recycling bin");
     assert_eq!(
@@ -529,7 +505,7 @@ async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
     let home = Home::new();
     // A directory where the trash file should be: it cannot be opened for appending.
     std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
-    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(1);
     assert!(
         out.stderr.contains("cannot write the trash file")
@@ -649,7 +625,7 @@ async fn bad_input_fails_before_any_request() {
         ),
     ];
     for (args, code, text) in cases {
-        let out = crm(&home, &server, &args).await;
+        let out = crm(&home, &server, args).await;
         assert_eq!(out.code, code, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(text), "{args:?}: {}", out.stderr);
     }
@@ -688,7 +664,7 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
     let out = crm(
         &home,
         &server,
-        &argv("deals create --name Dry --stage 'Contract Sent' --amount 10 --dry-run"),
+        "deals create --name Dry --stage 'Contract Sent' --amount 10 --dry-run",
     )
     .await;
     out.assert_exit(0);
@@ -723,7 +699,7 @@ async fn verbose_traces_redact_the_token() {
         .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals get 5 -v -o json")).await;
+    let out = crm(&home, &server, "deals get 5 -v -o json").await;
     out.assert_exit(0);
     out.assert_says("> GET");
     out.assert_says("authorization: Bearer (redacted)");
@@ -795,7 +771,7 @@ async fn associate_reports_in_words() {
         .await;
     companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals associate 5 --company 302")).await;
+    let out = crm(&home, &server, "deals associate 5 --company 302").await;
     out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
@@ -821,7 +797,7 @@ async fn the_first_company_of_a_deal_becomes_its_primary() {
         .await;
     companies_of(&server, "6", &[]).await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals associate 6 --company 302")).await;
+    let out = crm(&home, &server, "deals associate 6 --company 302").await;
     out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
@@ -864,6 +840,6 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
         .collect();
     assert_eq!(ids, ["1", "2", "3"]);
 
-    let out = crm(&home, &server, &argv("deals list --limit 2 -o json")).await;
+    let out = crm(&home, &server, "deals list --limit 2 -o json").await;
     assert_eq!(out.json().as_array().unwrap().len(), 2);
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, Home, To};
+use crate::support::cli::{crm, Home, To};
 use crate::support::hubspot::{self, account_details};
 use crate::support::mock::Answers;
 
@@ -65,7 +65,7 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
     assert_eq!(source["tags"], json!([]));
     // A copy gets its own unique key (HubSpot refuses a taken one: `hasUniqueValue`).
     source["custom"]["external_id"] = json!("COPY-1");
-    let out = crm(&home, on(&sb), &argv("deals create --from - -o json"))
+    let out = crm(&home, on(&sb), "deals create --from - -o json")
         .stdin(source.to_string())
         .await;
     out.assert_exit(0);
@@ -83,11 +83,11 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
         assert_eq!(copy[field], source[field], "{field}");
     }
 
-    let out = crm(&home, on(&sb), &argv("deals delete 9000003 --yes")).await;
+    let out = crm(&home, on(&sb), "deals delete 9000003 --yes").await;
     out.assert_exit(0);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().last().unwrap()).unwrap();
-    let out = crm(&home, on(&sb), &argv("deals create --from - -o json"))
+    let out = crm(&home, on(&sb), "deals create --from - -o json")
         .stdin(line["deal"].to_string())
         .await;
     out.assert_exit(0);
@@ -106,7 +106,7 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
         json!({"name": "No tags", "stage": "contractsent"}),
         json!({"name": "Tagged", "stage": "contractsent", "tags": ["vip"]}),
     );
-    let out = crm(&home, on(&sb), &argv("deals create --from -"))
+    let out = crm(&home, on(&sb), "deals create --from -")
         .stdin(records)
         .await;
     out.assert_exit(6);
@@ -122,7 +122,7 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
     );
 
     let one = json!({"name": "Lost stage", "stage": "Nowhere"}).to_string();
-    let out = crm(&home, on(&sb), &argv("deals create --from -"))
+    let out = crm(&home, on(&sb), "deals create --from -")
         .stdin(one)
         .await;
     out.assert_exit(3);
@@ -174,7 +174,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let out = crm(
         &home,
         on(&sb),
-        &argv("deals create --name Bare --stage contractsent -o json"),
+        "deals create --name Bare --stage contractsent -o json",
     )
     .await;
     let id = out.json()["id"].as_str().unwrap().to_string();
@@ -217,10 +217,8 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let out = crm(
         &home,
         on(&sb),
-        &argv(
-            "deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals \
+        "deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals \
             --contact 5103 -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -234,7 +232,7 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let out = crm(
         &home,
         on(&sb),
-        &argv("deals upsert --match external_id=UP-NEW --amount 12 --contact 999999"),
+        "deals upsert --match external_id=UP-NEW --amount 12 --contact 999999",
     )
     .await;
     out.assert_exit(8);
@@ -400,7 +398,7 @@ async fn custom_filters_take_option_labels() {
     assert!(by_label.iter().all(|d| d["custom"]["region"] == "EMEA"));
     let by_value = list(&home, &sb, &["--custom", "region=EMEA"]).await;
     assert_eq!(by_label, by_value);
-    let out = crm(&home, on(&sb), &argv("deals list --custom region=Mars")).await;
+    let out = crm(&home, on(&sb), "deals list --custom region=Mars").await;
     out.assert_exit(3);
     out.assert_says("Europe (EMEA)");
 }
@@ -417,7 +415,7 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
     })
     .await;
     let home = Home::new();
-    let out = crm(&home, on(&sb), &argv("deals get 9000001 -o json")).await;
+    let out = crm(&home, on(&sb), "deals get 9000001 -o json").await;
     out.assert_exit(0);
     let deal = out.json();
     assert!(deal["owner"]["id"].is_string());
@@ -428,7 +426,7 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
         "one notice: {}",
         out.stderr
     );
-    let out = crm(&home, on(&sb), &argv("deals list --owner 'Ada Lovelace'")).await;
+    let out = crm(&home, on(&sb), "deals list --owner 'Ada Lovelace'").await;
     out.assert_exit(4);
     out.assert_says("crm.objects.owners.read");
     let owner = deal["owner"]["id"].as_str().unwrap();
@@ -473,7 +471,7 @@ async fn url_links_to_the_deal_in_hubspot() {
         .await;
     let home = Home::new();
     for _ in 0..2 {
-        let out = crm(&home, &server, &argv("deals get 7 -o json")).await;
+        let out = crm(&home, &server, "deals get 7 -o json").await;
         out.assert_exit(0);
         assert_eq!(
             out.json()["url"],

@@ -9,7 +9,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{argv, crm, run, run_sync, Home, Run, To};
+use crate::support::cli::{crm, run, run_sync, Home, Run, To};
 use crate::support::creds::{login, mount_account_info};
 use crate::support::hubspot::{account, deal};
 use crate::support::mock::Answers;
@@ -287,7 +287,7 @@ async fn a_redirect_to_another_origin_is_not_followed_and_the_token_stays_home()
             base_url: first.uri(),
             token: PIPEDRIVE_TOKEN,
         };
-        let out = crm(&home, to, &argv("deals get 5 -vvv")).await;
+        let out = crm(&home, to, "deals get 5 -vvv").await;
         assert_eq!(out.code, 2, "{status}: {}", out.stderr);
         let target = recorder.uri();
         assert!(
@@ -338,7 +338,7 @@ async fn a_redirect_within_the_origin_is_followed() {
         base_url: server.uri(),
         token: TOKEN,
     };
-    let out = crm(&home, to, &argv("deals get 7 -o json")).await;
+    let out = crm(&home, to, "deals get 7 -o json").await;
     out.assert_exit(0);
     assert!(out.stdout.contains("\"Five\""), "{}", out.stdout);
 }

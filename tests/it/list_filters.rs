@@ -6,12 +6,13 @@ use serde_json::{json, Value};
 use wiremock::MockServer;
 
 use crate::support::account::{self, Account};
-use crate::support::cli::{argv, crm, Home, Run, To};
+use crate::support::cli::{crm, Args, Home, Run, To};
 use crate::support::mock::{query, requests_to, Answers};
 use crate::support::{hubspot, pipedrive, sell};
 
 /// `crm deals list -o json ARGS` against `server` as `vendor`'s account.
-async fn list(vendor: &str, server: &MockServer, args: &[&str]) -> Run {
+async fn list(vendor: &str, server: &MockServer, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
     let to = To::Env {
         vendor,
         base_url: server.uri(),
@@ -108,7 +109,7 @@ async fn updated_until_is_native_on_hubspot_and_pipedrive() {
     let out = list(
         "pipedrive",
         &server,
-        &argv("--updated-since 2026-10-01 --updated-until 2026-11-01T12:00:00Z --limit 5"),
+        "--updated-since 2026-10-01 --updated-until 2026-11-01T12:00:00Z --limit 5",
     )
     .await;
     out.assert_exit(0);
@@ -136,7 +137,7 @@ async fn updated_until_on_sell_sorts_oldest_first_stops_and_says_so() {
         sell::deal(3, "Newer", json!(1), 12, "2026-11-06T00:00:00Z"),
     ])
     .await;
-    let out = list("sell", &server, &argv("--updated-until 2026-11-01 --all")).await;
+    let out = list("sell", &server, "--updated-until 2026-11-01 --all").await;
     out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
@@ -164,7 +165,7 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
     let out = list(
         "pipedrive",
         &server,
-        &argv("--updated-since 2026-11-01 --updated-until 2026-10-01"),
+        "--updated-since 2026-11-01 --updated-until 2026-10-01",
     )
     .await;
     out.assert_exit(2);
@@ -177,7 +178,7 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
 #[tokio::test]
 async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
     let server = pipedrive_list(json!([pipedrive::deal(4, "Gone", "10")])).await;
-    let out = list("pipedrive", &server, &argv("--status deleted --limit 5")).await;
+    let out = list("pipedrive", &server, "--status deleted --limit 5").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "4");
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
@@ -185,12 +186,7 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
         query(&lists[0]),
         pairs(&[("status", "deleted"), ("limit", "5")])
     );
-    let out = list(
-        "pipedrive",
-        &server,
-        &argv("--status deleted --search acme"),
-    )
-    .await;
+    let out = list("pipedrive", &server, "--status deleted --search acme").await;
     out.assert_exit(2);
     out.assert_says("without --search");
 
@@ -226,13 +222,13 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
     );
 
     let server = pipedrive_list(json!([])).await;
-    let out = list("pipedrive", &server, &argv("--ids 7,8 --limit 5")).await;
+    let out = list("pipedrive", &server, "--ids 7,8 --limit 5").await;
     out.assert_exit(0);
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(query(&lists[0]), pairs(&[("ids", "7,8"), ("limit", "5")]));
 
     let server = sell_list(vec![]).await;
-    let out = list("sell", &server, &argv("--ids 7 --ids 8")).await;
+    let out = list("sell", &server, "--ids 7 --ids 8").await;
     out.assert_exit(0);
     assert_eq!(sell_query(&server).await, pairs(&[("ids", "7,8")]));
     assert!(!out.stderr.contains("cannot filter"), "{}", out.stderr);
@@ -284,12 +280,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         pipedrive::deal(3, "acme renewal", "10"),
     ]))
     .await;
-    let out = list(
-        "pipedrive",
-        &server,
-        &argv("--name 'Acme renewal' --limit 5"),
-    )
-    .await;
+    let out = list("pipedrive", &server, "--name 'Acme renewal' --limit 5").await;
     out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
@@ -367,7 +358,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
 #[tokio::test]
 async fn hot_and_source_are_sells_alone() {
     let server = sell_list(vec![]).await;
-    let out = list("sell", &server, &argv("--hot --source 10")).await;
+    let out = list("sell", &server, "--hot --source 10").await;
     out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,

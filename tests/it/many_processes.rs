@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::cli::{crm, Home, To};
+use crate::support::cli::{crm, Args, Home, To};
 
 /// The built-in profiles, and what a create needs on each (Sell: a primary contact).
 const PROFILES: &[(&str, &[&str])] = &[
@@ -23,7 +23,8 @@ fn crm_bin() -> &'static str {
 }
 
 /// `crm ARGS` in this home, run to completion.
-fn output(home: &Home, args: &[&str]) -> Output {
+fn output(home: &Home, args: &(impl Args + ?Sized)) -> Output {
+    let args = &args.to_args()[..];
     crm(home, To::Default, args)
         .std()
         .output()

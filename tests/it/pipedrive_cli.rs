@@ -7,7 +7,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{argv, crm, run, Home};
+use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
 
@@ -31,7 +31,7 @@ async fn list_follows_the_cursor_and_maps_every_field() {
             page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
         )
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals list --all -o json")).await;
+    let out = crm(&Home::new(), &server, "deals list --all -o json").await;
     out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -80,11 +80,9 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv(
-            "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
+        "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
             --status won --contact 201 --company 301 --updated-since 2026-11-01 \
             --sort updated_at:desc --limit 20 -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -117,19 +115,14 @@ async fn archived_and_unsupported_sorts() {
             page(json!([deal(3, "Old", "5")]), None),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals list --archived -o json"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals list --archived -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "3");
 
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
-    let out = crm(&Home::new(), &server, &argv("deals list --sort amount")).await;
+    let out = crm(&Home::new(), &server, "deals list --sort amount").await;
     out.assert_exit(6);
     out.assert_says("updated_at");
     out.assert_says("--all");
@@ -138,9 +131,9 @@ async fn archived_and_unsupported_sorts() {
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
-    let out = crm(&Home::new(), &server, &argv("deals list --sort colour")).await;
+    let out = crm(&Home::new(), &server, "deals list --sort colour").await;
     out.assert_exit(2);
-    let out = crm(&Home::new(), &server, &argv("deals list --stage Nowhere")).await;
+    let out = crm(&Home::new(), &server, "deals list --stage Nowhere").await;
     out.assert_exit(3);
     out.assert_says("Proposal Made");
 }
@@ -170,7 +163,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals list --search acme --status open --owner 'Ana Lima' -o json"),
+        "deals list --search acme --status open --owner 'Ana Lima' -o json",
     )
     .await;
     out.assert_exit(0);
@@ -205,38 +198,28 @@ async fn get_reads_participants_as_contacts() {
             participants(&[(70, 201), (71, 202)]),
         )
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals get 1 -o json")).await;
+    let out = crm(&Home::new(), &server, "deals get 1 -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
-    let out = crm(&Home::new(), &server, &argv("deals get ../1")).await;
+    let out = crm(&Home::new(), &server, "deals get ../1").await;
     out.assert_exit(2);
 }
 
 #[tokio::test]
 async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothing() {
     let server = account().await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals update 4 --set Regoin=EMEA"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals update 4 --set Regoin=EMEA").await;
     out.assert_exit(2);
     out.assert_says("did you mean \"Region\"");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/4")
         .await
         .is_empty());
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals update 4 --lost-reason Budget"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals update 4 --lost-reason Budget").await;
     out.assert_exit(2);
     out.assert_says("--status lost");
-    let out = crm(&Home::new(), &server, &argv("deals update 4 --amount 12,5")).await;
+    let out = crm(&Home::new(), &server, "deals update 4 --amount 12,5").await;
     out.assert_exit(2);
 }
 
@@ -246,14 +229,14 @@ async fn pipelines_and_stages_come_from_v2() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("stages list --pipeline Sales -o json"),
+        "stages list --pipeline Sales -o json",
     )
     .await;
     out.assert_exit(0);
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
-    let out = crm(&Home::new(), &server, &argv("pipelines list -o json")).await;
+    let out = crm(&Home::new(), &server, "pipelines list -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
@@ -277,10 +260,10 @@ async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
             pipedrive::error("Validation failed: stage_id: Stage does not belong to pipeline"),
         )
         .await;
-    let out = crm(&Home::new(), &server, &argv("deals get 404")).await;
+    let out = crm(&Home::new(), &server, "deals get 404").await;
     out.assert_exit(3);
     out.assert_says("no deal 404");
-    let out = crm(&Home::new(), &server, &argv("deals update 6 --name X")).await;
+    let out = crm(&Home::new(), &server, "deals update 6 --name X").await;
     out.assert_exit(5);
     out.assert_says("Stage does not belong");
     out.assert_says("developers.pipedrive.com");
@@ -337,7 +320,7 @@ async fn a_429_is_waited_out_with_retry_after() {
         )
         .await;
     let started = std::time::Instant::now();
-    let out = crm(&Home::new(), &server, &argv("deals list -o json")).await;
+    let out = crm(&Home::new(), &server, "deals list -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "1");
     assert!(started.elapsed() >= std::time::Duration::from_secs(1));
@@ -347,12 +330,7 @@ async fn a_429_is_waited_out_with_retry_after() {
 #[tokio::test]
 async fn dry_run_shows_the_token_redacted_in_its_header() {
     let server = account().await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals delete 5 --yes --dry-run"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals delete 5 --yes --dry-run").await;
     out.assert_exit(0);
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(all.contains("/api/v2/deals/5"), "{all}");
@@ -430,7 +408,7 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
     let started = std::time::Instant::now();
     // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
     // which is not what this test judges).
-    let _ = crm(&Home::new(), &server, &argv("deals get 1")).await;
+    let _ = crm(&Home::new(), &server, "deals get 1").await;
     let sent = server.received_requests().await.unwrap();
     assert!(sent.len() > 1, "{sent:?}");
     assert!(
@@ -459,12 +437,7 @@ async fn with_contacts_reads_each_deal_s_participants() {
     server
         .answer("GET", "/api/v1/deals/2/participants", participants(&[]))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals list --with-contacts -o json"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals list --with-contacts -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
@@ -522,7 +495,7 @@ async fn verbose_traces_redact_the_api_token() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(&Home::new(), &server, &argv("-v deals list -o json")).await;
+    let out = crm(&Home::new(), &server, "-v deals list -o json").await;
     out.assert_exit(0);
     out.assert_says("x-api-token: (redacted)");
     assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
@@ -547,12 +520,12 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
         .unwrap();
     assert_eq!(archived.status(), 200);
     let home = Home::new();
-    let crm = |args: &[&str]| {
-        let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
-        cmd.args(args);
-        run(cmd)
+    let to = || To::Env {
+        vendor: "pipedrive",
+        base_url: sandbox.url(),
+        token: TOKEN,
     };
-    let out = crm(&argv("deals list --archived --all -o json")).await;
+    let out = crm(&home, to(), "deals list --archived --all -o json").await;
     out.assert_exit(0);
     let listed = out.json();
     let three = listed
@@ -564,18 +537,18 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
     assert_eq!(three["archived"], true, "{three}");
     assert!(three.get("deleted").is_none(), "{three}");
 
-    let before = crm(&argv("deals get 4 -o json")).await.json();
-    let out = crm(&argv("deals delete 4 --yes")).await;
+    let before = crm(&home, to(), "deals get 4 -o json").await.json();
+    let out = crm(&home, to(), "deals delete 4 --yes").await;
     out.assert_exit(0);
-    let out = crm(&argv("deals get 4 -o json")).await;
+    let out = crm(&home, to(), "deals get 4 -o json").await;
     assert_eq!(out.code, 3, "{}", out.stdout);
     out.assert_says("--archived");
-    let out = crm(&argv("deals get 4 --archived -o json")).await;
+    let out = crm(&home, to(), "deals get 4 --archived -o json").await;
     out.assert_exit(0);
     let deleted = out.json();
     assert_eq!(deleted["deleted"], true, "{deleted}");
     assert_eq!(deleted["status"], before["status"], "the real status stays");
-    let live = crm(&argv("deals get 5 --archived -o json")).await;
+    let live = crm(&home, to(), "deals get 5 --archived -o json").await;
     live.assert_exit(0);
     assert!(live.json().get("deleted").is_none());
 }

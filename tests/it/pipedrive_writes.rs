@@ -5,7 +5,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, Home};
+use crate::support::cli::{crm, Home};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::pipedrive::{
     self, account, deal, ok, page, participants, EXTERNAL_KEY, REGION_KEY,
@@ -27,11 +27,9 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv(
-            "deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' \
+        "deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' \
             --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 \
             --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -76,7 +74,7 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals create --name Acme --contact 201 --contact 999 -o json"),
+        "deals create --name Acme --contact 201 --contact 999 -o json",
     )
     .await;
     out.assert_exit(8);
@@ -103,10 +101,8 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv(
-            "deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' \
+        "deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' \
             -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -118,12 +114,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     );
     // Seed 002 documents null for custom fields only; the v2 schema types
     // expected_close_date as a non-nullable date: crm refuses to clear it, sending nothing.
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals update 4 --unset close_date"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals update 4 --unset close_date").await;
     out.assert_exit(6);
     out.assert_says("--close-date");
     assert_eq!(
@@ -145,7 +136,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
         .answer("DELETE", "/api/v2/deals/5", ok(json!({"id": 5})))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(0);
     out.assert_says("30 days");
     assert_eq!(
@@ -157,7 +148,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     assert!(trash.contains("\"Gone\""));
 
-    let out = crm(&Home::new(), &server, &argv("deals delete 5")).await;
+    let out = crm(&Home::new(), &server, "deals delete 5").await;
     assert_eq!(out.code, 2, "no terminal and no --yes: {}", out.stderr);
 }
 
@@ -180,7 +171,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals merge --into 10 20 --yes -o json"),
+        "deals merge --into 10 20 --yes -o json",
     )
     .await;
     out.assert_exit(0);
@@ -202,12 +193,7 @@ async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() 
         .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals merge --into 10 20 --yes"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals merge --into 10 20 --yes").await;
     out.assert_exit(7);
     out.assert_says("outcome unknown");
     assert_eq!(
@@ -249,17 +235,12 @@ async fn followers_by_user_name() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals follow 3 --user bo@example.com"),
+        "deals follow 3 --user bo@example.com",
     )
     .await;
     out.assert_exit(0);
     out.assert_says("Bo Berg now follows deal 3");
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals unfollow 3 --user 'Bo Berg'"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals unfollow 3 --user 'Bo Berg'").await;
     out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v2/deals/3/followers/12")
@@ -267,14 +248,14 @@ async fn followers_by_user_name() {
             .len(),
         1
     );
-    let out = crm(&Home::new(), &server, &argv("deals followers 3 -o json")).await;
+    let out = crm(&Home::new(), &server, "deals followers 3 -o json").await;
     out.assert_exit(0);
     assert_eq!(
         out.json(),
         json!([{"id": "11", "name": "Ana Lima", "email": "ana@example.com", "archived": false},
                {"id": "12", "name": "Bo Berg", "email": "bo@example.com", "archived": false}])
     );
-    let out = crm(&Home::new(), &server, &argv("deals follow 3 --user Nobody")).await;
+    let out = crm(&Home::new(), &server, "deals follow 3 --user Nobody").await;
     out.assert_exit(3);
 }
 
@@ -291,19 +272,14 @@ async fn contacts_are_participants_or_the_primary_person() {
     server
         .answer("PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1")))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals associate 1 --contact 202"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals associate 1 --contact 202").await;
     out.assert_exit(0);
     let added = requests_to(&server, "POST", "/api/v1/deals/1/participants").await;
     assert_eq!(body(&added[0]), json!({"person_id": 202}));
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals associate 1 --contact 203 --primary"),
+        "deals associate 1 --contact 203 --primary",
     )
     .await;
     out.assert_exit(0);
@@ -312,7 +288,7 @@ async fn contacts_are_participants_or_the_primary_person() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals associate 1 --contact 203 --role x"),
+        "deals associate 1 --contact 203 --role x",
     )
     .await;
     out.assert_exit(2);
@@ -338,12 +314,7 @@ async fn dissociate_looks_up_the_participant_id() {
             ok(json!({"id": 77})),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals dissociate 1 --contact 202"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 202").await;
     out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v1/deals/1/participants/77")
@@ -354,21 +325,11 @@ async fn dissociate_looks_up_the_participant_id() {
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
         .await
         .is_empty());
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals dissociate 1 --contact 999"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 999").await;
     out.assert_exit(3);
     // 201 is the deal's person_id (and participant 70): person_id cannot be emptied through
     // API v2 (non-nullable in its PATCH schema), so nothing is written, not even the participant.
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals dissociate 1 --contact 201"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 201").await;
     out.assert_exit(6);
     out.assert_says("--primary");
     assert!(
@@ -390,12 +351,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     server
         .answer("PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1")))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals associate 1 --company 302"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals associate 1 --company 302").await;
     out.assert_exit(2);
     assert!(
         out.stderr.contains("--replace") && out.stderr.contains("301"),
@@ -408,7 +364,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals associate 1 --company 302 --replace"),
+        "deals associate 1 --company 302 --replace",
     )
     .await;
     out.assert_exit(0);
@@ -417,12 +373,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     // org_id is a non-nullable integer in the v2 PATCH schema and Pipedrive documents no other
     // way to empty it: dissociating the company is refused before any request.
     let before = server.received_requests().await.unwrap().len();
-    let out = crm(
-        &Home::new(),
-        &server,
-        &argv("deals dissociate 1 --company 301"),
-    )
-    .await;
+    let out = crm(&Home::new(), &server, "deals dissociate 1 --company 301").await;
     out.assert_exit(6);
     out.assert_says("--replace");
     assert_eq!(server.received_requests().await.unwrap().len(), before);
@@ -444,7 +395,7 @@ async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals upsert --match 'External ID=SKU-9' --name Acme -o json"),
+        "deals upsert --match 'External ID=SKU-9' --name Acme -o json",
     )
     .await;
     out.assert_exit(0);
@@ -491,7 +442,7 @@ async fn upsert_updates_the_one_exact_match() {
     let out = crm(
         &Home::new(),
         &server,
-        &argv("deals upsert --match name=Acme --amount 9 -o json"),
+        "deals upsert --match name=Acme --amount 9 -o json",
     )
     .await;
     out.assert_exit(0);

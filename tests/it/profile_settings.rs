@@ -5,7 +5,7 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, run_sync, Home, Run, To};
+use crate::support::cli::{crm, run_sync, Args, Home, Run, To};
 use crate::support::mock::{body, requests_to, Answers};
 use crate::support::pipedrive::{deal, fields, ok, page, users, TOKEN};
 
@@ -69,7 +69,8 @@ fn add_profile(home: &Home, server: &MockServer, extra: &[&str]) -> Run {
 }
 
 /// `crm ARGS` with the profile in use; CRM_TOKEN stands in for the keyring.
-async fn in_profile(home: &Home, args: &[&str]) -> Run {
+async fn in_profile(home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
     crm(home, To::Default, args).env("CRM_TOKEN", TOKEN).await
 }
 
@@ -80,14 +81,14 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     let added = add_profile(&home, &server, &["--default-pipeline", "Renewals"]);
     added.assert_exit(0);
 
-    let out = in_profile(&home, &argv("deals create --name Acme -o json")).await;
+    let out = in_profile(&home, "deals create --name Acme -o json").await;
     out.assert_exit(0);
     out.assert_says("default pipeline \"Renewals\"");
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[0])["pipeline_id"], 2, "{}", body(&posts[0]));
 
     // A stage decides the pipeline itself: the default is not added beside it.
-    let out = in_profile(&home, &argv("deals create --name Acme --stage Qualified")).await;
+    let out = in_profile(&home, "deals create --name Acme --stage Qualified").await;
     out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[1])["stage_id"], 1, "{}", body(&posts[1]));
@@ -97,7 +98,7 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
         body(&posts[1])
     );
 
-    let out = in_profile(&home, &argv("deals create --name Acme --pipeline Sales")).await;
+    let out = in_profile(&home, "deals create --name Acme --pipeline Sales").await;
     out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[2])["pipeline_id"], 1, "{}", body(&posts[2]));
@@ -120,15 +121,15 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
             .map(|s| s["name"].as_str().unwrap().to_string())
             .collect()
     };
-    let out = in_profile(&home, &argv("stages list -o json")).await;
+    let out = in_profile(&home, "stages list -o json").await;
     assert_eq!(names(&out), ["Renewal Due"]);
-    let out = in_profile(&home, &argv("stages list --pipeline Sales -o json")).await;
+    let out = in_profile(&home, "stages list --pipeline Sales -o json").await;
     assert_eq!(names(&out), ["Qualified", "Proposal Made"]);
 
     // Without a default, every pipeline's stages.
     let plain = Home::new();
     assert_eq!(add_profile(&plain, &server, &[]).code, 0);
-    let out = in_profile(&plain, &argv("stages list -o json")).await;
+    let out = in_profile(&plain, "stages list -o json").await;
     assert_eq!(names(&out).len(), 3);
 }
 
@@ -193,7 +194,7 @@ async fn the_tier_sizes_the_limiter() {
         0
     );
     let started = std::time::Instant::now();
-    let out = in_profile(&lite, &argv("deals list --with-contacts -o json")).await;
+    let out = in_profile(&lite, "deals list --with-contacts -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 20);
     let requests = server.received_requests().await.unwrap().len();

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use crm::sandbox::{RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
-use crate::support::cli::{crm, Home, Run, To};
+use crate::support::cli::{crm, Args, Home, Run, To};
 use crate::support::contract::run;
 
 const CREATES: usize = 1_000;
@@ -54,7 +54,8 @@ struct Bench {
 
 impl Bench {
     /// `crm ARGS` against the bench's sandbox, with a short timeout.
-    fn run(&self, args: &[&str]) -> Run {
+    fn run(&self, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
         let to = To::Env {
             vendor: self.vendor.name(),
             base_url: self.sandbox.url(),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::cli::{argv, crm, Home, To};
+use crate::support::cli::{crm, Args, Home, To};
 
 fn crm_bin() -> &'static str {
     env!("CARGO_BIN_EXE_crm")
@@ -45,7 +45,13 @@ impl Served {
     }
 
     /// `crm` pointed at this server.
-    fn output(&self, home: &Home, vendor: &'static str, args: &[&str]) -> std::process::Output {
+    fn output(
+        &self,
+        home: &Home,
+        vendor: &'static str,
+        args: &(impl Args + ?Sized),
+    ) -> std::process::Output {
+        let args = &args.to_args()[..];
         crm(home, To::sandbox(vendor, self.url.clone()), args)
             .std()
             .output()
@@ -65,7 +71,8 @@ fn text(bytes: &[u8]) -> String {
 }
 
 /// `crm ARGS` in `home`, run to completion.
-fn output(home: &Home, args: &[&str]) -> std::process::Output {
+fn output(home: &Home, args: &(impl Args + ?Sized)) -> std::process::Output {
+    let args = &args.to_args()[..];
     crm(home, To::Default, args).std().output().unwrap()
 }
 
@@ -219,7 +226,7 @@ fn two_servers_on_one_state_file_see_each_others_writes() {
 fn a_process_that_only_reads_writes_nothing() {
     let home = Home::new();
     let db = home.data_dir().join("sandbox").join("hubspot.db");
-    ok_json(output(&home, &argv("--profile sandbox deals list -o json")));
+    ok_json(output(&home, "--profile sandbox deals list -o json"));
     let before = generation(&db);
     for args in [
         &["deals", "list", "--all", "-o", "json"][..],
@@ -241,7 +248,7 @@ fn a_process_that_only_reads_writes_nothing() {
     assert_eq!(generation(&db), before, "reads wrote nothing");
     ok_json(output(
         &home,
-        &argv("--profile sandbox deals create --name W -o json"),
+        "--profile sandbox deals create --name W -o json",
     ));
     assert_eq!(generation(&db), before + 1, "one write, one transaction");
 }
@@ -318,7 +325,7 @@ fn an_unreadable_old_state_is_refused_with_the_way_to_reset() {
     let dir = home.data_dir().join("sandbox");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("hubspot.json"), "{\"vendor\": \"hubspot\", \"sto").unwrap();
-    let out = output(&home, &argv("--profile sandbox deals list"));
+    let out = output(&home, "--profile sandbox deals list");
     assert_ne!(out.status.code(), Some(0));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("hubspot.json"), "{stderr}");
@@ -326,12 +333,9 @@ fn an_unreadable_old_state_is_refused_with_the_way_to_reset() {
         stderr.contains("crm sandbox reset --vendor hubspot"),
         "{stderr}"
     );
-    let out = output(&home, &argv("sandbox reset --vendor hubspot"));
+    let out = output(&home, "sandbox reset --vendor hubspot");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let listed = ok_json(output(
-        &home,
-        &argv("--profile sandbox deals list --all -o json"),
-    ));
+    let listed = ok_json(output(&home, "--profile sandbox deals list --all -o json"));
     assert_eq!(listed.as_array().unwrap().len(), 25, "the demo data");
 }
 
@@ -340,13 +344,13 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
     let home = Home::new();
     let created = ok_json(output(
         &home,
-        &argv("--profile sandbox-pipedrive deals create --name 'Gone after reset' -o json"),
+        "--profile sandbox-pipedrive deals create --name 'Gone after reset' -o json",
     ));
     let sell = ok_json(output(
         &home,
-        &argv("--profile sandbox-sell deals create --name Kept --contact 300001 -o json"),
+        "--profile sandbox-sell deals create --name Kept --contact 300001 -o json",
     ));
-    let out = output(&home, &argv("sandbox reset --vendor pipedrive"));
+    let out = output(&home, "sandbox reset --vendor pipedrive");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = output(
         &home,
@@ -361,7 +365,7 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     let listed = ok_json(output(
         &home,
-        &argv("--profile sandbox-pipedrive deals list --all -o json"),
+        "--profile sandbox-pipedrive deals list --all -o json",
     ));
     assert_eq!(listed.as_array().unwrap().len(), 25);
     // Only the vendor named; without --vendor, every built-in sandbox.

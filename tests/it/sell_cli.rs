@@ -8,7 +8,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{argv, crm, run, Home};
+use crate::support::cli::{crm, run, Home};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
 
@@ -62,7 +62,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
         .answer("GET", "/v2/deals", collection("deal", vec![]))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --all -o json")).await;
+    let out = crm(&home, &server, "deals list --all -o json").await;
     out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<u64> = deals
@@ -116,10 +116,8 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
+        "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
             --custom region=EMEA --sort amount:desc --limit 10 -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -159,7 +157,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals list --status won -o json")).await;
+    let out = crm(&home, &server, "deals list --status won -o json").await;
     out.assert_exit(0);
     let got = out.json();
     let ids: Vec<&str> = got
@@ -180,7 +178,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     let out = crm(
         &home,
         &server,
-        &argv("deals list --status lost --pipeline Renewals -o json"),
+        "deals list --status lost --pipeline Renewals -o json",
     )
     .await;
     out.assert_exit(0);
@@ -203,7 +201,7 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
     let out = crm(
         &home,
         &server,
-        &argv("deals list --updated-since 2026-11-01 --all -o json"),
+        "deals list --updated-since 2026-11-01 --all -o json",
     )
     .await;
     out.assert_exit(0);
@@ -265,7 +263,7 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
         .answer_with("GET", "/v2/deals/42/associated_contacts", 200, contacts)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals get 42 -o json")).await;
+    let out = crm(&home, &server, "deals get 42 -o json").await;
     out.assert_exit(0);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
@@ -298,7 +296,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         )
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals create --name Acme")).await;
+    let out = crm(&home, &server, "deals create --name Acme").await;
     assert_eq!(out.code, 2);
     assert!(
         server.received_requests().await.unwrap().is_empty(),
@@ -312,7 +310,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     let out = crm(
         &home,
         &server,
-        &argv("deals create --name Acme --contact 5 --amount 10.005"),
+        "deals create --name Acme --contact 5 --amount 10.005",
     )
     .await;
     assert_eq!(out.code, 2);
@@ -322,11 +320,9 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals create --name Acme --amount 1500 --currency usd --stage Qualified \
+        "deals create --name Acme --amount 1500 --currency usd --stage Qualified \
             --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b \
             --set region=EMEA -o json",
-        ),
     )
     .await;
     out.assert_exit(0);
@@ -367,12 +363,7 @@ async fn update_puts_only_the_changed_fields() {
         )
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals update 5 --name Renamed -o json"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals update 5 --name Renamed -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["name"], "Renamed");
     assert_eq!(
@@ -427,19 +418,14 @@ async fn update_puts_only_the_changed_fields() {
 async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals update 5 --set regoin=EMEA")).await;
+    let out = crm(&home, &server, "deals update 5 --set regoin=EMEA").await;
     out.assert_exit(2);
     out.assert_says("unknown custom field \"regoin\"");
     out.assert_says("region, external_id");
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals associate 5 --contact 9 --role boss"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals associate 5 --contact 9 --role boss").await;
     out.assert_exit(2);
     out.assert_says("\"involved\"");
-    let out = crm(&home, &server, &argv("deals list --owner Nobody")).await;
+    let out = crm(&home, &server, "deals list --owner Nobody").await;
     out.assert_exit(3);
     out.assert_says("Ana Lima");
     assert!(deal_requests(&server).await.is_empty());
@@ -463,7 +449,7 @@ async fn associate_and_dissociate_contacts() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals associate 5 --contact 9")).await;
+    let out = crm(&home, &server, "deals associate 5 --contact 9").await;
     out.assert_exit(0);
     assert!(
         out.stderr
@@ -476,7 +462,7 @@ async fn associate_and_dissociate_contacts() {
         body(&posts[0]),
         json!({"data": {"contact_id": 9, "role": "involved"}, "meta": {"type": "associated_contact"}})
     );
-    let out = crm(&home, &server, &argv("deals dissociate 5 --contact 9")).await;
+    let out = crm(&home, &server, "deals dissociate 5 --contact 9").await;
     out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
@@ -507,9 +493,7 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals upsert --match external_id=SKU01 --name 'Website Redesign' --contact 5 -o json",
-        ),
+        "deals upsert --match external_id=SKU01 --name 'Website Redesign' --contact 5 -o json",
     )
     .await;
     out.assert_exit(0);
@@ -529,7 +513,7 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
                "meta": {"type": "deal"}})
     );
 
-    let out = crm(&home, &server, &argv("deals upsert --match sku=1 --name X")).await;
+    let out = crm(&home, &server, "deals upsert --match sku=1 --name X").await;
     out.assert_exit(2);
     out.assert_says("external_id");
 }
@@ -549,12 +533,7 @@ async fn several_matches_are_a_409_and_exit_5() {
         )
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals upsert --match name=Acme --amount 5"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals upsert --match name=Acme --amount 5").await;
     out.assert_exit(5);
     out.assert_says("several deals match name=Acme");
     out.assert_says("no --contact");
@@ -602,13 +581,13 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("deals delete 5")).await;
+    let out = crm(&home, &server, "deals delete 5").await;
     out.assert_exit(2);
     out.assert_says("--yes");
     assert!(deal_requests(&server).await.is_empty());
 
     // The first delete fails: the deal was already in the trash, with its contacts.
-    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(3);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
@@ -616,7 +595,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
     assert_eq!(line["deal"]["contacts"], json!(["5", "9"]));
     assert_eq!(line["deal"]["amount"], "5.5");
 
-    let out = crm(&home, &server, &argv("deals delete 5 --yes")).await;
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(0);
     out.assert_says("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them.");
     assert_eq!(
@@ -658,18 +637,13 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
         )
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("-v deals create --name A --contact 5"),
-    )
-    .await;
+    let out = crm(&home, &server, "-v deals create --name A --contact 5").await;
     out.assert_exit(5);
     out.assert_says(
         "name: can't be blank [blank]; value: is not a number [invalid] (logref logref-1234)",
     );
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
-    let out = crm(&home, &server, &argv("deals get 1")).await;
+    let out = crm(&home, &server, "deals get 1").await;
     out.assert_exit(4);
 }
 
@@ -708,7 +682,7 @@ async fn a_429_waits_for_retry_after() {
         .await;
     let home = Home::new();
     let started = std::time::Instant::now();
-    let out = crm(&home, &server, &argv("deals get 5 -o json")).await;
+    let out = crm(&home, &server, "deals get 5 -o json").await;
     out.assert_exit(0);
     assert!(
         started.elapsed() >= Duration::from_millis(900),
@@ -721,7 +695,7 @@ async fn a_429_waits_for_retry_after() {
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&home, &server, &argv("pipelines list -o json")).await;
+    let out = crm(&home, &server, "pipelines list -o json").await;
     out.assert_exit(0);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
@@ -778,12 +752,7 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
         )
         .await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals update 5 --stage Negotiation -o json"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals update 5 --stage Negotiation -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["stage"]["name"], "Negotiation");
     let puts = requests_to(&server, "PUT", "/v2/deals/5").await;

@@ -2,10 +2,11 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{argv, crm, run, Home, Run};
+use crate::support::cli::{crm, run, Args, Home, Run};
 
 /// `crm --profile sandbox-sell ARGS`, which must succeed.
-async fn succeeds(home: &Home, args: &[&str]) -> Run {
+async fn succeeds(home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
     let out = crm(home, "sandbox-sell", args).await;
     assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
     out
@@ -50,7 +51,7 @@ async fn won_deals_by_stage_category() -> usize {
 #[tokio::test]
 async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let home = Home::new();
-    let out = succeeds(&home, &argv("deals list --all -o json")).await;
+    let out = succeeds(&home, "deals list --all -o json").await;
     let deals = out.json();
     let all = deals.as_array().unwrap();
     assert!(all.len() >= 20, "the demo account's deals: {}", all.len());
@@ -62,7 +63,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
         .collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "pages in order");
 
-    let won = succeeds(&home, &argv("deals list --status won --all -o json")).await;
+    let won = succeeds(&home, "deals list --status won --all -o json").await;
     won.assert_says("cannot filter by status won");
     let won = won.json();
     assert!(won.as_array().unwrap().iter().all(|d| d["status"] == "won"));
@@ -147,7 +148,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     assert_eq!(created["custom"]["external_id"], "NEW-1");
     let again = succeeds(
         &home,
-        &argv("deals upsert --match external_id=NEW-1 --name Renamed -o json"),
+        "deals upsert --match external_id=NEW-1 --name Renamed -o json",
     )
     .await;
     assert_eq!(

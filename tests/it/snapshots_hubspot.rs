@@ -4,7 +4,7 @@
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, run, Home};
+use crate::support::cli::{crm, run, Home};
 use crate::support::hubspot::{self, account, deal};
 use crate::support::mock::Answers;
 use crate::support::snapshot::settings;
@@ -13,20 +13,20 @@ use crate::support::snapshot::settings;
 async fn list_as_table_json_and_csv() {
     let server = hubspot::with_deals().await;
     let home = Home::new();
-    let table = crm(&home, &server, &argv("deals list -o table")).await;
+    let table = crm(&home, &server, "deals list -o table").await;
     let json = crm(
         &home,
         &server,
-        &argv("deals list -o json --fields id,name,amount,stage,status,custom.region"),
+        "deals list -o json --fields id,name,amount,stage,status,custom.region",
     )
     .await;
     let csv = crm(
         &home,
         &server,
-        &argv("deals list -o csv --fields id,name,amount,stage,owner,close_date"),
+        "deals list -o csv --fields id,name,amount,stage,owner,close_date",
     )
     .await;
-    let get = crm(&home, &server, &argv("deals get 1 -o json")).await;
+    let get = crm(&home, &server, "deals get 1 -o json").await;
     settings(&server).bind(|| {
         insta::assert_snapshot!("list_table", table.transcript());
         insta::assert_snapshot!("list_json_fields", json.transcript());
@@ -43,10 +43,8 @@ async fn dry_run_listing() {
     let out = crm(
         &home,
         &server,
-        &argv(
-            "deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' \
+        "deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' \
             --dry-run",
-        ),
     )
     .await;
     settings(&server).bind(|| insta::assert_snapshot!("dry_run_create", out.transcript()));

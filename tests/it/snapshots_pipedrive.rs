@@ -4,7 +4,7 @@
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, Home};
+use crate::support::cli::{crm, Home};
 use crate::support::mock::Answers;
 use crate::support::pipedrive::{self, account, deal, ok};
 use crate::support::snapshot::settings;
@@ -13,14 +13,14 @@ use crate::support::snapshot::settings;
 async fn list_as_table_and_json_and_get() {
     let server = pipedrive::with_deals().await;
     let home = Home::new();
-    let table = crm(&home, &server, &argv("deals list -o table")).await;
+    let table = crm(&home, &server, "deals list -o table").await;
     let json = crm(
         &home,
         &server,
-        &argv("deals list -o json --fields id,name,amount,stage,status,tags,custom.Region"),
+        "deals list -o json --fields id,name,amount,stage,status,tags,custom.Region",
     )
     .await;
-    let get = crm(&home, &server, &argv("deals get 1 -o json")).await;
+    let get = crm(&home, &server, "deals get 1 -o json").await;
     settings(&server).bind(|| {
         insta::assert_snapshot!("list_table", table.transcript());
         insta::assert_snapshot!("list_json_fields", json.transcript());
@@ -32,12 +32,7 @@ async fn list_as_table_and_json_and_get() {
 async fn dry_run_merge() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &argv("deals merge --into 10 20 --yes --dry-run"),
-    )
-    .await;
+    let out = crm(&home, &server, "deals merge --into 10 20 --yes --dry-run").await;
     settings(&server).bind(|| insta::assert_snapshot!("dry_run_merge", out.transcript()));
 }
 

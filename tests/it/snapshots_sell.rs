@@ -1,7 +1,7 @@
 //! What Sell users see, pinned: a table, JSON, CSV, a dry run, and the Sell-specific error
 //! messages with their exit codes.
 
-use crate::support::cli::{argv, crm, Home};
+use crate::support::cli::{crm, Home};
 use crate::support::mock::Answers;
 use crate::support::sell::{self, account};
 use crate::support::snapshot::settings;
@@ -10,14 +10,14 @@ use crate::support::snapshot::settings;
 async fn sell_list_as_table_json_and_csv_and_get() {
     let server = sell::with_deals().await;
     let home = Home::new();
-    let table = crm(&home, &server, &argv("deals list -o table")).await;
+    let table = crm(&home, &server, "deals list -o table").await;
     let csv = crm(
         &home,
         &server,
-        &argv("deals list -o csv --fields id,name,amount,stage,status,owner,close_date,tags"),
+        "deals list -o csv --fields id,name,amount,stage,status,owner,close_date,tags",
     )
     .await;
-    let get = crm(&home, &server, &argv("deals get 1 -o json")).await;
+    let get = crm(&home, &server, "deals get 1 -o json").await;
     settings(&server).bind(|| {
         insta::assert_snapshot!("sell_list_table", table.transcript());
         insta::assert_snapshot!("sell_list_csv", csv.transcript());
@@ -32,7 +32,7 @@ async fn sell_dry_run_update_shows_the_put() {
     let out = crm(
         &home,
         &server,
-        &argv("deals update 5 --name Dry --amount 99.9 --tags a,b --dry-run"),
+        "deals update 5 --name Dry --amount 99.9 --tags a,b --dry-run",
     )
     .await;
     settings(&server).bind(|| insta::assert_snapshot!("sell_dry_run_update", out.transcript()));

@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{argv, crm, Home, Run};
+use crate::support::cli::{crm, Home, Run};
 use crm::adapter::{Capabilities, Filter, Op, Support};
 use crm::model::Vendor;
 
@@ -255,7 +255,7 @@ async fn get_then_create_from_output(case: &'static Case) -> Result<(), String> 
     if source["custom"].get(case.key_field).is_some() {
         source["custom"][case.key_field] = Value::from("FLOW-COPY-1");
     }
-    let created = crm(&home, case.profile, &argv("deals create --from - -o json"))
+    let created = crm(&home, case.profile, "deals create --from - -o json")
         .stdin(source.to_string())
         .await;
     let created = json("deals create --from -", &created)?;
@@ -281,13 +281,13 @@ async fn get_then_create_from_output(case: &'static Case) -> Result<(), String> 
 
 async fn export_then_plan_is_unchanged(case: &'static Case) -> Result<(), String> {
     let home = Home::new();
-    let export = crm(&home, case.profile, &argv("deals export -o ndjson")).await;
+    let export = crm(&home, case.profile, "deals export -o ndjson").await;
     ok("deals export", &export)?;
     let lines = export.stdout.lines().count();
     if lines == 0 {
         return Err("export printed no deals".into());
     }
-    let plan = crm(&home, case.profile, &argv("deals import - --plan"))
+    let plan = crm(&home, case.profile, "deals import - --plan")
         .stdin(export.stdout)
         .await;
     ok("deals import --plan", &plan)?;
@@ -423,7 +423,7 @@ async fn delete_then_get_is_not_found(case: &'static Case) -> Result<(), String>
     }
     let Some(filter) = list_deleted(case) else {
         // Nothing lists a deleted deal there: asking for them is refused.
-        let out = crm(&home, case.profile, &argv("deals list --status deleted")).await;
+        let out = crm(&home, case.profile, "deals list --status deleted").await;
         return match out.code {
             6 => Ok(()),
             code => Err(format!("deals list --status deleted exited {code}, not 6")),
@@ -797,14 +797,14 @@ async fn references_by_name_object(case: &'static Case) -> Result<(), String> {
         }
         Ok(())
     };
-    let out = crm(&home, case.profile, &argv("deals create --from - -o json"))
+    let out = crm(&home, case.profile, "deals create --from - -o json")
         .stdin(record("Named refs", "Closed Won"))
         .await;
     let created = json("deals create --from -", &out)?;
     let id = created["id"].as_str().ok_or("create printed no id")?;
     check(&get(&home, case, id).await?)?;
 
-    let out = crm(&home, case.profile, &argv("deals import -"))
+    let out = crm(&home, case.profile, "deals import -")
         .stdin(record("Named refs import", "Closed Won"))
         .await;
     ok("deals import -", &out)?;
@@ -812,7 +812,7 @@ async fn references_by_name_object(case: &'static Case) -> Result<(), String> {
     let id = result["id"].as_str().ok_or("import reported no id")?;
     check(&get(&home, case, id).await?)?;
 
-    let out = crm(&home, case.profile, &argv("deals import - --plan"))
+    let out = crm(&home, case.profile, "deals import - --plan")
         .stdin(record("Nope", "Nope"))
         .await;
     let planned: Value = serde_json::from_str(out.stdout.trim()).unwrap_or(Value::Null);

@@ -2,7 +2,7 @@
 //! is 3 however many times it is named, a config file that is not text is 2.
 
 use super::PROFILES;
-use crate::support::cli::{argv, crm, run, Home};
+use crate::support::cli::{crm, run, Home};
 
 #[tokio::test]
 async fn limit_zero_and_an_overlong_search_are_usage_errors_before_any_request() {
@@ -58,12 +58,7 @@ async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
         out.assert_says("9000045");
     }
     // One there and one missing is a partial success.
-    let out = crm(
-        &home,
-        "sandbox",
-        &argv("deals delete 9000001 9000045 --yes"),
-    )
-    .await;
+    let out = crm(&home, "sandbox", "deals delete 9000001 9000045 --yes").await;
     out.assert_exit(8);
 }
 

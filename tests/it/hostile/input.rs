@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{count, PROFILES};
-use crate::support::cli::{argv, crm, Home};
+use crate::support::cli::{crm, Home};
 
 #[tokio::test]
 async fn overlong_ages_and_times_before_1970_are_usage_errors_naming_the_flag() {
@@ -57,13 +57,13 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
         let home = Home::new();
         let before = count(&home, profile).await;
         for stdin in ["", "\n\n", "[]"] {
-            let out = crm(&home, profile, &argv("deals create --from -"))
+            let out = crm(&home, profile, "deals create --from -")
                 .stdin(stdin)
                 .await;
             assert_eq!(out.code, 2, "{profile} {stdin:?}: {}", out.stderr);
             out.assert_says("no deal");
         }
-        let out = crm(&home, profile, &argv("deals import -")).stdin("").await;
+        let out = crm(&home, profile, "deals import -").stdin("").await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
         out.assert_says("no records");
         let nameless = [
@@ -72,14 +72,12 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
             format!(r#"{{"name": "  ", "contacts": ["{contact}"]}}"#),
         ];
         for record in &nameless {
-            let out = crm(&home, profile, &argv("deals create --from -"))
+            let out = crm(&home, profile, "deals create --from -")
                 .stdin(record)
                 .await;
             assert_eq!(out.code, 2, "{profile} {record}: {}", out.stderr);
             out.assert_says("name");
-            let out = crm(&home, profile, &argv("deals import -"))
-                .stdin(record)
-                .await;
+            let out = crm(&home, profile, "deals import -").stdin(record).await;
             assert_eq!(out.code, 8, "{profile} {record}: {}", out.stderr);
             assert!(out.stdout.contains("\"failed\""), "{}", out.stdout);
         }
@@ -162,14 +160,12 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
             r#"close_date "0026-01-05""#,
         ),
     ] {
-        let out = crm(&home, "sandbox", &argv("deals create --from -"))
+        let out = crm(&home, "sandbox", "deals create --from -")
             .stdin(record)
             .await;
         assert_eq!(out.code, 2, "{record}: {}", out.stderr);
         assert!(out.stderr.contains(field), "{record}: {}", out.stderr);
-        let out = crm(&home, "sandbox", &argv("deals import -"))
-            .stdin(record)
-            .await;
+        let out = crm(&home, "sandbox", "deals import -").stdin(record).await;
         assert_eq!(out.code, 8, "{record}: {}", out.stderr);
         assert!(
             out.stdout.contains(field.replace('"', "\\\"").as_str()),
@@ -181,7 +177,7 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
     let out = crm(
         &home,
         "sandbox",
-        &argv("deals create --name Refund --amount -5 -o json"),
+        "deals create --name Refund --amount -5 -o json",
     )
     .await;
     assert!(

@@ -8,7 +8,7 @@ mod network;
 mod unknown;
 mod writes;
 
-use crate::support::cli::{argv, crm, Home};
+use crate::support::cli::{crm, Home};
 
 /// The built-in sandbox of each vendor, and a contact its creates can take (Sell requires one).
 pub(super) const PROFILES: [(&str, &str); 3] = [
@@ -19,7 +19,7 @@ pub(super) const PROFILES: [(&str, &str); 3] = [
 
 /// How many live deals the profile's sandbox holds.
 pub(super) async fn count(home: &Home, profile: &str) -> usize {
-    let out = crm(home, profile, &argv("deals list --all -o ndjson")).await;
+    let out = crm(home, profile, "deals list --all -o ndjson").await;
     out.assert_exit(0);
     out.stdout.lines().filter(|l| !l.trim().is_empty()).count()
 }

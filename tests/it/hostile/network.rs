@@ -9,7 +9,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{argv, crm, run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run};
 use crate::support::hubspot::{self, account, TOKEN};
 
 /// A server that accepts connections and never answers; it lives as long as the listener.
@@ -173,7 +173,7 @@ async fn a_502_on_a_create_is_outcome_unknown_not_rejected() {
     let out = crm(
         &home,
         &server,
-        &argv("deals create --name Maybe --stage contractsent"),
+        "deals create --name Maybe --stage contractsent",
     )
     .await;
     out.assert_exit(7);

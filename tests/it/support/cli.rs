@@ -129,10 +129,40 @@ pub fn argv(line: &str) -> Vec<&str> {
     args
 }
 
+/// What a command takes as its arguments: a list, or one command line as a user types it
+/// (split by [`argv`]).
+pub trait Args {
+    fn to_args(&self) -> Vec<&str>;
+}
+
+impl Args for str {
+    fn to_args(&self) -> Vec<&str> {
+        argv(self)
+    }
+}
+
+impl Args for [&str] {
+    fn to_args(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl<const N: usize> Args for [&str; N] {
+    fn to_args(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl Args for Vec<&str> {
+    fn to_args(&self) -> Vec<&str> {
+        self.clone()
+    }
+}
+
 /// `crm ARGS` in `home`, reaching the CRM `to` says: the one way the suite runs crm. Await it
 /// (it runs off the async runtime, so a mock server keeps serving), or [`Crm::run_sync`] it;
 /// give it input or environment first where a test needs to.
-pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &[&str]) -> Crm {
+pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &(impl Args + ?Sized)) -> Crm {
     let mut cmd = home.crm_std();
     match to.into() {
         To::Default => {}
@@ -149,7 +179,7 @@ pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &[&str]) -> Crm {
                 .env("CRM_BASE_URL", base_url);
         }
     }
-    cmd.args(args);
+    cmd.args(args.to_args());
     Crm { cmd, stdin: None }
 }
 
