@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home};
+use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::Answers;
 
 /// The seed file whose name starts with `prefix` (e.g. `000_`).
@@ -112,7 +112,12 @@ async fn hubspot_create_with_associations_matches_seed_000() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");
+    let mut cmd = crm(
+        &home,
+        To::env("hubspot", &server.uri(), "pat-na1-anchor-0000"),
+        "",
+    )
+    .command();
     cmd.args(["deals", "create", "-o", "json"])
         .args(["--name", props["dealname"].as_str().unwrap()])
         .args(["--amount", props["amount"].as_str().unwrap()])
@@ -228,7 +233,12 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), crate::support::pipedrive::TOKEN);
+    let mut cmd = crm(
+        &home,
+        To::env("pipedrive", &server.uri(), crate::support::pipedrive::TOKEN),
+        "",
+    )
+    .command();
     cmd.args([
         "deals",
         "merge",
@@ -311,7 +321,12 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
         )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");
+    let mut cmd = crm(
+        &home,
+        To::env("hubspot", &server.uri(), "pat-na1-anchor-0000"),
+        "",
+    )
+    .command();
     cmd.args([
         "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
     ]);

@@ -137,7 +137,7 @@ async fn sell_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{run, Home};
+    use crate::support::cli::{crm, run, Home, To};
     use crate::support::sell;
 
     let server = wiremock::MockServer::start().await;
@@ -200,7 +200,7 @@ async fn sell_filters_behave_as_declared() {
             )
             .mount(&server)
             .await;
-        let mut cmd = home.crm_at("sell", &server.uri(), sell::TOKEN);
+        let mut cmd = crm(&home, To::env("sell", &server.uri(), sell::TOKEN), "").command();
         cmd.args(["deals", "list", "-o", "json"]).args(args);
         let out = run(cmd).await;
         let sent = server.received_requests().await.unwrap_or_default();
@@ -285,7 +285,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{run, Home};
+    use crate::support::cli::{crm, run, Home, To};
     use crate::support::{hubspot, pipedrive};
 
     async fn answer(server: &MockServer, verb: &str, p: &str, body: serde_json::Value) {
@@ -382,7 +382,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
                 .collect::<Vec<_>>()
         };
         let list = |extra: Vec<&'static str>| {
-            let mut cmd = home.crm_at(vendor.key(), &server.uri(), token);
+            let mut cmd = crm(&home, To::env(vendor.key(), &server.uri(), token), "").command();
             cmd.args(["deals", "list", "-o", "json", "--limit", "5"])
                 .args(extra);
             run(cmd)

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::cli::{crm, run, run_sync, Args, Home, Run};
+use crate::support::cli::{crm, run, run_sync, Args, Home, Run, To};
 
 /// The built-in sandboxes and the id each gives the fifth demo deal ("Initech: Website
 /// Redesign", 1253 USD, "Contract Sent" of the Renewals pipeline: a stage name both pipelines
@@ -218,7 +218,12 @@ async fn a_list_that_stops_at_its_limit_says_so() {
             let sandbox = spawn(args).await.expect("sandbox starts");
             let home = Home::new();
             let list = |verbose: bool| {
-                let mut cmd = home.crm_at(vendor.name(), &sandbox.url(), "sandbox-token");
+                let mut cmd = crm(
+                    &home,
+                    To::env(vendor.name(), &sandbox.url(), "sandbox-token"),
+                    "",
+                )
+                .command();
                 cmd.args(["deals", "list", "-o", "json"]);
                 if verbose {
                     cmd.arg("-v");

@@ -284,7 +284,12 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
     out.assert_says("x-api-token");
     assert!(!out.stderr.contains(TOKEN));
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), "oauth-access-token-xyz");
+    let mut cmd = crm(
+        &home,
+        To::env("pipedrive", &server.uri(), "oauth-access-token-xyz"),
+        "",
+    )
+    .command();
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
     out.assert_exit(4);
@@ -456,7 +461,7 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
     args.rate_limit = Some("30000/24h".parse().unwrap());
     let sandbox = spawn(args).await.expect("sandbox starts");
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
+    let mut cmd = crm(&home, To::env("pipedrive", &sandbox.url(), TOKEN), "").command();
     cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
     let out = run(cmd).await;
     out.assert_exit(0);
@@ -481,7 +486,12 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
 async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     let server = account().await;
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN);
+    let mut cmd = crm(
+        &home,
+        To::env("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN),
+        "",
+    )
+    .command();
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
     out.assert_exit(2);

@@ -8,7 +8,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{crm, run, Home};
+use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
 
@@ -847,7 +847,7 @@ async fn all_reads_at_most_one_page_past_the_end() {
     };
     let home = Home::new();
     let list = || {
-        let mut cmd = home.crm_at("sell", &sandbox.url(), TOKEN);
+        let mut cmd = crm(&home, To::env("sell", &sandbox.url(), TOKEN), "").command();
         cmd.args(["deals", "list", "--all", "-o", "ndjson"]);
         run(cmd)
     };

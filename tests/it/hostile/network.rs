@@ -9,7 +9,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{crm, run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run, To};
 use crate::support::hubspot::{self, account, TOKEN};
 
 /// A server that accepts connections and never answers; it lives as long as the listener.
@@ -38,7 +38,12 @@ fn closed_port() -> String {
 }
 
 async fn get(home: &Home, host: &str, env: &[(&str, &str)]) -> Run {
-    let mut cmd = home.crm_at("hubspot", &format!("http://{host}"), TOKEN);
+    let mut cmd = crm(
+        &home,
+        To::env("hubspot", &format!("http://{host}"), TOKEN),
+        "",
+    )
+    .command();
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -261,7 +266,7 @@ async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
     let text: String = (1..=150)
         .map(|i| format!("{{\"name\":\"Wait {i}\",\"stage\":\"contractsent\"}}\n"))
         .collect();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    let mut cmd = crm(&home, To::env("hubspot", &server.uri(), TOKEN), "").command();
     cmd.args(["deals", "import", "-", "--concurrency", "1"])
         .write_stdin(text);
     let out = run(cmd).await;

@@ -69,15 +69,6 @@ impl Home {
             self.dir.path().join("no-session-bus").display()
         )
     }
-
-    /// `crm` connected to a vendor at `base_url` through the environment (the cron route).
-    pub fn crm_at(&self, vendor: &str, base_url: &str, token: &str) -> Command {
-        let mut cmd = self.crm();
-        cmd.env("CRM_VENDOR", vendor)
-            .env("CRM_TOKEN", token)
-            .env("CRM_BASE_URL", base_url);
-        cmd
-    }
 }
 
 /// How a command is told which CRM to reach, as a user would tell it.
@@ -93,6 +84,17 @@ pub enum To<'a> {
         base_url: String,
         token: &'a str,
     },
+}
+
+impl<'a> To<'a> {
+    /// `vendor`'s account at `base_url` with `token`, through the environment.
+    pub fn env(vendor: &'a str, base_url: impl ToString, token: &'a str) -> Self {
+        To::Env {
+            vendor,
+            base_url: base_url.to_string(),
+            token,
+        }
+    }
 }
 
 impl To<'static> {
