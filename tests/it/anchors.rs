@@ -114,7 +114,7 @@ async fn hubspot_create_with_associations_matches_seed_000() {
     let home = Home::new();
     let mut cmd = crm(
         &home,
-        To::env("hubspot", &server.uri(), "pat-na1-anchor-0000"),
+        To::env("hubspot", server.uri(), "pat-na1-anchor-0000"),
         "",
     )
     .command();
@@ -235,7 +235,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
     let home = Home::new();
     let mut cmd = crm(
         &home,
-        To::env("pipedrive", &server.uri(), crate::support::pipedrive::TOKEN),
+        To::env("pipedrive", server.uri(), crate::support::pipedrive::TOKEN),
         "",
     )
     .command();
@@ -323,7 +323,7 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
     let home = Home::new();
     let mut cmd = crm(
         &home,
-        To::env("hubspot", &server.uri(), "pat-na1-anchor-0000"),
+        To::env("hubspot", server.uri(), "pat-na1-anchor-0000"),
         "",
     )
     .command();

@@ -200,7 +200,7 @@ async fn sell_filters_behave_as_declared() {
             )
             .mount(&server)
             .await;
-        let mut cmd = crm(&home, To::env("sell", &server.uri(), sell::TOKEN), "").command();
+        let mut cmd = crm(&home, To::env("sell", server.uri(), sell::TOKEN), "").command();
         cmd.args(["deals", "list", "-o", "json"]).args(args);
         let out = run(cmd).await;
         let sent = server.received_requests().await.unwrap_or_default();
@@ -382,7 +382,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
                 .collect::<Vec<_>>()
         };
         let list = |extra: Vec<&'static str>| {
-            let mut cmd = crm(&home, To::env(vendor.key(), &server.uri(), token), "").command();
+            let mut cmd = crm(&home, To::env(vendor.key(), server.uri(), token), "").command();
             cmd.args(["deals", "list", "-o", "json", "--limit", "5"])
                 .args(extra);
             run(cmd)

@@ -220,7 +220,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
             let list = |verbose: bool| {
                 let mut cmd = crm(
                     &home,
-                    To::env(vendor.name(), &sandbox.url(), "sandbox-token"),
+                    To::env(vendor.name(), sandbox.url(), "sandbox-token"),
                     "",
                 )
                 .command();

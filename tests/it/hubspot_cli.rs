@@ -297,7 +297,7 @@ async fn a_429_is_retried_after_retry_after_even_for_a_create() {
         .answer_with("POST", "/crm/v3/objects/deals", 201, deal("5", "Late", "1"))
         .await;
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("hubspot", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
     cmd.args([
         "deals",
         "create",
@@ -662,7 +662,7 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
     let server = account().await;
     let home = Home::new();
     // Warm the metadata cache, so the dry run can resolve names without a request.
-    let mut cmd = crm(&home, To::env("hubspot", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
     cmd.args(["stages", "list", "-o", "json"]);
     assert_eq!(run(cmd).await.code, 0);
     let before = server.received_requests().await.unwrap().len();
@@ -728,7 +728,7 @@ async fn hubspots_rate_limit_headers_are_learned() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("hubspot", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
     cmd.args(["deals", "list", "--limit", "4", "-o", "ndjson"]);
     let started = std::time::Instant::now();
     let out = run(cmd).await;

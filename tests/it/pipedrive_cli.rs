@@ -286,7 +286,7 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
     let home = Home::new();
     let mut cmd = crm(
         &home,
-        To::env("pipedrive", &server.uri(), "oauth-access-token-xyz"),
+        To::env("pipedrive", server.uri(), "oauth-access-token-xyz"),
         "",
     )
     .command();
@@ -461,7 +461,7 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
     args.rate_limit = Some("30000/24h".parse().unwrap());
     let sandbox = spawn(args).await.expect("sandbox starts");
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("pipedrive", &sandbox.url(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("pipedrive", sandbox.url(), TOKEN), "").command();
     cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
     let out = run(cmd).await;
     out.assert_exit(0);
@@ -488,7 +488,7 @@ async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     let home = Home::new();
     let mut cmd = crm(
         &home,
-        To::env("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN),
+        To::env("pipedrive", format!("{}/api/v2", server.uri()), TOKEN),
         "",
     )
     .command();

@@ -847,7 +847,7 @@ async fn all_reads_at_most_one_page_past_the_end() {
     };
     let home = Home::new();
     let list = || {
-        let mut cmd = crm(&home, To::env("sell", &sandbox.url(), TOKEN), "").command();
+        let mut cmd = crm(&home, To::env("sell", sandbox.url(), TOKEN), "").command();
         cmd.args(["deals", "list", "--all", "-o", "ndjson"]);
         run(cmd)
     };

@@ -36,7 +36,7 @@ fn records() -> String {
 async fn import(home: &Home, sb: &RunningSandbox, extra: &[&str]) -> Run {
     let dir = home.path().join("in.ndjson");
     std::fs::write(&dir, records()).unwrap();
-    let mut cmd = crm(&home, To::env("hubspot", &sb.url(), "sandbox-token"), "").command();
+    let mut cmd = crm(home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
     cmd.args(["deals", "import", dir.to_str().unwrap()])
         .args(extra);
     run(cmd).await
@@ -59,7 +59,7 @@ async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
     .unwrap();
     let home = Home::new();
     // Metadata first, so the count below is the import's own.
-    let mut warm = crm(&home, To::env("hubspot", &sb.url(), "sandbox-token"), "").command();
+    let mut warm = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
     warm.args(["deals", "fields"]);
     assert_eq!(run(warm).await.code, 0);
     let before = stats(&sb).await;
@@ -142,7 +142,7 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     let file = home.path().join("p.ndjson");
     std::fs::write(&file, text).unwrap();
-    let mut cmd = crm(&home, To::env("hubspot", &sb.url(), "sandbox-token"), "").command();
+    let mut cmd = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
     cmd.args(["deals", "import", file.to_str().unwrap()]);
     let out = run(cmd).await;
     out.assert_exit(0);
@@ -153,7 +153,7 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     assert!(progress.len() >= 5, "{}", out.stderr);
     assert!(progress[0].contains("/1000 records"), "{}", progress[0]);
-    let mut quiet = crm(&home, To::env("hubspot", &sb.url(), "sandbox-token"), "").command();
+    let mut quiet = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
     quiet.args(["deals", "import", file.to_str().unwrap(), "-q"]);
     let out = run(quiet).await;
     assert!(

@@ -39,8 +39,8 @@ fn closed_port() -> String {
 
 async fn get(home: &Home, host: &str, env: &[(&str, &str)]) -> Run {
     let mut cmd = crm(
-        &home,
-        To::env("hubspot", &format!("http://{host}"), TOKEN),
+        home,
+        To::env("hubspot", format!("http://{host}"), TOKEN),
         "",
     )
     .command();
@@ -266,7 +266,7 @@ async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
     let text: String = (1..=150)
         .map(|i| format!("{{\"name\":\"Wait {i}\",\"stage\":\"contractsent\"}}\n"))
         .collect();
-    let mut cmd = crm(&home, To::env("hubspot", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
     cmd.args(["deals", "import", "-", "--concurrency", "1"])
         .write_stdin(text);
     let out = run(cmd).await;

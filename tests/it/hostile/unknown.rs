@@ -55,7 +55,7 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
     server.answer("GET", "/api/v2/deals/8", ok(made)).await;
 
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("pipedrive", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("pipedrive", server.uri(), TOKEN), "").command();
     cmd.args(["deals", "import", "-", "--upsert-key", "External ID"])
         .write_stdin(
             json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}}).to_string(),
@@ -100,7 +100,7 @@ async fn upserts_of_unknown_outcome_are_unknown_not_failed_and_a_rerun_settles_t
     std::fs::write(&input, text).unwrap();
     let journal = dir.path().join("j.ndjson");
     let import = |retries: &str| {
-        let mut cmd = crm(&home, To::env("pipedrive", &sb.url(), "sandbox-token"), "").command();
+        let mut cmd = crm(&home, To::env("pipedrive", sb.url(), "sandbox-token"), "").command();
         cmd.env("CRM_MAX_RETRIES", retries).args([
             "deals",
             "import",

@@ -45,7 +45,7 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     let home = Home::new();
     let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});
     let file = write(home.path(), "in.ndjson", &format!("{record}\n"));
-    let mut cmd = crm(&home, To::env("pipedrive", &server.uri(), TOKEN), "").command();
+    let mut cmd = crm(&home, To::env("pipedrive", server.uri(), TOKEN), "").command();
     cmd.args([
         "deals",
         "import",
