@@ -321,16 +321,14 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
         )
         .await;
     let home = Home::new();
-    let mut cmd = crm(
+    let out = crm(
         &home,
         To::env("hubspot", server.uri(), "pat-na1-anchor-0000"),
-        "",
+        &[
+            "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
+        ],
     )
-    .command();
-    cmd.args([
-        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
-    ]);
-    let out = run(cmd).await;
+    .await;
     out.assert_exit(0);
     let merges: Vec<_> = server
         .received_requests()

@@ -137,7 +137,7 @@ async fn sell_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{crm, run, Home, To};
+    use crate::support::cli::{crm, Home, To};
     use crate::support::sell;
 
     let server = wiremock::MockServer::start().await;
@@ -200,9 +200,13 @@ async fn sell_filters_behave_as_declared() {
             )
             .mount(&server)
             .await;
-        let mut cmd = crm(&home, To::env("sell", server.uri(), sell::TOKEN), "").command();
-        cmd.args(["deals", "list", "-o", "json"]).args(args);
-        let out = run(cmd).await;
+        let to = To::env("sell", server.uri(), sell::TOKEN);
+        let out = crm(
+            &home,
+            to,
+            &[&["deals", "list", "-o", "json"], args].concat(),
+        )
+        .await;
         let sent = server.received_requests().await.unwrap_or_default();
         let list_query: Vec<String> = sent
             .iter()
@@ -285,7 +289,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{crm, run, Home, To};
+    use crate::support::cli::{crm, Home, To};
     use crate::support::{hubspot, pipedrive};
 
     async fn answer(server: &MockServer, verb: &str, p: &str, body: serde_json::Value) {
@@ -382,10 +386,12 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
                 .collect::<Vec<_>>()
         };
         let list = |extra: Vec<&'static str>| {
-            let mut cmd = crm(&home, To::env(vendor.key(), server.uri(), token), "").command();
-            cmd.args(["deals", "list", "-o", "json", "--limit", "5"])
-                .args(extra);
-            run(cmd)
+            let to = To::env(vendor.key(), server.uri(), token);
+            crm(
+                &home,
+                to,
+                &[&["deals", "list", "-o", "json", "--limit", "5"][..], &extra].concat(),
+            )
         };
         let out = list(vec![]).await;
         assert_eq!(out.code, 0, "{vendor} baseline: {}", out.stderr);

@@ -285,7 +285,7 @@ fn pipelines_and_stages_unseeded() {
         return;
     };
     let home = Home::new();
-    let seen = sent(&server, &home, &["stages", "list"]);
+    let seen = sent(&server, &home, "stages list");
     assert_sent(&seen, "GET /api/v2/pipelines");
     assert_sent(&seen, "GET /api/v2/stages");
 }

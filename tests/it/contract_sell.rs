@@ -266,7 +266,7 @@ fn pipelines_and_stages() {
         return;
     };
     let home = Home::new();
-    let seen = sent(&server, &home, &["pipelines", "list"]);
+    let seen = sent(&server, &home, "pipelines list");
     assert_sent(&seen, "GET /v2/pipelines");
     assert_sent(&seen, "GET /v2/stages");
 }

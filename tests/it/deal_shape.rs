@@ -63,7 +63,7 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
     let mut seen: Vec<(&str, Value)> = Vec::new();
     for (vendor, profile, id) in SANDBOXES {
         let home = Home::new();
-        let get = succeeds(&home, profile, &["deals", "get", id, "-o", "json"], None);
+        let get = succeeds(&home, profile, &format!("deals get {id} -o json"), None);
         let ids = format!("--ids={id}");
         let csv = succeeds(&home, profile, &["deals", "list", &ids, "-o", "csv"], None);
         let narrow = succeeds(
@@ -258,7 +258,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
 #[test]
 fn records_from_another_crm_are_matched_by_name() {
     let home = Home::new();
-    let export = succeeds(&home, "sandbox", &["deals", "export"], None);
+    let export = succeeds(&home, "sandbox", "deals export", None);
     let source: Vec<Value> = export
         .stdout
         .lines()
@@ -302,7 +302,7 @@ fn records_from_another_crm_are_matched_by_name() {
         let copy = succeeds(
             &home,
             "sandbox-pipedrive",
-            &["deals", "get", id, "-o", "json"],
+            &format!("deals get {id} -o json"),
             None,
         )
         .json();

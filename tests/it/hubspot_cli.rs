@@ -645,14 +645,12 @@ async fn no_token_is_4_naming_crm_token() {
 #[tokio::test]
 async fn plain_http_is_refused_except_to_loopback() {
     let home = Home::new();
-    let mut cmd = crm(
+    let out = crm(
         &home,
         To::env("hubspot", "http://api.hubapi.com", TOKEN),
-        "",
+        &["pipelines", "list"],
     )
-    .command();
-    cmd.args(["pipelines", "list"]);
-    let out = run(cmd).await;
+    .await;
     out.assert_exit(2);
     out.assert_says("plain http");
 }
@@ -662,9 +660,13 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
     let server = account().await;
     let home = Home::new();
     // Warm the metadata cache, so the dry run can resolve names without a request.
-    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
-    cmd.args(["stages", "list", "-o", "json"]);
-    assert_eq!(run(cmd).await.code, 0);
+    crm(
+        &home,
+        To::env("hubspot", server.uri(), TOKEN),
+        &["stages", "list", "-o", "json"],
+    )
+    .await
+    .assert_exit(0);
     let before = server.received_requests().await.unwrap().len();
     let out = crm(
         &home,
@@ -728,10 +730,9 @@ async fn hubspots_rate_limit_headers_are_learned() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
-    cmd.args(["deals", "list", "--limit", "4", "-o", "ndjson"]);
+    let cmd = crm(&home, &server, "deals list --limit 4 -o ndjson");
     let started = std::time::Instant::now();
-    let out = run(cmd).await;
+    let out = cmd.await;
     out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 4);
     // 3 metadata calls + 4 pages under a learned 2-per-second window: the last page waits >= 1 s.
@@ -831,7 +832,7 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
         )
         .await;
     let home = Home::new();
-    let out = crm(&home, &server, &["deals", "export"]).await;
+    let out = crm(&home, &server, "deals export").await;
     out.assert_exit(0);
     let ids: Vec<String> = out
         .stdout

@@ -29,7 +29,7 @@ fn on(sb: &RunningSandbox) -> To<'static> {
 }
 
 async fn get(home: &Home, sb: &RunningSandbox, id: &str) -> Value {
-    let out = crm(home, on(sb), &["deals", "get", id, "-o", "json"]).await;
+    let out = crm(home, on(sb), &format!("deals get {id} -o json")).await;
     assert_eq!(out.code, 0, "get {id}: {}", out.stderr);
     out.json()
 }
@@ -182,7 +182,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let out = crm(
         &home,
         on(&sb),
-        &["deals", "associate", &id, "--company", "3101"],
+        &format!("deals associate {id} --company 3101"),
     )
     .await;
     out.assert_exit(0);
@@ -191,7 +191,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let out = crm(
         &home,
         on(&sb),
-        &["deals", "associate", &id, "--company", "3102"],
+        &format!("deals associate {id} --company 3102"),
     )
     .await;
     out.assert_exit(0);
@@ -201,7 +201,7 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let out = crm(
         &home,
         on(&sb),
-        &["deals", "associate", &id, "--company", "3102", "--replace"],
+        &format!("deals associate {id} --company 3102 --replace"),
     )
     .await;
     out.assert_exit(0);

@@ -94,7 +94,7 @@ async fn sell_query(server: &MockServer) -> Vec<(String, String)> {
 #[tokio::test]
 async fn updated_until_is_native_on_hubspot_and_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = list("hubspot", &server, &["--updated-until", "2026-11-01"]).await;
+    let out = list("hubspot", &server, "--updated-until 2026-11-01").await;
     out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
@@ -170,7 +170,7 @@ async fn updated_until_before_updated_since_is_a_usage_error() {
     .await;
     out.assert_exit(2);
     out.assert_says("--updated-until");
-    let out = list("hubspot", &server, &["--updated-until", "yesterday"]).await;
+    let out = list("hubspot", &server, "--updated-until yesterday").await;
     out.assert_exit(2);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -195,7 +195,7 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
         ("hubspot", "--archived lists them"),
         ("sell", "permanently"),
     ] {
-        let out = list(vendor, &server, &["--status", "deleted"]).await;
+        let out = list(vendor, &server, "--status deleted").await;
         assert_eq!(out.code, 6, "{vendor}: {}", out.stderr);
         assert!(
             out.stderr.contains("--status deleted is not supported"),
@@ -210,7 +210,7 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
 #[tokio::test]
 async fn ids_are_native_everywhere_and_must_be_numbers() {
     let server = hubspot_search(vec![hubspot::deal("7", "Gamma", "5")]).await;
-    let out = list("hubspot", &server, &["--ids", "7,8"]).await;
+    let out = list("hubspot", &server, "--ids 7,8").await;
     out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
@@ -235,7 +235,7 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
 
     let server = MockServer::start().await;
     for vendor in ["hubspot", "pipedrive", "sell"] {
-        let out = list(vendor, &server, &["--ids", "7,../8"]).await;
+        let out = list(vendor, &server, "--ids 7,../8").await;
         assert_eq!(out.code, 2, "{vendor}: {}", out.stderr);
         out.assert_says("\"../8\"");
     }
@@ -254,7 +254,7 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
 #[tokio::test]
 async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = list("hubspot", &server, &["--name", "Acme renewal"]).await;
+    let out = list("hubspot", &server, "--name 'Acme renewal'").await;
     out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
@@ -266,7 +266,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
     );
 
     let server = sell_list(vec![]).await;
-    let out = list("sell", &server, &["--name", "Acme renewal"]).await;
+    let out = list("sell", &server, "--name 'Acme renewal'").await;
     out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
@@ -307,7 +307,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
 #[tokio::test]
 async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = list("hubspot", &server, &["--close-date", "2026-11-01"]).await;
+    let out = list("hubspot", &server, "--close-date 2026-11-01").await;
     out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
@@ -326,7 +326,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     );
 
     let server = sell_list(vec![]).await;
-    let out = list("sell", &server, &["--close-date", "2026-12-31"]).await;
+    let out = list("sell", &server, "--close-date 2026-12-31").await;
     out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
@@ -336,7 +336,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     let mut later = pipedrive::deal(2, "Later", "10");
     later["expected_close_date"] = json!("2027-01-15");
     let server = pipedrive_list(json!([pipedrive::deal(1, "Due", "10"), later])).await;
-    let out = list("pipedrive", &server, &["--close-date", "2026-12-31"]).await;
+    let out = list("pipedrive", &server, "--close-date 2026-12-31").await;
     out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
@@ -349,7 +349,7 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     out.assert_says("Pipedrive cannot apply");
 
     let server = MockServer::start().await;
-    let out = list("sell", &server, &["--close-date", "31/12/2026"]).await;
+    let out = list("sell", &server, "--close-date 31/12/2026").await;
     out.assert_exit(2);
     out.assert_says("YYYY-MM-DD");
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -364,7 +364,7 @@ async fn hot_and_source_are_sells_alone() {
         sell_query(&server).await,
         pairs(&[("hot", "true"), ("source_id", "10")])
     );
-    let out = list("sell", &server, &["--source", "Website"]).await;
+    let out = list("sell", &server, "--source Website").await;
     out.assert_exit(2);
     out.assert_says("source's");
 

@@ -10,6 +10,7 @@ use crate::support::account::Account;
 use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
+use crate::support::sandbox_api::inspect;
 
 #[tokio::test]
 async fn list_follows_the_cursor_and_maps_every_field() {
@@ -279,19 +280,17 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
         .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(&Home::new(), &server, &["deals", "list"]).await;
+    let out = crm(&Home::new(), &server, "deals list").await;
     out.assert_exit(4);
     out.assert_says("x-api-token");
     assert!(!out.stderr.contains(TOKEN));
     let home = Home::new();
-    let mut cmd = crm(
+    let out = crm(
         &home,
         To::env("pipedrive", server.uri(), "oauth-access-token-xyz"),
-        "",
+        &["deals", "list"],
     )
-    .command();
-    cmd.args(["deals", "list"]);
-    let out = run(cmd).await;
+    .await;
     out.assert_exit(4);
     out.assert_says("OAuth");
     let sent = server.received_requests().await.unwrap();
@@ -461,17 +460,15 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
     args.rate_limit = Some("30000/24h".parse().unwrap());
     let sandbox = spawn(args).await.expect("sandbox starts");
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("pipedrive", sandbox.url(), TOKEN), "").command();
-    cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        To::env("pipedrive", sandbox.url(), TOKEN),
+        &["-v", "deals", "list", "--limit", "5", "-o", "json"],
+    )
+    .await;
     out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 5);
-    let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stats: Value = inspect(&sandbox.url(), "stats").await;
     assert_eq!(stats["requests"], 6, "{stats}");
     assert_eq!(stats["throttled"], 0, "{}", out.stderr);
     out.assert_says("< x-ratelimit-limit: 3");
@@ -486,14 +483,12 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
 async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     let server = account().await;
     let home = Home::new();
-    let mut cmd = crm(
+    let out = crm(
         &home,
         To::env("pipedrive", format!("{}/api/v2", server.uri()), TOKEN),
-        "",
+        &["deals", "list"],
     )
-    .command();
-    cmd.args(["deals", "list"]);
-    let out = run(cmd).await;
+    .await;
     out.assert_exit(2);
     out.assert_says("company domain alone");
     assert!(server.received_requests().await.unwrap().is_empty());

@@ -214,7 +214,7 @@ async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
     let config = home.path().join("config").join("config.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}rate_limit_tier = \"platinum\"\n")).unwrap();
-    let out = in_profile(&home, &["deals", "list"]).await;
+    let out = in_profile(&home, "deals list").await;
     out.assert_exit(2);
     out.assert_says("platinum");
     out.assert_says("config.toml");
@@ -229,7 +229,7 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         add_profile(&home, &server, &["--default-pipeline", "Gone"]).code,
         0
     );
-    let out = in_profile(&home, &["stages", "list"]).await;
+    let out = in_profile(&home, "stages list").await;
     out.assert_exit(3);
     assert!(
         out.stderr.contains("Renewals"),

@@ -380,7 +380,7 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
         ],
     );
     assert!(out.status.success());
-    let out = output(&home, &["sandbox", "reset"]);
+    let out = output(&home, "sandbox reset");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = output(
         &home,

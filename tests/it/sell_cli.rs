@@ -8,8 +8,9 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{crm, run, Home, To};
+use crate::support::cli::{crm, Home, To};
 use crate::support::mock::{body, query, requests_to, Answers};
+use crate::support::sandbox_api::inspect;
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
 
 /// Requests other than the metadata reads.
@@ -837,19 +838,13 @@ async fn all_reads_at_most_one_page_past_the_end() {
     .await
     .expect("sandbox starts");
     let requests = || async {
-        let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let stats: Value = inspect(&sandbox.url(), "stats").await;
         stats["requests"].as_u64().unwrap()
     };
     let home = Home::new();
     let list = || {
-        let mut cmd = crm(&home, To::env("sell", sandbox.url(), TOKEN), "").command();
-        cmd.args(["deals", "list", "--all", "-o", "ndjson"]);
-        run(cmd)
+        let to = To::env("sell", sandbox.url(), TOKEN);
+        crm(&home, to, "deals list --all -o ndjson")
     };
     // The first run fills the metadata cache; the second asks for deal pages only.
     assert_eq!(list().await.code, 0);

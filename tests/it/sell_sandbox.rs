@@ -83,17 +83,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let contact = first["contacts"][0].as_str().unwrap();
     let out = succeeds(
         &home,
-        &[
-            "deals",
-            "update",
-            id,
-            "--tag",
-            "sandboxed",
-            "--set",
-            "region=APAC",
-            "-o",
-            "json",
-        ],
+        &format!("deals update {id} --tag sandboxed --set region=APAC -o json"),
     )
     .await;
     let updated = out.json();
@@ -108,18 +98,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     assert_eq!(updated["custom"]["region"], "APAC");
     let out = succeeds(
         &home,
-        &[
-            "deals",
-            "update",
-            id,
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Too expensive",
-            "-o",
-            "json",
-            "--raw",
-        ],
+        &format!("deals update {id} --status lost --lost-reason 'Too expensive' -o json --raw"),
     )
     .await;
     assert_eq!(out.json()["status"], "lost");
@@ -158,7 +137,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     );
 
     let new_id = created["id"].as_str().unwrap();
-    succeeds(&home, &["deals", "delete", new_id, "--yes"]).await;
+    succeeds(&home, &format!("deals delete {new_id} --yes")).await;
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox-sell", "deals", "get", new_id]);
     assert_eq!(run(cmd).await.code, 3, "deleted for good");

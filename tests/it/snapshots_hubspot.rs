@@ -39,7 +39,7 @@ async fn list_as_table_json_and_csv() {
 async fn dry_run_listing() {
     let server = account().await;
     let home = Home::new();
-    assert_eq!(crm(&home, &server, &["pipelines", "list"]).await.code, 0);
+    assert_eq!(crm(&home, &server, "pipelines list").await.code, 0);
     let out = crm(
         &home,
         &server,

@@ -217,7 +217,7 @@ fn list_deleted(case: &Case) -> Option<Vec<&'static str>> {
 }
 
 async fn get(home: &Home, case: &Case, id: &str) -> Result<Value, String> {
-    let out = crm(home, case.profile, &["deals", "get", id, "-o", "json"]).await;
+    let out = crm(home, case.profile, &format!("deals get {id} -o json")).await;
     json(&format!("deals get {id}"), &out)
 }
 
@@ -689,7 +689,7 @@ async fn writes_print_what_get_shows(case: &'static Case) -> Result<(), String> 
     let out = crm(
         &home,
         case.profile,
-        &["deals", "update", id, "--amount", "99.50", "-o", "json"],
+        &format!("deals update {id} --amount 99.50 -o json"),
     )
     .await;
     let updated = json("deals update", &out)?;

@@ -18,41 +18,21 @@ fn reads_metadata_lists_and_searches() {
         return;
     };
     let home = Home::new();
-    let out = p.ok(&home, &["deals", "list", "--all", "-o", "ndjson"]);
+    let out = p.ok(&home, "deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = p.ok(&home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    let out = p.ok(&home, "--refresh pipelines list -o json");
     assert!(!out.json().as_array().unwrap().is_empty(), "{}", out.stdout);
-    p.ok(&home, &["--refresh", "stages", "list"]);
-    let id = out_first_id(&p.ok(&home, &["deals", "list", "--limit", "1", "-o", "json"]));
-    let out = p.ok(&home, &["deals", "get", &id, "-o", "json"]);
+    p.ok(&home, "--refresh stages list");
+    let id = out_first_id(&p.ok(&home, "deals list --limit 1 -o json"));
+    let out = p.ok(&home, &format!("deals get {id} -o json"));
     assert_eq!(out.json()["id"], id.as_str());
     assert!(p
         .seen()
         .iter()
         .any(|s| s.ends_with(&format!("/v2/deals/{id}/associated_contacts"))));
-    p.ok(
-        &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            OWNER,
-            "--status",
-            "open",
-            "--sort",
-            "updated_at:desc",
-            "--with-contacts",
-            "--limit",
-            "5",
-            "-o",
-            "json",
-        ],
-    );
-    p.ok(
-        &home,
-        &["deals", "list", "--contact", CONTACT, "-o", "json"],
-    );
-    let out = p.run(&home, &["deals", "get", "999999"]);
+    p.ok(&home, &format!("deals list --owner {OWNER} --status open --sort updated_at:desc --with-contacts --limit 5 -o json"));
+    p.ok(&home, &format!("deals list --contact {CONTACT} -o json"));
+    let out = p.run(&home, "deals get 999999");
     out.assert_exit(3);
 }
 
@@ -66,76 +46,29 @@ fn writes_every_kind_of_change() {
         return;
     };
     let home = Home::new();
-    let out = p.ok(
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Contract check",
-            "--contact",
-            CONTACT,
-            "--amount",
-            "1000.50",
-            "--currency",
-            "USD",
-            "--owner",
-            OWNER,
-            "--tags",
-            "a,b",
-            "--close-date",
-            "2026-12-31",
-            "-o",
-            "json",
-        ],
-    );
+    let out = p.ok(&home, &format!("deals create --name 'Contract check' --contact {CONTACT} --amount 1000.50 --currency USD --owner {OWNER} --tags a,b --close-date 2026-12-31 -o json"));
     let id = out.json()["id"].as_str().unwrap().to_string();
     p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--amount",
-            "2000",
-            "--tag",
-            "c",
-            "--set",
-            "external_id=CONTRACT-1",
-        ],
+        &format!("deals update {id} --amount 2000 --tag c --set external_id=CONTRACT-1"),
     );
     p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--status",
-            "lost",
-            "--lost-reason",
-            "No budget",
-        ],
+        &format!("deals update {id} --status lost --lost-reason 'No budget'"),
     );
     p.ok(
         &home,
-        &["deals", "associate", &id, "--contact", OTHER_CONTACT],
+        &format!("deals associate {id} --contact {OTHER_CONTACT}"),
     );
     p.ok(
         &home,
-        &["deals", "dissociate", &id, "--contact", OTHER_CONTACT],
+        &format!("deals dissociate {id} --contact {OTHER_CONTACT}"),
     );
     p.ok(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=EXT-00002",
-            "--name",
-            "Upserted",
-        ],
+        "deals upsert --match external_id=EXT-00002 --name Upserted",
     );
-    p.ok(&home, &["deals", "delete", &id, "--yes"]);
+    p.ok(&home, &format!("deals delete {id} --yes"));
     assert!(p
         .seen()
         .iter()

@@ -7,14 +7,10 @@ use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::{json, Value};
 
 use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::sandbox_api::inspect;
 
 async fn stats(sb: &RunningSandbox) -> u64 {
-    let v: Value = reqwest::get(format!("{}/__sandbox/stats", sb.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value = inspect(&sb.url(), "stats").await;
     v["requests"].as_u64().unwrap()
 }
 
@@ -59,9 +55,13 @@ async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
     .unwrap();
     let home = Home::new();
     // Metadata first, so the count below is the import's own.
-    let mut warm = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
-    warm.args(["deals", "fields"]);
-    assert_eq!(run(warm).await.code, 0);
+    crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "fields"],
+    )
+    .await
+    .assert_exit(0);
     let before = stats(&sb).await;
 
     let out = import(&home, &sb, &[]).await;
@@ -142,9 +142,12 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     let file = home.path().join("p.ndjson");
     std::fs::write(&file, text).unwrap();
-    let mut cmd = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
-    cmd.args(["deals", "import", file.to_str().unwrap()]);
-    let out = run(cmd).await;
+    let out = crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "import", file.to_str().unwrap()],
+    )
+    .await;
     out.assert_exit(0);
     let progress: Vec<&str> = out
         .stderr
@@ -153,9 +156,12 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     assert!(progress.len() >= 5, "{}", out.stderr);
     assert!(progress[0].contains("/1000 records"), "{}", progress[0]);
-    let mut quiet = crm(&home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
-    quiet.args(["deals", "import", file.to_str().unwrap(), "-q"]);
-    let out = run(quiet).await;
+    let out = crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "import", file.to_str().unwrap(), "-q"],
+    )
+    .await;
     assert!(
         !out.stderr.contains("progress:"),
         "-q hides it: {}",

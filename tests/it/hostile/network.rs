@@ -9,7 +9,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::cli::{crm, Home, Run, To};
 use crate::support::hubspot::{self, account, TOKEN};
 
 /// A server that accepts connections and never answers; it lives as long as the listener.
@@ -38,17 +38,12 @@ fn closed_port() -> String {
 }
 
 async fn get(home: &Home, host: &str, env: &[(&str, &str)]) -> Run {
-    let mut cmd = crm(
-        home,
-        To::env("hubspot", format!("http://{host}"), TOKEN),
-        "",
-    )
-    .command();
+    let to = To::env("hubspot", format!("http://{host}"), TOKEN);
+    let mut cmd = crm(home, to, "deals get 1 -v");
     for (k, v) in env {
-        cmd.env(k, v);
+        cmd = cmd.env(k, v);
     }
-    cmd.args(["deals", "get", "1", "-v"]);
-    run(cmd).await
+    cmd.await
 }
 
 #[tokio::test]
@@ -266,10 +261,8 @@ async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
     let text: String = (1..=150)
         .map(|i| format!("{{\"name\":\"Wait {i}\",\"stage\":\"contractsent\"}}\n"))
         .collect();
-    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
-    cmd.args(["deals", "import", "-", "--concurrency", "1"])
-        .write_stdin(text);
-    let out = run(cmd).await;
+    let import = crm(&home, &server, "deals import - --concurrency 1");
+    let out = import.stdin(text).await;
     out.assert_exit(8);
     let host = server.address().to_string();
     let failed = out

@@ -11,7 +11,8 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{requests_to, Answers};
-use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
+use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY};
+use crate::support::sandbox_api::inspect;
 
 fn results(stdout: &str) -> Vec<Value> {
     stdout
@@ -55,12 +56,9 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
     server.answer("GET", "/api/v2/deals/8", ok(made)).await;
 
     let home = Home::new();
-    let mut cmd = crm(&home, To::env("pipedrive", server.uri(), TOKEN), "").command();
-    cmd.args(["deals", "import", "-", "--upsert-key", "External ID"])
-        .write_stdin(
-            json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}}).to_string(),
-        );
-    let out = run(cmd).await;
+    let record = json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}});
+    let import = crm(&home, &server, "deals import - --upsert-key 'External ID'");
+    let out = import.stdin(record.to_string()).await;
     out.assert_exit(0);
     let result = &results(&out.stdout)[0];
     assert_eq!(result["action"], "created", "{result}");
@@ -113,12 +111,7 @@ async fn upserts_of_unknown_outcome_are_unknown_not_failed_and_a_rerun_settles_t
         cmd
     };
     let census = || async {
-        let deals: Value = reqwest::get(format!("{}/__sandbox/deals", sb.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let deals: Value = inspect(&sb.url(), "deals").await;
         let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for d in deals.as_array().unwrap() {
             let name = d["name"].as_str().unwrap_or_default();

@@ -10,6 +10,7 @@ use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
 use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::sandbox_api::inspect;
 
 /// A sandbox slow enough (every answer takes `latency_ms`) that the test closes the pipe while
 /// most of the writes are still to come.
@@ -53,12 +54,7 @@ async fn head_1(mut cmd: Command) -> (i32, String) {
 
 /// The names of the sandbox's deals that start with `prefix`, each with how many deals have it.
 async fn census(sb: &RunningSandbox, prefix: &str) -> std::collections::BTreeMap<String, usize> {
-    let deals: Value = reqwest::get(format!("{}/__sandbox/deals", sb.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let deals: Value = inspect(&sb.url(), "deals").await;
     let mut out = std::collections::BTreeMap::new();
     for d in deals.as_array().unwrap() {
         let name = d["name"].as_str().unwrap_or_default();

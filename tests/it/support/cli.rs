@@ -143,6 +143,12 @@ impl Args for str {
     }
 }
 
+impl Args for String {
+    fn to_args(&self) -> Vec<&str> {
+        argv(self)
+    }
+}
+
 impl Args for [&str] {
     fn to_args(&self) -> Vec<&str> {
         self.to_vec()

@@ -13,6 +13,7 @@ pub mod mock;
 pub mod prism;
 pub mod proxy;
 pub mod router;
+pub mod sandbox_api;
 pub mod snapshot;
 pub mod violations;
 
