@@ -360,8 +360,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
             let one = pipedrive::page(json!([pipedrive::deal(1, "One", "5")]), None);
             answer(&server, "GET", "/api/v2/deals", one.clone()).await;
             answer(&server, "GET", "/api/v2/deals/archived", one).await;
-            let hit = json!({"success": true, "data": {"items": [{"result_score": 1.0,
-                "item": {"id": 1, "type": "deal", "title": "One"}}]}, "additional_data": {}});
+            let hit = pipedrive::search_hits(&[(1, "One", 1.0)]);
             answer(&server, "GET", "/api/v2/deals/search", hit).await;
             let people = pipedrive::participants(&[]);
             answer(&server, "GET", "/api/v1/deals/1/participants", people).await;

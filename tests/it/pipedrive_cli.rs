@@ -9,7 +9,7 @@ use wiremock::{Mock, ResponseTemplate};
 use crate::support::account::Account;
 use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{query, requests_to, Answers};
-use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
+use crate::support::pipedrive::{self, account, deal, ok, page, participants, search_hits, TOKEN};
 use crate::support::sandbox_api::inspect;
 
 #[tokio::test]
@@ -146,10 +146,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
         .answer(
             "GET",
             "/api/v2/deals/search",
-            json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Acme B"}},
-            {"result_score": 0.9, "item": {"id": 7, "type": "deal", "title": "Acme A"}}
-        ]}, "additional_data": {}}),
+            search_hits(&[(8, "Acme B", 1.0), (7, "Acme A", 0.9)]),
         )
         .await;
     let mut other = deal(8, "Acme B", "20");

@@ -8,7 +8,7 @@ use wiremock::{Mock, ResponseTemplate};
 use crate::support::cli::{crm, Home};
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::pipedrive::{
-    self, account, deal, ok, page, participants, EXTERNAL_KEY, REGION_KEY,
+    self, account, deal, ok, page, participants, search_hits, EXTERNAL_KEY, REGION_KEY,
 };
 
 #[tokio::test]
@@ -383,11 +383,7 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
 async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
     let server = account().await;
     server
-        .answer(
-            "GET",
-            "/api/v2/deals/search",
-            json!({"success": true, "data": {"items": []}, "additional_data": {}}),
-        )
+        .answer("GET", "/api/v2/deals/search", search_hits(&[]))
         .await;
     server
         .answer("POST", "/api/v2/deals", ok(deal(12, "Acme", "7")))

@@ -11,7 +11,7 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{requests_to, Answers};
-use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY};
+use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY};
 use crate::support::sandbox_api::inspect;
 
 fn results(stdout: &str) -> Vec<Value> {
@@ -25,7 +25,7 @@ fn results(stdout: &str) -> Vec<Value> {
 async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() {
     let server = account().await;
     // Pipedrive's search does not show the key before the create, nor right after it.
-    let empty = json!({"success": true, "data": {"items": []}, "additional_data": {}});
+    let empty = search_hits(&[]);
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/search"))
         .respond_with(ResponseTemplate::new(200).set_body_json(empty))
@@ -46,9 +46,7 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
         .answer(
             "GET",
             "/api/v2/deals/search",
-            json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Lost answer"}}
-        ]}, "additional_data": {}}),
+            search_hits(&[(8, "Lost answer", 1.0)]),
         )
         .await;
     let mut made = deal(8, "Lost answer", "10");

@@ -10,7 +10,7 @@ use wiremock::{Mock, ResponseTemplate};
 use super::{lines, write};
 use crate::support::cli::{crm, run, Home, To};
 use crate::support::mock::{query, requests_to, Answers};
-use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
+use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY, TOKEN};
 
 #[tokio::test]
 async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
@@ -18,11 +18,7 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     // The first search comes before the index caught up; the second finds deal 7.
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/search"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(
-                json!({"success": true, "data": {"items": []}, "additional_data": {}}),
-            ),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_hits(&[])))
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1..)
@@ -32,9 +28,7 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
         .answer(
             "GET",
             "/api/v2/deals/search",
-            json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 7, "type": "deal", "title": "Acme"}}
-        ]}, "additional_data": {}}),
+            search_hits(&[(7, "Acme", 1.0)]),
         )
         .await;
     let mut found = deal(7, "Acme", "10");

@@ -109,3 +109,14 @@ pub async fn with_deals() -> Account {
         .await;
     account
 }
+
+/// `GET /api/v2/deals/search`: one page of deal hits, `(id, title, result_score)` each.
+pub fn search_hits(hits: &[(u64, &str, f64)]) -> Value {
+    let items: Vec<Value> = hits
+        .iter()
+        .map(|(id, title, score)| {
+            json!({"result_score": score, "item": {"id": id, "type": "deal", "title": title}})
+        })
+        .collect();
+    json!({"success": true, "data": {"items": items}, "additional_data": {}})
+}
