@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path, path_regex};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home};
+use crate::support::cli::{crm, run, Home, To};
+use crate::support::mock::Answers;
 
 /// The seed file whose name starts with `prefix` (e.g. `000_`).
 fn seed(prefix: &str) -> Option<String> {
@@ -93,13 +94,13 @@ async fn hubspot_create_with_associations_matches_seed_000() {
     let props = &example["properties"];
 
     let server = crate::support::hubspot::account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .set_body_json(crate::support::hubspot::deal("512", "New deal", "1500.00")),
+    server
+        .answer_with(
+            "POST",
+            "/crm/v3/objects/deals",
+            201,
+            crate::support::hubspot::deal("512", "New deal", "1500.00"),
         )
-        .mount(&server)
         .await;
     Mock::given(method("PUT"))
         .and(path_regex(r"^/crm/v4/objects/deals/512/associations/"))
@@ -107,10 +108,16 @@ async fn hubspot_create_with_associations_matches_seed_000() {
             "fromObjectTypeId": "0-3", "fromObjectId": 512,
             "toObjectTypeId": "0-1", "toObjectId": 1, "labels": []
         })))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");
+    let mut cmd = crm(
+        &home,
+        To::env("hubspot", server.uri(), "pat-na1-anchor-0000"),
+        "",
+    )
+    .command();
     cmd.args(["deals", "create", "-o", "json"])
         .args(["--name", props["dealname"].as_str().unwrap()])
         .args(["--amount", props["amount"].as_str().unwrap()])
@@ -119,7 +126,7 @@ async fn hubspot_create_with_associations_matches_seed_000() {
         .args(["--owner", props["hubspot_owner_id"].as_str().unwrap()])
         .args(["--contact", &contacts[0], "--company", &companies[0]]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
 
     // What crm asked for: associations in the create body, or one v4 PUT per association.
     let mut sent: BTreeSet<(String, String, String, i64)> = BTreeSet::new();
@@ -204,6 +211,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
                 json!({"id": keep, "title": "Keep", "user_id": 11, "merge_what_id": other}),
             )),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -213,6 +221,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
                 crate::support::pipedrive::deal(keep, "Keep", "5"),
             )),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -220,10 +229,16 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
         .respond_with(
             ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), crate::support::pipedrive::TOKEN);
+    let mut cmd = crm(
+        &home,
+        To::env("pipedrive", server.uri(), crate::support::pipedrive::TOKEN),
+        "",
+    )
+    .command();
     cmd.args([
         "deals",
         "merge",
@@ -233,7 +248,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
     ])
     .args(["--yes", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], keep.to_string(), "the kept deal is shown");
     let merges: Vec<_> = server
         .received_requests()
@@ -289,31 +304,31 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
     };
 
     let server = crate::support::hubspot::account().await;
-    for id in ["10", "11"] {
-        Mock::given(method("GET"))
-            .and(path(format!("/crm/v3/objects/deals/{id}")))
-            .respond_with(
-                ResponseTemplate::new(200)
-                    .set_body_json(crate::support::hubspot::deal(id, "Deal", "5")),
-            )
-            .mount(&server)
-            .await;
-    }
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/merge"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(crate::support::hubspot::deal("10", "Keep", "5")),
+    // After the merge crm reads the deal that remains; deal 11 is never read.
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals/10",
+            crate::support::hubspot::deal("10", "Deal", "5"),
         )
-        .mount(&server)
+        .await;
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/merge",
+            crate::support::hubspot::deal("10", "Keep", "5"),
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), "pat-na1-anchor-0000");
-    cmd.args([
-        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        To::env("hubspot", server.uri(), "pat-na1-anchor-0000"),
+        &[
+            "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
+        ],
+    )
+    .await;
+    out.assert_exit(0);
     let merges: Vec<_> = server
         .received_requests()
         .await

@@ -25,12 +25,8 @@ async fn login_checks_the_token_in_a_header_then_status_says_whose_it_is() {
     mount_account_info(&server, TOKEN).await;
     let home = Home::new();
     let out = login(&home, "hub", &server.uri(), TOKEN, &["--insecure-storage"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains(&format!("portal {PORTAL}")),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says(&format!("portal {PORTAL}"));
     assert!(
         out.stderr
             .contains("warning: the token is stored in plaintext"),
@@ -55,7 +51,7 @@ async fn login_checks_the_token_in_a_header_then_status_says_whose_it_is() {
     let mut cmd = home.crm();
     cmd.args(["auth", "status", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let rows = status_rows(&out);
     let hub = row(&rows, "hub");
     assert_eq!(hub["active"], true);
@@ -90,12 +86,12 @@ async fn login_checks_the_token_in_a_header_then_status_says_whose_it_is() {
     let mut cmd = home.crm();
     cmd.args(["auth", "logout"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("removed the token"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("removed the token");
     let mut cmd = home.crm();
     cmd.args(["auth", "status", "--no-verify", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     let rows = status_rows(&out);
     assert!(row(&rows, "hub")["problem"]
         .as_str()
@@ -120,8 +116,8 @@ async fn a_refused_token_is_not_stored_and_nothing_is_written() {
         &["--insecure-storage"],
     )
     .await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("nothing was stored"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("nothing was stored");
     assert_eq!(config_text(&home), None);
     assert!(!home.path().join("config").join("credentials.toml").exists());
 }
@@ -140,10 +136,10 @@ fn without_a_keyring_login_fails_naming_the_environment_route() {
     ])
     .write_stdin(TOKEN);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("keyring"), "{}", out.stderr);
-    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
-    assert!(out.stderr.contains("--insecure-storage"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("keyring");
+    out.assert_says("CRM_TOKEN");
+    out.assert_says("--insecure-storage");
     assert_eq!(config_text(&home), None, "no profile without its token");
 }
 
@@ -153,8 +149,8 @@ fn login_never_prompts_a_script_and_refuses_what_it_cannot_use() {
     let mut cmd = home.crm();
     cmd.args(["auth", "login", "--vendor", "hubspot"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--with-token"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--with-token");
 
     let cases: &[(&[&str], &str, &str)] = &[
         (
@@ -195,8 +191,8 @@ fn a_profile_keeps_its_vendor_and_logout_needs_a_profile() {
     let mut cmd = home.crm();
     cmd.args(["auth", "logout"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--profile"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--profile");
 
     let mut cmd = home.crm();
     cmd.args(["profiles", "add", "acme", "--vendor", "pipedrive"]);
@@ -215,12 +211,8 @@ fn a_profile_keeps_its_vendor_and_logout_needs_a_profile() {
     .args(["--no-verify", "--insecure-storage"])
     .write_stdin(TOKEN);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("is a Pipedrive profile"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(2);
+    out.assert_says("is a Pipedrive profile");
     assert_eq!(config_text(&home).unwrap(), before);
 
     // Without --vendor, login goes to the default profile and keeps its vendor.
@@ -234,8 +226,8 @@ fn a_profile_keeps_its_vendor_and_logout_needs_a_profile() {
     ])
     .write_stdin(TOKEN);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("profile \"acme\""), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("profile \"acme\"");
     let mut cmd = home.crm();
     cmd.args([
         "auth",
@@ -247,7 +239,7 @@ fn a_profile_keeps_its_vendor_and_logout_needs_a_profile() {
         "acme",
     ]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["vendor"], "pipedrive");
     assert_eq!(out.json()[0]["token_source"], "file");
 }
@@ -264,7 +256,7 @@ fn status_shows_the_cron_route_and_builtins_without_a_config() {
         "json",
     ]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let rows = status_rows(&out);
     let env = row(&rows, "(environment)");
     assert_eq!(env["active"], true);
@@ -281,6 +273,6 @@ fn status_shows_the_cron_route_and_builtins_without_a_config() {
     let mut cmd = home.crm();
     cmd.args(["auth", "status", "--profile", "nope"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("sandbox"), "{}", out.stderr);
+    out.assert_exit(3);
+    out.assert_says("sandbox");
 }

@@ -137,7 +137,7 @@ async fn sell_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{run, Home};
+    use crate::support::cli::{crm, Home, To};
     use crate::support::sell;
 
     let server = wiremock::MockServer::start().await;
@@ -200,9 +200,13 @@ async fn sell_filters_behave_as_declared() {
             )
             .mount(&server)
             .await;
-        let mut cmd = home.crm_at("sell", &server.uri(), sell::TOKEN);
-        cmd.args(["deals", "list", "-o", "json"]).args(args);
-        let out = run(cmd).await;
+        let to = To::env("sell", server.uri(), sell::TOKEN);
+        let out = crm(
+            &home,
+            to,
+            &[&["deals", "list", "-o", "json"], args].concat(),
+        )
+        .await;
         let sent = server.received_requests().await.unwrap_or_default();
         let list_query: Vec<String> = sent
             .iter()
@@ -284,7 +288,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
 
-    use crate::support::cli::{run, Home};
+    use crate::support::cli::{crm, Home, To};
     use crate::support::{hubspot, pipedrive};
 
     async fn answer(server: &MockServer, verb: &str, p: &str, body: serde_json::Value) {
@@ -355,8 +359,7 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
             let one = pipedrive::page(json!([pipedrive::deal(1, "One", "5")]), None);
             answer(&server, "GET", "/api/v2/deals", one.clone()).await;
             answer(&server, "GET", "/api/v2/deals/archived", one).await;
-            let hit = json!({"success": true, "data": {"items": [{"result_score": 1.0,
-                "item": {"id": 1, "type": "deal", "title": "One"}}]}, "additional_data": {}});
+            let hit = pipedrive::search_hits(&[(1, "One", 1.0)]);
             answer(&server, "GET", "/api/v2/deals/search", hit).await;
             let people = pipedrive::participants(&[]);
             answer(&server, "GET", "/api/v1/deals/1/participants", people).await;
@@ -381,10 +384,12 @@ async fn hubspot_and_pipedrive_filters_behave_as_declared() {
                 .collect::<Vec<_>>()
         };
         let list = |extra: Vec<&'static str>| {
-            let mut cmd = home.crm_at(vendor.key(), &server.uri(), token);
-            cmd.args(["deals", "list", "-o", "json", "--limit", "5"])
-                .args(extra);
-            run(cmd)
+            let to = To::env(vendor.key(), server.uri(), token);
+            crm(
+                &home,
+                to,
+                &[&["deals", "list", "-o", "json", "--limit", "5"][..], &extra].concat(),
+            )
         };
         let out = list(vec![]).await;
         assert_eq!(out.code, 0, "{vendor} baseline: {}", out.stderr);

@@ -27,8 +27,8 @@ fn check_login(server: &ContractServer, vendor: &str, expected: &str) {
         .collect();
     assert_eq!(seen, [expected], "{}", out.stderr);
     server.assert_no_request_violations();
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("logged in to"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("logged in to");
 }
 
 #[test]

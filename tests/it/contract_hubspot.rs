@@ -7,8 +7,8 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{run_sync, Home};
-use crate::support::contract::assert_sent;
+use crate::support::cli::{Args, Home};
+use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::hubspot::{account_details, deal, owners, pipelines, properties};
 use crate::support::ContractServer;
 
@@ -36,7 +36,7 @@ pub(crate) fn answer_deals(server: &ContractServer) {
 const TOKEN: &str = "pat-na1-contract-0000";
 
 /// Writes HubSpot metadata into the cache crm will read for this server and token.
-fn seed_cache(home: &Home, base_url: &str) {
+fn seed_metadata(home: &Home, base_url: &str) {
     let owners: Vec<Value> = [owners(false), owners(true)]
         .iter()
         .flat_map(|o| o["results"].as_array().unwrap().clone())
@@ -68,51 +68,31 @@ fn seed_account(home: &Home, base_url: &str) {
 }
 
 fn seed(home: &Home, base_url: &str, entries: Vec<(&'static str, Value)>) {
-    let url = format!("{}/", base_url.trim_end_matches('/'));
-    let cache = crm::cache::MetaCache::new(
-        Some(&home.path().join("cache")),
-        &["hubspot", &url, TOKEN],
-        false,
-    );
-    crate::support::contract::run(async move {
-        for (name, value) in entries {
-            let _: Value = cache
-                .get_or_fetch(name, async move { Ok(value) })
-                .await
-                .unwrap();
-        }
-    });
+    seed_cache(home, ("hubspot", base_url, TOKEN), entries);
 }
 
 /// Runs crm against the contract server and expects exit 0; returns the paths it requested
 /// (method and path), every request of which Prism has judged against HubSpot's files.
-pub(crate) fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
-    crm_exit(server, home, args, 0)
-}
-
-/// [`crm`], expecting exit `code`: a command that stops early would leave its later requests
-/// unsent and unjudged, so every contract test says how the command must end.
-pub(crate) fn crm_exit(
+pub(crate) fn sent(
     server: &ContractServer,
     home: &Home,
-    args: &[&str],
+    args: &(impl Args + ?Sized),
+) -> Vec<String> {
+    let args = &args.to_args()[..];
+    sent_exit(server, home, args, 0)
+}
+
+/// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
+/// unsent and unjudged, so every contract test says how the command must end.
+pub(crate) fn sent_exit(
+    server: &ContractServer,
+    home: &Home,
+    args: &(impl Args + ?Sized),
     code: i32,
 ) -> Vec<String> {
-    server.clear();
-    let mut cmd = home.crm_at("hubspot", server.base_url(), TOKEN);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    let seen: Vec<String> = server
-        .requests()
-        .iter()
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    let violations = server.request_violations();
-    assert!(
-        violations.is_empty(),
-        "crm {args:?} sent requests HubSpot's spec rejects:\n{violations:#?}\nstderr: {}",
-        out.stderr
-    );
+    let args = &args.to_args()[..];
+    let (out, requests) = judged(server, home, ("hubspot", TOKEN), args);
+    let seen = method_and_path(&requests);
     assert_eq!(
         out.code, code,
         "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
@@ -125,7 +105,7 @@ pub(crate) fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::hubspot()?;
     answer_deals(&server);
     let home = Home::new();
-    seed_cache(&home, server.base_url());
+    seed_metadata(&home, server.base_url());
     Some((server, home))
 }
 
@@ -137,11 +117,7 @@ fn metadata_and_the_plain_list() {
     answer_deals(&server);
     let home = Home::new();
     seed_account(&home, server.base_url());
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /crm/v3/pipelines/deals",
         "GET /crm/v3/owners",
@@ -157,44 +133,14 @@ fn search_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales Pipeline",
-            "--stage",
-            "Contract Sent",
-            "--owner",
-            "ana@example.com",
-            "--status",
-            "lost",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--updated-until",
-            "2026-11-30",
-            "--ids",
-            "512,513",
-            "--name",
-            "Acme renewal",
-            "--close-date",
-            "2026-12-31",
-            "--search",
-            "acme",
-            "--custom",
-            "region=EMEA",
-            "--sort",
-            "amount:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
+        "deals list --pipeline 'Sales Pipeline' --stage 'Contract Sent' \
+            --owner ana@example.com --status lost --contact 201 --company 301 \
+            --updated-since 2026-11-01 --updated-until 2026-11-30 --ids 512,513 \
+            --name 'Acme renewal' --close-date 2026-12-31 --search acme --custom region=EMEA \
+            --sort amount:desc --with-contacts --limit 3",
     );
     assert_sent(&seen, "POST /crm/v3/objects/deals/search");
     // Search results carry no associations: one v4 batch read per page and object type.
@@ -210,7 +156,7 @@ fn get() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "get", "512"]);
+    let seen = sent(&server, &home, "deals get 512");
     assert_eq!(seen, ["GET /crm/v3/objects/deals/512"]);
 }
 
@@ -219,31 +165,12 @@ fn create_with_associations() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.00",
-            "--currency",
-            "USD",
-            "--stage",
-            "Contract Sent",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--set",
-            "region=EMEA",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-        ],
+        "deals create --name Acme --amount 1500.00 --currency USD --stage 'Contract Sent' \
+            --owner 'Ana Lima' --close-date 2026-12-31 --set region=EMEA --contact 201 \
+            --company 301",
     );
     // Every request of the command ran and was judged: the create, each association, then the
     // deal read again, since adding associations moves its `updatedAt`.
@@ -265,22 +192,11 @@ fn update_with_unset_and_status() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "update",
-            "512",
-            "--pipeline",
-            "default",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--unset",
-            "close_date",
-        ],
+        "deals update 512 --pipeline default --status lost --lost-reason Budget \
+            --unset close_date",
     );
     assert_eq!(
         seen,
@@ -297,7 +213,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "delete", "512", "--yes"]);
+    let seen = sent(&server, &home, "deals delete 512 --yes");
     assert_eq!(
         seen,
         [
@@ -312,11 +228,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "merge", "--into", "10", "11", "--yes"],
-    );
+    let seen = sent(&server, &home, "deals merge --into 10 11 --yes");
     assert_eq!(seen[0], "POST /crm/v3/objects/deals/merge", "{seen:#?}");
 }
 
@@ -325,30 +237,22 @@ fn associate_and_dissociate_with_each_type() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, "deals associate 512 --contact 201");
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/201",
     );
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "301", "--primary"],
+        "deals associate 512 --company 301 --primary",
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/301",
     );
     // A plain associate reads the deal's companies first: the first one becomes the primary.
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--company", "302"],
-    );
+    let seen = sent(&server, &home, "deals associate 512 --company 302");
     assert_sent(
         &seen,
         "GET /crm/v4/objects/deals/512/associations/companies",
@@ -359,37 +263,25 @@ fn associate_and_dissociate_with_each_type() {
             || s == "PUT /crm/v4/objects/deals/512/associations/companies/302"),
         "{seen:#?}"
     );
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "303", "--replace"],
+        "deals associate 512 --company 303 --replace",
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/companies/303",
     );
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "associate",
-            "512",
-            "--contact",
-            "202",
-            "--label",
-            "Decision maker",
-        ],
+        "deals associate 512 --contact 202 --label 'Decision maker'",
     );
     assert_sent(
         &seen,
         "PUT /crm/v4/objects/deals/512/associations/contacts/202",
     );
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, "deals dissociate 512 --contact 201");
     assert_sent(
         &seen,
         "DELETE /crm/v4/objects/deals/512/associations/contacts/201",
@@ -409,21 +301,13 @@ fn association_labels_are_read_from_the_labels_api() {
         json!({"results": [{"category": "USER_DEFINED", "typeId": 42, "label": "Anything"}]}),
     );
     let home = Home::new();
-    seed_cache(&home, server.base_url());
+    seed_metadata(&home, server.base_url());
     std::fs::remove_dir_all(home.path().join("cache")).unwrap();
     seed_account(&home, server.base_url());
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "associate",
-            "512",
-            "--company",
-            "301",
-            "--label",
-            "Anything",
-        ],
+        "deals associate 512 --company 301 --label Anything",
     );
     assert_eq!(
         seen,
@@ -459,23 +343,11 @@ fn upsert_on_a_unique_property() {
         200,
         batch_answer(vec![upserted()]),
     );
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--name",
-            "Acme",
-            "--amount",
-            "10",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-        ],
+        "deals upsert --match external_id=SKU01 --name Acme --amount 10 --contact 201 \
+            --company 301",
     );
     // The key is read first (a new key creates, and a create needs a stage), then the upsert,
     // then the associations, as on create, then the deal is read again to print it.

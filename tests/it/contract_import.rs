@@ -1,7 +1,7 @@
 //! `crm deals import`'s batch requests through Prism running HubSpot's OpenAPI files: create,
 //! update and upsert batches, and the batch read of `--plan`, as HubSpot's spec demands them.
 
-use crate::contract_hubspot::{batch_answer, crm, seeded, upserted};
+use crate::contract_hubspot::{batch_answer, seeded, sent, upserted};
 use crate::support::hubspot::deal;
 
 fn input(home: &crate::support::cli::Home, text: &str) -> String {
@@ -40,7 +40,7 @@ fn batch_create_and_update() {
         200,
         batch_answer(vec![deal("123", "B", "11")]),
     );
-    let mut seen = crm(&server, &home, &["deals", "import", &file]);
+    let mut seen = sent(&server, &home, &["deals", "import", &file]);
     seen.sort();
     // The created deals' contacts: one v4 batch create, not a request per association.
     assert_eq!(
@@ -75,7 +75,7 @@ fn batch_upsert_and_the_plan_s_batch_read() {
         200,
         associated(512, "0-2", 301),
     );
-    let seen = crm(&server, &home, &args);
+    let seen = sent(&server, &home, &args);
     // The record names no stage: its key is read first (a new key gets a stage), then upserted,
     // then its company added by one v4 batch create.
     assert_eq!(
@@ -88,7 +88,7 @@ fn batch_upsert_and_the_plan_s_batch_read() {
     );
     let mut plan = args.to_vec();
     plan.push("--plan");
-    let seen = crm(&server, &home, &plan);
+    let seen = sent(&server, &home, &plan);
     assert_eq!(seen, ["POST /crm/v3/objects/deals/batch/read"]);
 }
 

@@ -8,36 +8,23 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{run_sync, Home};
-use crate::support::contract::assert_sent;
+use crate::support::cli::{Args, Home};
+use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
 
 /// An API token, so requests carry `x-api-token` as the files' `api_key` scheme says.
 const TOKEN: &str = "00112233445566778899aabbccddeeff00112233";
 
-fn seed_cache(home: &Home, base_url: &str) {
-    let url = format!("{}/", base_url.trim_end_matches('/'));
-    let cache = crm::cache::MetaCache::new(
-        Some(&home.path().join("cache")),
-        &["pipedrive", &url, TOKEN],
-        false,
-    );
-    let entries = [
+fn seed_metadata(home: &Home, base_url: &str) {
+    let entries = vec![
         ("pipelines", pipelines()),
         ("stages", stages()),
         ("users", users()),
         ("fields", fields_with_a_set()),
         ("company", Value::String("acme".into())),
     ];
-    crate::support::contract::run(async move {
-        for (name, value) in entries {
-            let _: Value = cache
-                .get_or_fetch(name, async move { Ok(value) })
-                .await
-                .unwrap();
-        }
-    });
+    seed_cache(home, ("pipedrive", base_url, TOKEN), entries);
 }
 
 /// The 40-character key of a multiple-option (`set`) custom field.
@@ -56,18 +43,21 @@ fn fields_with_a_set() -> Value {
 
 /// Runs crm against the contract server and expects exit 0; returns what it requested (method
 /// and path), every request of which Prism has judged against Pipedrive's files.
-fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
-    crm_exit(server, home, args, 0)
+fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Vec<String> {
+    let args = &args.to_args()[..];
+    sent_exit(server, home, args, 0)
 }
 
-/// [`crm`], expecting exit `code`: a command that stops early would leave its later requests
+/// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
 /// unsent and unjudged, so every contract test says how the command must end.
-fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> Vec<String> {
-    server.clear();
-    let mut cmd = home.crm_at("pipedrive", server.base_url(), TOKEN);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    let requests = server.requests();
+fn sent_exit(
+    server: &ContractServer,
+    home: &Home,
+    args: &(impl Args + ?Sized),
+    code: i32,
+) -> Vec<String> {
+    let args = &args.to_args()[..];
+    let (out, requests) = judged(server, home, ("pipedrive", TOKEN), args);
     for r in &requests {
         assert_eq!(
             r.header("x-api-token"),
@@ -77,16 +67,7 @@ fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> V
             r.path
         );
     }
-    let seen: Vec<String> = requests
-        .iter()
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    let violations = server.request_violations();
-    assert!(
-        violations.is_empty(),
-        "crm {args:?} sent requests Pipedrive's spec rejects:\n{violations:#?}\nstderr: {}",
-        out.stderr
-    );
+    let seen = method_and_path(&requests);
     assert_eq!(
         out.code, code,
         "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
@@ -98,7 +79,7 @@ fn crm_exit(server: &ContractServer, home: &Home, args: &[&str], code: i32) -> V
 fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::pipedrive()?;
     let home = Home::new();
-    seed_cache(&home, server.base_url());
+    seed_metadata(&home, server.base_url());
     Some((server, home))
 }
 
@@ -108,11 +89,7 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /api/v2/pipelines",
         "GET /api/v2/stages",
@@ -130,51 +107,18 @@ fn list_with_every_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "ana@example.com",
-            "--status",
-            "lost",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--updated-until",
-            "2026-11-30",
-            "--ids",
-            "512,513",
-            "--custom",
-            "Region=EMEA",
-            "--sort",
-            "created_at:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
+        "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
+            --status lost --contact 201 --company 301 --updated-since 2026-11-01 \
+            --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc \
+            --with-contacts --limit 3",
     );
     assert_sent(&seen, "GET /api/v2/deals");
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "list", "--archived", "--limit", "3"],
-    );
+    let seen = sent(&server, &home, "deals list --archived --limit 3");
     assert_sent(&seen, "GET /api/v2/deals/archived");
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "list", "--status", "deleted", "--limit", "3"],
-    );
+    let seen = sent(&server, &home, "deals list --status deleted --limit 3");
     assert_sent(&seen, "GET /api/v2/deals");
 }
 
@@ -183,23 +127,10 @@ fn search_then_hydrate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--search",
-            "acme",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--status",
-            "open",
-            "--limit",
-            "3",
-        ],
+        "deals list --search acme --contact 201 --company 301 --status open --limit 3",
     );
     assert_sent(&seen, "GET /api/v2/deals/search");
     assert_sent(&seen, "GET /api/v2/deals");
@@ -210,7 +141,7 @@ fn get_with_participants() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "get", "512"]);
+    let seen = sent(&server, &home, "deals get 512");
     assert_sent(&seen, "GET /api/v2/deals/512");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
 }
@@ -220,37 +151,12 @@ fn create_with_everything() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.50",
-            "--currency",
-            "EUR",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--tags",
-            "Hot",
-            "--set",
-            "Region=EMEA",
-            "--set",
-            "External ID=SKU-1",
-        ],
+        "deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales \
+            --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 \
+            --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'",
     );
     assert_sent(&seen, "POST /api/v2/deals");
 }
@@ -260,31 +166,14 @@ fn update_with_status_lost_and_unset() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "update",
-            "512",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--tags",
-            "Warm",
-            "--unset",
-            "External ID",
-        ],
+        "deals update 512 --status lost --lost-reason Budget --tags Warm --unset 'External ID'",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // The v2 PATCH schema has no null for expected_close_date: crm refuses rather than send one.
-    let seen = crm_exit(
-        &server,
-        &home,
-        &["deals", "update", "512", "--unset", "close_date"],
-        6,
-    );
+    let seen = sent_exit(&server, &home, "deals update 512 --unset close_date", 6);
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
@@ -297,11 +186,7 @@ fn clearing_a_multiple_option_field_sends_null() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "update", "512", "--set", "Channels="],
-    );
+    let seen = sent(&server, &home, "deals update 512 --set Channels=");
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     let patch = server
         .requests()
@@ -314,11 +199,7 @@ fn clearing_a_multiple_option_field_sends_null() {
         serde_json::json!({ CHANNELS_KEY: null }),
         "{patch}"
     );
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "update", "512", "--set", "Channels=Web;Phone"],
-    );
+    let seen = sent(&server, &home, "deals update 512 --set Channels=Web;Phone");
     assert_sent(&seen, "PATCH /api/v2/deals/512");
 }
 
@@ -327,7 +208,7 @@ fn delete() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "delete", "512", "--yes"]);
+    let seen = sent(&server, &home, "deals delete 512 --yes");
     assert_sent(&seen, "DELETE /api/v2/deals/512");
 }
 
@@ -336,11 +217,7 @@ fn merge() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "merge", "--into", "10", "11", "--yes"],
-    );
+    let seen = sent(&server, &home, "deals merge --into 10 11 --yes");
     assert_sent(&seen, "PUT /api/v1/deals/11/merge");
     assert_sent(&seen, "GET /api/v2/deals/10");
 }
@@ -350,19 +227,11 @@ fn followers() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "follow", "512", "--user", "Bo Berg"],
-    );
+    let seen = sent(&server, &home, "deals follow 512 --user 'Bo Berg'");
     assert_sent(&seen, "POST /api/v2/deals/512/followers");
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "unfollow", "512", "--user", "Bo Berg"],
-    );
+    let seen = sent(&server, &home, "deals unfollow 512 --user 'Bo Berg'");
     assert_sent(&seen, "DELETE /api/v2/deals/512/followers/12");
-    let seen = crm(&server, &home, &["deals", "followers", "512"]);
+    let seen = sent(&server, &home, "deals followers 512");
     assert_sent(&seen, "GET /api/v2/deals/512/followers");
 }
 
@@ -371,30 +240,22 @@ fn associate_and_dissociate() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "associate", "512", "--contact", "201"],
-    );
+    let seen = sent(&server, &home, "deals associate 512 --contact 201");
     assert_sent(&seen, "POST /api/v1/deals/512/participants");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--contact", "201", "--primary"],
+        "deals associate 512 --contact 201 --primary",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &["deals", "associate", "512", "--company", "301", "--replace"],
+        "deals associate 512 --company 301 --replace",
     );
     assert_sent(&seen, "PATCH /api/v2/deals/512");
     // Prism's example deal has person 1 and its example participant is person 1598.
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "1598"],
-    );
+    let seen = sent(&server, &home, "deals dissociate 512 --contact 1598");
     assert_sent(&seen, "GET /api/v1/deals/512/participants");
     assert!(
         seen.iter()
@@ -403,19 +264,9 @@ fn associate_and_dissociate() {
     );
     // Person 1 is the deal's person_id, which the v2 PATCH schema cannot empty (no null):
     // refused after the reads, before any write; the organization likewise, before any request.
-    let seen = crm_exit(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--contact", "1"],
-        6,
-    );
+    let seen = sent_exit(&server, &home, "deals dissociate 512 --contact 1", 6);
     assert!(seen.iter().all(|s| s.starts_with("GET ")), "{seen:#?}");
-    let seen = crm_exit(
-        &server,
-        &home,
-        &["deals", "dissociate", "512", "--company", "1"],
-        6,
-    );
+    let seen = sent_exit(&server, &home, "deals dissociate 512 --company 1", 6);
     assert!(seen.is_empty(), "{seen:#?}");
 }
 
@@ -424,11 +275,7 @@ fn upsert_searches_exactly() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "upsert", "--match", "name=Acme", "--amount", "10"],
-    );
+    let seen = sent(&server, &home, "deals upsert --match name=Acme --amount 10");
     assert_sent(&seen, "GET /api/v2/deals/search");
 }
 
@@ -438,7 +285,7 @@ fn pipelines_and_stages_unseeded() {
         return;
     };
     let home = Home::new();
-    let seen = crm(&server, &home, &["stages", "list"]);
+    let seen = sent(&server, &home, "stages list");
     assert_sent(&seen, "GET /api/v2/pipelines");
     assert_sent(&seen, "GET /api/v2/stages");
 }
@@ -482,7 +329,7 @@ fn the_sandbox_answers_as_the_specs_say() {
         &["deals", "merge", "--into", "1", "2", "--yes"],
     ];
     for args in steps {
-        let seen = crm(&server, &home, args);
+        let seen = sent(&server, &home, args);
         assert!(!seen.is_empty(), "{args:?} sent nothing");
         // Exceptions live in the allow-list only (e.g. `prism proxy`'s warning on a PATCH 200).
         let requests = server.requests();

@@ -9,7 +9,7 @@ mod pipedrive;
 mod sell;
 
 use crate::support::allow_list;
-use crate::support::cli::{run_sync, Home, Run};
+use crate::support::cli::{crm, Args, Home, Run, To};
 use crate::support::contract::run;
 use crate::support::ContractServer;
 use crm::sandbox::{RunningSandbox, SandboxVendor, ServeArgs};
@@ -76,6 +76,35 @@ impl Proxied {
         );
     }
 
+    /// `crm ARGS` against the sandbox through the proxy, with no retries (a retry would hide a
+    /// violation) and a token shaped as the vendor's own; fails on anything that breaks the
+    /// vendor's files.
+    pub fn run(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
+        self.server.clear();
+        let token = match self.vendor {
+            SandboxVendor::Hubspot => hubspot::TOKEN,
+            SandboxVendor::Pipedrive => pipedrive::TOKEN,
+            SandboxVendor::Sell => sell::TOKEN,
+        };
+        let to = To::Env {
+            vendor: self.vendor.name(),
+            base_url: self.server.base_url().to_string(),
+            token,
+        };
+        let out = crm(home, to, args).env("CRM_MAX_RETRIES", "0").run_sync();
+        self.assert_clean(&format!("crm {args:?} (stderr: {})", out.stderr));
+        out
+    }
+
+    /// [`Proxied::run`], which must succeed.
+    pub fn ok(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
+        let out = self.run(home, args);
+        assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
+        out
+    }
+
     /// `METHOD path` of every request seen since the last `clear`.
     pub fn seen(&self) -> Vec<String> {
         self.server
@@ -84,22 +113,4 @@ impl Proxied {
             .map(|r| format!("{} {}", r.method, r.path))
             .collect()
     }
-}
-
-/// `crm ARGS` against the sandbox through the proxy, with no retries (a retry would hide a
-/// violation); fails on anything that breaks the vendor's files.
-pub fn crm(p: &Proxied, home: &Home, token: &str, args: &[&str]) -> Run {
-    p.server.clear();
-    let mut cmd = home.crm_at(p.vendor.name(), p.server.base_url(), token);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    p.assert_clean(&format!("crm {args:?} (stderr: {})", out.stderr));
-    out
-}
-
-/// [`crm`], which must succeed.
-pub fn ok(p: &Proxied, home: &Home, token: &str, args: &[&str]) -> Run {
-    let out = crm(p, home, token, args);
-    assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
-    out
 }

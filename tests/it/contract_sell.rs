@@ -9,20 +9,15 @@
 
 use serde_json::{json, Value};
 
-use crate::support::cli::{run_sync, Home};
+use crate::support::cli::{Args, Home};
+use crate::support::contract::{judged, seed_cache};
 use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
 use crate::support::ContractServer;
 
 const TOKEN: &str = "sell-contract-0000";
 
 /// Writes Sell metadata into the cache crm will read for this server and token.
-fn seed_cache(home: &Home, base_url: &str, with_meta: bool) {
-    let url = format!("{}/", base_url.trim_end_matches('/'));
-    let cache = crm::cache::MetaCache::new(
-        Some(&home.path().join("cache")),
-        &["sell", &url, TOKEN],
-        false,
-    );
+fn seed_metadata(home: &Home, base_url: &str, with_meta: bool) {
     let mut entries = vec![
         ("custom_fields", Value::Array(custom_fields())),
         ("loss_reasons", Value::Array(loss_reasons())),
@@ -35,36 +30,20 @@ fn seed_cache(home: &Home, base_url: &str, with_meta: bool) {
         entries.push(("stages", Value::Array(s)));
         entries.push(("users", Value::Array(users())));
     }
-    crate::support::contract::run(async move {
-        for (name, value) in entries {
-            let _: Value = cache
-                .get_or_fetch(name, async move { Ok(value) })
-                .await
-                .unwrap();
-        }
-    });
+    seed_cache(home, ("sell", base_url, TOKEN), entries);
 }
 
 /// Runs crm against the contract server; returns what it requested (method, path and query).
-fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
-    server.clear();
-    let mut cmd = home.crm_at("sell", server.base_url(), TOKEN);
-    cmd.env("CRM_MAX_RETRIES", "0").args(args);
-    let out = run_sync(cmd);
-    let seen: Vec<String> = server
-        .requests()
+fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Vec<String> {
+    let args = &args.to_args()[..];
+    let (out, requests) = judged(server, home, ("sell", TOKEN), args);
+    let seen: Vec<String> = requests
         .iter()
         .map(|r| match &r.query {
             Some(q) => format!("{} {}?{q}", r.method, r.path),
             None => format!("{} {}", r.method, r.path),
         })
         .collect();
-    let violations = server.request_violations();
-    assert!(
-        violations.is_empty(),
-        "crm {args:?} sent requests the Sell description rejects:\n{violations:#?}\nstderr: {}",
-        out.stderr
-    );
     assert_eq!(out.code, 0, "crm {args:?}: {}\nsent {seen:#?}", out.stderr);
     seen
 }
@@ -72,7 +51,7 @@ fn crm(server: &ContractServer, home: &Home, args: &[&str]) -> Vec<String> {
 fn seeded() -> Option<(ContractServer, Home)> {
     let server = ContractServer::sell()?;
     let home = Home::new();
-    seed_cache(&home, server.base_url(), true);
+    seed_metadata(&home, server.base_url(), true);
     Some((server, home))
 }
 
@@ -90,12 +69,8 @@ fn metadata_and_the_plain_list() {
         return;
     };
     let home = Home::new();
-    seed_cache(&home, server.base_url(), false);
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "list", "--limit", "5", "-o", "json"],
-    );
+    seed_metadata(&home, server.base_url(), false);
+    let seen = sent(&server, &home, "deals list --limit 5 -o json");
     for expected in [
         "GET /v2/pipelines?page=1&per_page=100",
         "GET /v2/stages?page=1&per_page=100",
@@ -111,30 +86,12 @@ fn list_with_every_sell_filter_and_a_sort() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            "ana@example.com",
-            "--stage",
-            "Qualified",
-            "--pipeline",
-            "Sales",
-            "--contact",
-            "5",
-            "--company",
-            "6",
-            "--custom",
-            "external_id=SKU01",
-            "--sort",
-            "close_date:desc",
-            "--with-contacts",
-            "--limit",
-            "3",
-        ],
+        "deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 \
+            --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts \
+            --limit 3",
     );
     assert_sent(&seen, "GET /v2/deals");
     assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
@@ -145,18 +102,10 @@ fn list_with_client_side_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--status",
-            "won",
-            "--updated-since",
-            "2026-11-01",
-            "--all",
-        ],
+        "deals list --status won --updated-since 2026-11-01 --all",
     );
     assert_sent(
         &seen,
@@ -169,24 +118,11 @@ fn list_with_sells_own_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--ids",
-            "1,2",
-            "--name",
-            "Website Redesign",
-            "--close-date",
-            "2026-12-31",
-            "--hot",
-            "--source",
-            "10",
-            "--limit",
-            "3",
-        ],
+        "deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot \
+            --source 10 --limit 3",
     );
     assert_sent(
         &seen,
@@ -199,7 +135,7 @@ fn get_with_contacts() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "get", "123"]);
+    let seen = sent(&server, &home, "deals get 123");
     assert_sent(&seen, "GET /v2/deals/123");
     assert_sent(&seen, "GET /v2/deals/123/associated_contacts");
 }
@@ -209,35 +145,12 @@ fn create_with_every_field() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500.50",
-            "--currency",
-            "USD",
-            "--stage",
-            "Qualified",
-            "--pipeline",
-            "Sales",
-            "--owner",
-            "Ana Lima",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "5",
-            "--contact",
-            "6",
-            "--tags",
-            "a,b",
-            "--set",
-            "region=EMEA",
-        ],
+        "deals create --name Acme --amount 1500.50 --currency USD --stage Qualified \
+            --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 \
+            --tags a,b --set region=EMEA",
     );
     assert_sent(&seen, "POST /v2/deals");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
@@ -294,7 +207,7 @@ fn update_fields_tags_status_and_unset() {
             "",
         ],
     ] {
-        let seen = crm(&server, &home, &args);
+        let seen = sent(&server, &home, &args);
         assert_sent(&seen, "PUT /v2/deals/123");
     }
 }
@@ -304,23 +217,11 @@ fn upsert_with_query_filters() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
+    let seen = sent(
         &server,
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--match",
-            "owner=Ana Lima",
-            "--name",
-            "Website Redesign",
-            "--contact",
-            "5",
-            "--amount",
-            "1000.50",
-        ],
+        "deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' \
+            --name 'Website Redesign' --contact 5 --amount 1000.50",
     );
     assert_sent(
         &seen,
@@ -333,23 +234,11 @@ fn associate_dissociate_and_primary() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "associate", "123", "--contact", "9"],
-    );
+    let seen = sent(&server, &home, "deals associate 123 --contact 9");
     assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "associate", "123", "--contact", "9", "--primary"],
-    );
+    let seen = sent(&server, &home, "deals associate 123 --contact 9 --primary");
     assert_sent(&seen, "PUT /v2/deals/123");
-    let seen = crm(
-        &server,
-        &home,
-        &["deals", "dissociate", "123", "--contact", "9"],
-    );
+    let seen = sent(&server, &home, "deals dissociate 123 --contact 9");
     assert_sent(&seen, "DELETE /v2/deals/123/associated_contacts/9");
 }
 
@@ -358,7 +247,7 @@ fn delete_reads_the_deal_and_its_contacts_first() {
     let Some((server, home)) = seeded() else {
         return;
     };
-    let seen = crm(&server, &home, &["deals", "delete", "123", "--yes"]);
+    let seen = sent(&server, &home, "deals delete 123 --yes");
     assert_eq!(
         seen.iter()
             .map(|s| s.split('?').next().unwrap())
@@ -377,7 +266,7 @@ fn pipelines_and_stages() {
         return;
     };
     let home = Home::new();
-    let seen = crm(&server, &home, &["pipelines", "list"]);
+    let seen = sent(&server, &home, "pipelines list");
     assert_sent(&seen, "GET /v2/pipelines");
     assert_sent(&seen, "GET /v2/stages");
 }

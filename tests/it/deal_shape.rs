@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::cli::{run, run_sync, Home, Run};
+use crate::support::cli::{crm, run, run_sync, Args, Home, Run, To};
 
 /// The built-in sandboxes and the id each gives the fifth demo deal ("Initech: Website
 /// Redesign", 1253 USD, "Contract Sent" of the Renewals pipeline: a stage name both pipelines
@@ -16,13 +16,14 @@ const SANDBOXES: [(&str, &str, &str); 3] = [
     ("sell", "sandbox-sell", "5000005"),
 ];
 
-fn crm(home: &Home, profile: &str, args: &[&str], columns: Option<&str>) -> Run {
-    let mut cmd = home.crm();
-    cmd.args(["--profile", profile]).args(args);
+/// `crm --profile PROFILE ARGS` (in a terminal `columns` wide, if given), which must succeed.
+fn succeeds(home: &Home, profile: &str, args: &(impl Args + ?Sized), columns: Option<&str>) -> Run {
+    let args = &args.to_args()[..];
+    let mut cmd = crm(home, profile, args);
     if let Some(c) = columns {
-        cmd.env("COLUMNS", c);
+        cmd = cmd.env("COLUMNS", c);
     }
-    let out = run_sync(cmd);
+    let out = cmd.run_sync();
     assert_eq!(out.code, 0, "crm {args:?} on {profile}: {}", out.stderr);
     out
 }
@@ -62,16 +63,16 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
     let mut seen: Vec<(&str, Value)> = Vec::new();
     for (vendor, profile, id) in SANDBOXES {
         let home = Home::new();
-        let get = crm(&home, profile, &["deals", "get", id, "-o", "json"], None);
+        let get = succeeds(&home, profile, &format!("deals get {id} -o json"), None);
         let ids = format!("--ids={id}");
-        let csv = crm(&home, profile, &["deals", "list", &ids, "-o", "csv"], None);
-        let narrow = crm(
+        let csv = succeeds(&home, profile, &["deals", "list", &ids, "-o", "csv"], None);
+        let narrow = succeeds(
             &home,
             profile,
             &["deals", "list", &ids, "-o", "table"],
             Some("80"),
         );
-        let wide = crm(
+        let wide = succeeds(
             &home,
             profile,
             &["deals", "list", &ids, "-o", "table"],
@@ -124,12 +125,7 @@ fn the_same_demo_deal_reads_the_same_on_every_vendor() {
 fn tables_fit_80_columns_and_name_the_pipeline() {
     for (vendor, profile, _) in SANDBOXES {
         let home = Home::new();
-        let out = crm(
-            &home,
-            profile,
-            &["deals", "list", "--limit", "8", "-o", "table"],
-            Some("80"),
-        );
+        let out = succeeds(&home, profile, "deals list --limit 8 -o table", Some("80"));
         insta::assert_snapshot!(format!("list_80_{vendor}"), out.stdout);
         for line in out.stdout.lines() {
             assert!(line.width() <= 80, "{vendor}: wider than 80: {line}");
@@ -156,8 +152,8 @@ fn csv_headers_are_the_json_keys_for_every_listing() {
             &["deals", "fields"],
             &["deals", "list", "--limit", "3"],
         ] {
-            let json = crm(&home, profile, &[args, &["-o", "json"]].concat(), None).json();
-            let csv = crm(&home, profile, &[args, &["-o", "csv"]].concat(), None);
+            let json = succeeds(&home, profile, &[args, &["-o", "json"]].concat(), None).json();
+            let csv = succeeds(&home, profile, &[args, &["-o", "csv"]].concat(), None);
             let mut keys: Vec<String> = Vec::new();
             for record in json.as_array().unwrap() {
                 for k in record.as_object().unwrap().keys() {
@@ -175,17 +171,10 @@ fn csv_headers_are_the_json_keys_for_every_listing() {
 #[test]
 fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
     let home = Home::new();
-    let out = crm(
+    let out = succeeds(
         &home,
         "sandbox-pipedrive",
-        &[
-            "deals",
-            "list",
-            "--limit",
-            "2",
-            "--fields",
-            "id,probability,url",
-        ],
+        "deals list --limit 2 --fields id,probability,url",
         None,
     );
     for deal in out.json().as_array().unwrap() {
@@ -208,8 +197,8 @@ fn fields_url_is_there_where_the_vendor_links_deals_and_refused_where_not() {
         "id,url",
     ]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("Zendesk Sell"), "{}", out.stderr);
+    out.assert_exit(6);
+    out.assert_says("Zendesk Sell");
     assert_eq!(out.stdout, "", "nothing on stdout");
 }
 
@@ -229,7 +218,12 @@ async fn a_list_that_stops_at_its_limit_says_so() {
             let sandbox = spawn(args).await.expect("sandbox starts");
             let home = Home::new();
             let list = |verbose: bool| {
-                let mut cmd = home.crm_at(vendor.name(), &sandbox.url(), "sandbox-token");
+                let mut cmd = crm(
+                    &home,
+                    To::env(vendor.name(), sandbox.url(), "sandbox-token"),
+                    "",
+                )
+                .command();
                 cmd.args(["deals", "list", "-o", "json"]);
                 if verbose {
                     cmd.arg("-v");
@@ -237,7 +231,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
                 run(cmd)
             };
             let told = list(true).await;
-            assert_eq!(told.code, 0, "{}", told.stderr);
+            told.assert_exit(0);
             assert_eq!(told.json().as_array().unwrap().len(), 100, "{vendor:?}");
             let says = told
                 .stderr
@@ -264,7 +258,7 @@ async fn a_list_that_stops_at_its_limit_says_so() {
 #[test]
 fn records_from_another_crm_are_matched_by_name() {
     let home = Home::new();
-    let export = crm(&home, "sandbox", &["deals", "export"], None);
+    let export = succeeds(&home, "sandbox", "deals export", None);
     let source: Vec<Value> = export
         .stdout
         .lines()
@@ -305,10 +299,10 @@ fn records_from_another_crm_are_matched_by_name() {
         }
         assert_eq!(result["action"], "created", "{result}");
         let id = result["id"].as_str().unwrap();
-        let copy = crm(
+        let copy = succeeds(
             &home,
             "sandbox-pipedrive",
-            &["deals", "get", id, "-o", "json"],
+            &format!("deals get {id} -o json"),
             None,
         )
         .json();
@@ -329,10 +323,10 @@ fn records_from_another_crm_are_matched_by_name() {
 #[test]
 fn notices_name_stages_not_ids() {
     let home = Home::new();
-    let out = crm(
+    let out = succeeds(
         &home,
         "sandbox-sell",
-        &["deals", "list", "--status", "won", "-o", "json"],
+        "deals list --status won -o json",
         None,
     );
     assert!(

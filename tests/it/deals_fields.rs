@@ -101,13 +101,13 @@ fn the_did_you_mean_hint_names_a_command_that_runs() {
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox", "deals", "list", "--fields", "zzz"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("crm deals fields"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("crm deals fields");
 
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox", "deals", "fields"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(out.stdout.contains("custom.region"), "{}", out.stdout);
 }
 

@@ -6,11 +6,10 @@ use std::path::Path as FsPath;
 
 use clap::CommandFactory;
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{run_sync, Home};
 use crate::support::hubspot;
+use crate::support::mock::Answers;
 
 /// Every visible command as its words after `crm`: `[]`, `["deals"]`, `["deals", "list"]`, …
 fn command_paths() -> Vec<(Vec<String>, bool)> {
@@ -279,10 +278,8 @@ async fn deals_list_into_a_closed_pipe_ends_quietly() {
     let deals: Vec<serde_json::Value> = (1..=50)
         .map(|i| hubspot::deal(&i.to_string(), "Acme", "10.00"))
         .collect();
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "results": deals })))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals", json!({ "results": deals }))
         .await;
     let home = Home::new();
     for format in ["ndjson", "json", "table", "csv"] {

@@ -9,7 +9,7 @@
 use std::os::unix::net::UnixListener;
 use std::path::Path;
 
-use crate::support::cli::{run_sync, Home, Run};
+use crate::support::cli::{crm, run_sync, Home, Run, To};
 
 const TOKEN: &str = "pat-na1-hermetic-0000-0000-0000-000000000000";
 
@@ -39,16 +39,6 @@ impl FakeBus {
     }
 }
 
-/// `crm args` from `Home::crm`, on a machine whose runtime directory holds `bus`.
-fn crm(home: &Home, runtime_dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = home.crm();
-    cmd.env("XDG_RUNTIME_DIR", runtime_dir).args(args);
-    if let Some(input) = stdin {
-        cmd.write_stdin(input);
-    }
-    run_sync(cmd)
-}
-
 /// Every command shape of the suite that reaches the keyring store (login without
 /// `--insecure-storage`, a keyring profile's token read by a command or by `auth status`,
 /// logout, and `profiles remove`), each checked to have reached the store and found it absent.
@@ -68,53 +58,38 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     // tests/it/auth.rs: login to the keyring (exit 4: no keyring here).
     let out = crm(
         &home,
-        runtime.path(),
-        &[
-            "auth",
-            "login",
-            "--vendor",
-            "sell",
-            "--with-token",
-            "--no-verify",
-        ],
-        Some(TOKEN),
-    );
-    assert_eq!(out.code, 4, "{}", out.stderr);
+        To::Default,
+        "auth login --vendor sell --with-token --no-verify",
+    )
+    .env("XDG_RUNTIME_DIR", runtime.path())
+    .stdin(TOKEN)
+    .run_sync();
+    out.assert_exit(4);
     keyring_said(&out);
 
     // A keyring profile: its token is read by a command and by `auth status`.
-    let out = crm(
-        &home,
-        runtime.path(),
-        &["profiles", "add", "hub", "--vendor", "hubspot"],
-        None,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = crm(
-        &home,
-        runtime.path(),
-        &["--profile", "hub", "deals", "list"],
-        None,
-    );
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    let out = crm(&home, To::Default, "profiles add hub --vendor hubspot")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
+    out.assert_exit(0);
+    let out = crm(&home, To::Default, "--profile hub deals list")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
+    out.assert_exit(4);
     keyring_said(&out);
-    let out = crm(
-        &home,
-        runtime.path(),
-        &["auth", "status", "--no-verify", "-o", "json"],
-        None,
-    );
+    let out = crm(&home, To::Default, "auth status --no-verify -o json")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
     keyring_said(&out);
-    let out = crm(
-        &home,
-        runtime.path(),
-        &["auth", "logout", "--profile", "hub"],
-        None,
-    );
+    let out = crm(&home, To::Default, "auth logout --profile hub")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
     keyring_said(&out);
 
     // tests/it/profiles.rs: `profiles remove` deletes the profile's keyring entry.
-    let out = crm(&home, runtime.path(), &["profiles", "remove", "hub"], None);
+    let out = crm(&home, To::Default, "profiles remove hub")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .run_sync();
     keyring_said(&out);
 
     assert_eq!(

@@ -5,18 +5,10 @@ use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home};
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, Home, To};
 use crate::support::hubspot::{self, account, deal, TOKEN};
-
-async fn requests_to(server: &wiremock::MockServer, verb: &str, p: &str) -> Vec<wiremock::Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
+use crate::support::mock::{requests_to, Answers};
 
 #[tokio::test]
 async fn list_follows_the_after_cursor_and_names_properties() {
@@ -28,21 +20,13 @@ async fn list_follows_the_after_cursor_and_names_properties() {
             ResponseTemplate::new(200)
                 .set_body_json(json!({"results": [deal("2", "Beta", "20.10")]})),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "results": [deal("1", "Alpha", "1000.50")],
-            "paging": {"next": {"after": "2", "link": "x"}}
-        })))
-        .mount(&server)
-        .await;
+    server.answer("GET", "/crm/v3/objects/deals", json!({ "results": [deal("1", "Alpha", "1000.50")], "paging": {"next": {"after": "2", "link": "x"}} })).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--all", "-o", "json"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals list --all -o json").await;
+    out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
     assert_eq!(deals[0]["amount"], "1000.5");
@@ -93,39 +77,22 @@ fn search_page(results: Vec<Value>, total: u64, after: Option<&str>) -> Value {
 #[tokio::test]
 async fn filters_go_through_search_with_names_resolved() {
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("7", "Gamma", "5")],
-            1,
-            None,
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("7", "Gamma", "5")], 1, None),
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "list",
-        "--stage",
-        "Contract Sent",
-        "--owner",
-        "ana@example.com",
-        "--status",
-        "open",
-        "--company",
-        "301",
-        "--search",
-        "acme",
-        "--sort",
-        "amount:desc",
-        "--custom",
-        "Region=EMEA",
-        "-o",
-        "ndjson",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals list --stage 'Contract Sent' --owner ana@example.com --status open \
+            --company 301 --search acme --sort amount:desc --custom Region=EMEA -o ndjson",
+    )
+    .await;
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 1);
     let searches = requests_to(&server, "POST", "/crm/v3/objects/deals/search").await;
     assert_eq!(searches.len(), 1);
@@ -159,22 +126,16 @@ async fn filters_go_through_search_with_names_resolved() {
 #[tokio::test]
 async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("1", "A", "1")],
-            12_345,
-            Some("1"),
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("1", "A", "1")], 12_345, Some("1")),
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals", "list", "--status", "won", "--limit", "1", "-o", "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals list --status won --limit 1 -o json").await;
+    out.assert_exit(0);
     assert!(
         !out.stderr.contains("at most 10000"),
         "a limit under the cap needs no warning: {}",
@@ -182,18 +143,14 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
     );
 
     let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_page(
-            vec![deal("1", "A", "1")],
-            12_345,
-            None,
-        )))
-        .mount(&server)
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            search_page(vec![deal("1", "A", "1")], 12_345, None),
+        )
         .await;
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--status", "won", "--all", "-o", "ndjson"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, "deals list --status won --all -o ndjson").await;
     assert!(
         out.stderr.contains("12345 deals match") && out.stderr.contains("at most 10000"),
         "{}",
@@ -205,15 +162,9 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
 async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_suggestion() {
     let server = account().await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--stage", "Negotiation"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("no stage named \"Negotiation\""),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&home, &server, "deals list --stage Negotiation").await;
+    out.assert_exit(3);
+    out.assert_says("no stage named \"Negotiation\"");
     assert!(
         out.stderr
             .contains("Sales Pipeline/Contract Sent (id contractsent)"),
@@ -221,24 +172,16 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
         out.stderr
     );
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "create", "--name", "X", "--set", "regoin=EMEA"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did you mean \"region\""),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&home, &server, "deals create --name X --set regoin=EMEA").await;
+    out.assert_exit(2);
+    out.assert_says("did you mean \"region\"");
     assert!(requests_to(&server, "POST", "/crm/v3/objects/deals")
         .await
         .is_empty());
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "update", "5", "--owner", "Zed"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals update 5 --owner Zed").await;
+    out.assert_exit(3);
+    out.assert_says("Ana Lima");
 }
 
 #[tokio::test]
@@ -256,31 +199,16 @@ async fn create_sends_strings_takes_the_first_stage_and_says_so() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Acme",
-        "--amount",
-        "1500.00",
-        "--currency",
-        "eur",
-        "--close-date",
-        "2026-12-31",
-        "--set",
-        "Region=Europe",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals create --name Acme --amount 1500.00 --currency eur --close-date 2026-12-31 \
+            --set Region=Europe -o json",
+    )
+    .await;
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "99");
-    assert!(
-        out.stderr.contains("using \"Appointment Scheduled\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("using \"Appointment Scheduled\"");
 }
 
 #[tokio::test]
@@ -309,23 +237,13 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Acme",
-        "--stage",
-        "contractsent",
-        "--contact",
-        "201",
-        "--company",
-        "666",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals create --name Acme --stage contractsent --contact 201 --company 666 -o json",
+    )
+    .await;
+    out.assert_exit(8);
     assert_eq!(out.json()["id"], "99");
     assert!(
         out.stderr
@@ -333,7 +251,7 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist"), "{}", out.stderr);
+    out.assert_says("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist");
 }
 
 #[tokio::test]
@@ -346,17 +264,13 @@ async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Once",
-        "--stage",
-        "contractsent",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals create --name Once --stage contractsent",
+    )
+    .await;
+    out.assert_exit(7);
     assert!(
         out.stderr
             .contains("outcome unknown for create deal \"Once\""),
@@ -376,15 +290,14 @@ async fn a_429_is_retried_after_retry_after_even_for_a_create() {
                 .set_body_json(hubspot::error("RATE_LIMITS", "slow down")),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(deal("5", "Late", "1")))
-        .mount(&server)
+    server
+        .answer_with("POST", "/crm/v3/objects/deals", 201, deal("5", "Late", "1"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
+    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
     cmd.args([
         "deals",
         "create",
@@ -397,7 +310,7 @@ async fn a_429_is_retried_after_retry_after_even_for_a_create() {
     ]);
     let started = std::time::Instant::now();
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "POST", "/crm/v3/objects/deals")
             .await
@@ -417,18 +330,15 @@ async fn reads_are_retried_after_server_errors() {
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(ResponseTemplate::new(502))
         .up_to_n_times(2)
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "get", "5", "-o", "json"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals get 5 -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], "Five");
     assert_eq!(
         requests_to(&server, "GET", "/crm/v3/objects/deals/5")
@@ -464,21 +374,16 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
             .respond_with(
                 ResponseTemplate::new(status).set_body_json(hubspot::error(category, message)),
             )
+            .expect(1..)
             .mount(&server)
             .await;
         let home = Home::new();
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(["deals", "update", "5", "--amount", "10"]);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, "deals update 5 --amount 10").await;
         assert_eq!(out.code, code, "{status}: {}", out.stderr);
         if code != 3 {
             assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
         } else {
-            assert!(
-                out.stderr.contains("HubSpot has no deal 5"),
-                "{}",
-                out.stderr
-            );
+            out.assert_says("HubSpot has no deal 5");
         }
     }
 }
@@ -486,10 +391,8 @@ async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
 #[tokio::test]
 async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     Mock::given(method("PATCH"))
         .and(path("/crm/v3/objects/deals/5"))
@@ -499,22 +402,13 @@ async fn update_clears_with_empty_strings_and_moves_status_to_the_closing_stage(
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "update",
-        "5",
-        "--unset",
-        "close_date",
-        "--status",
-        "lost",
-        "--lost-reason",
-        "Budget",
-        "-o",
-        "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals update 5 --unset close_date --status lost --lost-reason Budget -o json",
+    )
+    .await;
+    out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/crm/v3/objects/deals/5").await[0];
     let body: Value = serde_json::from_slice(&patch.body).unwrap();
     assert!(body["properties"].get("pipeline").is_none(), "{body}");
@@ -532,54 +426,39 @@ async fn merge_sends_string_ids_and_prints_the_survivor_hubspot_returns() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/12"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("12", "Merged", "3")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/12", deal("12", "Merged", "3"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals", "merge", "--into", "10", "11", "--yes", "-o", "json",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals merge --into 10 11 --yes -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "12");
-    assert!(
-        out.stderr.contains("the merged deal's id is now 12"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("the merged deal's id is now 12");
 }
 
 #[tokio::test]
 async fn delete_keeps_the_deal_in_the_trash_first_and_needs_yes_without_a_terminal() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(TrashedFirst(home.data_dir().join("trash.ndjson")))
+        .expect(1..)
         .mount(&server)
         .await;
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals delete 5").await;
+    out.assert_exit(2);
+    out.assert_says("--yes");
     assert!(requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
         .await
         .is_empty());
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5", "--yes"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("recycling bin"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
+    out.assert_exit(0);
+    out.assert_says("recycling bin");
     assert_eq!(
         requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
             .await
@@ -614,23 +493,20 @@ impl wiremock::Respond for TrashedFirst {
 #[tokio::test]
 async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(0)
         .mount(&server)
         .await;
     let home = Home::new();
     // A directory where the trash file should be: it cannot be opened for appending.
     std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "delete", "5", "--yes"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
+    out.assert_exit(1);
     assert!(
         out.stderr.contains("cannot write the trash file")
             && out.stderr.contains("nothing deleted"),
@@ -648,14 +524,7 @@ async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
 #[tokio::test]
 async fn associate_uses_explicit_v4_types_and_labels() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v4/associations/deals/contacts/labels"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [
-            {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": null},
-            {"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"}
-        ]})))
-        .mount(&server)
-        .await;
+    server.answer("GET", "/crm/v4/associations/deals/contacts/labels", json!({"results": [ {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": null}, {"category": "USER_DEFINED", "typeId": 42, "label": "Decision maker"} ]})).await;
     Mock::given(method("PUT"))
         .and(path("/crm/v4/objects/deals/5/associations/contacts/201"))
         .and(body_partial_json(
@@ -704,38 +573,30 @@ async fn associate_uses_explicit_v4_types_and_labels() {
         vec!["deals", "associate", "5", "--company", "302"],
         vec!["deals", "dissociate", "5", "--contact", "201"],
     ] {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(&args);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     }
 }
 
 #[tokio::test]
 async fn follow_is_not_supported_by_hubspot_and_sends_nothing() {
-    let server = wiremock::MockServer::start().await;
+    let server = Account::empty("hubspot").await;
     let home = Home::new();
     for args in [
         vec!["deals", "follow", "5", "--user", "ana"],
         vec!["deals", "unfollow", "5", "--user", "ana"],
         vec!["deals", "followers", "5"],
     ] {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(&args);
-        let out = run(cmd).await;
-        assert_eq!(out.code, 6, "{}", out.stderr);
-        assert!(
-            out.stderr.contains("is not supported by HubSpot"),
-            "{}",
-            out.stderr
-        );
+        let out = crm(&home, &server, &args).await;
+        out.assert_exit(6);
+        out.assert_says("is not supported by HubSpot");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn bad_input_fails_before_any_request() {
-    let server = wiremock::MockServer::start().await;
+    let server = Account::empty("hubspot").await;
     let home = Home::new();
     let cases: [(&[&str], i32, &str); 5] = [
         (&["deals", "get", "../contacts/1"], 2, "is not a valid id"),
@@ -764,9 +625,7 @@ async fn bad_input_fails_before_any_request() {
         ),
     ];
     for (args, code, text) in cases {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-        cmd.args(args);
-        let out = run(cmd).await;
+        let out = crm(&home, &server, args).await;
         assert_eq!(out.code, code, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(text), "{args:?}: {}", out.stderr);
     }
@@ -780,17 +639,20 @@ async fn no_token_is_4_naming_crm_token() {
     cmd.args(["deals", "list"]);
     let out = run(cmd).await;
     assert_eq!(out.code, 4);
-    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+    out.assert_says("CRM_TOKEN");
 }
 
 #[tokio::test]
 async fn plain_http_is_refused_except_to_loopback() {
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", "http://api.hubapi.com", TOKEN);
-    cmd.args(["pipelines", "list"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("plain http"), "{}", out.stderr);
+    let out = crm(
+        &home,
+        To::env("hubspot", "http://api.hubapi.com", TOKEN),
+        &["pipelines", "list"],
+    )
+    .await;
+    out.assert_exit(2);
+    out.assert_says("plain http");
 }
 
 #[tokio::test]
@@ -798,24 +660,21 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
     let server = account().await;
     let home = Home::new();
     // Warm the metadata cache, so the dry run can resolve names without a request.
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["stages", "list", "-o", "json"]);
-    assert_eq!(run(cmd).await.code, 0);
+    crm(
+        &home,
+        To::env("hubspot", server.uri(), TOKEN),
+        &["stages", "list", "-o", "json"],
+    )
+    .await
+    .assert_exit(0);
     let before = server.received_requests().await.unwrap().len();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Dry",
-        "--stage",
-        "Contract Sent",
-        "--amount",
-        "10",
-        "--dry-run",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals create --name Dry --stage 'Contract Sent' --amount 10 --dry-run",
+    )
+    .await;
+    out.assert_exit(0);
     assert!(
         out.stdout
             .starts_with(&format!("POST {}/crm/v3/objects/deals", server.uri())),
@@ -843,22 +702,14 @@ async fn dry_run_prints_the_request_redacted_and_sends_nothing() {
 #[tokio::test]
 async fn verbose_traces_redact_the_token() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "get", "5", "-v", "-o", "json"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("> GET"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("authorization: Bearer (redacted)"),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&home, &server, "deals get 5 -v -o json").await;
+    out.assert_exit(0);
+    out.assert_says("> GET");
+    out.assert_says("authorization: Bearer (redacted)");
     assert!(!out.stderr.contains(TOKEN) && !out.stdout.contains(TOKEN));
 }
 
@@ -875,14 +726,14 @@ async fn hubspots_rate_limit_headers_are_learned() {
                     json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "x"}}}),
                 ),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--limit", "4", "-o", "ndjson"]);
+    let cmd = crm(&home, &server, "deals list --limit 4 -o ndjson");
     let started = std::time::Instant::now();
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = cmd.await;
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 4);
     // 3 metadata calls + 4 pages under a learned 2-per-second window: the last page waits >= 1 s.
     assert!(
@@ -893,7 +744,7 @@ async fn hubspots_rate_limit_headers_are_learned() {
 
 /// `GET /crm/v4/objects/deals/{id}/associations/companies`: each company with its types (5 is
 /// the primary company, 341 the unlabeled default).
-async fn companies_of(server: &wiremock::MockServer, deal: &str, companies: &[(&str, bool)]) {
+async fn companies_of(server: &Account, deal: &str, companies: &[(&str, bool)]) {
     let results: Vec<Value> = companies
         .iter()
         .map(|(id, primary)| {
@@ -905,35 +756,33 @@ async fn companies_of(server: &wiremock::MockServer, deal: &str, companies: &[(&
             json!({"toObjectId": id, "associationTypes": types})
         })
         .collect();
-    Mock::given(method("GET"))
-        .and(path(format!(
-            "/crm/v4/objects/deals/{deal}/associations/companies"
-        )))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": results})))
-        .mount(server)
+    server
+        .answer(
+            "GET",
+            &format!("/crm/v4/objects/deals/{deal}/associations/companies"),
+            json!({"results": results}),
+        )
         .await;
 }
 
 #[tokio::test]
 async fn associate_reports_in_words() {
     let server = account().await;
-    Mock::given(method("PUT"))
-        .and(path(
+    server
+        .answer(
+            "PUT",
             "/crm/v4/objects/deals/5/associations/default/companies/302",
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
+            json!({}),
+        )
         .await;
     companies_of(&server, "5", &[("301", true)]).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "associate", "5", "--company", "302"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals associate 5 --company 302").await;
+    out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
-        "deal 5 is now associated with company 302; its primary company is still 301 \
-         (--replace makes 302 the primary)"
+        "deal 5 is now associated with company 302; its primary company is still 301 (--replace \
+        makes 302 the primary)"
     );
 }
 
@@ -954,10 +803,8 @@ async fn the_first_company_of_a_deal_becomes_its_primary() {
         .await;
     companies_of(&server, "6", &[]).await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "associate", "6", "--company", "302"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals associate 6 --company 302").await;
+    out.assert_exit(0);
     assert_eq!(
         out.stderr.trim(),
         "deal 6 is now associated with company 302, its primary company"
@@ -974,20 +821,19 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
             ResponseTemplate::new(200)
                 .set_body_json(json!({"results": [deal("2", "B", "2"), deal("3", "C", "3")]})),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals",
             json!({"results": [deal("1", "A", "1")], "paging": {"next": {"after": "2"}}}),
-        ))
-        .mount(&server)
+        )
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "export"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals export").await;
+    out.assert_exit(0);
     let ids: Vec<String> = out
         .stdout
         .lines()
@@ -1000,8 +846,6 @@ async fn export_streams_every_page_as_ndjson_and_list_says_when_it_stopped_early
         .collect();
     assert_eq!(ids, ["1", "2", "3"]);
 
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "list", "--limit", "2", "-o", "json"]);
-    let out = run(cmd).await;
+    let out = crm(&home, &server, "deals list --limit 2 -o json").await;
     assert_eq!(out.json().as_array().unwrap().len(), 2);
 }

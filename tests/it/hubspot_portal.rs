@@ -7,8 +7,9 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, Home, To};
 use crate::support::hubspot::{self, account_details};
+use crate::support::mock::Answers;
 
 const TOKEN: &str = "pat-na1-portal-0000";
 
@@ -18,17 +19,17 @@ async fn sandbox(tweak: impl FnOnce(&mut ServeArgs)) -> RunningSandbox {
     spawn(args).await.expect("sandbox starts")
 }
 
-async fn crm(home: &Home, sb: &RunningSandbox, args: &[&str], stdin: Option<String>) -> Run {
-    let mut cmd = home.crm_at("hubspot", &sb.url(), TOKEN);
-    cmd.args(args);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text);
+/// The sandbox's HubSpot account, through the environment.
+fn on(sb: &RunningSandbox) -> To<'static> {
+    To::Env {
+        vendor: "hubspot",
+        base_url: sb.url(),
+        token: TOKEN,
     }
-    run(cmd).await
 }
 
 async fn get(home: &Home, sb: &RunningSandbox, id: &str) -> Value {
-    let out = crm(home, sb, &["deals", "get", id, "-o", "json"], None).await;
+    let out = crm(home, on(sb), &format!("deals get {id} -o json")).await;
     assert_eq!(out.code, 0, "get {id}: {}", out.stderr);
     out.json()
 }
@@ -36,7 +37,7 @@ async fn get(home: &Home, sb: &RunningSandbox, id: &str) -> Value {
 async fn list(home: &Home, sb: &RunningSandbox, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["deals", "list", "--all", "-o", "json"];
     all.extend_from_slice(args);
-    let out = crm(home, sb, &all, None).await;
+    let out = crm(home, on(sb), &all).await;
     assert_eq!(out.code, 0, "list {args:?}: {}", out.stderr);
     out.json().as_array().unwrap().clone()
 }
@@ -64,14 +65,10 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
     assert_eq!(source["tags"], json!([]));
     // A copy gets its own unique key (HubSpot refuses a taken one: `hasUniqueValue`).
     source["custom"]["external_id"] = json!("COPY-1");
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "create", "--from", "-", "-o", "json"],
-        Some(source.to_string()),
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals create --from - -o json")
+        .stdin(source.to_string())
+        .await;
+    out.assert_exit(0);
     let copy = get(&home, &sb, out.json()["id"].as_str().unwrap()).await;
     for field in [
         "name",
@@ -86,18 +83,14 @@ async fn a_deal_s_own_json_and_its_trash_line_create_it_again() {
         assert_eq!(copy[field], source[field], "{field}");
     }
 
-    let out = crm(&home, &sb, &["deals", "delete", "9000003", "--yes"], None).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals delete 9000003 --yes").await;
+    out.assert_exit(0);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().last().unwrap()).unwrap();
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "create", "--from", "-", "-o", "json"],
-        Some(line["deal"].to_string()),
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals create --from - -o json")
+        .stdin(line["deal"].to_string())
+        .await;
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], line["deal"]["name"]);
 }
 
@@ -113,14 +106,10 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
         json!({"name": "No tags", "stage": "contractsent"}),
         json!({"name": "Tagged", "stage": "contractsent", "tags": ["vip"]}),
     );
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "create", "--from", "-"],
-        Some(records),
-    )
-    .await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals create --from -")
+        .stdin(records)
+        .await;
+    out.assert_exit(6);
     assert!(
         out.stderr.contains("tags") && out.stderr.contains("records 2"),
         "{}",
@@ -133,9 +122,11 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
     );
 
     let one = json!({"name": "Lost stage", "stage": "Nowhere"}).to_string();
-    let out = crm(&home, &sb, &["deals", "create", "--from", "-"], Some(one)).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("no stage named"), "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals create --from -")
+        .stdin(one)
+        .await;
+    out.assert_exit(3);
+    out.assert_says("no stage named");
 }
 
 /// Item 2: a filtered list (search) shows each deal's contacts and company as `get` does, and
@@ -164,12 +155,11 @@ async fn filtered_lists_show_the_same_deal_as_get_and_find_by_contact_and_compan
     }
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "export", "--company", &company, "-o", "ndjson"],
-        None,
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(lines(&out.stdout)
         .iter()
         .all(|d| d["company"] == company.as_str()));
@@ -183,55 +173,38 @@ async fn associate_company_makes_or_keeps_the_primary_and_get_shows_it() {
     let home = Home::new();
     let out = crm(
         &home,
-        &sb,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Bare",
-            "--stage",
-            "contractsent",
-            "-o",
-            "json",
-        ],
-        None,
+        on(&sb),
+        "deals create --name Bare --stage contractsent -o json",
     )
     .await;
     let id = out.json()["id"].as_str().unwrap().to_string();
     assert_eq!(get(&home, &sb, &id).await["company"], Value::Null);
     let out = crm(
         &home,
-        &sb,
-        &["deals", "associate", &id, "--company", "3101"],
-        None,
+        on(&sb),
+        &format!("deals associate {id} --company 3101"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(get(&home, &sb, &id).await["company"], "3101");
 
     let out = crm(
         &home,
-        &sb,
-        &["deals", "associate", &id, "--company", "3102"],
-        None,
+        on(&sb),
+        &format!("deals associate {id} --company 3102"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("primary company is still 3101"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("primary company is still 3101");
     assert_eq!(get(&home, &sb, &id).await["company"], "3101");
 
     let out = crm(
         &home,
-        &sb,
-        &["deals", "associate", &id, "--company", "3102", "--replace"],
-        None,
+        on(&sb),
+        &format!("deals associate {id} --company 3102 --replace"),
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(get(&home, &sb, &id).await["company"], "3102");
 }
 
@@ -243,30 +216,13 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     let home = Home::new();
     let out = crm(
         &home,
-        &sb,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=UP-NEW",
-            "--name",
-            "New by upsert",
-            "--pipeline",
-            "Renewals",
-            "--contact",
-            "5103",
-            "-o",
-            "json",
-        ],
-        None,
+        on(&sb),
+        "deals upsert --match external_id=UP-NEW --name 'New by upsert' --pipeline Renewals \
+            --contact 5103 -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("first stage of pipeline \"Renewals\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("first stage of pipeline \"Renewals\"");
     let id = out.json()["id"].as_str().unwrap().to_string();
     let deal = get(&home, &sb, &id).await;
     assert_eq!(deal["stage"]["name"], "Renewal Due");
@@ -275,22 +231,12 @@ async fn upsert_adds_its_contacts_and_a_new_key_gets_the_first_stage() {
     // An existing key keeps its stage; a contact HubSpot does not have fails that association.
     let out = crm(
         &home,
-        &sb,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=UP-NEW",
-            "--amount",
-            "12",
-            "--contact",
-            "999999",
-        ],
-        None,
+        on(&sb),
+        "deals upsert --match external_id=UP-NEW --amount 12 --contact 999999",
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
-    assert!(out.stderr.contains("999999"), "{}", out.stderr);
+    out.assert_exit(8);
+    out.assert_says("999999");
     let deal = get(&home, &sb, &id).await;
     assert_eq!(deal["amount"], "12");
     assert_eq!(deal["stage"]["name"], "Renewal Due");
@@ -313,12 +259,11 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
     let input = file(&home, "in.ndjson", &text);
     let out = crm(
         &home,
-        &sb,
+        on(&sb),
         &["deals", "import", &input, "--upsert-key", "external_id"],
-        None,
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     let first = &results[0];
     assert_eq!(first["action"], "created", "{first}");
@@ -348,8 +293,8 @@ async fn an_upsert_import_adds_associations_and_reports_each_record_s_own_reason
         json!({"id": "9000007", "custom": {"external_id": taken}}),
     );
     let input = file(&home, "update.ndjson", &text);
-    let out = crm(&home, &sb, &["-v", "deals", "import", &input], None).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    let out = crm(&home, on(&sb), &["-v", "deals", "import", &input]).await;
+    out.assert_exit(8);
     // One call: HubSpot answered each record (207), nothing is sent again record by record.
     let sent = out
         .stderr
@@ -380,8 +325,8 @@ async fn a_batch_create_reports_the_refused_record_s_reason() {
         json!({"name": "Dup key", "stage": "contractsent", "custom": {"external_id": "EXT-00001"}}),
     );
     let input = file(&home, "create.ndjson", &text);
-    let out = crm(&home, &sb, &["deals", "import", &input], None).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    let out = crm(&home, on(&sb), &["deals", "import", &input]).await;
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     assert_eq!(results[0]["action"], "created");
     assert_eq!(results[1]["action"], "failed", "{}", out.stdout);
@@ -415,7 +360,7 @@ async fn a_key_repeated_in_one_import_is_reported_on_its_later_lines() {
         if plan {
             args.push("--plan");
         }
-        let out = crm(&home, &sb, &args, None).await;
+        let out = crm(&home, on(&sb), &args).await;
         assert_eq!(out.code, 8, "plan {plan}: {}", out.stderr);
         let results = lines(&out.stdout);
         let failed: Vec<u64> = results
@@ -453,15 +398,9 @@ async fn custom_filters_take_option_labels() {
     assert!(by_label.iter().all(|d| d["custom"]["region"] == "EMEA"));
     let by_value = list(&home, &sb, &["--custom", "region=EMEA"]).await;
     assert_eq!(by_label, by_value);
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "list", "--custom", "region=Mars"],
-        None,
-    )
-    .await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Europe (EMEA)"), "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals list --custom region=Mars").await;
+    out.assert_exit(3);
+    out.assert_says("Europe (EMEA)");
 }
 
 /// Item 9: a token without the owners scope reads deals (owners by id, one notice naming the
@@ -476,8 +415,8 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
     })
     .await;
     let home = Home::new();
-    let out = crm(&home, &sb, &["deals", "get", "9000001", "-o", "json"], None).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, on(&sb), "deals get 9000001 -o json").await;
+    out.assert_exit(0);
     let deal = out.json();
     assert!(deal["owner"]["id"].is_string());
     assert!(deal["owner"]["name"].is_null(), "{deal}");
@@ -487,19 +426,9 @@ async fn a_token_without_the_owners_scope_reads_deals_and_needs_it_only_for_owne
         "one notice: {}",
         out.stderr
     );
-    let out = crm(
-        &home,
-        &sb,
-        &["deals", "list", "--owner", "Ada Lovelace"],
-        None,
-    )
-    .await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("crm.objects.owners.read"),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&home, on(&sb), "deals list --owner 'Ada Lovelace'").await;
+    out.assert_exit(4);
+    out.assert_says("crm.objects.owners.read");
     let owner = deal["owner"]["id"].as_str().unwrap();
     let by_id = list(&home, &sb, &["--owner", owner]).await;
     assert!(by_id.iter().any(|d| d["id"] == "9000001"));
@@ -533,17 +462,17 @@ async fn url_links_to_the_deal_in_hubspot() {
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/7"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(hubspot::deal("7", "Seven", "1")))
-        .mount(&server)
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals/7",
+            hubspot::deal("7", "Seven", "1"),
+        )
         .await;
     let home = Home::new();
     for _ in 0..2 {
-        let mut cmd = home.crm_at("hubspot", &server.uri(), hubspot::TOKEN);
-        cmd.args(["deals", "get", "7", "-o", "json"]);
-        let out = run(cmd).await;
-        assert_eq!(out.code, 0, "{}", out.stderr);
+        let out = crm(&home, &server, "deals get 7 -o json").await;
+        out.assert_exit(0);
         assert_eq!(
             out.json()["url"],
             "https://app-eu1.hubspot.com/contacts/62515/record/0-3/7"

@@ -16,8 +16,8 @@ fn enabled() -> bool {
         // else the bus of the environment is the developer's own, with their real keyring.
         assert!(
             !cfg!(target_os = "linux") || std::env::var_os("CRM_KEYRING_HOME").is_some(),
-            "CRM_KEYRING_TEST=1 outside scripts/test's private D-Bus session: refusing to \
-             write to the keyring of this session's bus (run scripts/test)"
+            "CRM_KEYRING_TEST=1 outside scripts/test's private D-Bus session: refusing to write to \
+            the keyring of this session's bus (run scripts/test)"
         );
         return true;
     }
@@ -25,8 +25,9 @@ fn enabled() -> bool {
     false
 }
 
-/// `crm` in the test's home, with the session bus of the test's environment.
-fn crm(home: &Home) -> assert_cmd::Command {
+/// `crm` in the test's home, with the session bus of the test's environment (the private
+/// one `scripts/test` starts), not the nowhere-bus of [`Home::crm`].
+fn on_session_bus(home: &Home) -> assert_cmd::Command {
     let mut cmd = home.crm();
     for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
         if let Ok(value) = std::env::var(var) {
@@ -56,7 +57,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     let home = Home::new();
     let profile = format!("crm-it-{}", std::process::id());
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "auth",
         "login",
@@ -68,12 +69,8 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     .args(["--base-url", &server.uri(), "--with-token"])
     .write_stdin(TOKEN);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("stored in the OS keyring"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("stored in the OS keyring");
     assert_eq!(secret_tool_lookup(&profile).as_deref(), Some(TOKEN));
     let config = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
     assert!(
@@ -81,10 +78,10 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "{config}"
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "status", "--profile", &profile, "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let status = &out.json()[0];
     assert_eq!(status["token_source"], "keyring");
     assert_eq!(status["token"], "****5678");
@@ -93,7 +90,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         format!("portal {PORTAL} (app.hubspot.com)")
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "--profile",
         &profile,
@@ -104,7 +101,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "--refresh",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let pipelines: Vec<_> = server
         .received_requests()
         .await
@@ -118,13 +115,13 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         &format!("Bearer {TOKEN}")
     );
 
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args(["auth", "logout", "--profile", &profile]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("removed the token"), "{}", out.stderr);
+    out.assert_exit(0);
+    out.assert_says("removed the token");
     assert_eq!(secret_tool_lookup(&profile), None);
-    let mut cmd = crm(&home);
+    let mut cmd = on_session_bus(&home);
     cmd.args([
         "auth",
         "status",
@@ -135,7 +132,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
         "json",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     assert!(out.json()[0]["problem"]
         .as_str()
         .unwrap()
@@ -179,13 +176,9 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
         .write_stdin(TOKEN);
     // crm gives up on its own (the message names its timeout); the test waits for it to exit.
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did not answer within 3 s"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("CRM_TOKEN"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("did not answer within 3 s");
+    out.assert_says("CRM_TOKEN");
     assert_eq!(
         std::fs::read_to_string(home.path().join("config/config.toml")).unwrap(),
         before
@@ -196,8 +189,8 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
     cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
         .args(["--profile", "acme", "deals", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("did not answer"), "{}", out.stderr);
+    out.assert_exit(4);
+    out.assert_says("did not answer");
     let mut cmd = home.crm();
     cmd.env("DBUS_SESSION_BUS_ADDRESS", &bus)
         .env("CRM_TOKEN", TOKEN)
@@ -211,6 +204,6 @@ async fn a_hung_keyring_gives_a_clear_error_within_the_timeout() {
             "json",
         ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["token_source"], "CRM_TOKEN");
 }

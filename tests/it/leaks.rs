@@ -8,9 +8,11 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{run, run_sync, Home, Run};
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, run_sync, Home, Run, To};
 use crate::support::creds::{login, mount_account_info};
 use crate::support::hubspot::{account, deal};
+use crate::support::mock::Answers;
 
 const TOKEN: &str = "pat-na1-LEAKLEAK-0000-1111-2222-333344445555";
 /// A part of the token that no redaction or masking may show.
@@ -37,33 +39,27 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-async fn server() -> MockServer {
+async fn server() -> Account {
     let server = account().await;
     mount_account_info(&server, TOKEN).await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
-        .mount(&server)
+    server
+        .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/5"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/6"))
-        .respond_with(
-            ResponseTemplate::new(503).set_body_json(json!({"status": "error", "message": "down"})),
+    server
+        .answer_with(
+            "GET",
+            "/crm/v3/objects/deals/6",
+            503,
+            json!({"status": "error", "message": "down"}),
         )
-        .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({
-            "status": "error", "category": "INVALID_AUTHENTICATION", "message": "expired"
-        })))
-        .mount(&server)
-        .await;
+    server.answer_with("GET", "/crm/v3/objects/deals", 401, json!({ "status": "error", "category": "INVALID_AUTHENTICATION", "message": "expired" })).await;
     server
 }
 
@@ -85,12 +81,8 @@ async fn the_token_never_shows_anywhere() {
         &["--insecure-storage", "-vvv"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("> authorization: Bearer (redacted)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(0);
+    out.assert_says("> authorization: Bearer (redacted)");
     assert_clean("login -vvv", &out);
     let out = login(
         &home,
@@ -100,7 +92,7 @@ async fn the_token_never_shows_anywhere() {
         &["--insecure-storage", "-vvv"],
     )
     .await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    out.assert_exit(4);
     assert_clean("refused login", &out);
     let out = login(
         &home,
@@ -259,7 +251,7 @@ fn no_flag_takes_a_token() {
     let mut cmd = home.crm();
     cmd.args(["auth", "login", "--vendor", "hubspot", "--token", TOKEN]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     assert_clean("--token", &out);
     assert!(!std::path::Path::new(&home.path().join("config").join("config.toml")).exists());
 }
@@ -275,6 +267,7 @@ async fn redirecting_to(to: &str, status: u16) -> MockServer {
             ResponseTemplate::new(status)
                 .insert_header("location", format!("{to}/api/v2/deals/5").as_str()),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     server
@@ -289,9 +282,12 @@ async fn a_redirect_to_another_origin_is_not_followed_and_the_token_stays_home()
     for status in [301, 302, 307, 308] {
         let first = redirecting_to(&recorder.uri(), status).await;
         let home = Home::new();
-        let mut cmd = home.crm_at("pipedrive", &first.uri(), PIPEDRIVE_TOKEN);
-        cmd.args(["deals", "get", "5", "-vvv"]);
-        let out = run(cmd).await;
+        let to = To::Env {
+            vendor: "pipedrive",
+            base_url: first.uri(),
+            token: PIPEDRIVE_TOKEN,
+        };
+        let out = crm(&home, to, "deals get 5 -vvv").await;
         assert_eq!(out.code, 2, "{status}: {}", out.stderr);
         let target = recorder.uri();
         assert!(
@@ -323,6 +319,7 @@ async fn a_redirect_within_the_origin_is_followed() {
         .respond_with(
             ResponseTemplate::new(301).insert_header("location", "/crm/v3/objects/deals/5"),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -332,12 +329,16 @@ async fn a_redirect_within_the_origin_is_followed() {
             format!("Bearer {TOKEN}").as_str(),
         ))
         .respond_with(ResponseTemplate::new(200).set_body_json(deal("5", "Five", "5.00")))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "get", "7", "-o", "json"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let to = To::Env {
+        vendor: "hubspot",
+        base_url: server.uri(),
+        token: TOKEN,
+    };
+    let out = crm(&home, to, "deals get 7 -o json").await;
+    out.assert_exit(0);
     assert!(out.stdout.contains("\"Five\""), "{}", out.stdout);
 }

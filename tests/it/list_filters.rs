@@ -3,47 +3,27 @@
 //! any request where a vendor cannot filter.
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::MockServer;
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::account::{self, Account};
+use crate::support::cli::{crm, Args, Home, Run, To};
+use crate::support::mock::{query, requests_to, Answers};
 use crate::support::{hubspot, pipedrive, sell};
 
-async fn crm(vendor: &str, server: &MockServer, args: &[&str]) -> Run {
-    let token = match vendor {
-        "hubspot" => hubspot::TOKEN,
-        "pipedrive" => pipedrive::TOKEN,
-        _ => sell::TOKEN,
+/// `crm deals list -o json ARGS` against `server` as `vendor`'s account.
+async fn list(vendor: &str, server: &MockServer, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
+    let to = To::Env {
+        vendor,
+        base_url: server.uri(),
+        token: account::token(vendor),
     };
-    let home = Home::new();
-    let mut cmd = home.crm_at(vendor, &server.uri(), token);
-    cmd.args(["deals", "list", "-o", "json"]).args(args);
-    run(cmd).await
-}
-
-async fn answer(server: &MockServer, verb: &str, p: &str, body: Value) {
-    Mock::given(method(verb))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .mount(server)
-        .await;
-}
-
-async fn sent(server: &MockServer, verb: &str, p: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
-
-fn query(r: &Request) -> Vec<(String, String)> {
-    r.url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
+    crm(
+        &Home::new(),
+        to,
+        &[&["deals", "list", "-o", "json"], args].concat(),
+    )
+    .await
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -54,7 +34,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// HubSpot's search filters as `(property, operator, value or values)`.
 async fn hubspot_filters(server: &MockServer) -> Vec<(String, String, Value)> {
-    let searches = sent(server, "POST", "/crm/v3/objects/deals/search").await;
+    let searches = requests_to(server, "POST", "/crm/v3/objects/deals/search").await;
     assert_eq!(searches.len(), 1, "one search");
     let body: Value = serde_json::from_slice(&searches[0].body).unwrap();
     body["filterGroups"][0]["filters"]
@@ -73,40 +53,38 @@ async fn hubspot_filters(server: &MockServer) -> Vec<(String, String, Value)> {
         .collect()
 }
 
-async fn hubspot_search(deals: Vec<Value>) -> MockServer {
+async fn hubspot_search(deals: Vec<Value>) -> Account {
     let server = hubspot::account().await;
     let total = deals.len();
-    answer(
-        &server,
-        "POST",
-        "/crm/v3/objects/deals/search",
-        json!({"total": total, "results": deals}),
-    )
-    .await;
+    server
+        .answer(
+            "POST",
+            "/crm/v3/objects/deals/search",
+            json!({"total": total, "results": deals}),
+        )
+        .await;
     server
 }
 
-async fn pipedrive_list(deals: Value) -> MockServer {
+async fn pipedrive_list(deals: Value) -> Account {
     let server = pipedrive::account().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        pipedrive::page(deals, None),
-    )
-    .await;
+    server
+        .answer("GET", "/api/v2/deals", pipedrive::page(deals, None))
+        .await;
     server
 }
 
-async fn sell_list(deals: Vec<Value>) -> MockServer {
+async fn sell_list(deals: Vec<Value>) -> Account {
     let server = sell::account().await;
-    answer(&server, "GET", "/v2/deals", sell::collection("deal", deals)).await;
+    server
+        .answer("GET", "/v2/deals", sell::collection("deal", deals))
+        .await;
     server
 }
 
 /// The query of Sell's first list request, without paging.
 async fn sell_query(server: &MockServer) -> Vec<(String, String)> {
-    let lists = sent(server, "GET", "/v2/deals").await;
+    let lists = requests_to(server, "GET", "/v2/deals").await;
     query(&lists[0])
         .into_iter()
         .filter(|(k, _)| k != "page" && k != "per_page")
@@ -116,8 +94,8 @@ async fn sell_query(server: &MockServer) -> Vec<(String, String)> {
 #[tokio::test]
 async fn updated_until_is_native_on_hubspot_and_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = crm("hubspot", &server, &["--updated-until", "2026-11-01"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("hubspot", &server, "--updated-until 2026-11-01").await;
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -128,26 +106,19 @@ async fn updated_until_is_native_on_hubspot_and_pipedrive() {
     );
 
     let server = pipedrive_list(json!([])).await;
-    let out = crm(
+    let out = list(
         "pipedrive",
         &server,
-        &[
-            "--updated-since",
-            "2026-10-01",
-            "--updated-until",
-            "2026-11-01T12:00:00Z",
-            "--limit",
-            "5",
-        ],
+        "--updated-since 2026-10-01 --updated-until 2026-11-01T12:00:00Z --limit 5",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         out.stderr.is_empty(),
         "native: no notice, got {}",
         out.stderr
     );
-    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(
         query(&lists[0]),
         pairs(&[
@@ -166,8 +137,8 @@ async fn updated_until_on_sell_sorts_oldest_first_stops_and_says_so() {
         sell::deal(3, "Newer", json!(1), 12, "2026-11-06T00:00:00Z"),
     ])
     .await;
-    let out = crm("sell", &server, &["--updated-until", "2026-11-01", "--all"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("sell", &server, "--updated-until 2026-11-01 --all").await;
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -191,55 +162,40 @@ async fn updated_until_on_sell_sorts_oldest_first_stops_and_says_so() {
 #[tokio::test]
 async fn updated_until_before_updated_since_is_a_usage_error() {
     let server = MockServer::start().await;
-    let out = crm(
+    let out = list(
         "pipedrive",
         &server,
-        &[
-            "--updated-since",
-            "2026-11-01",
-            "--updated-until",
-            "2026-10-01",
-        ],
+        "--updated-since 2026-11-01 --updated-until 2026-10-01",
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--updated-until"), "{}", out.stderr);
-    let out = crm("hubspot", &server, &["--updated-until", "yesterday"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("--updated-until");
+    let out = list("hubspot", &server, "--updated-until yesterday").await;
+    out.assert_exit(2);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
     let server = pipedrive_list(json!([pipedrive::deal(4, "Gone", "10")])).await;
-    let out = crm(
-        "pipedrive",
-        &server,
-        &["--status", "deleted", "--limit", "5"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("pipedrive", &server, "--status deleted --limit 5").await;
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "4");
-    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(
         query(&lists[0]),
         pairs(&[("status", "deleted"), ("limit", "5")])
     );
-    let out = crm(
-        "pipedrive",
-        &server,
-        &["--status", "deleted", "--search", "acme"],
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("without --search"), "{}", out.stderr);
+    let out = list("pipedrive", &server, "--status deleted --search acme").await;
+    out.assert_exit(2);
+    out.assert_says("without --search");
 
     let server = MockServer::start().await;
     for (vendor, instead) in [
         ("hubspot", "--archived lists them"),
         ("sell", "permanently"),
     ] {
-        let out = crm(vendor, &server, &["--status", "deleted"]).await;
+        let out = list(vendor, &server, "--status deleted").await;
         assert_eq!(out.code, 6, "{vendor}: {}", out.stderr);
         assert!(
             out.stderr.contains("--status deleted is not supported"),
@@ -254,8 +210,8 @@ async fn status_deleted_is_pipedrives_and_refused_elsewhere_with_what_to_do() {
 #[tokio::test]
 async fn ids_are_native_everywhere_and_must_be_numbers() {
     let server = hubspot_search(vec![hubspot::deal("7", "Gamma", "5")]).await;
-    let out = crm("hubspot", &server, &["--ids", "7,8"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("hubspot", &server, "--ids 7,8").await;
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -266,37 +222,40 @@ async fn ids_are_native_everywhere_and_must_be_numbers() {
     );
 
     let server = pipedrive_list(json!([])).await;
-    let out = crm("pipedrive", &server, &["--ids", "7,8", "--limit", "5"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    let out = list("pipedrive", &server, "--ids 7,8 --limit 5").await;
+    out.assert_exit(0);
+    let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(query(&lists[0]), pairs(&[("ids", "7,8"), ("limit", "5")]));
 
     let server = sell_list(vec![]).await;
-    let out = crm("sell", &server, &["--ids", "7", "--ids", "8"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("sell", &server, "--ids 7 --ids 8").await;
+    out.assert_exit(0);
     assert_eq!(sell_query(&server).await, pairs(&[("ids", "7,8")]));
     assert!(!out.stderr.contains("cannot filter"), "{}", out.stderr);
 
     let server = MockServer::start().await;
     for vendor in ["hubspot", "pipedrive", "sell"] {
-        let out = crm(vendor, &server, &["--ids", "7,../8"]).await;
+        let out = list(vendor, &server, "--ids 7,../8").await;
         assert_eq!(out.code, 2, "{vendor}: {}", out.stderr);
-        assert!(out.stderr.contains("\"../8\""), "{}", out.stderr);
+        out.assert_says("\"../8\"");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
-    let server = pipedrive_list(json!([])).await;
+    // No list is answered: the command must stop before asking.
+    let server = pipedrive::account().await;
     let many: Vec<String> = (1..=101).map(|i| i.to_string()).collect();
-    let out = crm("pipedrive", &server, &["--ids", &many.join(",")]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("at most 100"), "{}", out.stderr);
-    assert!(sent(&server, "GET", "/api/v2/deals").await.is_empty());
+    let out = list("pipedrive", &server, &["--ids", &many.join(",")]).await;
+    out.assert_exit(2);
+    out.assert_says("at most 100");
+    assert!(requests_to(&server, "GET", "/api/v2/deals")
+        .await
+        .is_empty());
 }
 
 #[tokio::test]
 async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = crm("hubspot", &server, &["--name", "Acme renewal"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("hubspot", &server, "--name 'Acme renewal'").await;
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [(
@@ -307,8 +266,8 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
     );
 
     let server = sell_list(vec![]).await;
-    let out = crm("sell", &server, &["--name", "Acme renewal"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("sell", &server, "--name 'Acme renewal'").await;
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("name", "Acme renewal")])
@@ -321,13 +280,8 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         pipedrive::deal(3, "acme renewal", "10"),
     ]))
     .await;
-    let out = crm(
-        "pipedrive",
-        &server,
-        &["--name", "Acme renewal", "--limit", "5"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("pipedrive", &server, "--name 'Acme renewal' --limit 5").await;
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -342,7 +296,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         "{}",
         out.stderr
     );
-    let lists = sent(&server, "GET", "/api/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(
         query(&lists[0]),
         pairs(&[("limit", "500")]),
@@ -353,8 +307,8 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
 #[tokio::test]
 async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipedrive() {
     let server = hubspot_search(vec![]).await;
-    let out = crm("hubspot", &server, &["--close-date", "2026-11-01"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("hubspot", &server, "--close-date 2026-11-01").await;
+    out.assert_exit(0);
     assert_eq!(
         hubspot_filters(&server).await,
         [
@@ -372,8 +326,8 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     );
 
     let server = sell_list(vec![]).await;
-    let out = crm("sell", &server, &["--close-date", "2026-12-31"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("sell", &server, "--close-date 2026-12-31").await;
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("estimated_close_date", "2026-12-31")])
@@ -382,8 +336,8 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
     let mut later = pipedrive::deal(2, "Later", "10");
     later["expected_close_date"] = json!("2027-01-15");
     let server = pipedrive_list(json!([pipedrive::deal(1, "Due", "10"), later])).await;
-    let out = crm("pipedrive", &server, &["--close-date", "2026-12-31"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("pipedrive", &server, "--close-date 2026-12-31").await;
+    out.assert_exit(0);
     let ids: Vec<Value> = out
         .json()
         .as_array()
@@ -392,36 +346,32 @@ async fn close_date_is_a_day_on_hubspot_sells_own_filter_and_client_side_on_pipe
         .map(|d| d["id"].clone())
         .collect();
     assert_eq!(ids, [json!("1")]);
-    assert!(
-        out.stderr.contains("Pipedrive cannot apply"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Pipedrive cannot apply");
 
     let server = MockServer::start().await;
-    let out = crm("sell", &server, &["--close-date", "31/12/2026"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
+    let out = list("sell", &server, "--close-date 31/12/2026").await;
+    out.assert_exit(2);
+    out.assert_says("YYYY-MM-DD");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn hot_and_source_are_sells_alone() {
     let server = sell_list(vec![]).await;
-    let out = crm("sell", &server, &["--hot", "--source", "10"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = list("sell", &server, "--hot --source 10").await;
+    out.assert_exit(0);
     assert_eq!(
         sell_query(&server).await,
         pairs(&[("hot", "true"), ("source_id", "10")])
     );
-    let out = crm("sell", &server, &["--source", "Website"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("source's"), "{}", out.stderr);
+    let out = list("sell", &server, "--source Website").await;
+    out.assert_exit(2);
+    out.assert_says("source's");
 
     let server = MockServer::start().await;
     for vendor in ["hubspot", "pipedrive"] {
         for args in [vec!["--hot"], vec!["--source", "10"]] {
-            let out = crm(vendor, &server, &args).await;
+            let out = list(vendor, &server, &args).await;
             assert_eq!(out.code, 6, "{vendor} {args:?}: {}", out.stderr);
             assert!(
                 out.stderr

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::cli::Home;
+use crate::support::cli::{crm, Args, Home, To};
 
 /// The built-in profiles, and what a create needs on each (Sell: a primary contact).
 const PROFILES: &[(&str, &[&str])] = &[
@@ -22,9 +22,13 @@ fn crm_bin() -> &'static str {
     env!("CARGO_BIN_EXE_crm")
 }
 
-/// `crm` with this home's environment, run to completion.
-fn crm(home: &Home, args: &[&str]) -> Output {
-    home.crm_std().args(args).output().expect("crm runs")
+/// `crm ARGS` in this home, run to completion.
+fn output(home: &Home, args: &(impl Args + ?Sized)) -> Output {
+    let args = &args.to_args()[..];
+    crm(home, To::Default, args)
+        .std()
+        .output()
+        .expect("crm runs")
 }
 
 /// A shell line with this home's environment and the `crm` under test first on PATH.
@@ -54,7 +58,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// Every live deal of a built-in profile, by id.
 fn deals(home: &Home, profile: &str) -> BTreeMap<String, Value> {
-    let out = crm(
+    let out = output(
         home,
         &["--profile", profile, "deals", "list", "--all", "-o", "json"],
     );
@@ -91,7 +95,7 @@ fn eight_processes_creating_25_deals_each_on_one_builtin_sandbox_all_land() {
                                     "json",
                                 ];
                                 args.extend_from_slice(extra);
-                                let out = crm(home, &args);
+                                let out = output(home, &args);
                                 (
                                     name.clone(),
                                     out.status.code().unwrap_or(-1),
@@ -146,7 +150,7 @@ fn get_piped_into_create_50_times_on_each_builtin_profile() {
                 &home,
                 &format!(
                     "set -e; crm --profile {profile} deals get {source} -o json --fields {COPIED} \
-                     | crm --profile {profile} deals create --from - -o json"
+                    | crm --profile {profile} deals create --from - -o json"
                 ),
             );
             let stderr = text(&out.stderr);
@@ -177,8 +181,8 @@ fn export_piped_into_import_between_two_builtin_sandboxes_10_times() {
     for run in 0..10 {
         let out = shell(
             &home,
-            "set -e; crm --profile sandbox deals export \
-             | crm --profile sandbox-pipedrive deals import - --map map.toml",
+            "set -e; crm --profile sandbox deals export | crm --profile sandbox-pipedrive deals \
+            import - --map map.toml",
         );
         let stderr = text(&out.stderr);
         assert!(out.status.success(), "run {run}: {stderr}");

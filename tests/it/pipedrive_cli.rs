@@ -4,50 +4,13 @@
 
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
-use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
-
-pub(crate) async fn requests_to(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-) -> Vec<wiremock::Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
-
-pub(crate) fn query(r: &wiremock::Request) -> Vec<(String, String)> {
-    r.url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
-
-pub(crate) fn body(r: &wiremock::Request) -> Value {
-    serde_json::from_slice(&r.body).expect("JSON body")
-}
-
-pub(crate) async fn crm(server: &MockServer, args: &[&str]) -> Run {
-    let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-pub(crate) async fn mount(server: &MockServer, verb: &str, p: &str, answer: Value) {
-    Mock::given(method(verb))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
-        .mount(server)
-        .await;
-}
+use crate::support::account::Account;
+use crate::support::cli::{crm, run, Home, To};
+use crate::support::mock::{query, requests_to, Answers};
+use crate::support::pipedrive::{self, account, deal, ok, page, participants, search_hits, TOKEN};
+use crate::support::sandbox_api::inspect;
 
 #[tokio::test]
 async fn list_follows_the_cursor_and_maps_every_field() {
@@ -59,17 +22,18 @@ async fn list_follows_the_cursor_and_maps_every_field() {
             ResponseTemplate::new(200)
                 .set_body_json(page(json!([deal(2, "Beta", "12345678901234.56")]), None)),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
-    )
-    .await;
-    let out = crm(&server, &["deals", "list", "--all", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
+        )
+        .await;
+    let out = crm(&Home::new(), &server, "deals list --all -o json").await;
+    out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
     let first = &deals[0];
@@ -111,36 +75,18 @@ async fn list_follows_the_cursor_and_maps_every_field() {
 #[tokio::test]
 async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     let server = account().await;
-    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
+    server
+        .answer("GET", "/api/v2/deals", page(json!([]), None))
+        .await;
     let out = crm(
+        &Home::new(),
         &server,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales",
-            "--stage",
-            "Proposal Made",
-            "--owner",
-            "bo@example.com",
-            "--status",
-            "won",
-            "--contact",
-            "201",
-            "--company",
-            "301",
-            "--updated-since",
-            "2026-11-01",
-            "--sort",
-            "updated_at:desc",
-            "--limit",
-            "20",
-            "-o",
-            "json",
-        ],
+        "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
+            --status won --contact 201 --company 301 --updated-since 2026-11-01 \
+            --sort updated_at:desc --limit 20 -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json(), json!([]));
     let r = &requests_to(&server, "GET", "/api/v2/deals").await[0];
     let want: Vec<(String, String)> = [
@@ -163,67 +109,62 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
 #[tokio::test]
 async fn archived_and_unsupported_sorts() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/archived",
-        page(json!([deal(3, "Old", "5")]), None),
-    )
-    .await;
-    let out = crm(&server, &["deals", "list", "--archived", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/archived",
+            page(json!([deal(3, "Old", "5")]), None),
+        )
+        .await;
+    let out = crm(&Home::new(), &server, "deals list --archived -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "3");
 
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
-    let out = crm(&server, &["deals", "list", "--sort", "amount"]).await;
-    assert_eq!(out.code, 6, "{}", out.stderr);
-    assert!(out.stderr.contains("updated_at"), "{}", out.stderr);
-    assert!(out.stderr.contains("--all"), "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals list --sort amount").await;
+    out.assert_exit(6);
+    out.assert_says("updated_at");
+    out.assert_says("--all");
     let reads = server.received_requests().await.unwrap();
     assert!(
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
-    let out = crm(&server, &["deals", "list", "--sort", "colour"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    let out = crm(&server, &["deals", "list", "--stage", "Nowhere"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Proposal Made"), "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals list --sort colour").await;
+    out.assert_exit(2);
+    let out = crm(&Home::new(), &server, "deals list --stage Nowhere").await;
+    out.assert_exit(3);
+    out.assert_says("Proposal Made");
 }
 
 #[tokio::test]
 async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Acme B"}},
-            {"result_score": 0.9, "item": {"id": 7, "type": "deal", "title": "Acme A"}}
-        ]}, "additional_data": {}}),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            search_hits(&[(8, "Acme B", 1.0), (7, "Acme A", 0.9)]),
+        )
+        .await;
     let mut other = deal(8, "Acme B", "20");
     other["owner_id"] = json!(12);
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(7, "Acme A", "10"), other]), None),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(7, "Acme A", "10"), other]), None),
+        )
+        .await;
     let out = crm(
+        &Home::new(),
         &server,
-        &[
-            "deals", "list", "--search", "acme", "--status", "open", "--owner", "Ana Lima", "-o",
-            "json",
-        ],
+        "deals list --search acme --status open --owner 'Ana Lima' -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<&str> = deals
         .as_array()
@@ -232,7 +173,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["7"], "deal 8 belongs to Bo");
-    assert!(out.stderr.contains("cannot apply some"), "{}", out.stderr);
+    out.assert_says("cannot apply some");
     let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];
     let q = query(search);
     assert!(q.contains(&("term".into(), "acme".into())));
@@ -245,121 +186,110 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
 #[tokio::test]
 async fn get_reads_participants_as_contacts() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/1",
-        ok(deal(1, "Alpha", "1000.50")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/1/participants",
-        participants(&[(70, 201), (71, 202)]),
-    )
-    .await;
-    let out = crm(&server, &["deals", "get", "1", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    server
+        .answer("GET", "/api/v2/deals/1", ok(deal(1, "Alpha", "1000.50")))
+        .await;
+    server
+        .answer(
+            "GET",
+            "/api/v1/deals/1/participants",
+            participants(&[(70, 201), (71, 202)]),
+        )
+        .await;
+    let out = crm(&Home::new(), &server, "deals get 1 -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
-    let out = crm(&server, &["deals", "get", "../1"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals get ../1").await;
+    out.assert_exit(2);
 }
 
 #[tokio::test]
 async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothing() {
     let server = account().await;
-    let out = crm(&server, &["deals", "update", "4", "--set", "Regoin=EMEA"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did you mean \"Region\""),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&Home::new(), &server, "deals update 4 --set Regoin=EMEA").await;
+    out.assert_exit(2);
+    out.assert_says("did you mean \"Region\"");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/4")
         .await
         .is_empty());
-    let out = crm(
-        &server,
-        &["deals", "update", "4", "--lost-reason", "Budget"],
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--status lost"), "{}", out.stderr);
-    let out = crm(&server, &["deals", "update", "4", "--amount", "12,5"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals update 4 --lost-reason Budget").await;
+    out.assert_exit(2);
+    out.assert_says("--status lost");
+    let out = crm(&Home::new(), &server, "deals update 4 --amount 12,5").await;
+    out.assert_exit(2);
 }
 
 #[tokio::test]
 async fn pipelines_and_stages_come_from_v2() {
     let server = account().await;
     let out = crm(
+        &Home::new(),
         &server,
-        &["stages", "list", "--pipeline", "Sales", "-o", "json"],
+        "stages list --pipeline Sales -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
-    let out = crm(&server, &["pipelines", "list", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "pipelines list -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
 
 #[tokio::test]
 async fn vendor_errors_map_to_exit_codes_with_pipedrive_s_message() {
     let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/404"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(pipedrive::error("Deal not found")))
-        .mount(&server)
+    server
+        .answer_with(
+            "GET",
+            "/api/v2/deals/404",
+            404,
+            pipedrive::error("Deal not found"),
+        )
         .await;
-    Mock::given(method("PATCH"))
-        .and(path("/api/v2/deals/6"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(pipedrive::error(
-            "Validation failed: stage_id: Stage does not belong to pipeline",
-        )))
-        .mount(&server)
+    server
+        .answer_with(
+            "PATCH",
+            "/api/v2/deals/6",
+            400,
+            pipedrive::error("Validation failed: stage_id: Stage does not belong to pipeline"),
+        )
         .await;
-    let out = crm(&server, &["deals", "get", "404"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("no deal 404"), "{}", out.stderr);
-    let out = crm(&server, &["deals", "update", "6", "--name", "X"]).await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("Stage does not belong"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("developers.pipedrive.com"),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&Home::new(), &server, "deals get 404").await;
+    out.assert_exit(3);
+    out.assert_says("no deal 404");
+    let out = crm(&Home::new(), &server, "deals update 6 --name X").await;
+    out.assert_exit(5);
+    out.assert_says("Stage does not belong");
+    out.assert_says("developers.pipedrive.com");
 }
 
 #[tokio::test]
 async fn a_refused_token_gets_a_hint_about_its_kind() {
-    let server = MockServer::start().await;
+    let server = Account::empty("pipedrive").await;
     Mock::given(method("GET"))
         .respond_with(
             ResponseTemplate::new(401).set_body_json(pipedrive::error("unauthorized access")),
         )
+        .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(&server, &["deals", "list"]).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("x-api-token"), "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals list").await;
+    out.assert_exit(4);
+    out.assert_says("x-api-token");
     assert!(!out.stderr.contains(TOKEN));
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), "oauth-access-token-xyz");
-    cmd.args(["deals", "list"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stderr.contains("OAuth"), "{}", out.stderr);
+    let out = crm(
+        &home,
+        To::env("pipedrive", server.uri(), "oauth-access-token-xyz"),
+        &["deals", "list"],
+    )
+    .await;
+    out.assert_exit(4);
+    out.assert_says("OAuth");
     let sent = server.received_requests().await.unwrap();
     let last = sent.last().unwrap();
     assert_eq!(
@@ -380,18 +310,19 @@ async fn a_429_is_waited_out_with_retry_after() {
                 .set_body_json(pipedrive::error("Request over limit")),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "A", "1")]), None),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "A", "1")]), None),
+        )
+        .await;
     let started = std::time::Instant::now();
-    let out = crm(&server, &["deals", "list", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals list -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "1");
     assert!(started.elapsed() >= std::time::Duration::from_secs(1));
     assert_eq!(requests_to(&server, "GET", "/api/v2/deals").await.len(), 2);
@@ -400,8 +331,8 @@ async fn a_429_is_waited_out_with_retry_after() {
 #[tokio::test]
 async fn dry_run_shows_the_token_redacted_in_its_header() {
     let server = account().await;
-    let out = crm(&server, &["deals", "delete", "5", "--yes", "--dry-run"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&Home::new(), &server, "deals delete 5 --yes --dry-run").await;
+    out.assert_exit(0);
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(all.contains("/api/v2/deals/5"), "{all}");
     assert!(all.contains("x-api-token"), "{all}");
@@ -418,7 +349,7 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
         cmd
     };
     let out = run(sandbox(&["deals", "list", "-o", "json"])).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     let first = &deals.as_array().unwrap()[0];
     assert_eq!(first["vendor"], "pipedrive");
@@ -437,32 +368,32 @@ async fn the_builtin_pipedrive_sandbox_works_end_to_end() {
         "deals", "create", "--name", "Keep me", "--amount", "0.1", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let keep = out.json()["id"].as_str().unwrap().to_string();
     assert_eq!(out.json()["amount"], "0.1");
     let out = run(sandbox(&[
         "deals", "create", "--name", "Merge me", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let other = out.json()["id"].as_str().unwrap().to_string();
 
     let out = run(sandbox(&[
         "deals", "merge", "--into", &keep, &other, "--yes", "-o", "json",
     ]))
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], keep.as_str());
     assert_eq!(out.json()["name"], "Keep me");
     let out = run(sandbox(&["deals", "get", &other])).await;
     assert_eq!(out.code, 3, "the merged-away deal is gone: {}", out.stderr);
     let out = run(sandbox(&["deals", "get", &keep, "-o", "json"])).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
 }
 
 #[tokio::test]
 async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
-    let server = MockServer::start().await;
+    let server = Account::empty("pipedrive").await;
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/1"))
         .respond_with(
@@ -472,12 +403,13 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
                 .insert_header("x-ratelimit-reset", "1")
                 .set_body_json(ok(deal(1, "A", "1"))),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let started = std::time::Instant::now();
     // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
     // which is not what this test judges).
-    let _ = crm(&server, &["deals", "get", "1"]).await;
+    let _ = crm(&Home::new(), &server, "deals get 1").await;
     let sent = server.received_requests().await.unwrap();
     assert!(sent.len() > 1, "{sent:?}");
     assert!(
@@ -489,29 +421,25 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
 #[tokio::test]
 async fn with_contacts_reads_each_deal_s_participants() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals",
-        page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/1/participants",
-        participants(&[(70, 205)]),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v1/deals/2/participants",
-        participants(&[]),
-    )
-    .await;
-    let out = crm(&server, &["deals", "list", "--with-contacts", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals",
+            page(json!([deal(1, "A", "1"), deal(2, "B", "2")]), None),
+        )
+        .await;
+    server
+        .answer(
+            "GET",
+            "/api/v1/deals/1/participants",
+            participants(&[(70, 205)]),
+        )
+        .await;
+    server
+        .answer("GET", "/api/v1/deals/2/participants", participants(&[]))
+        .await;
+    let out = crm(&Home::new(), &server, "deals list --with-contacts -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
 }
@@ -529,24 +457,18 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
     args.rate_limit = Some("30000/24h".parse().unwrap());
     let sandbox = spawn(args).await.expect("sandbox starts");
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
-    cmd.args(["-v", "deals", "list", "--limit", "5", "-o", "json"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        To::env("pipedrive", sandbox.url(), TOKEN),
+        &["-v", "deals", "list", "--limit", "5", "-o", "json"],
+    )
+    .await;
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 5);
-    let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stats: Value = inspect(&sandbox.url(), "stats").await;
     assert_eq!(stats["requests"], 6, "{stats}");
     assert_eq!(stats["throttled"], 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("< x-ratelimit-limit: 3"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("< x-ratelimit-limit: 3");
     assert!(
         !out.stderr.contains("waiting for the rate limit"),
         "stderr is not a terminal: a script is not told\n{}",
@@ -558,29 +480,26 @@ async fn crm_learns_the_burst_window_in_requests_and_draws_no_429() {
 async fn a_base_url_with_the_api_version_is_refused_before_any_request() {
     let server = account().await;
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &format!("{}/api/v2", server.uri()), TOKEN);
-    cmd.args(["deals", "list"]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("company domain alone"),
-        "{}",
-        out.stderr
-    );
+    let out = crm(
+        &home,
+        To::env("pipedrive", format!("{}/api/v2", server.uri()), TOKEN),
+        &["deals", "list"],
+    )
+    .await;
+    out.assert_exit(2);
+    out.assert_says("company domain alone");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn verbose_traces_redact_the_api_token() {
     let server = account().await;
-    mount(&server, "GET", "/api/v2/deals", page(json!([]), None)).await;
-    let out = crm(&server, &["-v", "deals", "list", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("x-api-token: (redacted)"),
-        "{}",
-        out.stderr
-    );
+    server
+        .answer("GET", "/api/v2/deals", page(json!([]), None))
+        .await;
+    let out = crm(&Home::new(), &server, "-v deals list -o json").await;
+    out.assert_exit(0);
+    out.assert_says("x-api-token: (redacted)");
     assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);
 }
 
@@ -603,13 +522,13 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
         .unwrap();
     assert_eq!(archived.status(), 200);
     let home = Home::new();
-    let crm = |args: &[&str]| {
-        let mut cmd = home.crm_at("pipedrive", &sandbox.url(), TOKEN);
-        cmd.args(args);
-        run(cmd)
+    let to = || To::Env {
+        vendor: "pipedrive",
+        base_url: sandbox.url(),
+        token: TOKEN,
     };
-    let out = crm(&["deals", "list", "--archived", "--all", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, to(), "deals list --archived --all -o json").await;
+    out.assert_exit(0);
     let listed = out.json();
     let three = listed
         .as_array()
@@ -620,18 +539,18 @@ async fn archived_and_deleted_deals_are_flagged_not_open() {
     assert_eq!(three["archived"], true, "{three}");
     assert!(three.get("deleted").is_none(), "{three}");
 
-    let before = crm(&["deals", "get", "4", "-o", "json"]).await.json();
-    let out = crm(&["deals", "delete", "4", "--yes"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = crm(&["deals", "get", "4", "-o", "json"]).await;
+    let before = crm(&home, to(), "deals get 4 -o json").await.json();
+    let out = crm(&home, to(), "deals delete 4 --yes").await;
+    out.assert_exit(0);
+    let out = crm(&home, to(), "deals get 4 -o json").await;
     assert_eq!(out.code, 3, "{}", out.stdout);
-    assert!(out.stderr.contains("--archived"), "{}", out.stderr);
-    let out = crm(&["deals", "get", "4", "--archived", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_says("--archived");
+    let out = crm(&home, to(), "deals get 4 --archived -o json").await;
+    out.assert_exit(0);
     let deleted = out.json();
     assert_eq!(deleted["deleted"], true, "{deleted}");
     assert_eq!(deleted["status"], before["status"], "the real status stays");
-    let live = crm(&["deals", "get", "5", "--archived", "-o", "json"]).await;
-    assert_eq!(live.code, 0, "{}", live.stderr);
+    let live = crm(&home, to(), "deals get 5 --archived -o json").await;
+    live.assert_exit(0);
     assert!(live.json().get("deleted").is_none());
 }

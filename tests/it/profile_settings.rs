@@ -5,8 +5,8 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::pipedrive_cli::{body, requests_to};
-use crate::support::cli::{run, run_sync, Home, Run};
+use crate::support::cli::{crm, run_sync, Args, Home, Run, To};
+use crate::support::mock::{body, requests_to, Answers};
 use crate::support::pipedrive::{deal, fields, ok, page, users, TOKEN};
 
 /// A Pipedrive account with two pipelines: Sales (stages 1, 2) and Renewals (stage 3).
@@ -68,11 +68,10 @@ fn add_profile(home: &Home, server: &MockServer, extra: &[&str]) -> Run {
     run_sync(cmd)
 }
 
-/// `crm` with the profile in use; CRM_TOKEN stands in for the keyring.
-async fn crm(home: &Home, args: &[&str]) -> Run {
-    let mut cmd = home.crm();
-    cmd.env("CRM_TOKEN", TOKEN).args(args);
-    run(cmd).await
+/// `crm ARGS` with the profile in use; CRM_TOKEN stands in for the keyring.
+async fn in_profile(home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
+    crm(home, To::Default, args).env("CRM_TOKEN", TOKEN).await
 }
 
 #[tokio::test]
@@ -80,25 +79,17 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
     let server = two_pipelines().await;
     let home = Home::new();
     let added = add_profile(&home, &server, &["--default-pipeline", "Renewals"]);
-    assert_eq!(added.code, 0, "{}", added.stderr);
+    added.assert_exit(0);
 
-    let out = crm(&home, &["deals", "create", "--name", "Acme", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("default pipeline \"Renewals\""),
-        "{}",
-        out.stderr
-    );
+    let out = in_profile(&home, "deals create --name Acme -o json").await;
+    out.assert_exit(0);
+    out.assert_says("default pipeline \"Renewals\"");
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[0])["pipeline_id"], 2, "{}", body(&posts[0]));
 
     // A stage decides the pipeline itself: the default is not added beside it.
-    let out = crm(
-        &home,
-        &["deals", "create", "--name", "Acme", "--stage", "Qualified"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = in_profile(&home, "deals create --name Acme --stage Qualified").await;
+    out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[1])["stage_id"], 1, "{}", body(&posts[1]));
     assert!(
@@ -107,12 +98,8 @@ async fn deals_create_uses_the_default_pipeline_unless_a_flag_decides() {
         body(&posts[1])
     );
 
-    let out = crm(
-        &home,
-        &["deals", "create", "--name", "Acme", "--pipeline", "Sales"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = in_profile(&home, "deals create --name Acme --pipeline Sales").await;
+    out.assert_exit(0);
     let posts = requests_to(&server, "POST", "/api/v2/deals").await;
     assert_eq!(body(&posts[2])["pipeline_id"], 1, "{}", body(&posts[2]));
 }
@@ -126,7 +113,7 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
         0
     );
     let names = |out: &Run| -> Vec<String> {
-        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.assert_exit(0);
         out.json()
             .as_array()
             .unwrap()
@@ -134,19 +121,15 @@ async fn stages_list_shows_the_default_pipeline_unless_another_is_named() {
             .map(|s| s["name"].as_str().unwrap().to_string())
             .collect()
     };
-    let out = crm(&home, &["stages", "list", "-o", "json"]).await;
+    let out = in_profile(&home, "stages list -o json").await;
     assert_eq!(names(&out), ["Renewal Due"]);
-    let out = crm(
-        &home,
-        &["stages", "list", "--pipeline", "Sales", "-o", "json"],
-    )
-    .await;
+    let out = in_profile(&home, "stages list --pipeline Sales -o json").await;
     assert_eq!(names(&out), ["Qualified", "Proposal Made"]);
 
     // Without a default, every pipeline's stages.
     let plain = Home::new();
     assert_eq!(add_profile(&plain, &server, &[]).code, 0);
-    let out = crm(&plain, &["stages", "list", "-o", "json"]).await;
+    let out = in_profile(&plain, "stages list -o json").await;
     assert_eq!(names(&out).len(), 3);
 }
 
@@ -157,8 +140,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
     cmd.args(["profiles", "add", "hub", "--vendor", "hubspot"])
         .args(["--rate-limit-tier", "gold"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("\"gold\""), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("\"gold\"");
     assert!(
         out.stderr
             .contains("free, starter, professional, enterprise, api-limit-increase"),
@@ -171,8 +154,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
     cmd.args(["profiles", "add", "sell", "--vendor", "sell"])
         .args(["--rate-limit-tier", "enterprise"]);
     let out = run_sync(cmd);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("every plan"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("every plan");
 
     let mut cmd = home.crm();
     cmd.args(["profiles", "add", "pd", "--vendor", "pipedrive"])
@@ -190,10 +173,8 @@ fn profiles_add_refuses_an_unknown_tier_and_names_the_valid_ones() {
 async fn the_tier_sizes_the_limiter() {
     let server = crate::support::pipedrive::account().await;
     let deals: Vec<serde_json::Value> = (1..=20).map(|i| deal(i, "Acme", "10")).collect();
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(json!(deals), None)))
-        .mount(&server)
+    server
+        .answer("GET", "/api/v2/deals", page(json!(deals), None))
         .await;
     Mock::given(method("GET"))
         .and(wiremock::matchers::path_regex(
@@ -202,6 +183,7 @@ async fn the_tier_sizes_the_limiter() {
         .respond_with(
             ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     // A lower bound only: the lite window cannot be spent faster than it refills. That an
@@ -212,8 +194,8 @@ async fn the_tier_sizes_the_limiter() {
         0
     );
     let started = std::time::Instant::now();
-    let out = crm(&lite, &["deals", "list", "--with-contacts", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = in_profile(&lite, "deals list --with-contacts -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 20);
     let requests = server.received_requests().await.unwrap().len();
     assert!(requests > 20, "{requests} requests");
@@ -232,10 +214,10 @@ async fn a_hand_edited_unknown_tier_is_reported_before_any_request() {
     let config = home.path().join("config").join("config.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}rate_limit_tier = \"platinum\"\n")).unwrap();
-    let out = crm(&home, &["deals", "list"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("platinum"), "{}", out.stderr);
-    assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+    let out = in_profile(&home, "deals list").await;
+    out.assert_exit(2);
+    out.assert_says("platinum");
+    out.assert_says("config.toml");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -247,8 +229,8 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         add_profile(&home, &server, &["--default-pipeline", "Gone"]).code,
         0
     );
-    let out = crm(&home, &["stages", "list"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    let out = in_profile(&home, "stages list").await;
+    out.assert_exit(3);
     assert!(
         out.stderr.contains("Renewals"),
         "candidates: {}",

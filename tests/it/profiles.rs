@@ -3,6 +3,7 @@
 
 use wiremock::MockServer;
 
+use crate::support::account::Account;
 use crate::support::cli::{run, run_sync, Home, Run};
 use crate::support::creds::{config_text, login};
 use crate::support::hubspot::account;
@@ -31,7 +32,7 @@ fn add_list_use_remove() {
             "https://acme.pipedrive.com",
         ],
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let out = profiles(
         &home,
         &[
@@ -47,9 +48,9 @@ fn add_list_use_remove() {
             "professional",
         ],
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let out = profiles(&home, &["list", "-o", "json"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let list = out.json();
     let names: Vec<&str> = list
         .as_array()
@@ -155,11 +156,7 @@ fn failures_leave_the_config_file_untouched() {
     ] {
         let out = profiles(&home, args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
-        assert!(
-            out.stderr.contains("config.toml is not valid"),
-            "{}",
-            out.stderr
-        );
+        out.assert_says("config.toml is not valid");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "default = [unterminated\n"
@@ -216,7 +213,7 @@ vendor = \"hubspot\"
 }
 
 /// Two HubSpot portals, a profile for each with its token in the (test-only) token file.
-async fn two_portals(home: &Home) -> (MockServer, MockServer) {
+async fn two_portals(home: &Home) -> (Account, Account) {
     let (us, eu) = (account().await, account().await);
     for (name, server, token) in [("us", &us, US), ("eu", &eu, EU)] {
         let out = login(
@@ -227,7 +224,7 @@ async fn two_portals(home: &Home) -> (MockServer, MockServer) {
             &["--no-verify", "--insecure-storage"],
         )
         .await;
-        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.assert_exit(0);
     }
     (us, eu)
 }
@@ -335,12 +332,8 @@ async fn a_token_for_another_vendor_is_refused_before_any_request() {
         .env("CRM_VENDOR", "pipedrive")
         .args(["--profile", "eu", "pipelines", "list"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("the token was not sent"),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(2);
+    out.assert_says("the token was not sent");
     assert!(!out.stderr.contains(ENV));
     for server in [&us, &eu] {
         assert!(server.received_requests().await.unwrap().is_empty());
@@ -354,6 +347,6 @@ async fn a_builtin_sandbox_can_be_the_default_profile() {
     let mut cmd = home.crm();
     cmd.args(["pipelines", "list", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(out.stdout.contains("Sales Pipeline"), "{}", out.stdout);
 }

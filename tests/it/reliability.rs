@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use crm::sandbox::{RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
-use crate::support::cli::{run_sync, Home, Run};
+use crate::support::cli::{crm, Args, Home, Run, To};
 use crate::support::contract::run;
 
 const CREATES: usize = 1_000;
@@ -53,12 +53,17 @@ struct Bench {
 }
 
 impl Bench {
-    fn crm(&self, args: &[&str]) -> Run {
-        let mut cmd =
-            self.home
-                .crm_at(self.vendor.name(), &self.sandbox.url(), "reliability-token");
-        cmd.env("CRM_TIMEOUT_SECS", "5").args(args);
-        run_sync(cmd)
+    /// `crm ARGS` against the bench's sandbox, with a short timeout.
+    fn run(&self, args: &(impl Args + ?Sized)) -> Run {
+        let args = &args.to_args()[..];
+        let to = To::Env {
+            vendor: self.vendor.name(),
+            base_url: self.sandbox.url(),
+            token: "reliability-token",
+        };
+        crm(&self.home, to, args)
+            .env("CRM_TIMEOUT_SECS", "5")
+            .run_sync()
     }
 
     /// The sandbox's live deals, name → ids, read past the fault layer.
@@ -90,8 +95,8 @@ fn reliability(vendor: SandboxVendor) {
         vendor,
     };
     // Metadata into the cache first, through the same faults, so the creates need none.
-    let warm = bench.crm(&["deals", "list", "--limit", "1", "-o", "json"]);
-    assert_eq!(warm.code, 0, "{}", warm.stderr);
+    let warm = bench.run(&["deals", "list", "--limit", "1", "-o", "json"]);
+    warm.assert_exit(0);
 
     let outcomes = create_all(&bench);
     let census = bench.census();
@@ -160,7 +165,7 @@ fn create_all(bench: &Bench) -> HashMap<String, Outcome> {
                 let name = format!("rel-{i:04}");
                 let mut args = vec!["deals", "create", "--name", &name, "-o", "json"];
                 args.extend(required_on_create(bench.vendor));
-                let out = bench.crm(&args);
+                let out = bench.run(&args);
                 let outcome = classify(&name, &out);
                 results.lock().unwrap().insert(name, outcome);
             });
@@ -238,7 +243,7 @@ fn reads_survive(bench: &Bench, live: usize) {
     for (args, expected, check) in &checks {
         let mut succeeded = 0;
         for _ in 0..READ_ROUNDS {
-            let out = bench.crm(args);
+            let out = bench.run(args);
             match out.code {
                 c if c == *expected => {
                     check(&out);

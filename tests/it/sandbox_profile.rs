@@ -9,7 +9,7 @@ async fn the_builtin_sandbox_profiles_need_no_account_and_keep_their_state() {
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox", "deals", "list", "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = out.json();
     assert!(!deals.as_array().unwrap().is_empty());
     assert_eq!(deals[0]["vendor"], "hubspot");
@@ -35,13 +35,13 @@ async fn the_builtin_sandbox_profiles_need_no_account_and_keep_their_state() {
         "json",
     ]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let id = out.json()["id"].as_str().unwrap().to_string();
 
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox", "deals", "get", &id, "-o", "json"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["amount"], "12.34");
     assert_eq!(out.json()["stage"]["name"], "Contract Sent");
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::cli::Home;
+use crate::support::cli::{crm, Args, Home, To};
 
 fn crm_bin() -> &'static str {
     env!("CARGO_BIN_EXE_crm")
@@ -45,12 +45,15 @@ impl Served {
     }
 
     /// `crm` pointed at this server.
-    fn crm(&self, home: &Home, vendor: &str, args: &[&str]) -> std::process::Output {
-        home.crm_std()
-            .env("CRM_VENDOR", vendor)
-            .env("CRM_TOKEN", "sandbox-token")
-            .env("CRM_BASE_URL", &self.url)
-            .args(args)
+    fn output(
+        &self,
+        home: &Home,
+        vendor: &'static str,
+        args: &(impl Args + ?Sized),
+    ) -> std::process::Output {
+        let args = &args.to_args()[..];
+        crm(home, To::sandbox(vendor, self.url.clone()), args)
+            .std()
             .output()
             .unwrap()
     }
@@ -67,8 +70,10 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn crm(home: &Home, args: &[&str]) -> std::process::Output {
-    home.crm_std().args(args).output().unwrap()
+/// `crm ARGS` in `home`, run to completion.
+fn output(home: &Home, args: &(impl Args + ?Sized)) -> std::process::Output {
+    let args = &args.to_args()[..];
+    crm(home, To::Default, args).std().output().unwrap()
 }
 
 fn ok_json(out: std::process::Output) -> Value {
@@ -143,14 +148,15 @@ fn a_writer_killed_mid_transaction_leaves_the_database_intact() {
         &home,
         &["--vendor", "hubspot", "--deals", "3", "--state", db_arg],
     );
-    let listed = ok_json(served.crm(&home, "hubspot", &["deals", "list", "--all", "-o", "json"]));
+    let listed =
+        ok_json(served.output(&home, "hubspot", &["deals", "list", "--all", "-o", "json"]));
     assert_eq!(listed.as_array().unwrap().len(), 3);
-    let created = ok_json(served.crm(
+    let created = ok_json(served.output(
         &home,
         "hubspot",
         &["deals", "create", "--name", "After the crash", "-o", "json"],
     ));
-    let got = ok_json(served.crm(
+    let got = ok_json(served.output(
         &home,
         "hubspot",
         &[
@@ -182,7 +188,7 @@ fn two_servers_on_one_state_file_see_each_others_writes() {
     let b = Served::start(&home, &args);
     let mut ids = Vec::new();
     for (i, server) in [&a, &b, &a, &b].iter().enumerate() {
-        let deal = ok_json(server.crm(
+        let deal = ok_json(server.output(
             &home,
             "sell",
             &[
@@ -203,7 +209,8 @@ fn two_servers_on_one_state_file_see_each_others_writes() {
     distinct.dedup();
     assert_eq!(distinct.len(), 4, "ids come from the database: {ids:?}");
     for server in [&a, &b] {
-        let listed = ok_json(server.crm(&home, "sell", &["deals", "list", "--all", "-o", "json"]));
+        let listed =
+            ok_json(server.output(&home, "sell", &["deals", "list", "--all", "-o", "json"]));
         let names: Vec<&str> = listed
             .as_array()
             .unwrap()
@@ -219,10 +226,7 @@ fn two_servers_on_one_state_file_see_each_others_writes() {
 fn a_process_that_only_reads_writes_nothing() {
     let home = Home::new();
     let db = home.data_dir().join("sandbox").join("hubspot.db");
-    ok_json(crm(
-        &home,
-        &["--profile", "sandbox", "deals", "list", "-o", "json"],
-    ));
+    ok_json(output(&home, "--profile sandbox deals list -o json"));
     let before = generation(&db);
     for args in [
         &["deals", "list", "--all", "-o", "json"][..],
@@ -238,22 +242,13 @@ fn a_process_that_only_reads_writes_nothing() {
             "Contract Sent",
         ],
     ] {
-        let out = crm(&home, &[&["--profile", "sandbox"][..], args].concat());
+        let out = output(&home, &[&["--profile", "sandbox"][..], args].concat());
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
     }
     assert_eq!(generation(&db), before, "reads wrote nothing");
-    ok_json(crm(
+    ok_json(output(
         &home,
-        &[
-            "--profile",
-            "sandbox",
-            "deals",
-            "create",
-            "--name",
-            "W",
-            "-o",
-            "json",
-        ],
+        "--profile sandbox deals create --name W -o json",
     ));
     assert_eq!(generation(&db), before + 1, "one write, one transaction");
 }
@@ -278,12 +273,12 @@ fn a_builtin_profiles_old_json_state_is_migrated_once() {
         std::fs::create_dir_all(&dir).unwrap();
         let json = dir.join(format!("{vendor}.json"));
         std::fs::write(&json, legacy(vendor)).unwrap();
-        let listed = ok_json(crm(
+        let listed = ok_json(output(
             &home,
             &["--profile", profile, "deals", "list", "-o", "json"],
         ));
         assert_eq!(listed.as_array().unwrap().len(), 4, "{vendor}: {listed}");
-        let got = ok_json(crm(
+        let got = ok_json(output(
             &home,
             &["--profile", profile, "deals", "get", id, "-o", "json"],
         ));
@@ -295,7 +290,7 @@ fn a_builtin_profiles_old_json_state_is_migrated_once() {
             create.extend(["--contact", "300001"]);
         }
         create.extend(["-o", "json"]);
-        let new = ok_json(crm(&home, &create));
+        let new = ok_json(output(&home, &create));
         assert!(new["id"].as_str().unwrap() > id, "{new}");
     }
 }
@@ -309,7 +304,7 @@ fn a_state_file_in_the_old_json_format_is_migrated_in_place() {
         &home,
         &["--vendor", "sell", "--state", file.to_str().unwrap()],
     );
-    let got = ok_json(served.crm(&home, "sell", &["deals", "get", "5000004", "-o", "json"]));
+    let got = ok_json(served.output(&home, "sell", &["deals", "get", "5000004", "-o", "json"]));
     assert_eq!(got["name"], "Made before SQLite");
     drop(served);
     let head = std::fs::read(&file).unwrap();
@@ -320,7 +315,7 @@ fn a_state_file_in_the_old_json_format_is_migrated_in_place() {
         &home,
         &["--vendor", "sell", "--state", file.to_str().unwrap()],
     );
-    let listed = ok_json(served.crm(&home, "sell", &["deals", "list", "--all", "-o", "json"]));
+    let listed = ok_json(served.output(&home, "sell", &["deals", "list", "--all", "-o", "json"]));
     assert_eq!(listed.as_array().unwrap().len(), 4);
 }
 
@@ -330,7 +325,7 @@ fn an_unreadable_old_state_is_refused_with_the_way_to_reset() {
     let dir = home.data_dir().join("sandbox");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("hubspot.json"), "{\"vendor\": \"hubspot\", \"sto").unwrap();
-    let out = crm(&home, &["--profile", "sandbox", "deals", "list"]);
+    let out = output(&home, "--profile sandbox deals list");
     assert_ne!(out.status.code(), Some(0));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("hubspot.json"), "{stderr}");
@@ -338,57 +333,26 @@ fn an_unreadable_old_state_is_refused_with_the_way_to_reset() {
         stderr.contains("crm sandbox reset --vendor hubspot"),
         "{stderr}"
     );
-    let out = crm(&home, &["sandbox", "reset", "--vendor", "hubspot"]);
+    let out = output(&home, "sandbox reset --vendor hubspot");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let listed = ok_json(crm(
-        &home,
-        &[
-            "--profile",
-            "sandbox",
-            "deals",
-            "list",
-            "--all",
-            "-o",
-            "json",
-        ],
-    ));
+    let listed = ok_json(output(&home, "--profile sandbox deals list --all -o json"));
     assert_eq!(listed.as_array().unwrap().len(), 25, "the demo data");
 }
 
 #[test]
 fn sandbox_reset_goes_back_to_the_demo_data() {
     let home = Home::new();
-    let created = ok_json(crm(
+    let created = ok_json(output(
         &home,
-        &[
-            "--profile",
-            "sandbox-pipedrive",
-            "deals",
-            "create",
-            "--name",
-            "Gone after reset",
-            "-o",
-            "json",
-        ],
+        "--profile sandbox-pipedrive deals create --name 'Gone after reset' -o json",
     ));
-    let sell = ok_json(crm(
+    let sell = ok_json(output(
         &home,
-        &[
-            "--profile",
-            "sandbox-sell",
-            "deals",
-            "create",
-            "--name",
-            "Kept",
-            "--contact",
-            "300001",
-            "-o",
-            "json",
-        ],
+        "--profile sandbox-sell deals create --name Kept --contact 300001 -o json",
     ));
-    let out = crm(&home, &["sandbox", "reset", "--vendor", "pipedrive"]);
+    let out = output(&home, "sandbox reset --vendor pipedrive");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = crm(
+    let out = output(
         &home,
         &[
             "--profile",
@@ -399,21 +363,13 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
         ],
     );
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    let listed = ok_json(crm(
+    let listed = ok_json(output(
         &home,
-        &[
-            "--profile",
-            "sandbox-pipedrive",
-            "deals",
-            "list",
-            "--all",
-            "-o",
-            "json",
-        ],
+        "--profile sandbox-pipedrive deals list --all -o json",
     ));
     assert_eq!(listed.as_array().unwrap().len(), 25);
     // Only the vendor named; without --vendor, every built-in sandbox.
-    let out = crm(
+    let out = output(
         &home,
         &[
             "--profile",
@@ -424,9 +380,9 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
         ],
     );
     assert!(out.status.success());
-    let out = crm(&home, &["sandbox", "reset"]);
+    let out = output(&home, "sandbox reset");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = crm(
+    let out = output(
         &home,
         &[
             "--profile",

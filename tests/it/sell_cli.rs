@@ -5,20 +5,13 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::account::Account;
+use crate::support::cli::{crm, Home, To};
+use crate::support::mock::{body, query, requests_to, Answers};
+use crate::support::sandbox_api::inspect;
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
-
-async fn requests(server: &MockServer, verb: &str, p: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
-        .collect()
-}
 
 /// Requests other than the metadata reads.
 async fn deal_requests(server: &MockServer) -> Vec<String> {
@@ -30,31 +23,6 @@ async fn deal_requests(server: &MockServer) -> Vec<String> {
         .filter(|r| r.url.path().starts_with("/v2/deals"))
         .map(|r| format!("{} {}", r.method, r.url.path()))
         .collect()
-}
-
-fn query(r: &Request) -> Vec<(String, String)> {
-    r.url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
-
-fn body(r: &Request) -> Value {
-    serde_json::from_slice(&r.body).unwrap()
-}
-
-async fn crm(server: &MockServer, home: &Home, args: &[&str]) -> Run {
-    let mut cmd = home.crm_at("sell", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-async fn mount(server: &MockServer, verb: &str, p: &str, status: u16, answer: Value) {
-    Mock::given(method(verb))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(status).set_body_json(answer))
-        .mount(server)
-        .await;
 }
 
 fn page_of(first_id: u64, n: u64) -> Value {
@@ -87,17 +55,16 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
                     .set_body_json(page_of(first, n))
                     .set_delay(Duration::from_millis(delay)),
             )
+            .expect(1..)
             .mount(&server)
             .await;
     }
-    Mock::given(method("GET"))
-        .and(path("/v2/deals"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(collection("deal", vec![])))
-        .mount(&server)
+    server
+        .answer("GET", "/v2/deals", collection("deal", vec![]))
         .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "list", "--all", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals list --all -o json").await;
+    out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<u64> = deals
         .as_array()
@@ -116,7 +83,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
     assert_eq!(deals[0]["company"], "6");
     assert_eq!(deals[0]["close_date"], "2026-12-31");
     assert_eq!(deals[0]["tags"], json!(["a", "b"]));
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     let pages: Vec<String> = lists
         .iter()
         .map(|r| query(r).into_iter().find(|(k, _)| k == "page").unwrap().1)
@@ -143,36 +110,20 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
 #[tokio::test]
 async fn sell_filters_go_in_the_query_with_names_resolved() {
     let server = account().await;
-    mount(&server, "GET", "/v2/deals", 200, page_of(1, 2)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, page_of(1, 2))
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            "Ana Lima",
-            "--stage",
-            "Qualified",
-            "--contact",
-            "5",
-            "--company",
-            "6",
-            "--custom",
-            "region=EMEA",
-            "--sort",
-            "amount:desc",
-            "--limit",
-            "10",
-            "-o",
-            "json",
-        ],
+        &server,
+        "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
+            --custom region=EMEA --sort amount:desc --limit 10 -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(lists.len(), 1, "a short page is the last");
     let expected: Vec<(String, String)> = [
         ("page", "1"),
@@ -203,15 +154,12 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
         deal(3, "Won too", json!(3), 23, "2026-11-20T00:00:00Z"),
         deal(4, "Lost", json!(4), 24, "2026-11-20T00:00:00Z"),
     ];
-    mount(&server, "GET", "/v2/deals", 200, collection("deal", deals)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
+        .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "list", "--status", "won", "-o", "json"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals list --status won -o json").await;
+    out.assert_exit(0);
     let got = out.json();
     let ids: Vec<&str> = got
         .as_array()
@@ -222,33 +170,20 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     assert_eq!(ids, ["2", "3"]);
     assert_eq!(got[0]["amount"], "2.5");
     assert_eq!(got[1]["pipeline"]["name"], "Renewals");
-    assert!(
-        out.stderr.contains("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages \"Won\" in Sales (13), \"Won\" in Renewals (23)"),
-        "{}",
-        out.stderr
-    );
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    out.assert_says("Zendesk Sell cannot filter by status won: crm reads the deals and keeps those in stages \"Won\" in Sales (13), \"Won\" in Renewals (23)");
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[0]).contains(&("per_page".into(), "100".into())));
     assert!(!query(&lists[0]).iter().any(|(k, _)| k == "stage_id"));
 
     // A pipeline and a status that leave one stage: Sell's own stage filter does it.
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--status",
-            "lost",
-            "--pipeline",
-            "Renewals",
-            "-o",
-            "json",
-        ],
+        &server,
+        "deals list --status lost --pipeline Renewals -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    out.assert_exit(0);
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert!(query(&lists[1]).contains(&("stage_id".into(), "24".into())));
 }
 
@@ -260,36 +195,26 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
         .collect();
     deals.push(deal(99, "Old", json!(1), 12, "2026-10-01T00:00:00Z"));
     deals.push(deal(100, "Older", json!(1), 12, "2026-09-01T00:00:00Z"));
-    mount(&server, "GET", "/v2/deals", 200, collection("deal", deals)).await;
+    server
+        .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "list",
-            "--updated-since",
-            "2026-11-01",
-            "--all",
-            "-o",
-            "json",
-        ],
+        &server,
+        "deals list --updated-since 2026-11-01 --all -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 98);
-    let lists = requests(&server, "GET", "/v2/deals").await;
+    let lists = requests_to(&server, "GET", "/v2/deals").await;
     assert_eq!(
         lists.len(),
         1,
         "the full first page ended in older deals: no second page"
     );
     assert!(query(&lists[0]).contains(&("sort_by".into(), "updated_at:desc".into())));
-    assert!(
-        out.stderr.contains("cannot filter by update time"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("cannot filter by update time");
 }
 
 #[tokio::test]
@@ -304,13 +229,9 @@ async fn filters_sell_lacks_are_refused_before_any_request() {
         vec!["deals", "associate", "1", "--company", "3"],
         vec!["deals", "dissociate", "1", "--company", "3"],
     ] {
-        let out = crm(&server, &home, &args).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 6, "{args:?}: {}", out.stderr);
-        assert!(
-            out.stderr.contains("not supported by Zendesk Sell"),
-            "{}",
-            out.stderr
-        );
+        out.assert_says("not supported by Zendesk Sell");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -318,20 +239,20 @@ async fn filters_sell_lacks_are_refused_before_any_request() {
 #[tokio::test]
 async fn get_adds_the_associated_contacts_after_the_primary_one() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/42",
-        200,
-        one(deal(
-            42,
-            "Acme",
-            json!("1000.50"),
-            13,
-            "2026-11-20T00:00:00Z",
-        )),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/42",
+            200,
+            one(deal(
+                42,
+                "Acme",
+                json!("1000.50"),
+                13,
+                "2026-11-20T00:00:00Z",
+            )),
+        )
+        .await;
     let contacts = collection(
         "associated_contact",
         vec![
@@ -339,17 +260,12 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
             json!({"contact_id": 9, "role": "involved"}),
         ],
     );
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/42/associated_contacts",
-        200,
-        contacts,
-    )
-    .await;
+    server
+        .answer_with("GET", "/v2/deals/42/associated_contacts", 200, contacts)
+        .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "get", "42", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals get 42 -o json").await;
+    out.assert_exit(0);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
     assert_eq!(d["amount"], "1000.5");
@@ -364,24 +280,24 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
 #[tokio::test]
 async fn create_needs_a_contact_and_sends_sells_shapes() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        200,
-        one(deal(99, "Acme", json!(1500), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/99/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 6, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            200,
+            one(deal(99, "Acme", json!(1500), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/99/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 6, "role": "involved"}}),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "create", "--name", "Acme"]).await;
+    let out = crm(&home, &server, "deals create --name Acme").await;
     assert_eq!(out.code, 2);
     assert!(
         server.received_requests().await.unwrap().is_empty(),
@@ -393,61 +309,25 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         out.stderr
     );
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--contact",
-            "5",
-            "--amount",
-            "10.005",
-        ],
+        &server,
+        "deals create --name Acme --contact 5 --amount 10.005",
     )
     .await;
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("more than two decimals"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("more than two decimals");
     assert!(deal_requests(&server).await.is_empty(), "nothing sent");
 
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Acme",
-            "--amount",
-            "1500",
-            "--currency",
-            "usd",
-            "--stage",
-            "Qualified",
-            "--owner",
-            "ana@example.com",
-            "--close-date",
-            "2026-12-31",
-            "--contact",
-            "5",
-            "--contact",
-            "6",
-            "--tags",
-            "a,b",
-            "--set",
-            "region=EMEA",
-            "-o",
-            "json",
-        ],
+        &server,
+        "deals create --name Acme --amount 1500 --currency usd --stage Qualified \
+            --owner ana@example.com --close-date 2026-12-31 --contact 5 --contact 6 --tags a,b \
+            --set region=EMEA -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let posts = requests(&server, "POST", "/v2/deals").await;
+    out.assert_exit(0);
+    let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 5, "name": "Acme", "value": "1500.00", "currency": "USD",
@@ -455,7 +335,7 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
                         "tags": ["a", "b"], "custom_fields": {"region": "EMEA"}},
                "meta": {"type": "deal"}})
     );
-    let assoc = requests(&server, "POST", "/v2/deals/99/associated_contacts").await;
+    let assoc = requests_to(&server, "POST", "/v2/deals/99/associated_contacts").await;
     assert_eq!(
         body(&assoc[0]),
         json!({"data": {"contact_id": 6, "role": "involved"}, "meta": {"type": "associated_contact"}})
@@ -467,37 +347,32 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
 #[tokio::test]
 async fn update_puts_only_the_changed_fields() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "PUT",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Renamed", json!(5), 12, "2026-11-21T00:00:00Z")),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "PUT",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Renamed", json!(5), 12, "2026-11-21T00:00:00Z")),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "update", "5", "--name", "Renamed", "-o", "json"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals update 5 --name Renamed -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()["name"], "Renamed");
     assert_eq!(
         deal_requests(&server).await,
         ["PUT /v2/deals/5"],
         "no read for a plain change"
     );
-    let puts = requests(&server, "PUT", "/v2/deals/5").await;
+    let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
     assert_eq!(
         body(&puts[0]),
         json!({"data": {"name": "Renamed"}, "meta": {"type": "deal"}})
@@ -523,10 +398,10 @@ async fn update_puts_only_the_changed_fields() {
     for (i, (flags, data, notice)) in cases.into_iter().enumerate() {
         let mut args = vec!["deals", "update", "5", "-o", "json"];
         args.extend_from_slice(flags);
-        let out = crm(&server, &home, &args).await;
+        let out = crm(&home, &server, &args).await;
         assert_eq!(out.code, 0, "{flags:?}: {}", out.stderr);
         assert!(out.stderr.contains(notice), "{flags:?}: {}", out.stderr);
-        let puts = requests(&server, "PUT", "/v2/deals/5").await;
+        let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
         assert_eq!(
             body(&puts[i + 1]),
             json!({"data": data, "meta": {"type": "deal"}}),
@@ -534,7 +409,7 @@ async fn update_puts_only_the_changed_fields() {
         );
     }
     assert_eq!(
-        requests(&server, "GET", "/v2/deals/5").await.len(),
+        requests_to(&server, "GET", "/v2/deals/5").await.len(),
         2,
         "tags and status read the deal first"
     );
@@ -544,85 +419,54 @@ async fn update_puts_only_the_changed_fields() {
 async fn unknown_custom_fields_and_roles_are_usage_errors() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "update", "5", "--set", "regoin=EMEA"],
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("unknown custom field \"regoin\""),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("region, external_id"), "{}", out.stderr);
-    let out = crm(
-        &server,
-        &home,
-        &[
-            "deals",
-            "associate",
-            "5",
-            "--contact",
-            "9",
-            "--role",
-            "boss",
-        ],
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("\"involved\""), "{}", out.stderr);
-    let out = crm(&server, &home, &["deals", "list", "--owner", "Nobody"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Ana Lima"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals update 5 --set regoin=EMEA").await;
+    out.assert_exit(2);
+    out.assert_says("unknown custom field \"regoin\"");
+    out.assert_says("region, external_id");
+    let out = crm(&home, &server, "deals associate 5 --contact 9 --role boss").await;
+    out.assert_exit(2);
+    out.assert_says("\"involved\"");
+    let out = crm(&home, &server, "deals list --owner Nobody").await;
+    out.assert_exit(3);
+    out.assert_says("Ana Lima");
     assert!(deal_requests(&server).await.is_empty());
 }
 
 #[tokio::test]
 async fn associate_and_dissociate_contacts() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/5/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 9, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/5/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 9, "role": "involved"}}),
+        )
+        .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5/associated_contacts/9"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "associate", "5", "--contact", "9"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals associate 5 --contact 9").await;
+    out.assert_exit(0);
     assert!(
         out.stderr
             .contains("deal 5 is now associated with contact 9 (role involved)"),
         "{}",
         out.stderr
     );
-    let posts = requests(&server, "POST", "/v2/deals/5/associated_contacts").await;
+    let posts = requests_to(&server, "POST", "/v2/deals/5/associated_contacts").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 9, "role": "involved"}, "meta": {"type": "associated_contact"}})
     );
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "dissociate", "5", "--contact", "9"],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals dissociate 5 --contact 9").await;
+    out.assert_exit(0);
     assert_eq!(
-        requests(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
+        requests_to(&server, "DELETE", "/v2/deals/5/associated_contacts/9")
             .await
             .len(),
         1
@@ -632,46 +476,31 @@ async fn associate_and_dissociate_contacts() {
 #[tokio::test]
 async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_updated() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/upsert",
-        200,
-        one(deal(
-            77,
-            "Website Redesign",
-            json!(1),
-            12,
-            "2026-11-20T00:00:00Z",
-        )),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/upsert",
+            200,
+            one(deal(
+                77,
+                "Website Redesign",
+                json!(1),
+                12,
+                "2026-11-20T00:00:00Z",
+            )),
+        )
+        .await;
     let home = Home::new();
     let out = crm(
-        &server,
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=SKU01",
-            "--name",
-            "Website Redesign",
-            "--contact",
-            "5",
-            "-o",
-            "json",
-        ],
+        &server,
+        "deals upsert --match external_id=SKU01 --name 'Website Redesign' --contact 5 -o json",
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["id"], "77");
-    assert!(
-        out.stderr.contains("deal 77 created or updated"),
-        "{}",
-        out.stderr
-    );
-    let posts = requests(&server, "POST", "/v2/deals/upsert").await;
+    out.assert_says("deal 77 created or updated");
+    let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(
         query(&posts[0]),
         [(
@@ -685,45 +514,31 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
                "meta": {"type": "deal"}})
     );
 
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "upsert", "--match", "sku=1", "--name", "X"],
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("external_id"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals upsert --match sku=1 --name X").await;
+    out.assert_exit(2);
+    out.assert_says("external_id");
 }
 
 #[tokio::test]
 async fn several_matches_are_a_409_and_exit_5() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/upsert",
-        409,
-        sell::error(
-            "409 Conflict",
-            &[("", "conflict", "multiple records match")],
-        ),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/upsert",
+            409,
+            sell::error(
+                "409 Conflict",
+                &[("", "conflict", "multiple records match")],
+            ),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["deals", "upsert", "--match", "name=Acme", "--amount", "5"],
-    )
-    .await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("several deals match name=Acme"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("no --contact"), "{}", out.stderr);
-    let posts = requests(&server, "POST", "/v2/deals/upsert").await;
+    let out = crm(&home, &server, "deals upsert --match name=Acme --amount 5").await;
+    out.assert_exit(5);
+    out.assert_says("several deals match name=Acme");
+    out.assert_says("no --contact");
+    let posts = requests_to(&server, "POST", "/v2/deals/upsert").await;
     assert_eq!(posts.len(), 1);
     assert_eq!(query(&posts[0]), [("name".to_string(), "Acme".to_string())]);
 }
@@ -731,25 +546,25 @@ async fn several_matches_are_a_409_and_exit_5() {
 #[tokio::test]
 async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first() {
     let server = account().await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5/associated_contacts",
-        200,
-        collection(
-            "associated_contact",
-            vec![json!({"contact_id": 9, "role": "involved"})],
-        ),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5/associated_contacts",
+            200,
+            collection(
+                "associated_contact",
+                vec![json!({"contact_id": 9, "role": "involved"})],
+            ),
+        )
+        .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5"))
         .respond_with(ResponseTemplate::new(404).set_body_json(sell::error(
@@ -757,35 +572,33 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
             &[("", "not_found", "Not Found")],
         )))
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
     Mock::given(method("DELETE"))
         .and(path("/v2/deals/5"))
         .respond_with(ResponseTemplate::new(204))
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
-    let out = crm(&server, &home, &["deals", "delete", "5"]).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    let out = crm(&home, &server, "deals delete 5").await;
+    out.assert_exit(2);
+    out.assert_says("--yes");
     assert!(deal_requests(&server).await.is_empty());
 
     // The first delete fails: the deal was already in the trash, with its contacts.
-    let out = crm(&server, &home, &["deals", "delete", "5", "--yes"]).await;
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
+    out.assert_exit(3);
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     let line: Value = serde_json::from_str(trash.lines().next().unwrap()).unwrap();
     assert_eq!(line["deal"]["id"], "5");
     assert_eq!(line["deal"]["contacts"], json!(["5", "9"]));
     assert_eq!(line["deal"]["amount"], "5.5");
 
-    let out = crm(&server, &home, &["deals", "delete", "5", "--yes"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them."),
-        "{}",
-        out.stderr
-    );
+    let out = crm(&home, &server, "deals delete 5 --yes").await;
+    out.assert_exit(0);
+    out.assert_says("deleted deal \"Five\" (5): Zendesk Sell deletes deals permanently (it cannot be undone) and removes their associated contacts with them.");
     assert_eq!(
         deal_requests(&server).await,
         [
@@ -802,46 +615,37 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
 #[tokio::test]
 async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        422,
-        sell::error(
-            "422 Unprocessable Entity",
-            &[
-                ("/name", "blank", "can't be blank"),
-                ("/value", "invalid", "is not a number"),
-            ],
-        ),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/1",
-        401,
-        sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            422,
+            sell::error(
+                "422 Unprocessable Entity",
+                &[
+                    ("/name", "blank", "can't be blank"),
+                    ("/value", "invalid", "is not a number"),
+                ],
+            ),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/1",
+            401,
+            sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &["-v", "deals", "create", "--name", "A", "--contact", "5"],
-    )
-    .await;
-    assert_eq!(out.code, 5, "{}", out.stderr);
-    assert!(
-        out.stderr.contains(
-            "name: can't be blank [blank]; value: is not a number [invalid] (logref logref-1234)"
-        ),
-        "{}",
-        out.stderr
+    let out = crm(&home, &server, "-v deals create --name A --contact 5").await;
+    out.assert_exit(5);
+    out.assert_says(
+        "name: can't be blank [blank]; value: is not a number [invalid] (logref logref-1234)",
     );
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
-    let out = crm(&server, &home, &["deals", "get", "1"]).await;
-    assert_eq!(out.code, 4, "{}", out.stderr);
+    let out = crm(&home, &server, "deals get 1").await;
+    out.assert_exit(4);
 }
 
 #[tokio::test]
@@ -858,41 +662,42 @@ async fn a_429_waits_for_retry_after() {
                 )),
         )
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/deals/5/associated_contacts",
-        200,
-        collection("associated_contact", vec![]),
-    )
-    .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/deals/5/associated_contacts",
+            200,
+            collection("associated_contact", vec![]),
+        )
+        .await;
     let home = Home::new();
     let started = std::time::Instant::now();
-    let out = crm(&server, &home, &["deals", "get", "5", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals get 5 -o json").await;
+    out.assert_exit(0);
     assert!(
         started.elapsed() >= Duration::from_millis(900),
         "Retry-After honoured"
     );
-    assert_eq!(requests(&server, "GET", "/v2/deals/5").await.len(), 2);
+    assert_eq!(requests_to(&server, "GET", "/v2/deals/5").await.len(), 2);
 }
 
 #[tokio::test]
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(&server, &home, &["pipelines", "list", "-o", "json"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "pipelines list -o json").await;
+    out.assert_exit(0);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
     let stages: Vec<(&str, &str)> = p[0]["stages"]
@@ -915,91 +720,69 @@ async fn pipelines_list_shows_stages_in_order_with_their_status() {
 
 #[tokio::test]
 async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
-    let server = MockServer::start().await;
+    let server = Account::empty("sell").await;
     let mut newer = sell::stages();
     newer.push(json!({"id": 16, "name": "Negotiation", "category": "in_progress", "position": 6, "pipeline_id": 1}));
     Mock::given(method("GET"))
         .and(path("/v2/stages"))
         .respond_with(ResponseTemplate::new(200).set_body_json(collection("stage", sell::stages())))
         .up_to_n_times(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/stages",
-        200,
-        collection("stage", newer),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/pipelines",
-        200,
-        collection("pipeline", sell::pipelines()),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/v2/users",
-        200,
-        collection("user", sell::users()),
-    )
-    .await;
-    mount(
-        &server,
-        "PUT",
-        "/v2/deals/5",
-        200,
-        one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
-    )
-    .await;
+    server
+        .answer_with("GET", "/v2/stages", 200, collection("stage", newer))
+        .await;
+    server
+        .answer_with(
+            "GET",
+            "/v2/pipelines",
+            200,
+            collection("pipeline", sell::pipelines()),
+        )
+        .await;
+    server
+        .answer_with("GET", "/v2/users", 200, collection("user", sell::users()))
+        .await;
+    server
+        .answer_with(
+            "PUT",
+            "/v2/deals/5",
+            200,
+            one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
+        )
+        .await;
     let home = Home::new();
-    let out = crm(
-        &server,
-        &home,
-        &[
-            "deals",
-            "update",
-            "5",
-            "--stage",
-            "Negotiation",
-            "-o",
-            "json",
-        ],
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(&home, &server, "deals update 5 --stage Negotiation -o json").await;
+    out.assert_exit(0);
     assert_eq!(out.json()["stage"]["name"], "Negotiation");
-    let puts = requests(&server, "PUT", "/v2/deals/5").await;
+    let puts = requests_to(&server, "PUT", "/v2/deals/5").await;
     assert_eq!(
         body(&puts[0]),
         json!({"data": {"stage_id": 16}, "meta": {"type": "deal"}})
     );
-    assert_eq!(requests(&server, "GET", "/v2/stages").await.len(), 2);
+    assert_eq!(requests_to(&server, "GET", "/v2/stages").await.len(), 2);
 }
 
 #[tokio::test]
 async fn a_deal_from_the_trash_can_be_created_again() {
     let server = account().await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals",
-        200,
-        one(deal(100, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
-    )
-    .await;
-    mount(
-        &server,
-        "POST",
-        "/v2/deals/100/associated_contacts",
-        200,
-        json!({"data": {"contact_id": 9, "role": "involved"}}),
-    )
-    .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals",
+            200,
+            one(deal(100, "Five", json!("5.50"), 12, "2026-11-20T00:00:00Z")),
+        )
+        .await;
+    server
+        .answer_with(
+            "POST",
+            "/v2/deals/100/associated_contacts",
+            200,
+            json!({"data": {"contact_id": 9, "role": "involved"}}),
+        )
+        .await;
     let home = Home::new();
     // The `deal` of a trash line, as `crm deals get 5 -o json` wrote it.
     let trashed = json!({
@@ -1012,8 +795,8 @@ async fn a_deal_from_the_trash_can_be_created_again() {
     let file = home.path().join("deal.json");
     std::fs::write(&file, trashed.to_string()).unwrap();
     let out = crm(
-        &server,
         &home,
+        &server,
         &[
             "deals",
             "create",
@@ -1024,13 +807,9 @@ async fn a_deal_from_the_trash_can_be_created_again() {
         ],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("company 6 is not sent"),
-        "{}",
-        out.stderr
-    );
-    let posts = requests(&server, "POST", "/v2/deals").await;
+    out.assert_exit(0);
+    out.assert_says("company 6 is not sent");
+    let posts = requests_to(&server, "POST", "/v2/deals").await;
     assert_eq!(
         body(&posts[0]),
         json!({"data": {"contact_id": 5, "name": "Five", "value": "5.50", "currency": "USD", "owner_id": 7,
@@ -1038,7 +817,7 @@ async fn a_deal_from_the_trash_can_be_created_again() {
                         "custom_fields": {"region": "EMEA"}},
                "meta": {"type": "deal"}})
     );
-    let assoc = requests(&server, "POST", "/v2/deals/100/associated_contacts").await;
+    let assoc = requests_to(&server, "POST", "/v2/deals/100/associated_contacts").await;
     assert_eq!(
         body(&assoc[0])["data"],
         json!({"contact_id": 9, "role": "involved"})
@@ -1059,25 +838,19 @@ async fn all_reads_at_most_one_page_past_the_end() {
     .await
     .expect("sandbox starts");
     let requests = || async {
-        let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let stats: Value = inspect(&sandbox.url(), "stats").await;
         stats["requests"].as_u64().unwrap()
     };
     let home = Home::new();
     let list = || {
-        let mut cmd = home.crm_at("sell", &sandbox.url(), TOKEN);
-        cmd.args(["deals", "list", "--all", "-o", "ndjson"]);
-        run(cmd)
+        let to = To::env("sell", sandbox.url(), TOKEN);
+        crm(&home, to, "deals list --all -o ndjson")
     };
     // The first run fills the metadata cache; the second asks for deal pages only.
     assert_eq!(list().await.code, 0);
     let before = requests().await;
     let out = list().await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.stdout.lines().count(), 250);
     let pages = requests().await - before;
     assert!(

@@ -2,12 +2,12 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, run, Args, Home, Run};
 
-async fn crm(home: &Home, args: &[&str]) -> Run {
-    let mut cmd = home.crm();
-    cmd.args(["--profile", "sandbox-sell"]).args(args);
-    let out = run(cmd).await;
+/// `crm --profile sandbox-sell ARGS`, which must succeed.
+async fn succeeds(home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    let args = &args.to_args()[..];
+    let out = crm(home, "sandbox-sell", args).await;
     assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
     out
 }
@@ -51,7 +51,7 @@ async fn won_deals_by_stage_category() -> usize {
 #[tokio::test]
 async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let home = Home::new();
-    let out = crm(&home, &["deals", "list", "--all", "-o", "json"]).await;
+    let out = succeeds(&home, "deals list --all -o json").await;
     let deals = out.json();
     let all = deals.as_array().unwrap();
     assert!(all.len() >= 20, "the demo account's deals: {}", all.len());
@@ -63,16 +63,8 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
         .collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "pages in order");
 
-    let won = crm(
-        &home,
-        &["deals", "list", "--status", "won", "--all", "-o", "json"],
-    )
-    .await;
-    assert!(
-        won.stderr.contains("cannot filter by status won"),
-        "{}",
-        won.stderr
-    );
+    let won = succeeds(&home, "deals list --status won --all -o json").await;
+    won.assert_says("cannot filter by status won");
     let won = won.json();
     assert!(won.as_array().unwrap().iter().all(|d| d["status"] == "won"));
     // Counted without crm's status mapping: the built-in account's deals whose stage is of
@@ -89,19 +81,9 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let first = &all[0];
     let id = first["id"].as_str().unwrap();
     let contact = first["contacts"][0].as_str().unwrap();
-    let out = crm(
+    let out = succeeds(
         &home,
-        &[
-            "deals",
-            "update",
-            id,
-            "--tag",
-            "sandboxed",
-            "--set",
-            "region=APAC",
-            "-o",
-            "json",
-        ],
+        &format!("deals update {id} --tag sandboxed --set region=APAC -o json"),
     )
     .await;
     let updated = out.json();
@@ -114,26 +96,15 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
         first["tags"].as_array().unwrap().len() + 1
     );
     assert_eq!(updated["custom"]["region"], "APAC");
-    let out = crm(
+    let out = succeeds(
         &home,
-        &[
-            "deals",
-            "update",
-            id,
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Too expensive",
-            "-o",
-            "json",
-            "--raw",
-        ],
+        &format!("deals update {id} --status lost --lost-reason 'Too expensive' -o json --raw"),
     )
     .await;
     assert_eq!(out.json()["status"], "lost");
     assert_eq!(out.json()["raw"]["loss_reason_id"], 4_000_001);
 
-    let out = crm(
+    let out = succeeds(
         &home,
         &[
             "deals",
@@ -154,18 +125,9 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     let created = out.json();
     assert_eq!(created["amount"], "12.5");
     assert_eq!(created["custom"]["external_id"], "NEW-1");
-    let again = crm(
+    let again = succeeds(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=NEW-1",
-            "--name",
-            "Renamed",
-            "-o",
-            "json",
-        ],
+        "deals upsert --match external_id=NEW-1 --name Renamed -o json",
     )
     .await;
     assert_eq!(
@@ -175,7 +137,7 @@ async fn the_sell_sandbox_lists_writes_and_deletes_through_the_adapter() {
     );
 
     let new_id = created["id"].as_str().unwrap();
-    crm(&home, &["deals", "delete", new_id, "--yes"]).await;
+    succeeds(&home, &format!("deals delete {new_id} --yes")).await;
     let mut cmd = home.crm();
     cmd.args(["--profile", "sandbox-sell", "deals", "get", new_id]);
     assert_eq!(run(cmd).await.code, 3, "deleted for good");

@@ -8,6 +8,7 @@ use crm::sandbox::{spawn, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
 use crate::support::cli::Home;
+use crate::support::sandbox_api::inspect;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -61,12 +62,7 @@ async fn two_processes_on_one_account_share_its_rate_window() {
             .collect();
         assert_eq!(ids.len(), 15_000, "a whole list");
     }
-    let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sb.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stats: Value = inspect(&sb.url(), "stats").await;
     assert_eq!(stats["throttled"], 0, "{stats}");
     assert!(stats["requests"].as_u64().unwrap() >= 300, "{stats}");
 }

@@ -1,93 +1,32 @@
 //! What users see, pinned: a table, JSON, CSV, a dry run, and every error message with its exit
 //! code. A change to any of them shows up in review as a snapshot diff.
 
-use serde_json::json;
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
-use crate::support::hubspot::{self, account, deal, TOKEN};
-
-async fn with_deals() -> MockServer {
-    let server = account().await;
-    let mut second = deal("2", "Beta & Sons, Ltd", "20.10");
-    second["properties"]["dealstage"] = json!("closedwon");
-    second["properties"]["hs_is_closed"] = json!("true");
-    second["properties"]["hs_is_closed_won"] = json!("true");
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"results": [deal("1", "Alpha", "1000.50"), second]})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("1", "Alpha", "1000.50")))
-        .mount(&server)
-        .await;
-    server
-}
-
-async fn crm(home: &Home, server: &MockServer, args: &[&str]) -> Run {
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-fn settings(server: &MockServer) -> insta::Settings {
-    let mut s = insta::Settings::clone_current();
-    s.add_filter(&regex_escape(&server.uri()), "http://[server]");
-    // Network failures name the host (issue 15).
-    s.add_filter(&regex_escape(&server.address().to_string()), "[server]");
-    s
-}
-
-fn regex_escape(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_string()
-            } else {
-                format!("\\{c}")
-            }
-        })
-        .collect()
-}
+use crate::support::cli::{crm, run, Home};
+use crate::support::hubspot::{self, account, deal};
+use crate::support::mock::Answers;
+use crate::support::snapshot::settings;
 
 #[tokio::test]
 async fn list_as_table_json_and_csv() {
-    let server = with_deals().await;
+    let server = hubspot::with_deals().await;
     let home = Home::new();
-    let table = crm(&home, &server, &["deals", "list", "-o", "table"]).await;
+    let table = crm(&home, &server, "deals list -o table").await;
     let json = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "list",
-            "-o",
-            "json",
-            "--fields",
-            "id,name,amount,stage,status,custom.region",
-        ],
+        "deals list -o json --fields id,name,amount,stage,status,custom.region",
     )
     .await;
     let csv = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "list",
-            "-o",
-            "csv",
-            "--fields",
-            "id,name,amount,stage,owner,close_date",
-        ],
+        "deals list -o csv --fields id,name,amount,stage,owner,close_date",
     )
     .await;
-    let get = crm(&home, &server, &["deals", "get", "1", "-o", "json"]).await;
+    let get = crm(&home, &server, "deals get 1 -o json").await;
     settings(&server).bind(|| {
         insta::assert_snapshot!("list_table", table.transcript());
         insta::assert_snapshot!("list_json_fields", json.transcript());
@@ -100,23 +39,12 @@ async fn list_as_table_json_and_csv() {
 async fn dry_run_listing() {
     let server = account().await;
     let home = Home::new();
-    assert_eq!(crm(&home, &server, &["pipelines", "list"]).await.code, 0);
+    assert_eq!(crm(&home, &server, "pipelines list").await.code, 0);
     let out = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Dry",
-            "--amount",
-            "99.90",
-            "--stage",
-            "Contract Sent",
-            "--owner",
-            "Ana Lima",
-            "--dry-run",
-        ],
+        "deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' \
+            --dry-run",
     )
     .await;
     settings(&server).bind(|| insta::assert_snapshot!("dry_run_create", out.transcript()));
@@ -143,18 +71,22 @@ async fn every_error_message_and_exit_code() {
             .respond_with(
                 ResponseTemplate::new(status).set_body_json(hubspot::error(category, message)),
             )
+            .expect(1..)
             .mount(&server)
             .await;
     }
     Mock::given(method("DELETE"))
         .and(path("/crm/v3/objects/deals/500"))
         .respond_with(ResponseTemplate::new(500))
+        .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/crm/v3/objects/deals/500"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(deal("500", "Five hundred", "1")))
-        .mount(&server)
+    server
+        .answer(
+            "GET",
+            "/crm/v3/objects/deals/500",
+            deal("500", "Five hundred", "1"),
+        )
         .await;
     let home = Home::new();
     let cases: Vec<Vec<&str>> = vec![

@@ -1,81 +1,26 @@
 //! What Pipedrive users see, pinned: a table, JSON, a dry run, and the error messages with their
 //! exit codes. The same commands as HubSpot's snapshots, so the two can be compared.
 
-use serde_json::json;
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
-use crate::support::pipedrive::{self, account, deal, ok, page, participants, TOKEN};
-
-async fn with_deals() -> MockServer {
-    let server = account().await;
-    let mut second = deal(2, "Beta & Sons, Ltd", "20.10");
-    second["status"] = json!("won");
-    second["label_ids"] = json!([5, 6]);
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(page(json!([deal(1, "Alpha", "1000.50"), second]), None)),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(ok(deal(1, "Alpha", "1000.50"))))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/deals/1/participants"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants(&[(70, 202)])))
-        .mount(&server)
-        .await;
-    server
-}
-
-async fn crm(home: &Home, server: &MockServer, args: &[&str]) -> Run {
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
-    cmd.args(args);
-    run(cmd).await
-}
-
-fn settings(server: &MockServer) -> insta::Settings {
-    let mut s = insta::Settings::clone_current();
-    let escaped: String = server
-        .uri()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_string()
-            } else {
-                format!("\\{c}")
-            }
-        })
-        .collect();
-    s.add_filter(&escaped, "http://[server]");
-    s
-}
+use crate::support::cli::{crm, Home};
+use crate::support::mock::Answers;
+use crate::support::pipedrive::{self, account, deal, ok};
+use crate::support::snapshot::settings;
 
 #[tokio::test]
 async fn list_as_table_and_json_and_get() {
-    let server = with_deals().await;
+    let server = pipedrive::with_deals().await;
     let home = Home::new();
-    let table = crm(&home, &server, &["deals", "list", "-o", "table"]).await;
+    let table = crm(&home, &server, "deals list -o table").await;
     let json = crm(
         &home,
         &server,
-        &[
-            "deals",
-            "list",
-            "-o",
-            "json",
-            "--fields",
-            "id,name,amount,stage,status,tags,custom.Region",
-        ],
+        "deals list -o json --fields id,name,amount,stage,status,tags,custom.Region",
     )
     .await;
-    let get = crm(&home, &server, &["deals", "get", "1", "-o", "json"]).await;
+    let get = crm(&home, &server, "deals get 1 -o json").await;
     settings(&server).bind(|| {
         insta::assert_snapshot!("list_table", table.transcript());
         insta::assert_snapshot!("list_json_fields", json.transcript());
@@ -87,12 +32,7 @@ async fn list_as_table_and_json_and_get() {
 async fn dry_run_merge() {
     let server = account().await;
     let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        &["deals", "merge", "--into", "10", "20", "--yes", "--dry-run"],
-    )
-    .await;
+    let out = crm(&home, &server, "deals merge --into 10 20 --yes --dry-run").await;
     settings(&server).bind(|| insta::assert_snapshot!("dry_run_merge", out.transcript()));
 }
 
@@ -107,13 +47,12 @@ async fn every_error_message_and_exit_code() {
         Mock::given(method("GET"))
             .and(path(p))
             .respond_with(ResponseTemplate::new(status).set_body_json(pipedrive::error(message)))
+            .expect(1..)
             .mount(&server)
             .await;
     }
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(ok(deal(1, "Alpha", "1"))))
-        .mount(&server)
+    server
+        .answer("GET", "/api/v2/deals/1", ok(deal(1, "Alpha", "1")))
         .await;
     let home = Home::new();
     let cases: Vec<Vec<&str>> = vec![

@@ -4,13 +4,9 @@
 use crm::sandbox::SandboxVendor;
 
 use super::Proxied;
-use crate::support::cli::{Home, Run};
+use crate::support::cli::Home;
 
-const TOKEN: &str = "pat-na1-sandbox-contract-0000";
-
-fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    super::ok(p, home, TOKEN, args)
-}
+pub(super) const TOKEN: &str = "pat-na1-sandbox-contract-0000";
 
 #[test]
 fn reads_metadata_lists_and_searches() {
@@ -18,40 +14,14 @@ fn reads_metadata_lists_and_searches() {
         return;
     };
     let home = Home::new();
-    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    let out = p.ok(&home, "deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    let out = p.ok(&home, "--refresh pipelines list -o json");
     assert!(out.stdout.contains("Renewals"), "{}", out.stdout);
-    ok(
-        &p,
-        &home,
-        &["--refresh", "stages", "list", "--pipeline", "default"],
-    );
-    let out = ok(&p, &home, &["deals", "get", "9000001", "-o", "json"]);
+    p.ok(&home, "--refresh stages list --pipeline default");
+    let out = p.ok(&home, "deals get 9000001 -o json");
     assert_eq!(out.json()["id"], "9000001");
-    ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--pipeline",
-            "Sales Pipeline",
-            "--status",
-            "open",
-            "--owner",
-            "910901",
-            "--updated-since",
-            "2020-01-01",
-            "--sort",
-            "amount:desc",
-            "--with-contacts",
-            "--limit",
-            "5",
-            "-o",
-            "json",
-        ],
-    );
+    p.ok(&home, "deals list --pipeline 'Sales Pipeline' --status open --owner 910901 --updated-since 2020-01-01 --sort amount:desc --with-contacts --limit 5 -o json");
     assert!(p
         .seen()
         .iter()
@@ -64,92 +34,30 @@ fn writes_every_kind_of_change() {
         return;
     };
     let home = Home::new();
-    let out = ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Contract check",
-            "--amount",
-            "1500.00",
-            "--currency",
-            "USD",
-            "--pipeline",
-            "default",
-            "--stage",
-            "contractsent",
-            "--owner",
-            "910901",
-            "--close-date",
-            "2026-12-31",
-            "--set",
-            "region=EMEA",
-            "--contact",
-            "5101",
-            "--company",
-            "3101",
-            "-o",
-            "json",
-        ],
-    );
+    let out = p.ok(&home, "deals create --name 'Contract check' --amount 1500.00 --currency USD --pipeline default --stage contractsent --owner 910901 --close-date 2026-12-31 --set region=EMEA --contact 5101 --company 3101 -o json");
     let id = out.json()["id"].as_str().unwrap().to_string();
-    ok(
-        &p,
+    p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--status",
-            "lost",
-            "--unset",
-            "close_date",
-        ],
+        &format!("deals update {id} --status lost --unset close_date"),
     );
-    ok(&p, &home, &["deals", "associate", &id, "--contact", "5102"]);
-    ok(
-        &p,
+    p.ok(&home, &format!("deals associate {id} --contact 5102"));
+    p.ok(
         &home,
-        &["deals", "associate", &id, "--company", "3102", "--primary"],
+        &format!("deals associate {id} --company 3102 --primary"),
     );
-    ok(&p, &home, &["deals", "associate", &id, "--company", "3103"]);
-    ok(
-        &p,
+    p.ok(&home, &format!("deals associate {id} --company 3103"));
+    p.ok(&home, &format!("deals dissociate {id} --contact 5102"));
+    p.ok(
         &home,
-        &["deals", "dissociate", &id, "--contact", "5102"],
+        "deals upsert --match external_id=CONTRACT-1 --name Upserted --amount 10 --contact 5103",
     );
-    ok(
-        &p,
+    p.ok(&home, "deals list --contact 5103 -o json");
+    let out = p.ok(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=CONTRACT-1",
-            "--name",
-            "Upserted",
-            "--amount",
-            "10",
-            "--contact",
-            "5103",
-        ],
-    );
-    ok(
-        &p,
-        &home,
-        &["deals", "list", "--contact", "5103", "-o", "json"],
-    );
-    let out = ok(
-        &p,
-        &home,
-        &[
-            "deals", "merge", "--into", &id, "9000002", "--yes", "-o", "json",
-        ],
+        &format!("deals merge --into {id} 9000002 --yes -o json"),
     );
     let kept = out.json()["id"].as_str().unwrap().to_string();
-    ok(&p, &home, &["deals", "delete", &kept, "--yes"]);
+    p.ok(&home, &["deals", "delete", &kept, "--yes"]);
     assert!(p
         .seen()
         .iter()

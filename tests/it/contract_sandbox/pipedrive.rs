@@ -4,21 +4,13 @@
 use crm::sandbox::SandboxVendor;
 
 use super::Proxied;
-use crate::support::cli::{Home, Run};
+use crate::support::cli::Home;
 
 /// 40 hex characters: sent as `x-api-token`, the way most users authenticate.
-const TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
+pub(super) const TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
 /// The sandbox's first two users (the first owns the demo deals it follows).
 const OWNER: &str = "11000001";
 const FOLLOWER: &str = "11000002";
-
-fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    super::crm(p, home, TOKEN, args)
-}
-
-fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    super::ok(p, home, TOKEN, args)
-}
 
 #[test]
 fn reads_metadata_lists_and_searches() {
@@ -26,59 +18,29 @@ fn reads_metadata_lists_and_searches() {
         return;
     };
     let home = Home::new();
-    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    let out = p.ok(&home, "deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    let out = p.ok(&home, "--refresh pipelines list -o json");
     assert_eq!(
         out.json().as_array().map(Vec::len),
         Some(2),
         "{}",
         out.stdout
     );
-    ok(
-        &p,
-        &home,
-        &["--refresh", "stages", "list", "--pipeline", "1"],
-    );
-    let out = ok(&p, &home, &["deals", "get", "3", "-o", "json"]);
+    p.ok(&home, "--refresh stages list --pipeline 1");
+    let out = p.ok(&home, "deals get 3 -o json");
     assert_eq!(out.json()["id"], "3");
-    ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            OWNER,
-            "--pipeline",
-            "1",
-            "--status",
-            "open",
-            "--updated-since",
-            "2020-01-01",
-            "--sort",
-            "updated_at:desc",
-            "--with-contacts",
-            "--limit",
-            "5",
-            "-o",
-            "json",
-        ],
-    );
-    let out = ok(
-        &p,
-        &home,
-        &["deals", "list", "--search", "acme", "-o", "json"],
-    );
+    p.ok(&home, &format!("deals list --owner {OWNER} --pipeline 1 --status open --updated-since 2020-01-01 --sort updated_at:desc --with-contacts --limit 5 -o json"));
+    let out = p.ok(&home, "deals list --search acme -o json");
     assert!(out.json().is_array());
     assert!(p
         .seen()
         .iter()
         .any(|s| s.starts_with("GET /api/v2/deals/search")));
-    ok(&p, &home, &["deals", "list", "--archived", "--limit", "10"]);
-    ok(&p, &home, &["deals", "followers", "3", "-o", "json"]);
-    let out = crm(&p, &home, &["deals", "get", "99999"]);
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    p.ok(&home, "deals list --archived --limit 10");
+    p.ok(&home, "deals followers 3 -o json");
+    let out = p.run(&home, "deals get 99999");
+    out.assert_exit(3);
 }
 
 #[test]
@@ -87,71 +49,23 @@ fn writes_every_kind_of_change() {
         return;
     };
     let home = Home::new();
-    let out = ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Contract check",
-            "--amount",
-            "1500.50",
-            "--currency",
-            "USD",
-            "--owner",
-            OWNER,
-            "--pipeline",
-            "1",
-            "--stage",
-            "2",
-            "--contact",
-            "1",
-            "--close-date",
-            "2026-12-31",
-            "-o",
-            "json",
-        ],
-    );
+    let out = p.ok(&home, &format!("deals create --name 'Contract check' --amount 1500.50 --currency USD --owner {OWNER} --pipeline 1 --stage 2 --contact 1 --close-date 2026-12-31 -o json"));
     let id = out.json()["id"].as_str().unwrap().to_string();
-    ok(
-        &p,
+    p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Budget",
-            "--close-date",
-            "2027-01-31",
-        ],
+        &format!("deals update {id} --status lost --lost-reason Budget --close-date 2027-01-31"),
     );
-    ok(&p, &home, &["deals", "follow", &id, "--user", FOLLOWER]);
-    ok(&p, &home, &["deals", "unfollow", &id, "--user", FOLLOWER]);
-    ok(&p, &home, &["deals", "associate", &id, "--contact", "16"]);
-    ok(&p, &home, &["deals", "dissociate", &id, "--contact", "16"]);
-    ok(&p, &home, &["deals", "associate", &id, "--company", "2"]);
-    ok(
-        &p,
+    p.ok(&home, &format!("deals follow {id} --user {FOLLOWER}"));
+    p.ok(&home, &format!("deals unfollow {id} --user {FOLLOWER}"));
+    p.ok(&home, &format!("deals associate {id} --contact 16"));
+    p.ok(&home, &format!("deals dissociate {id} --contact 16"));
+    p.ok(&home, &format!("deals associate {id} --company 2"));
+    p.ok(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "External ID=EXT-00003",
-            "--name",
-            "Upserted",
-        ],
+        "deals upsert --match 'External ID=EXT-00003' --name Upserted",
     );
-    let out = ok(
-        &p,
-        &home,
-        &["deals", "merge", "--into", "2", &id, "--yes", "-o", "json"],
-    );
+    let out = p.ok(&home, &format!("deals merge --into 2 {id} --yes -o json"));
     assert_eq!(out.json()["id"], "2");
-    ok(&p, &home, &["deals", "delete", "4", "--yes"]);
+    p.ok(&home, "deals delete 4 --yes");
     assert!(p.seen().iter().any(|s| s == "DELETE /api/v2/deals/4"));
 }

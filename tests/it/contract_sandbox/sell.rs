@@ -6,19 +6,11 @@ use crm::sandbox::SandboxVendor;
 use super::Proxied;
 use crate::support::cli::{Home, Run};
 
-const TOKEN: &str = "sell-sandbox-contract-token";
+pub(super) const TOKEN: &str = "sell-sandbox-contract-token";
 /// The sandbox's first user and its first person contacts (organizations come first).
 const OWNER: &str = "100001";
 const CONTACT: &str = "300002";
 const OTHER_CONTACT: &str = "300005";
-
-fn crm(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    super::crm(p, home, TOKEN, args)
-}
-
-fn ok(p: &Proxied, home: &Home, args: &[&str]) -> Run {
-    super::ok(p, home, TOKEN, args)
-}
 
 #[test]
 fn reads_metadata_lists_and_searches() {
@@ -26,48 +18,22 @@ fn reads_metadata_lists_and_searches() {
         return;
     };
     let home = Home::new();
-    let out = ok(&p, &home, &["deals", "list", "--all", "-o", "ndjson"]);
+    let out = p.ok(&home, "deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = ok(&p, &home, &["--refresh", "pipelines", "list", "-o", "json"]);
+    let out = p.ok(&home, "--refresh pipelines list -o json");
     assert!(!out.json().as_array().unwrap().is_empty(), "{}", out.stdout);
-    ok(&p, &home, &["--refresh", "stages", "list"]);
-    let id = out_first_id(&ok(
-        &p,
-        &home,
-        &["deals", "list", "--limit", "1", "-o", "json"],
-    ));
-    let out = ok(&p, &home, &["deals", "get", &id, "-o", "json"]);
+    p.ok(&home, "--refresh stages list");
+    let id = out_first_id(&p.ok(&home, "deals list --limit 1 -o json"));
+    let out = p.ok(&home, &format!("deals get {id} -o json"));
     assert_eq!(out.json()["id"], id.as_str());
     assert!(p
         .seen()
         .iter()
         .any(|s| s.ends_with(&format!("/v2/deals/{id}/associated_contacts"))));
-    ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "list",
-            "--owner",
-            OWNER,
-            "--status",
-            "open",
-            "--sort",
-            "updated_at:desc",
-            "--with-contacts",
-            "--limit",
-            "5",
-            "-o",
-            "json",
-        ],
-    );
-    ok(
-        &p,
-        &home,
-        &["deals", "list", "--contact", CONTACT, "-o", "json"],
-    );
-    let out = crm(&p, &home, &["deals", "get", "999999"]);
-    assert_eq!(out.code, 3, "{}", out.stderr);
+    p.ok(&home, &format!("deals list --owner {OWNER} --status open --sort updated_at:desc --with-contacts --limit 5 -o json"));
+    p.ok(&home, &format!("deals list --contact {CONTACT} -o json"));
+    let out = p.run(&home, "deals get 999999");
+    out.assert_exit(3);
 }
 
 fn out_first_id(out: &Run) -> String {
@@ -80,82 +46,29 @@ fn writes_every_kind_of_change() {
         return;
     };
     let home = Home::new();
-    let out = ok(
-        &p,
-        &home,
-        &[
-            "deals",
-            "create",
-            "--name",
-            "Contract check",
-            "--contact",
-            CONTACT,
-            "--amount",
-            "1000.50",
-            "--currency",
-            "USD",
-            "--owner",
-            OWNER,
-            "--tags",
-            "a,b",
-            "--close-date",
-            "2026-12-31",
-            "-o",
-            "json",
-        ],
-    );
+    let out = p.ok(&home, &format!("deals create --name 'Contract check' --contact {CONTACT} --amount 1000.50 --currency USD --owner {OWNER} --tags a,b --close-date 2026-12-31 -o json"));
     let id = out.json()["id"].as_str().unwrap().to_string();
-    ok(
-        &p,
+    p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--amount",
-            "2000",
-            "--tag",
-            "c",
-            "--set",
-            "external_id=CONTRACT-1",
-        ],
+        &format!("deals update {id} --amount 2000 --tag c --set external_id=CONTRACT-1"),
     );
-    ok(
-        &p,
+    p.ok(
         &home,
-        &[
-            "deals",
-            "update",
-            &id,
-            "--status",
-            "lost",
-            "--lost-reason",
-            "No budget",
-        ],
+        &format!("deals update {id} --status lost --lost-reason 'No budget'"),
     );
-    ok(
-        &p,
+    p.ok(
         &home,
-        &["deals", "associate", &id, "--contact", OTHER_CONTACT],
+        &format!("deals associate {id} --contact {OTHER_CONTACT}"),
     );
-    ok(
-        &p,
+    p.ok(
         &home,
-        &["deals", "dissociate", &id, "--contact", OTHER_CONTACT],
+        &format!("deals dissociate {id} --contact {OTHER_CONTACT}"),
     );
-    ok(
-        &p,
+    p.ok(
         &home,
-        &[
-            "deals",
-            "upsert",
-            "--match",
-            "external_id=EXT-00002",
-            "--name",
-            "Upserted",
-        ],
+        "deals upsert --match external_id=EXT-00002 --name Upserted",
     );
-    ok(&p, &home, &["deals", "delete", &id, "--yes"]);
+    p.ok(&home, &format!("deals delete {id} --yes"));
     assert!(p
         .seen()
         .iter()

@@ -6,15 +6,11 @@
 use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::{json, Value};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::sandbox_api::inspect;
 
 async fn stats(sb: &RunningSandbox) -> u64 {
-    let v: Value = reqwest::get(format!("{}/__sandbox/stats", sb.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value = inspect(&sb.url(), "stats").await;
     v["requests"].as_u64().unwrap()
 }
 
@@ -36,7 +32,7 @@ fn records() -> String {
 async fn import(home: &Home, sb: &RunningSandbox, extra: &[&str]) -> Run {
     let dir = home.path().join("in.ndjson");
     std::fs::write(&dir, records()).unwrap();
-    let mut cmd = home.crm_at("hubspot", &sb.url(), "sandbox-token");
+    let mut cmd = crm(home, To::env("hubspot", sb.url(), "sandbox-token"), "").command();
     cmd.args(["deals", "import", dir.to_str().unwrap()])
         .args(extra);
     run(cmd).await
@@ -59,13 +55,17 @@ async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
     .unwrap();
     let home = Home::new();
     // Metadata first, so the count below is the import's own.
-    let mut warm = home.crm_at("hubspot", &sb.url(), "sandbox-token");
-    warm.args(["deals", "fields"]);
-    assert_eq!(run(warm).await.code, 0);
+    crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "fields"],
+    )
+    .await
+    .assert_exit(0);
     let before = stats(&sb).await;
 
     let out = import(&home, &sb, &[]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let sent = stats(&sb).await - before;
     let results = results(&out);
     assert_eq!(results.len(), 330);
@@ -111,7 +111,7 @@ async fn skip_existing_reports_the_deal_that_holds_the_value() {
     .unwrap();
     let home = Home::new();
     let out = import(&home, &sb, &["--skip-existing"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = results(&out);
     let skipped: Vec<&Value> = results
         .iter()
@@ -142,10 +142,13 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     let file = home.path().join("p.ndjson");
     std::fs::write(&file, text).unwrap();
-    let mut cmd = home.crm_at("hubspot", &sb.url(), "sandbox-token");
-    cmd.args(["deals", "import", file.to_str().unwrap()]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "import", file.to_str().unwrap()],
+    )
+    .await;
+    out.assert_exit(0);
     let progress: Vec<&str> = out
         .stderr
         .lines()
@@ -153,9 +156,12 @@ async fn progress_shows_off_a_terminal_as_lines() {
         .collect();
     assert!(progress.len() >= 5, "{}", out.stderr);
     assert!(progress[0].contains("/1000 records"), "{}", progress[0]);
-    let mut quiet = home.crm_at("hubspot", &sb.url(), "sandbox-token");
-    quiet.args(["deals", "import", file.to_str().unwrap(), "-q"]);
-    let out = run(quiet).await;
+    let out = crm(
+        &home,
+        To::env("hubspot", sb.url(), "sandbox-token"),
+        &["deals", "import", file.to_str().unwrap(), "-q"],
+    )
+    .await;
     assert!(
         !out.stderr.contains("progress:"),
         "-q hides it: {}",

@@ -1,8 +1,8 @@
 //! The exit code a script branches on: usage errors are 2 before any request, a missing deal
 //! is 3 however many times it is named, a config file that is not text is 2.
 
-use super::{crm, PROFILES};
-use crate::support::cli::{run, Home};
+use super::PROFILES;
+use crate::support::cli::{crm, run, Home};
 
 #[tokio::test]
 async fn limit_zero_and_an_overlong_search_are_usage_errors_before_any_request() {
@@ -18,7 +18,7 @@ async fn limit_zero_and_an_overlong_search_are_usage_errors_before_any_request()
         ] {
             let mut argv = args.to_vec();
             argv.push("-v");
-            let out = crm(&home, profile, &argv, None).await;
+            let out = crm(&home, profile, &argv).await;
             assert_eq!(out.code, 2, "{profile} {}: {}", args[2], out.stderr);
             assert!(
                 out.stderr.len() < 2_000,
@@ -39,15 +39,9 @@ async fn a_value_too_long_for_a_url_is_a_usage_error_at_once() {
     // Sell filters by name in the query string: 100,000 characters cannot go in a URL.
     let long = "a".repeat(100_000);
     let home = Home::new();
-    let out = crm(
-        &home,
-        "sandbox-sell",
-        &["deals", "list", "--name", &long],
-        None,
-    )
-    .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("cannot be built"), "{}", out.stderr);
+    let out = crm(&home, "sandbox-sell", &["deals", "list", "--name", &long]).await;
+    out.assert_exit(2);
+    out.assert_says("cannot be built");
     assert!(out.stderr.len() < 2_000, "{} bytes", out.stderr.len());
 }
 
@@ -59,19 +53,13 @@ async fn deleting_missing_deals_is_not_found_however_often_they_are_named() {
         &["deals", "delete", "9000045", "9000045", "--yes"][..],
         &["deals", "delete", "9000045", "9000046", "--yes"],
     ] {
-        let out = crm(&home, "sandbox", args, None).await;
+        let out = crm(&home, "sandbox", args).await;
         assert_eq!(out.code, 3, "{args:?}: {}", out.stderr);
-        assert!(out.stderr.contains("9000045"), "{}", out.stderr);
+        out.assert_says("9000045");
     }
     // One there and one missing is a partial success.
-    let out = crm(
-        &home,
-        "sandbox",
-        &["deals", "delete", "9000001", "9000045", "--yes"],
-        None,
-    )
-    .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    let out = crm(&home, "sandbox", "deals delete 9000001 9000045 --yes").await;
+    out.assert_exit(8);
 }
 
 #[tokio::test]
@@ -85,7 +73,7 @@ async fn a_config_file_that_is_not_utf8_is_a_usage_error_like_one_that_is_not_to
         let mut cmd = home.crm();
         cmd.args(["profiles", "list"]);
         let out = run(cmd).await;
-        assert_eq!(out.code, 2, "{}", out.stderr);
-        assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+        out.assert_exit(2);
+        out.assert_says("config.toml");
     }
 }

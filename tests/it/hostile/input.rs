@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
-use super::{count, crm, PROFILES};
-use crate::support::cli::Home;
+use super::{count, PROFILES};
+use crate::support::cli::{crm, Home};
 
 #[tokio::test]
 async fn overlong_ages_and_times_before_1970_are_usage_errors_naming_the_flag() {
@@ -19,7 +19,7 @@ async fn overlong_ages_and_times_before_1970_are_usage_errors_naming_the_flag() 
             &["deals", "list", "--updated-since", "700000d"],
             &["deals", "list", "--updated-since", "1969-12-31"],
         ] {
-            let out = crm(&home, profile, args, None).await;
+            let out = crm(&home, profile, args).await;
             assert_eq!(out.code, 2, "{profile} {args:?}: {}", out.stderr);
             assert!(
                 out.stderr.contains(args[3]) && out.stderr.contains(args[2]),
@@ -40,22 +40,11 @@ async fn close_dates_are_four_digit_years_in_range() {
             &home,
             "sandbox",
             &["deals", "create", "--name", "D", "--close-date", date],
-            None,
         )
         .await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
-        assert!(
-            out.stderr.contains(&format!("--close-date {date:?}")),
-            "{}",
-            out.stderr
-        );
-        let out = crm(
-            &home,
-            "sandbox",
-            &["deals", "list", "--close-date", date],
-            None,
-        )
-        .await;
+        out.assert_says(&format!("--close-date {date:?}"));
+        let out = crm(&home, "sandbox", &["deals", "list", "--close-date", date]).await;
         assert_eq!(out.code, 2, "{date}: {}", out.stderr);
     }
 }
@@ -68,35 +57,27 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
         let home = Home::new();
         let before = count(&home, profile).await;
         for stdin in ["", "\n\n", "[]"] {
-            let out = crm(
-                &home,
-                profile,
-                &["deals", "create", "--from", "-"],
-                Some(stdin),
-            )
-            .await;
+            let out = crm(&home, profile, "deals create --from -")
+                .stdin(stdin)
+                .await;
             assert_eq!(out.code, 2, "{profile} {stdin:?}: {}", out.stderr);
-            assert!(out.stderr.contains("no deal"), "{}", out.stderr);
+            out.assert_says("no deal");
         }
-        let out = crm(&home, profile, &["deals", "import", "-"], Some("")).await;
+        let out = crm(&home, profile, "deals import -").stdin("").await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
-        assert!(out.stderr.contains("no records"), "{}", out.stderr);
+        out.assert_says("no records");
         let nameless = [
             format!(r#"{{"contacts": ["{contact}"]}}"#),
             format!(r#"{{"name": "", "contacts": ["{contact}"]}}"#),
             format!(r#"{{"name": "  ", "contacts": ["{contact}"]}}"#),
         ];
         for record in &nameless {
-            let out = crm(
-                &home,
-                profile,
-                &["deals", "create", "--from", "-"],
-                Some(record),
-            )
-            .await;
+            let out = crm(&home, profile, "deals create --from -")
+                .stdin(record)
+                .await;
             assert_eq!(out.code, 2, "{profile} {record}: {}", out.stderr);
-            assert!(out.stderr.contains("name"), "{}", out.stderr);
-            let out = crm(&home, profile, &["deals", "import", "-"], Some(record)).await;
+            out.assert_says("name");
+            let out = crm(&home, profile, "deals import -").stdin(record).await;
             assert_eq!(out.code, 8, "{profile} {record}: {}", out.stderr);
             assert!(out.stdout.contains("\"failed\""), "{}", out.stdout);
         }
@@ -104,17 +85,10 @@ async fn nothing_in_is_a_usage_error_and_every_deal_needs_a_name() {
             &home,
             profile,
             &["deals", "create", "--name", "", "--contact", contact],
-            None,
         )
         .await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
-        let out = crm(
-            &home,
-            profile,
-            &["deals", "update", "1", "--name", " "],
-            None,
-        )
-        .await;
+        let out = crm(&home, profile, &["deals", "update", "1", "--name", " "]).await;
         assert_eq!(out.code, 2, "{profile}: {}", out.stderr);
         assert_eq!(
             count(&home, profile).await,
@@ -137,10 +111,9 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &home,
         "sandbox",
         &["deals", "import", file.to_str().unwrap()],
-        None,
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results: Vec<Value> = out
         .stdout
         .lines()
@@ -164,11 +137,10 @@ async fn a_byte_that_is_not_utf8_fails_its_record_only_and_names_the_line() {
         &home,
         "sandbox",
         &["deals", "create", "--from", file.to_str().unwrap()],
-        None,
     )
     .await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("line 2"), "{}", out.stderr);
+    out.assert_exit(2);
+    out.assert_says("line 2");
 }
 
 #[tokio::test]
@@ -188,16 +160,12 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
             r#"close_date "0026-01-05""#,
         ),
     ] {
-        let out = crm(
-            &home,
-            "sandbox",
-            &["deals", "create", "--from", "-"],
-            Some(record),
-        )
-        .await;
+        let out = crm(&home, "sandbox", "deals create --from -")
+            .stdin(record)
+            .await;
         assert_eq!(out.code, 2, "{record}: {}", out.stderr);
         assert!(out.stderr.contains(field), "{record}: {}", out.stderr);
-        let out = crm(&home, "sandbox", &["deals", "import", "-"], Some(record)).await;
+        let out = crm(&home, "sandbox", "deals import -").stdin(record).await;
         assert_eq!(out.code, 8, "{record}: {}", out.stderr);
         assert!(
             out.stdout.contains(field.replace('"', "\\\"").as_str()),
@@ -209,10 +177,7 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
     let out = crm(
         &home,
         "sandbox",
-        &[
-            "deals", "create", "--name", "Refund", "--amount", "-5", "-o", "json",
-        ],
-        None,
+        "deals create --name Refund --amount -5 -o json",
     )
     .await;
     assert!(
@@ -220,6 +185,6 @@ async fn json_amounts_and_dates_follow_the_flags_rules_and_name_the_field() {
         "{}",
         out.stderr
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert_eq!(out.json()["amount"], "-5");
 }

@@ -8,7 +8,7 @@ mod network;
 mod unknown;
 mod writes;
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, Home};
 
 /// The built-in sandbox of each vendor, and a contact its creates can take (Sell requires one).
 pub(super) const PROFILES: [(&str, &str); 3] = [
@@ -17,25 +17,9 @@ pub(super) const PROFILES: [(&str, &str); 3] = [
     ("sandbox-sell", "300001"),
 ];
 
-/// `crm --profile PROFILE ARGS`, with `stdin` when given.
-pub(super) async fn crm(home: &Home, profile: &str, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = home.crm();
-    cmd.args(["--profile", profile]).args(args);
-    if let Some(input) = stdin {
-        cmd.write_stdin(input.to_string());
-    }
-    run(cmd).await
-}
-
 /// How many live deals the profile's sandbox holds.
 pub(super) async fn count(home: &Home, profile: &str) -> usize {
-    let out = crm(
-        home,
-        profile,
-        &["deals", "list", "--all", "-o", "ndjson"],
-        None,
-    )
-    .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crm(home, profile, "deals list --all -o ndjson").await;
+    out.assert_exit(0);
     out.stdout.lines().filter(|l| !l.trim().is_empty()).count()
 }

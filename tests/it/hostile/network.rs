@@ -9,7 +9,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, Home, Run, To};
 use crate::support::hubspot::{self, account, TOKEN};
 
 /// A server that accepts connections and never answers; it lives as long as the listener.
@@ -38,12 +38,12 @@ fn closed_port() -> String {
 }
 
 async fn get(home: &Home, host: &str, env: &[(&str, &str)]) -> Run {
-    let mut cmd = home.crm_at("hubspot", &format!("http://{host}"), TOKEN);
+    let to = To::env("hubspot", format!("http://{host}"), TOKEN);
+    let mut cmd = crm(home, to, "deals get 1 -v");
     for (k, v) in env {
-        cmd.env(k, v);
+        cmd = cmd.env(k, v);
     }
-    cmd.args(["deals", "get", "1", "-v"]);
-    run(cmd).await
+    cmd.await
 }
 
 #[tokio::test]
@@ -58,7 +58,7 @@ async fn a_server_that_never_answers_ends_with_the_commands_deadline() {
         &[("CRM_DEADLINE_SECS", "2"), ("CRM_TIMEOUT_SECS", "30")],
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     let last = out
         .stderr
         .lines()
@@ -84,7 +84,7 @@ async fn a_request_timeout_names_the_host_the_wait_and_the_tries() {
         &[("CRM_TIMEOUT_SECS", "1"), ("CRM_MAX_RETRIES", "1")],
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     assert!(
         out.stderr
             .contains(&format!("no answer from {host} within 1 s (after 2 tries)")),
@@ -98,7 +98,7 @@ async fn a_request_timeout_names_the_host_the_wait_and_the_tries() {
         &[("CRM_TIMEOUT_SECS", "1"), ("CRM_MAX_RETRIES", "0")],
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     assert!(
         out.stderr
             .contains(&format!("error: no answer from {host} within 1 s\n")),
@@ -114,7 +114,7 @@ async fn a_refused_connection_is_named_and_not_retried() {
     let host = closed_port();
     let home = Home::new();
     let out = get(&home, &host, &[]).await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     assert!(
         out.stderr
             .contains(&format!("cannot connect to {host}: connection refused")),
@@ -142,7 +142,7 @@ async fn a_retry_after_longer_than_the_deadline_ends_at_once_saying_when_to_try(
     let home = Home::new();
     let host = server.address().to_string();
     let out = get(&home, &host, &[]).await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    out.assert_exit(7);
     let line = out
         .stderr
         .lines()
@@ -170,17 +170,13 @@ async fn a_502_on_a_create_is_outcome_unknown_not_rejected() {
         .mount(&server)
         .await;
     let home = Home::new();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Maybe",
-        "--stage",
-        "contractsent",
-    ]);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
+    let out = crm(
+        &home,
+        &server,
+        "deals create --name Maybe --stage contractsent",
+    )
+    .await;
+    out.assert_exit(7);
     let host = server.address().to_string();
     assert!(
         out.stderr
@@ -214,14 +210,10 @@ async fn an_answer_that_trickles_past_the_timeout_says_so() {
         &[("CRM_TIMEOUT_SECS", "1"), ("CRM_MAX_RETRIES", "0")],
     )
     .await;
-    assert_eq!(out.code, 7, "{}", out.stderr);
-    assert!(
-        out.stderr.contains(&format!(
-            "the answer from {host} did not arrive in full within 1 s"
-        )),
-        "{}",
-        out.stderr
-    );
+    out.assert_exit(7);
+    out.assert_says(&format!(
+        "the answer from {host} did not arrive in full within 1 s"
+    ));
     assert!(!out.stderr.contains("decoding"), "{}", out.stderr);
 }
 
@@ -241,11 +233,7 @@ async fn invalid_network_settings_are_usage_errors_naming_the_variable() {
     ] {
         let out = get(&home, &host, &[(name, value)]).await;
         assert_eq!(out.code, 2, "{name}={value}: {}", out.stderr);
-        assert!(
-            out.stderr.contains(&format!("{name}={value:?}")),
-            "{}",
-            out.stderr
-        );
+        out.assert_says(&format!("{name}={value:?}"));
         assert!(
             !out.stderr.contains("connect"),
             "nothing sent: {}",
@@ -266,17 +254,16 @@ async fn an_import_told_to_wait_an_hour_fails_each_batch_instead_of_waiting() {
                 .insert_header("Retry-After", "3600")
                 .set_body_json(hubspot::error("RATE_LIMITS", "You have reached your limit")),
         )
+        .expect(1..)
         .mount(&server)
         .await;
     let home = Home::new();
     let text: String = (1..=150)
         .map(|i| format!("{{\"name\":\"Wait {i}\",\"stage\":\"contractsent\"}}\n"))
         .collect();
-    let mut cmd = home.crm_at("hubspot", &server.uri(), TOKEN);
-    cmd.args(["deals", "import", "-", "--concurrency", "1"])
-        .write_stdin(text);
-    let out = run(cmd).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    let import = crm(&home, &server, "deals import - --concurrency 1");
+    let out = import.stdin(text).await;
+    out.assert_exit(8);
     let host = server.address().to_string();
     let failed = out
         .stdout

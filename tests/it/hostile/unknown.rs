@@ -9,9 +9,10 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::pipedrive_cli::{mount, requests_to};
-use crate::support::cli::{run, Home};
-use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
+use crate::support::cli::{crm, run, Home, To};
+use crate::support::mock::{requests_to, Answers};
+use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY};
+use crate::support::sandbox_api::inspect;
 
 fn results(stdout: &str) -> Vec<Value> {
     stdout
@@ -24,12 +25,13 @@ fn results(stdout: &str) -> Vec<Value> {
 async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() {
     let server = account().await;
     // Pipedrive's search does not show the key before the create, nor right after it.
-    let empty = json!({"success": true, "data": {"items": []}, "additional_data": {}});
+    let empty = search_hits(&[]);
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/search"))
         .respond_with(ResponseTemplate::new(200).set_body_json(empty))
         .up_to_n_times(1)
         .with_priority(1)
+        .expect(1..)
         .mount(&server)
         .await;
     // The create is applied, but its answer is a 502.
@@ -40,27 +42,22 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
         .mount(&server)
         .await;
     // After the pause, the index shows the deal the create made.
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 8, "type": "deal", "title": "Lost answer"}}
-        ]}, "additional_data": {}}),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            search_hits(&[(8, "Lost answer", 1.0)]),
+        )
+        .await;
     let mut made = deal(8, "Lost answer", "10");
     made["custom_fields"][EXTERNAL_KEY] = json!("EXT-8");
-    mount(&server, "GET", "/api/v2/deals/8", ok(made)).await;
+    server.answer("GET", "/api/v2/deals/8", ok(made)).await;
 
     let home = Home::new();
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
-    cmd.args(["deals", "import", "-", "--upsert-key", "External ID"])
-        .write_stdin(
-            json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}}).to_string(),
-        );
-    let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let record = json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}});
+    let import = crm(&home, &server, "deals import - --upsert-key 'External ID'");
+    let out = import.stdin(record.to_string()).await;
+    out.assert_exit(0);
     let result = &results(&out.stdout)[0];
     assert_eq!(result["action"], "created", "{result}");
     assert_eq!(result["id"], "8");
@@ -99,7 +96,7 @@ async fn upserts_of_unknown_outcome_are_unknown_not_failed_and_a_rerun_settles_t
     std::fs::write(&input, text).unwrap();
     let journal = dir.path().join("j.ndjson");
     let import = |retries: &str| {
-        let mut cmd = home.crm_at("pipedrive", &sb.url(), "sandbox-token");
+        let mut cmd = crm(&home, To::env("pipedrive", sb.url(), "sandbox-token"), "").command();
         cmd.env("CRM_MAX_RETRIES", retries).args([
             "deals",
             "import",
@@ -112,12 +109,7 @@ async fn upserts_of_unknown_outcome_are_unknown_not_failed_and_a_rerun_settles_t
         cmd
     };
     let census = || async {
-        let deals: Value = reqwest::get(format!("{}/__sandbox/deals", sb.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let deals: Value = inspect(&sb.url(), "deals").await;
         let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for d in deals.as_array().unwrap() {
             let name = d["name"].as_str().unwrap_or_default();

@@ -9,7 +9,8 @@ use std::process::{Command, Stdio};
 use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::sandbox_api::inspect;
 
 /// A sandbox slow enough (every answer takes `latency_ms`) that the test closes the pipe while
 /// most of the writes are still to come.
@@ -22,12 +23,9 @@ async fn slow(vendor: SandboxVendor, latency_ms: u64) -> RunningSandbox {
     .expect("sandbox starts")
 }
 
-fn crm(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> Command {
-    let mut cmd = home.crm_std();
-    cmd.env("CRM_VENDOR", vendor.name())
-        .env("CRM_TOKEN", "sandbox-token")
-        .env("CRM_BASE_URL", sb.url());
-    cmd
+/// `crm` against `vendor`'s sandbox `sb`, for the test to give its arguments and pipes.
+fn against(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> Command {
+    crm(home, To::sandbox(vendor.name(), sb.url()), &[]).std()
 }
 
 /// Runs `cmd`, reads the first line of its stdout and closes it (as `| head -1` does), then
@@ -56,12 +54,7 @@ async fn head_1(mut cmd: Command) -> (i32, String) {
 
 /// The names of the sandbox's deals that start with `prefix`, each with how many deals have it.
 async fn census(sb: &RunningSandbox, prefix: &str) -> std::collections::BTreeMap<String, usize> {
-    let deals: Value = reqwest::get(format!("{}/__sandbox/deals", sb.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let deals: Value = inspect(&sb.url(), "deals").await;
     let mut out = std::collections::BTreeMap::new();
     for d in deals.as_array().unwrap() {
         let name = d["name"].as_str().unwrap_or_default();
@@ -102,7 +95,7 @@ async fn an_import_into_a_closed_pipe_stops_says_so_and_resumes_with_its_journal
             "--journal",
             journal.to_str().unwrap(),
         ];
-        let mut cmd = crm(&home, &sb, vendor);
+        let mut cmd = against(&home, &sb, vendor);
         cmd.args(args);
         let (code, stderr) = head_1(cmd).await;
         let v = vendor.name();
@@ -120,7 +113,7 @@ async fn an_import_into_a_closed_pipe_stops_says_so_and_resumes_with_its_journal
         assert!(first.len() < n, "{v}: the writes stopped: {}", first.len());
 
         // The same command resumes: every record ends written exactly once.
-        let mut again = crm(&home, &sb, vendor);
+        let mut again = against(&home, &sb, vendor);
         again.args(args);
         let out = tokio::task::spawn_blocking(move || again.output().unwrap())
             .await
@@ -144,7 +137,7 @@ async fn create_from_into_a_closed_pipe_stops_and_names_what_it_created() {
     let vendor = SandboxVendor::Hubspot;
     let sb = slow(vendor, 100).await;
     let home = Home::new();
-    let mut cmd = crm(&home, &sb, vendor);
+    let mut cmd = against(&home, &sb, vendor);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("deals.ndjson");
     std::fs::write(&file, records("from-", 20, None)).unwrap();
@@ -173,7 +166,7 @@ async fn a_single_write_into_a_closed_pipe_says_what_it_did() {
     let home = Home::new();
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let mut cmd = crm(&home, &sb, vendor);
+    let mut cmd = against(&home, &sb, vendor);
     cmd.args([
         "deals",
         "upsert",

@@ -208,14 +208,14 @@ async fn a_map_that_leaves_a_name_out_rejects_those_records_by_line() {
     let file = write(home.path(), "in.ndjson", &text);
     let map = write(home.path(), "map.toml", "[missing]\nowners = \"reject\"\n");
     let out = import(&home, &to, &[&file, "--map", &map]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     assert!(results.iter().all(|r| r["error"]
         .as_str()
         .is_some_and(|e| e.contains("owner \"Someone Gone\" is not in the target"))));
     let map = write(home.path(), "map.toml", "[missing]\nowners = \"drop\"\n");
     let out = import(&home, &to, &[&file, "--map", &map]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = export(&home, &to, SandboxVendor::Hubspot).await;
     assert_eq!(deals.len(), exported.len());
     assert!(deals.iter().all(|d| d["owner"].is_null()), "owners dropped");

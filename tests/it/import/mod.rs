@@ -13,7 +13,7 @@ use std::path::Path;
 use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::{json, Value};
 
-use crate::support::cli::{run, Home, Run};
+use crate::support::cli::{crm, run, Home, Run, To};
 
 pub(super) async fn sandbox(
     vendor: SandboxVendor,
@@ -26,8 +26,13 @@ pub(super) async fn sandbox(
     spawn(args).await.expect("sandbox starts")
 }
 
-pub(super) fn crm(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> assert_cmd::Command {
-    home.crm_at(vendor.name(), &sb.url(), "sandbox-token")
+/// `crm` against `vendor`'s sandbox `sb`, for the test to give its arguments.
+pub(super) fn against(
+    home: &Home,
+    sb: &RunningSandbox,
+    vendor: SandboxVendor,
+) -> assert_cmd::Command {
+    crm(home, To::sandbox(vendor.name(), sb.url()), &[]).command()
 }
 
 pub(super) async fn import(home: &Home, sb: &RunningSandbox, args: &[&str]) -> Run {
@@ -40,18 +45,18 @@ pub(super) async fn import_to(
     vendor: SandboxVendor,
     args: &[&str],
 ) -> Run {
-    let mut cmd = crm(home, sb, vendor);
+    let mut cmd = against(home, sb, vendor);
     cmd.args(["deals", "import"]).args(args);
     run(cmd).await
 }
 
 /// Every deal in the sandbox, through `crm deals export`.
 pub(super) async fn export(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> Vec<Value> {
-    let mut cmd = crm(home, sb, vendor);
+    let mut cmd = against(home, sb, vendor);
     // Reads are idempotent: enough retries see them through a sandbox injecting faults.
     cmd.env("CRM_MAX_RETRIES", "30").args(["deals", "export"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     lines(&out.stdout)
 }
 

@@ -8,9 +8,9 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use super::{lines, write};
-use crate::pipedrive_cli::{mount, query, requests_to};
-use crate::support::cli::{run, Home};
-use crate::support::pipedrive::{account, deal, ok, EXTERNAL_KEY, TOKEN};
+use crate::support::cli::{crm, run, Home, To};
+use crate::support::mock::{query, requests_to, Answers};
+use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY, TOKEN};
 
 #[tokio::test]
 async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
@@ -18,33 +18,28 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     // The first search comes before the index caught up; the second finds deal 7.
     Mock::given(method("GET"))
         .and(path("/api/v2/deals/search"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(
-                json!({"success": true, "data": {"items": []}, "additional_data": {}}),
-            ),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_hits(&[])))
         .up_to_n_times(1)
         .with_priority(1)
+        .expect(1..)
         .mount(&server)
         .await;
-    mount(
-        &server,
-        "GET",
-        "/api/v2/deals/search",
-        json!({"success": true, "data": {"items": [
-            {"result_score": 1.0, "item": {"id": 7, "type": "deal", "title": "Acme"}}
-        ]}, "additional_data": {}}),
-    )
-    .await;
+    server
+        .answer(
+            "GET",
+            "/api/v2/deals/search",
+            search_hits(&[(7, "Acme", 1.0)]),
+        )
+        .await;
     let mut found = deal(7, "Acme", "10");
     found["custom_fields"][EXTERNAL_KEY] = json!("EXT-7");
     // One hit is read by its id (1 token), not through the list by ids (10).
-    mount(&server, "GET", "/api/v2/deals/7", ok(found)).await;
+    server.answer("GET", "/api/v2/deals/7", ok(found)).await;
 
     let home = Home::new();
     let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});
     let file = write(home.path(), "in.ndjson", &format!("{record}\n"));
-    let mut cmd = home.crm_at("pipedrive", &server.uri(), TOKEN);
+    let mut cmd = crm(&home, To::env("pipedrive", server.uri(), TOKEN), "").command();
     cmd.args([
         "deals",
         "import",
@@ -55,7 +50,7 @@ async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     ]);
     let started = Instant::now();
     let out = run(cmd).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(started.elapsed() >= Duration::from_secs(2), "a pause first");
     let result = &lines(&out.stdout)[0];
     assert_eq!(result["action"], "update", "{result}");

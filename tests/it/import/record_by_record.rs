@@ -92,7 +92,7 @@ async fn creates_updates_and_upserts(t: Target) {
     );
     let file = write(home.path(), "in.ndjson", &text);
     let out = import_to(&home, &sb, t.vendor, &[&file]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     let lines = by_line(&results);
     assert_eq!(lines[&1]["action"], "created", "{}", out.stdout);
@@ -113,7 +113,7 @@ async fn creates_updates_and_upserts(t: Target) {
     // Keyed: created on the first run, the same deals updated on the second.
     let file = write(home.path(), "keyed.ndjson", &keyed(t, 3, "UP"));
     let out = import_to(&home, &sb, t.vendor, &[&file, "--upsert-key", t.key]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         lines_of(&out.stdout).all(|r| r["action"] == t.keyed_created),
         "{}",
@@ -122,7 +122,7 @@ async fn creates_updates_and_upserts(t: Target) {
     let changed = keyed(t, 3, "UP").replace("\"1.01\"", "\"999.99\"");
     let file = write(home.path(), "keyed.ndjson", &changed);
     let out = import_to(&home, &sb, t.vendor, &[&file, "--upsert-key", t.key]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         lines_of(&out.stdout).all(|r| r["action"] == t.keyed_updated),
         "{}",
@@ -160,7 +160,7 @@ async fn plan_and_rejects(t: Target) {
     let home = Home::new();
     let file = write(home.path(), "keyed.ndjson", &keyed(t, 2, "PL"));
     let out = import_to(&home, &sb, t.vendor, &[&file, "--upsert-key", t.key]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
 
     // One changed, one as it is, one new, one with a stage the vendor lacks.
     let mut text = keyed(t, 3, "PL").replace("\"1.01\"", "\"5.00\"");
@@ -181,7 +181,7 @@ async fn plan_and_rejects(t: Target) {
         &[&file, "--upsert-key", t.key, "--plan", "--rejects", rejects],
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     let lines = by_line(&results);
     assert_eq!(lines[&1]["action"], "update", "{}", out.stdout);
@@ -261,7 +261,7 @@ async fn killed_and_resumed(t: Target, n: usize, kill_after: usize) {
         &[&input, "--upsert-key", t.key, "--journal", &journal],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), n, "one result per record");
     let skipped = results.iter().filter(|r| r["action"] == "skipped").count();

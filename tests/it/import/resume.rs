@@ -7,7 +7,7 @@ use std::time::Duration;
 use crm::sandbox::{RunningSandbox, SandboxVendor};
 use serde_json::{json, Value};
 
-use super::{crm, export, external_ids, import, lines, records, sandbox, write};
+use super::{against, export, external_ids, import, lines, records, sandbox, write};
 use crate::support::cli::{run, Home};
 
 /// Starts an import, kills it with SIGKILL once the journal shows `kill_after` confirmed writes,
@@ -82,7 +82,7 @@ async fn a_killed_keyed_import_resumes_with_no_duplicate_and_nothing_missing() {
         &[&input, "--upsert-key", "external_id", "--journal", &journal],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), n, "one result per record");
     let skipped = results.iter().filter(|r| r["action"] == "skipped").count();
@@ -124,7 +124,7 @@ async fn a_killed_keyless_import_flags_each_possible_duplicate() {
     let journal = import_and_kill(&home, &sb, SandboxVendor::Hubspot, &input, &[], 200).await;
 
     let out = import(&home, &sb, &[&input, "--journal", &journal]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), n);
     let flagged = results
@@ -169,7 +169,7 @@ async fn injected_faults_leave_nothing_missing_or_doubled_after_a_rerun() {
     // settled by running the same command again.
     let mut codes = Vec::new();
     for _ in 0..12 {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.env("CRM_MAX_RETRIES", "0").args([
             "deals",
             "import",
@@ -227,7 +227,7 @@ async fn a_create_of_unknown_outcome_is_neither_rejected_nor_lost() {
     let mut first = true;
     let mut code = -1;
     for _ in 0..12 {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.env("CRM_MAX_RETRIES", "10").args([
             "deals",
             "import",

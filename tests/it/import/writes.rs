@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crm::sandbox::SandboxVendor;
 use serde_json::{json, Value};
 
-use super::{crm, export, external_ids, import, lines, records, sandbox, write};
+use super::{against, export, external_ids, import, lines, records, sandbox, write};
 use crate::support::cli::{run, Home};
 
 #[tokio::test]
@@ -24,7 +24,7 @@ async fn creates_updates_and_upserts_with_one_result_per_record() {
     );
     let file = write(home.path(), "in.ndjson", &text);
     let out = import(&home, &sb, &[&file]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     let by_line: BTreeMap<u64, &Value> = results
         .iter()
@@ -41,11 +41,7 @@ async fn creates_updates_and_upserts_with_one_result_per_record() {
         "only the summary: {}",
         out.stderr
     );
-    assert!(
-        out.stderr.contains("2 created, 1 updated"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("2 created, 1 updated");
 
     let after = export(&home, &sb, SandboxVendor::Hubspot).await;
     assert_eq!(after.len(), 5);
@@ -63,7 +59,7 @@ async fn creates_updates_and_upserts_with_one_result_per_record() {
     // The same records by upsert key: created first, updated on the second run.
     let file = write(home.path(), "keyed.ndjson", &records(3, "UP"));
     let out = import(&home, &sb, &[&file, "--upsert-key", "external_id"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         lines(&out.stdout).iter().all(|r| r["action"] == "created"),
         "{}",
@@ -72,7 +68,7 @@ async fn creates_updates_and_upserts_with_one_result_per_record() {
     let changed = records(3, "UP").replace("\"1.01\"", "\"999.99\"");
     let file = write(home.path(), "keyed.ndjson", &changed);
     let out = import(&home, &sb, &[&file, "--upsert-key", "external_id"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         lines(&out.stdout).iter().all(|r| r["action"] == "updated"),
         "{}",
@@ -93,7 +89,7 @@ async fn plan_shows_creates_updates_and_diffs_and_writes_nothing() {
     let home = Home::new();
     let file = write(home.path(), "a.ndjson", &records(2, "PL"));
     let out = import(&home, &sb, &[&file, "--upsert-key", "external_id"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let text = records(3, "PL").replace("\"Contract Sent\"", "\"Closed Won\"");
     let text = text.replacen("\"Closed Won\"", "\"Contract Sent\"", 1);
     let file = write(home.path(), "b.ndjson", &text);
@@ -103,7 +99,7 @@ async fn plan_shows_creates_updates_and_diffs_and_writes_nothing() {
         &[&file, "--upsert-key", "external_id", "--plan"],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results[0]["action"], "unchanged");
     assert_eq!(results[0]["diff"], json!({}));
@@ -114,7 +110,7 @@ async fn plan_shows_creates_updates_and_diffs_and_writes_nothing() {
     );
     assert_eq!(results[2]["action"], "create");
     assert!(results[2]["id"].is_null());
-    assert!(out.stderr.contains("planned 3 records"), "{}", out.stderr);
+    out.assert_says("planned 3 records");
     assert_eq!(
         export(&home, &sb, SandboxVendor::Hubspot).await.len(),
         2,
@@ -141,12 +137,8 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
         &[&file, "--upsert-key", "external_id", "--strict"],
     )
     .await;
-    assert_eq!(strict.code, 2, "{}", strict.stderr);
-    assert!(
-        strict.stderr.contains("nothing was written"),
-        "{}",
-        strict.stderr
-    );
+    strict.assert_exit(2);
+    strict.assert_says("nothing was written");
     assert!(export(&home, &sb, SandboxVendor::Hubspot).await.is_empty());
 
     let out = import(
@@ -155,7 +147,7 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
         &[&file, "--upsert-key", "external_id", "--rejects", rejects],
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let failed: BTreeMap<u64, String> = lines(&out.stdout)
         .iter()
         .filter(|r| r["action"] == "failed")
@@ -178,8 +170,8 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
         "{}",
         failed[&5]
     );
-    assert!(out.stderr.contains("2 created, 3 failed"), "{}", out.stderr);
-    assert!(out.stderr.contains("line 5:"), "{}", out.stderr);
+    out.assert_says("2 created, 3 failed");
+    out.assert_says("line 5:");
     assert_eq!(export(&home, &sb, SandboxVendor::Hubspot).await.len(), 2);
 
     // The rejects are the failed records, verbatim: fix them and the same command takes them.
@@ -194,7 +186,7 @@ async fn malformed_records_name_their_line_and_the_rejects_file_runs_again() {
         .replace("Nowhere", "Sales Pipeline/Closed Lost");
     let file = write(home.path(), "fixed.ndjson", &fixed);
     let out = import(&home, &sb, &[&file, "--upsert-key", "external_id"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let deals = export(&home, &sb, SandboxVendor::Hubspot).await;
     assert_eq!(deals.len(), 5);
     let fixed_amount = deals
@@ -225,7 +217,7 @@ async fn csv_in_and_csv_rejects_out() {
         ],
     )
     .await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     let beta = results.iter().find(|r| r["line"] == 3).unwrap();
     assert_eq!(beta["action"], "failed");
@@ -244,7 +236,7 @@ async fn upsert_by_a_unique_property_says_created_then_updated() {
     let sb = sandbox(SandboxVendor::Hubspot, 0, |_| {}).await;
     let home = Home::new();
     let upsert = |amount: &'static str| {
-        let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+        let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
         cmd.args([
             "deals",
             "upsert",
@@ -262,19 +254,19 @@ async fn upsert_by_a_unique_property_says_created_then_updated() {
         run(cmd)
     };
     let first = upsert("10.00").await;
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(first.stderr.contains("created"), "{}", first.stderr);
+    first.assert_exit(0);
+    first.assert_says("created");
     let second = upsert("20.00").await;
-    assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(second.stderr.contains("updated"), "{}", second.stderr);
+    second.assert_exit(0);
+    second.assert_says("updated");
     assert_eq!(first.json()["id"], second.json()["id"]);
     assert_eq!(second.json()["amount"], "20");
     assert_eq!(export(&home, &sb, SandboxVendor::Hubspot).await.len(), 1);
 
-    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
     cmd.args(["deals", "upsert", "--match", "region=EMEA", "--name", "x"]);
     let out = run(cmd).await;
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_exit(2);
     assert!(
         out.stderr.contains("external_id"),
         "names the unique property: {}",
@@ -290,7 +282,7 @@ async fn an_export_imports_back_as_updates_of_the_same_deals() {
     let text: String = before.iter().map(|d| d.to_string() + "\n").collect();
     let file = write(home.path(), "export.ndjson", &text);
     let out = import(&home, &sb, &[&file]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), before.len());
     assert!(
@@ -306,7 +298,7 @@ async fn an_export_imports_back_as_updates_of_the_same_deals() {
         out.stdout
     );
     let out = import(&home, &sb, &[&file, "--plan"]).await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     let plan = lines(&out.stdout);
     assert!(
         plan.iter()
@@ -339,7 +331,7 @@ async fn dry_run_sends_nothing_and_journals_nothing() {
     let home = Home::new();
     let file = write(home.path(), "in.ndjson", &records(3, "DR"));
     // Warm the metadata cache, so the dry run reaches the write itself.
-    let mut cmd = crm(&home, &sb, SandboxVendor::Hubspot);
+    let mut cmd = against(&home, &sb, SandboxVendor::Hubspot);
     cmd.args(["stages", "list"]);
     assert_eq!(run(cmd).await.code, 0);
     let journal = home.path().join("j.ndjson");
@@ -349,7 +341,7 @@ async fn dry_run_sends_nothing_and_journals_nothing() {
         &[&file, "--dry-run", "--journal", journal.to_str().unwrap()],
     )
     .await;
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_exit(0);
     assert!(
         out.stdout.contains("POST") && out.stdout.contains("batch/create"),
         "{}",
@@ -370,7 +362,7 @@ async fn one_refused_record_does_not_sink_its_batch() {
     // the batch again record by record so the others go through and the culprit is named.
     let file = write(home.path(), "batch.ndjson", &records(5, "RF"));
     let out = import(&home, &sb, &[&file]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     let failed: Vec<&Value> = results.iter().filter(|r| r["action"] == "failed").collect();
     assert_eq!(failed.len(), 1, "{}", out.stdout);
@@ -400,7 +392,7 @@ async fn a_stage_alone_moves_deals_across_pipelines() {
         format!("id,stage\n{a},Renewal Due\n{b},Sales Pipeline/Closed Won\n{c},Closed Won\n");
     let file = write(home.path(), "moves.csv", &text);
     let out = import(&home, &sb, &[&file]).await;
-    assert_eq!(out.code, 8, "{}", out.stderr);
+    out.assert_exit(8);
     let results = lines(&out.stdout);
     assert_eq!(results.len(), 3, "{}", out.stdout);
     assert!(results

@@ -69,14 +69,174 @@ impl Home {
             self.dir.path().join("no-session-bus").display()
         )
     }
+}
 
-    /// `crm` connected to a vendor at `base_url` through the environment (the cron route).
-    pub fn crm_at(&self, vendor: &str, base_url: &str, token: &str) -> Command {
-        let mut cmd = self.crm();
-        cmd.env("CRM_VENDOR", vendor)
-            .env("CRM_TOKEN", token)
-            .env("CRM_BASE_URL", base_url);
+/// How a command is told which CRM to reach, as a user would tell it.
+#[derive(Clone)]
+pub enum To<'a> {
+    /// Nothing: a command that needs no CRM, or the home's default profile.
+    Default,
+    /// `--profile NAME`.
+    Profile(&'a str),
+    /// `CRM_VENDOR`, `CRM_BASE_URL` and `CRM_TOKEN` (the cron route).
+    Env {
+        vendor: &'a str,
+        base_url: String,
+        token: &'a str,
+    },
+}
+
+impl<'a> To<'a> {
+    /// `vendor`'s account at `base_url` with `token`, through the environment.
+    pub fn env(vendor: &'a str, base_url: impl ToString, token: &'a str) -> Self {
+        To::Env {
+            vendor,
+            base_url: base_url.to_string(),
+            token,
+        }
+    }
+}
+
+impl To<'static> {
+    /// A sandbox serving `vendor` at `url`, through the environment (it takes any token).
+    pub fn sandbox(vendor: &'static str, url: String) -> Self {
+        To::Env {
+            vendor,
+            base_url: url,
+            token: "sandbox-token",
+        }
+    }
+}
+
+impl<'a> From<&'a str> for To<'a> {
+    /// A profile's name.
+    fn from(profile: &'a str) -> Self {
+        To::Profile(profile)
+    }
+}
+
+/// A command line as a user types it, split into its arguments: words between spaces, and a
+/// `'quoted part'` kept whole (`deals list --stage 'Contract Sent'`).
+pub fn argv(line: &str) -> Vec<&str> {
+    let mut args = Vec::new();
+    let mut rest = line.trim_start();
+    while !rest.is_empty() {
+        let (arg, after) = match rest.strip_prefix('\'') {
+            Some(quoted) => quoted.split_once('\'').expect("a closing quote"),
+            None => rest.split_once(' ').unwrap_or((rest, "")),
+        };
+        args.push(arg);
+        rest = after.trim_start();
+    }
+    args
+}
+
+/// What a command takes as its arguments: a list, or one command line as a user types it
+/// (split by [`argv`]).
+pub trait Args {
+    fn to_args(&self) -> Vec<&str>;
+}
+
+impl Args for str {
+    fn to_args(&self) -> Vec<&str> {
+        argv(self)
+    }
+}
+
+impl Args for String {
+    fn to_args(&self) -> Vec<&str> {
+        argv(self)
+    }
+}
+
+impl Args for [&str] {
+    fn to_args(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl<const N: usize> Args for [&str; N] {
+    fn to_args(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl Args for Vec<&str> {
+    fn to_args(&self) -> Vec<&str> {
+        self.clone()
+    }
+}
+
+/// `crm ARGS` in `home`, reaching the CRM `to` says: the one way the suite runs crm. Await it
+/// (it runs off the async runtime, so a mock server keeps serving), or [`Crm::run_sync`] it;
+/// give it input or environment first where a test needs to.
+pub fn crm<'a>(home: &Home, to: impl Into<To<'a>>, args: &(impl Args + ?Sized)) -> Crm {
+    let mut cmd = home.crm_std();
+    match to.into() {
+        To::Default => {}
+        To::Profile(name) => {
+            cmd.args(["--profile", name]);
+        }
+        To::Env {
+            vendor,
+            base_url,
+            token,
+        } => {
+            cmd.env("CRM_VENDOR", vendor)
+                .env("CRM_TOKEN", token)
+                .env("CRM_BASE_URL", base_url);
+        }
+    }
+    cmd.args(args.to_args());
+    Crm { cmd, stdin: None }
+}
+
+/// A `crm` command ready to run: see [`crm`].
+pub struct Crm {
+    cmd: std::process::Command,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Crm {
+    /// Feeds `text` to the command's stdin.
+    pub fn stdin(mut self, text: impl AsRef<[u8]>) -> Self {
+        self.stdin = Some(text.as_ref().to_vec());
+        self
+    }
+
+    /// Sets one more environment variable.
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    /// Runs the command where no async runtime needs to keep serving.
+    pub fn run_sync(self) -> Run {
+        run_sync(self.command())
+    }
+
+    /// The command itself, for a test that runs it its own way.
+    pub fn command(self) -> Command {
+        let mut cmd = Command::from_std(self.cmd);
+        if let Some(input) = self.stdin {
+            cmd.write_stdin(input);
+        }
         cmd
+    }
+
+    /// The command as a `std::process::Command`, for a test that wires up its pipes itself.
+    pub fn std(self) -> std::process::Command {
+        assert!(self.stdin.is_none(), "a std command is given no stdin here");
+        self.cmd
+    }
+}
+
+impl std::future::IntoFuture for Crm {
+    type Output = Run;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Run> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(run(self.command()))
     }
 }
 
@@ -87,8 +247,8 @@ fn refuse_the_users_keyring() {
     {
         panic!(
             "on this platform crm's tests would reach your own OS keyring (Keychain / Credential \
-             Manager), which no environment variable redirects; run them on Linux (scripts/test), \
-             or set CRM_KEYRING_TEST=1 to accept test entries under the service \"crm\""
+            Manager), which no environment variable redirects; run them on Linux (scripts/test), \
+            or set CRM_KEYRING_TEST=1 to accept test entries under the service \"crm\""
         );
     }
 }
@@ -108,6 +268,16 @@ impl Run {
                 self.stdout, self.stderr
             )
         })
+    }
+
+    /// Fails, showing stderr, unless the command exited `code`.
+    pub fn assert_exit(&self, code: i32) {
+        assert_eq!(self.code, code, "{}", self.stderr);
+    }
+
+    /// Fails, showing stderr, unless stderr says `text`.
+    pub fn assert_says(&self, text: &str) {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
     }
 
     /// Stdout, stderr and the exit code together, for snapshots.
@@ -139,4 +309,16 @@ pub fn run_sync(mut cmd: Command) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+#[test]
+fn argv_splits_on_spaces_and_keeps_quoted_parts_whole() {
+    assert_eq!(
+        argv("deals list --stage 'Contract Sent'  -o json"),
+        ["deals", "list", "--stage", "Contract Sent", "-o", "json"]
+    );
+    assert_eq!(
+        argv("--set 'External ID=SKU-1'"),
+        ["--set", "External ID=SKU-1"]
+    );
 }

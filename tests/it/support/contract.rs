@@ -34,6 +34,7 @@ use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, OnceLock};
 
+use super::cli::{crm, Home, Run, To};
 use super::prism::{start_all, PrismMode, PrismProcess, Toolchain};
 use super::router::{app, AllowedViolation, Backend, Route, RouteTable, RouterState, SeenRequest};
 use super::violations::Violation;
@@ -378,4 +379,60 @@ pub fn assert_sent(seen: &[String], expected: &str) {
         seen.iter().any(|s| s == expected),
         "expected {expected}, crm sent {seen:#?}"
     );
+}
+
+/// Writes `entries` into the metadata cache crm keeps for `vendor` at `base_url` with `token`,
+/// so names resolve the same way every run whatever Prism answers.
+pub fn seed_cache(
+    home: &Home,
+    (vendor, base_url, token): (&str, &str, &str),
+    entries: Vec<(&'static str, serde_json::Value)>,
+) {
+    let url = format!("{}/", base_url.trim_end_matches('/'));
+    let cache = crm::cache::MetaCache::new(
+        Some(&home.path().join("cache")),
+        &[vendor, &url, token],
+        false,
+    );
+    run(async move {
+        for (name, value) in entries {
+            let _: serde_json::Value = cache
+                .get_or_fetch(name, async move { Ok(value) })
+                .await
+                .unwrap();
+        }
+    });
+}
+
+/// `crm ARGS` as `vendor`'s account (`token`) at the contract server, with no retries (a retry
+/// would hide a violation): what it printed and the requests it sent, after failing the test on
+/// any request the vendor's files reject.
+pub fn judged(
+    server: &ContractServer,
+    home: &Home,
+    (vendor, token): (&str, &str),
+    args: &[&str],
+) -> (Run, Vec<SeenRequest>) {
+    server.clear();
+    let to = To::Env {
+        vendor,
+        base_url: server.base_url().to_string(),
+        token,
+    };
+    let out = crm(home, to, args).env("CRM_MAX_RETRIES", "0").run_sync();
+    let violations = server.request_violations();
+    assert!(
+        violations.is_empty(),
+        "crm {args:?} sent requests the {vendor} files reject:\n{violations:#?}\nstderr: {}",
+        out.stderr
+    );
+    (out, server.requests())
+}
+
+/// Requests as the contract tests list them: "METHOD /path".
+pub fn method_and_path(requests: &[SeenRequest]) -> Vec<String> {
+    requests
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect()
 }

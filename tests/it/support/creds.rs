@@ -1,12 +1,13 @@
 //! Logging in from tests: a HubSpot account that answers the token check for one token only,
 //! and `crm auth login` with the token on stdin.
 
-use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::cli::{run, Home, Run};
+use super::hubspot;
 
+/// The portal of `tests/fixtures/hubspot/account-details.json`.
 pub const PORTAL: u64 = 62515;
 
 /// Answers `GET /account-info/v3/details` for `token` (in the Authorization header) and 401
@@ -15,22 +16,18 @@ pub async fn mount_account_info(server: &MockServer, token: &str) {
     Mock::given(method("GET"))
         .and(path("/account-info/v3/details"))
         .and(header("authorization", format!("Bearer {token}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "portalId": PORTAL, "accountType": "STANDARD", "timeZone": "US/Eastern",
-            "companyCurrency": "USD", "additionalCurrencies": [], "utcOffset": "-05:00",
-            "utcOffsetMilliseconds": -18000000, "uiDomain": "app.hubspot.com",
-            "dataHostingLocation": "na1"
-        })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(hubspot::account_details("app.hubspot.com")),
+        )
         .with_priority(1)
         .mount(server)
         .await;
     Mock::given(method("GET"))
         .and(path("/account-info/v3/details"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({
-            "status": "error", "category": "INVALID_AUTHENTICATION",
-            "message": "Authentication credentials not found.",
-            "correlationId": "aeb5f871-7f07-4993-9211-075dc63e7cbf"
-        })))
+        .respond_with(ResponseTemplate::new(401).set_body_json(hubspot::error(
+            "INVALID_AUTHENTICATION",
+            "Authentication credentials not found.",
+        )))
         .with_priority(2)
         .mount(server)
         .await;

@@ -4,16 +4,18 @@
 //! helpers would warn.
 #![allow(dead_code)]
 
+pub mod account;
 pub mod allow_list;
 pub mod cli;
 pub mod contract;
 pub mod creds;
-pub mod hubspot;
-pub mod pipedrive;
+pub mod mock;
 pub mod prism;
 pub mod proxy;
 pub mod router;
-pub mod sell;
+pub mod sandbox_api;
+pub mod snapshot;
 pub mod violations;
 
+pub use account::{hubspot, pipedrive, sell};
 pub use contract::ContractServer;

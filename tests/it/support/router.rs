@@ -326,8 +326,8 @@ async fn forward(State(state): State<Arc<RouterState>>, request: Request) -> Res
             StatusCode::LOOP_DETECTED,
             "runaway",
             format!(
-                "more than {MAX_REQUESTS} requests through one contract server: \
-                 is the CLI following the mock's endless next page?"
+                "more than {MAX_REQUESTS} requests through one contract server: is the CLI \
+                following the mock's endless next page?"
             ),
         ),
         None => harness_failure(

@@ -1,0 +1,89 @@
+//! One account per vendor on a wiremock server, written once for every suite: its token, the
+//! metadata every run reads (pipelines, stages, users, custom fields), its error bodies, and its
+//! payloads, which are the files under `tests/fixtures/<vendor>/`.
+//!
+//! The metadata answers are the account's furniture: a test may or may not read them, so they
+//! are not expected. What a test mounts for its own claim is ([`super::mock::Answers`]).
+
+pub mod hubspot;
+pub mod pipedrive;
+pub mod sell;
+
+use std::ops::Deref;
+
+use serde_json::Value;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use super::cli::To;
+
+/// A vendor account served by a mock server (which it dereferences to).
+pub struct Account {
+    pub vendor: &'static str,
+    pub token: &'static str,
+    server: MockServer,
+}
+
+impl Account {
+    async fn start(vendor: &'static str, token: &'static str) -> Account {
+        Account {
+            vendor,
+            token,
+            server: MockServer::start().await,
+        }
+    }
+
+    /// An account of `vendor` ("hubspot", "pipedrive" or "sell") that answers nothing the
+    /// test does not mount.
+    pub async fn empty(vendor: &'static str) -> Account {
+        Account::start(vendor, token(vendor)).await
+    }
+
+    /// Mounts the metadata answer `body` for `GET p`, used or not.
+    async fn furnish(&self, p: &str, body: Value) {
+        Mock::given(method("GET"))
+            .and(path(p))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&self.server)
+            .await;
+    }
+}
+
+impl Deref for Account {
+    type Target = MockServer;
+
+    fn deref(&self) -> &MockServer {
+        &self.server
+    }
+}
+
+impl<'a> From<&'a Account> for To<'a> {
+    /// The account through the environment, as cron jobs reach it.
+    fn from(account: &'a Account) -> Self {
+        To::Env {
+            vendor: account.vendor,
+            base_url: account.server.uri(),
+            token: account.token,
+        }
+    }
+}
+
+/// The token of `vendor`'s account ("hubspot", "pipedrive" or "sell").
+pub fn token(vendor: &str) -> &'static str {
+    match vendor {
+        "hubspot" => hubspot::TOKEN,
+        "pipedrive" => pipedrive::TOKEN,
+        "sell" => sell::TOKEN,
+        other => panic!("no such vendor: {other}"),
+    }
+}
+
+/// `tests/fixtures/NAME`: a vendor's payload as its documentation shows it.
+pub fn fixture(name: &str) -> Value {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("fixture {}: {e}", file.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {}: {e}", file.display()))
+}
