@@ -245,7 +245,7 @@ pub struct Taken {
     pub id: String,
 }
 
-/// An error answer of `vendor` through its policy, for the fuzz entry points (`<vendor>::fuzzing`).
+/// An error answer of `vendor` through its policy: the fuzz targets' entry point (`fuzz/`).
 #[doc(hidden)]
 pub fn fuzz_error(vendor: Vendor, status: u16, body: &[u8]) -> Error {
     let (_, policy) = http_profile(vendor, "0123456789abcdef0123456789abcdef01234567");

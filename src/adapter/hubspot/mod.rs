@@ -1,17 +1,18 @@
 //! HubSpot CRM API v3 (objects, pipelines, owners, properties) and v4 (associations).
 
-mod batch;
-mod conflicts;
+mod bulk;
 mod convert;
 pub mod error;
-mod field_info;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
 mod links;
 mod list;
 mod meta;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -492,7 +493,7 @@ impl super::Adapter for HubSpot {
                 "HubSpot upserts on exactly one --match property",
             ));
         };
-        let id_property = batch::unique_property(self.meta().await?.as_ref(), field)?;
+        let id_property = bulk::unique_property(self.meta().await?.as_ref(), field)?;
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
@@ -529,7 +530,7 @@ impl super::Adapter for HubSpot {
         .subject(format!("upsert of the deal with {id_property}={value}"));
         let body = self.env.http.send(request).await?.body;
         if let Some(e) = body.pointer("/errors/0") {
-            return Err(batch::record_error(e, Some(value)));
+            return Err(bulk::record_error(e, Some(value)));
         }
         let first = body
             .pointer("/results/0")
@@ -555,11 +556,11 @@ impl super::Adapter for HubSpot {
     }
 
     fn batch_size(&self) -> usize {
-        batch::BATCH_SIZE
+        bulk::BATCH_SIZE
     }
 
     async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.with_fresh_meta(|m| batch::record_properties(input, m, creating))
+        self.with_fresh_meta(|m| bulk::record_properties(input, m, creating))
             .await
             .map(|_| ())
     }
@@ -622,7 +623,7 @@ impl super::Adapter for HubSpot {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&*self.meta().await?))
+        Ok(meta::field_info(&*self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

@@ -4,17 +4,16 @@
 mod bulk;
 mod convert;
 pub mod error;
-mod field_info;
-mod filters;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
 mod links;
 mod list;
-mod load;
 mod meta;
-mod upsert;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -399,7 +398,7 @@ impl super::Adapter for Pipedrive {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&self.meta().await?))
+        Ok(meta::field_info(&self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {

@@ -1,9 +1,13 @@
 //! Sell's metadata: pipelines, stages (whose category gives a deal's status), users; and names
 //! resolved through it.
+//!
+//! Zendesk Sell's deal custom fields (`GET /v2/deal/custom_fields`), as `crm deals fields` lists
+//! them. The endpoint gives names and types; choices of list fields are not in crm's wire type.
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::{PipelineWire, StageWire, UserWire};
+use super::wire::{CustomFieldWire, PipelineWire, StageWire, UserWire};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
@@ -184,7 +188,7 @@ impl Meta {
         self.user(id).map(|u| u.name.clone())
     }
 
-    /// Also the metadata of the fuzz entry points (`fuzzing`).
+    /// Also the metadata of the fuzz entry points (`fuzz_deal`, `fuzz_page`).
     pub fn example() -> Meta {
         let stage =
             |id: &str, name: &str, category: &str, position: i64, pipeline: &str| StageWire {
@@ -226,6 +230,32 @@ impl Meta {
                 status: Some("active".into()),
             }],
         }
+    }
+}
+
+pub fn field_info(fields: &[CustomFieldWire]) -> Vec<CustomFieldInfo> {
+    sorted(
+        fields
+            .iter()
+            .map(|f| {
+                let vendor = f.kind.clone().unwrap_or_default();
+                CustomFieldInfo::new(&f.name, common_type(&vendor), vendor)
+            })
+            .collect(),
+    )
+}
+
+/// A custom field's `type` in crm's vocabulary. Sell's reference names the field kinds it can
+/// filter on as Number, Single Line Text, Dropdown and Multi Select (seed 004).
+fn common_type(kind: &str) -> &'static str {
+    match kind {
+        "number" => "decimal",
+        "list" | "dropdown" => "enum",
+        "multi_select_list" | "multi_select" => "set",
+        "bool" | "boolean" => "bool",
+        "date" => "date",
+        "datetime" => "datetime",
+        _ => "text",
     }
 }
 

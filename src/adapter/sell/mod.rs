@@ -1,18 +1,18 @@
 //! Zendesk Sell Core API v2: deals, upsert, associated contacts, pipelines, stages, users.
 
 mod bulk;
-mod contacts;
 mod convert;
 pub mod error;
-mod field_info;
-mod filters;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
+mod links;
 mod list;
 mod meta;
-mod upsert;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -410,7 +410,7 @@ impl super::Adapter for Sell {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&self.custom_fields().await?))
+        Ok(meta::field_info(&self.custom_fields().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {
