@@ -281,23 +281,6 @@ fn not_found_deal(e: Error, id: &str) -> Error {
     }
 }
 
-/// The v4 object type of an association target.
-fn to_type(target: &Target) -> (&'static str, &str) {
-    match target {
-        Target::Contact(id) => ("contacts", id),
-        Target::Company(id) => ("companies", id),
-    }
-}
-
-/// "contact" or "company", for messages.
-fn noun(to_type: &str) -> &'static str {
-    if to_type == "contacts" {
-        "contact"
-    } else {
-        "company"
-    }
-}
-
 #[async_trait]
 impl super::Adapter for HubSpot {
     fn vendor(&self) -> Vendor {
@@ -415,76 +398,11 @@ impl super::Adapter for HubSpot {
         target: &Target,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.role.is_some() {
-            return Err(Error::usage_hint(
-                "--role is not a HubSpot option",
-                "HubSpot describes an association with --label",
-            ));
-        }
-        let (to_type, to_id) = to_type(target);
-        let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
-        let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
-        let kind = match (&options.label, target, options.primary || options.replace) {
-            (Some(_), _, true) => {
-                return Err(Error::usage(
-                    "give --label or --primary/--replace, not both",
-                ));
-            }
-            (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
-            (None, Target::Contact(_), true) => {
-                return Err(Error::usage(
-                    "HubSpot has no primary contact: --primary and --replace are for companies",
-                ))
-            }
-            (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
-            // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
-            // making this one primary moves the label from the old one.
-            (None, Target::Company(_), true) => {
-                said.push_str(", its primary company");
-                primary()
-            }
-            // HubSpot makes the first company of a deal its primary (associations v4 guide); crm
-            // says so explicitly, and leaves an existing primary in place.
-            (None, Target::Company(_), false) => match self.primary_company(id).await? {
-                None => {
-                    said.push_str(", its primary company");
-                    primary()
-                }
-                Some(current) if current == to_id => primary(),
-                Some(current) => {
-                    said.push_str(&format!(
-                        "; its primary company is still {current} (--replace makes {to_id} the primary)"
-                    ));
-                    None
-                }
-            },
-        };
-        self.put_association(id, to_type, to_id, kind)
-            .await
-            .map_err(|e| not_found_deal(e, id))?;
-        Ok(said)
+        self.link(id, target, options).await
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
-        let (to_type, to_id) = to_type(target);
-        let request = Request::new(
-            Method::DELETE,
-            path(&[
-                "crm",
-                "v4",
-                "objects",
-                "deals",
-                id,
-                "associations",
-                to_type,
-                to_id,
-            ]),
-        );
-        self.env.http.send(request).await?;
-        Ok(format!(
-            "deal {id} is no longer associated with {} {to_id}",
-            noun(to_type)
-        ))
+        self.unlink(id, target).await
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
