@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire, StageWire};
 use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
-use crate::model::Status;
-use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
+use crate::model::{Status, User};
+use crate::resolve::{self, UserWords};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
@@ -22,6 +22,33 @@ pub struct Meta {
     /// The scope the token lacks to read owners, when it does: owners then show by id.
     #[serde(skip)]
     pub owners_denied: Option<String>,
+}
+
+impl resolve::Named for PipelineWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.label
+    }
+}
+
+/// A stage with its pipeline: HubSpot's stages sit inside their pipeline and do not name it.
+struct ScopedStage<'a>(&'a PipelineWire, &'a StageWire);
+
+impl resolve::Named for ScopedStage<'_> {
+    fn id(&self) -> &str {
+        &self.1.id
+    }
+    fn name(&self) -> &str {
+        &self.1.label
+    }
+}
+
+impl resolve::InPipeline for ScopedStage<'_> {
+    fn pipeline_id(&self) -> &str {
+        &self.0.id
+    }
 }
 
 impl Meta {
@@ -109,13 +136,7 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, input: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.label))
-            .collect();
-        let id = resolve("pipeline", input, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(input, &self.pipelines)
     }
 
     /// A stage by name, id or `Pipeline/Stage`, within `pipeline` when given, else across all
@@ -129,20 +150,12 @@ impl Meta {
             Some(p) => vec![p],
             None => self.ordered_pipelines(),
         };
-        let pairs: Vec<(&PipelineWire, &StageWire)> = scope
+        let stages: Vec<ScopedStage> = scope
             .iter()
-            .flat_map(|p| p.stages.iter().map(move |s| (*p, s)))
+            .flat_map(|p| p.stages.iter().map(move |s| ScopedStage(p, s)))
             .collect();
-        let candidates: Vec<StageCandidate> = pairs
-            .iter()
-            .map(|(p, s)| StageCandidate {
-                id: s.id.clone(),
-                name: s.label.clone(),
-                pipeline_id: p.id.clone(),
-                pipeline: p.label.clone(),
-            })
-            .collect();
-        Ok(pairs[resolve_stage(input, &candidates)?])
+        let ScopedStage(p, s) = resolve::stage(input, &self.pipelines, &stages, None)?;
+        Ok((*p, *s))
     }
 
     /// An owner by id, email or full name (archived owners included, so old deals resolve).
@@ -168,26 +181,13 @@ impl Meta {
     }
 
     fn lookup_owner(&self, input: &str) -> Result<&OwnerWire> {
-        if let Some(o) = self.owners.iter().find(|o| {
-            o.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(input.trim()))
-        }) {
-            return Ok(o);
-        }
-        let candidates: Vec<Candidate> = self
-            .owners
-            .iter()
-            .map(|o| {
-                let c = Candidate::new(&o.id, o.display_name());
-                match &o.email {
-                    Some(e) => c.within(e.clone()),
-                    None => c,
-                }
-            })
-            .collect();
-        let id = resolve("owner", input, &candidates)?.id.clone();
-        Ok(self.owner(&id).expect("resolved from the same list"))
+        let users: Vec<User> = self.owners.iter().map(OwnerWire::to_user).collect();
+        let words = UserWords {
+            kind: "owner",
+            with_email: true,
+        };
+        let id = &resolve::user(words, input, &users)?.id;
+        Ok(self.owner(id).expect("resolved from the same list"))
     }
 
     /// The closed-won or closed-lost stage of a pipeline.

@@ -546,15 +546,6 @@ impl super::Adapter for HubSpot {
 
     async fn users(&self) -> Result<Vec<User>> {
         let meta = self.meta().await?;
-        Ok(meta
-            .owners
-            .iter()
-            .map(|o| User {
-                id: o.id.clone(),
-                name: o.display_name(),
-                email: o.email.clone(),
-                archived: o.archived,
-            })
-            .collect())
+        Ok(meta.owners.iter().map(OwnerWire::to_user).collect())
     }
 }

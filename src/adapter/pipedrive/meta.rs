@@ -18,7 +18,7 @@ use super::{costs, v1, v2, Pipedrive};
 use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
 use crate::http::Request;
-use crate::resolve::{find_field, resolve, resolve_stage, Candidate, StageCandidate};
+use crate::resolve::{self, find_field, resolve, Candidate, UserWords};
 
 /// The deal field whose options are the deal labels (`label_ids`).
 pub const LABEL_FIELD: &str = "label_ids";
@@ -32,6 +32,45 @@ pub struct Meta {
     /// `COMPANY` of `https://COMPANY.pipedrive.com`, for links to deals.
     #[serde(default)]
     pub company_domain: Option<String>,
+}
+
+impl resolve::Named for PipelineWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::Named for StageWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::InPipeline for StageWire {
+    fn pipeline_id(&self) -> &str {
+        &self.pipeline_id
+    }
+}
+
+impl resolve::Named for UserWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::Person for UserWire {
+    fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
 }
 
 impl Meta {
@@ -48,53 +87,21 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, text: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.name))
-            .collect();
-        let id = resolve("pipeline", text, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(text, &self.pipelines)
     }
 
     /// A stage by id or name, within a pipeline when one is given (names repeat across pipelines).
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let stages: Vec<&StageWire> = self
-            .stages
-            .iter()
-            .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .collect();
-        let candidates: Vec<StageCandidate> = stages
-            .iter()
-            .map(|s| StageCandidate {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                pipeline_id: s.pipeline_id.clone(),
-                pipeline: self
-                    .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
-            })
-            .collect();
-        Ok(stages[resolve_stage(text, &candidates)?])
+        resolve::stage(text, &self.pipelines, &self.stages, pipeline)
     }
 
     /// A user by id, name or email.
     pub fn resolve_owner(&self, text: &str) -> Result<&UserWire> {
-        let wanted = text.trim();
-        if let Some(u) = self.users.iter().find(|u| {
-            u.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
-        }) {
-            return Ok(u);
-        }
-        let candidates: Vec<Candidate> = self
-            .users
-            .iter()
-            .map(|u| Candidate::new(&u.id, &u.name))
-            .collect();
-        let id = resolve("user", wanted, &candidates)?.id.clone();
-        Ok(self.user(&id).expect("resolved from the same list"))
+        let words = UserWords {
+            kind: "user",
+            with_email: false,
+        };
+        resolve::user(words, text, &self.users)
     }
 
     fn labels(&self) -> &[OptionWire] {

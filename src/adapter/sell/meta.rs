@@ -10,7 +10,7 @@ use super::wire::{CustomFieldWire, PipelineWire, StageWire, UserWire};
 use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
 use crate::model::Status;
-use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
+use crate::resolve::{self, UserWords};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
@@ -26,6 +26,45 @@ pub fn category_status(category: Option<&str>) -> Status {
         Some("lost") => Status::Lost,
         Some("unqualified") => Status::Unqualified,
         _ => Status::Open,
+    }
+}
+
+impl resolve::Named for PipelineWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::Named for StageWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::InPipeline for StageWire {
+    fn pipeline_id(&self) -> &str {
+        &self.pipeline_id
+    }
+}
+
+impl resolve::Named for UserWire {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl resolve::Person for UserWire {
+    fn email(&self) -> Option<&str> {
+        self.email.as_deref()
     }
 }
 
@@ -54,59 +93,21 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, text: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.name))
-            .collect();
-        let id = resolve("pipeline", text, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(text, &self.pipelines)
     }
 
     /// A stage by id or name, within a pipeline when one is given.
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let stages: Vec<&StageWire> = self
-            .stages
-            .iter()
-            .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .collect();
-        let candidates: Vec<StageCandidate> = stages
-            .iter()
-            .map(|s| StageCandidate {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                pipeline_id: s.pipeline_id.clone(),
-                pipeline: self
-                    .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
-            })
-            .collect();
-        Ok(stages[resolve_stage(text, &candidates)?])
+        resolve::stage(text, &self.pipelines, &self.stages, pipeline)
     }
 
     /// A user by id, name or email.
     pub fn resolve_user(&self, text: &str) -> Result<&UserWire> {
-        let by_email = self.users.iter().find(|u| {
-            u.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(text.trim()))
-        });
-        if let Some(u) = by_email {
-            return Ok(u);
-        }
-        let candidates: Vec<Candidate> = self
-            .users
-            .iter()
-            .map(|u| {
-                let c = Candidate::new(&u.id, &u.name);
-                match &u.email {
-                    Some(e) => c.within(e),
-                    None => c,
-                }
-            })
-            .collect();
-        let id = resolve("owner", text, &candidates)?.id.clone();
-        Ok(self.user(&id).expect("resolved from the same list"))
+        let words = UserWords {
+            kind: "owner",
+            with_email: true,
+        };
+        resolve::user(words, text, &self.users)
     }
 
     /// The stage ids whose deals have `status`, in `pipeline` when given.
