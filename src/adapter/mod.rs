@@ -1,6 +1,7 @@
 //! The adapter trait every vendor implements, what each declares it can do, and the one `match` on vendor.
 
 pub mod capabilities;
+pub mod error;
 pub mod field_info;
 pub mod hubspot;
 pub mod pipedrive;
