@@ -26,44 +26,43 @@ pub trait Person: Named {
     fn email(&self) -> Option<&str>;
 }
 
-impl Named for Pipeline {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
+/// Implements [`Named`] for a type from its fields, and [`InPipeline`] or [`Person`] when the
+/// stage's pipeline or the user's email is given: `named!(UserWire { id: id, name: name, email: email })`.
+macro_rules! named {
+    ($type:ty { id: $id:ident, name: $name:ident $(, pipeline: $pipeline:ident)? $(, email: $email:ident)? }) => {
+        impl $crate::resolve::Named for $type {
+            fn id(&self) -> &str {
+                &self.$id
+            }
+            fn name(&self) -> &str {
+                &self.$name
+            }
+        }
+        $(impl $crate::resolve::InPipeline for $type {
+            fn pipeline_id(&self) -> &str {
+                &self.$pipeline
+            }
+        })?
+        $(impl $crate::resolve::Person for $type {
+            fn email(&self) -> Option<&str> {
+                self.$email.as_deref()
+            }
+        })?
+    };
 }
+pub(crate) use named;
 
-impl Named for Stage {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl InPipeline for Stage {
-    fn pipeline_id(&self) -> &str {
-        &self.pipeline_id
-    }
-}
-
-impl Named for User {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl Person for User {
-    fn email(&self) -> Option<&str> {
-        self.email.as_deref()
-    }
-}
+named!(Pipeline { id: id, name: name });
+named!(Stage {
+    id: id,
+    name: name,
+    pipeline: pipeline_id
+});
+named!(User {
+    id: id,
+    name: name,
+    email: email
+});
 
 /// A pipeline by id or name.
 pub fn pipeline<'a, P: Named>(input: &str, pipelines: &'a [P]) -> Result<&'a P, Error> {

@@ -24,14 +24,10 @@ pub struct Meta {
     pub owners_denied: Option<String>,
 }
 
-impl resolve::Named for PipelineWire {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.label
-    }
-}
+resolve::named!(PipelineWire {
+    id: id,
+    name: label
+});
 
 /// A stage with its pipeline: HubSpot's stages sit inside their pipeline and do not name it.
 struct ScopedStage<'a>(&'a PipelineWire, &'a StageWire);

@@ -29,44 +29,17 @@ pub fn category_status(category: Option<&str>) -> Status {
     }
 }
 
-impl resolve::Named for PipelineWire {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl resolve::Named for StageWire {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl resolve::InPipeline for StageWire {
-    fn pipeline_id(&self) -> &str {
-        &self.pipeline_id
-    }
-}
-
-impl resolve::Named for UserWire {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl resolve::Person for UserWire {
-    fn email(&self) -> Option<&str> {
-        self.email.as_deref()
-    }
-}
+resolve::named!(PipelineWire { id: id, name: name });
+resolve::named!(StageWire {
+    id: id,
+    name: name,
+    pipeline: pipeline_id
+});
+resolve::named!(UserWire {
+    id: id,
+    name: name,
+    email: email
+});
 
 impl Meta {
     pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
