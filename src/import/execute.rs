@@ -5,7 +5,7 @@ use futures::stream::{self, StreamExt};
 
 use super::journal::{Entry, Journal, State};
 use super::plan::Action;
-use crate::adapter::{Adapter, Taken, Written};
+use crate::adapter::{Bulk, Taken, Written};
 use crate::error::{Error, Result};
 use crate::model::DealInput;
 
@@ -47,7 +47,7 @@ pub fn verb(job: &Job, written: &Written) -> &'static str {
 /// Where the batches go, and how.
 #[derive(Clone, Copy)]
 pub struct Sender<'a> {
-    pub adapter: &'a dyn Adapter,
+    pub adapter: &'a dyn Bulk,
     pub upsert_key: Option<&'a str>,
     pub journal: &'a Journal,
     /// Read which deal holds a unique value a create conflicts on, where the vendor's answer does
@@ -188,7 +188,7 @@ async fn without_conflicts(to: Sender<'_>, chunk: &[Job]) -> Result<Option<Vec<R
 /// Records the vendor refused one by one over a unique value (HubSpot's 207 answer) without
 /// saying which deal holds it: the holders are read in one go and named. A read that fails
 /// leaves the vendor's own words.
-async fn name_holders(adapter: &dyn Adapter, chunk: &[Job], results: &mut [Result<Written>]) {
+async fn name_holders(adapter: &dyn Bulk, chunk: &[Job], results: &mut [Result<Written>]) {
     let unnamed: Vec<usize> = (0..results.len())
         .filter(|&i| matches!(&results[i], Err(Error::Conflict { existing, .. }) if existing.is_empty()))
         .collect();
@@ -207,7 +207,7 @@ async fn name_holders(adapter: &dyn Adapter, chunk: &[Job], results: &mut [Resul
 }
 
 /// The conflict of a record whose unique value the deal `t.id` holds.
-fn held_by(adapter: &dyn Adapter, t: Taken) -> Error {
+fn held_by(adapter: &dyn Bulk, t: Taken) -> Error {
     Error::Conflict {
         vendor: adapter.vendor(),
         message: format!(
@@ -219,7 +219,7 @@ fn held_by(adapter: &dyn Adapter, t: Taken) -> Error {
 }
 
 async fn send_once(
-    adapter: &dyn Adapter,
+    adapter: &dyn Bulk,
     upsert_key: Option<&str>,
     chunk: &[Job],
     journal: &Journal,

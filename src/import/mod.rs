@@ -18,7 +18,7 @@ use self::journal::{Earlier, Journal};
 use self::map::{Mapping, TargetNames};
 use self::plan::{Action, Rules};
 use self::report::{describe, Outcome, Reporter};
-use crate::adapter::Adapter;
+use crate::adapter::Bulk;
 use crate::error::{Error, Result};
 use crate::streams::Streams;
 
@@ -44,7 +44,7 @@ const DUPLICATE_POSSIBLE: &str = "an earlier run sent this create and its outcom
      with no unique key to check, it was sent again and a duplicate is possible \
      (use --upsert-key to make imports exact)";
 
-pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) -> Result<()> {
+pub async fn run(options: &Options, adapter: &dyn Bulk, streams: &Streams) -> Result<()> {
     let input = input::read(&options.source, options.format)?;
     if input.records.is_empty() {
         let source = match options.source.as_str() {
@@ -106,10 +106,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
     let mut notes: HashMap<usize, String> = HashMap::new();
     let mut malformed = Vec::new();
     let mut in_doubt = Vec::new();
-    // Record-by-record upserts create through the vendor's create, which takes the primary
-    // contact (Sell requires one); an adapter whose upserts add associations (HubSpot) keeps all.
-    let upsert_keeps_primary = adapter.batch_size() == 1;
-    let upsert_associates = adapter.upsert_takes_associations();
+    let upsert_links = adapter.upsert_links();
     for (index, record) in input.records.iter().enumerate() {
         let hash = journal::hash(&record.original.text());
         let earlier = journal.earlier(record.line, &hash);
@@ -132,11 +129,7 @@ pub async fn run(options: &Options, adapter: &dyn Adapter, streams: &Streams) ->
         let checked = match prepared {
             Err(e) => Err(e),
             Ok((mut input, action)) => {
-                let associates = upsert_associates && matches!(action, Action::Upsert(_));
-                if let Some(note) = (!associates)
-                    .then(|| plan::leave_associations(&mut input, &action, upsert_keeps_primary))
-                    .flatten()
-                {
+                if let Some(note) = plan::leave_associations(&mut input, &action, upsert_links) {
                     notes.insert(index, note);
                 }
                 let creating = action == Action::Create;
@@ -337,7 +330,7 @@ fn write_rejects(options: &Options, input: &input::Input, reporter: &Reporter) -
 
 /// `--plan`: reads the deals the records would touch and says, for each, what would happen.
 async fn plan_report(
-    adapter: &dyn Adapter,
+    adapter: &dyn Bulk,
     options: &Options,
     jobs: Vec<Job>,
     warnings: &HashMap<usize, String>,

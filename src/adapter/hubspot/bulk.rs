@@ -14,10 +14,11 @@ use serde_json::{json, Map, Value};
 
 use super::meta::Meta;
 use super::{convert, input, HubSpot};
-use crate::adapter::{Taken, Written};
+use crate::adapter::{Bulk, Taken, UpsertLinks, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{Deal, DealInput};
+use async_trait::async_trait;
 
 /// HubSpot's documented maximum of inputs per batch call.
 pub const BATCH_SIZE: usize = 100;
@@ -531,5 +532,42 @@ impl HubSpot {
             }
         }
         Ok(out)
+    }
+}
+
+#[async_trait]
+impl Bulk for HubSpot {
+    fn upsert_links(&self) -> UpsertLinks {
+        UpsertLinks::All
+    }
+
+    fn batch_size(&self) -> usize {
+        BATCH_SIZE
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.with_fresh_meta(|m| record_properties(input, m, creating))
+            .await
+            .map(|_| ())
+    }
+
+    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
+        self.batch_create(inputs).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_update(items).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_upsert(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.batch_read(key, values).await
+    }
+
+    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<Taken>>> {
+        self.taken(inputs).await
     }
 }

@@ -469,40 +469,6 @@ impl super::Adapter for HubSpot {
         Ok(written)
     }
 
-    fn upsert_takes_associations(&self) -> bool {
-        true
-    }
-
-    fn batch_size(&self) -> usize {
-        bulk::BATCH_SIZE
-    }
-
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.with_fresh_meta(|m| bulk::record_properties(input, m, creating))
-            .await
-            .map(|_| ())
-    }
-
-    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
-        self.batch_create(inputs).await
-    }
-
-    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.batch_update(items).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.batch_upsert(key, items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.batch_read(key, values).await
-    }
-
-    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<super::Taken>>> {
-        self.taken(inputs).await
-    }
-
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
         let meta = self.meta().await?;
         let mut pipelines = meta.pipelines.clone();
@@ -547,5 +513,9 @@ impl super::Adapter for HubSpot {
     async fn users(&self) -> Result<Vec<User>> {
         let meta = self.meta().await?;
         Ok(meta.owners.iter().map(OwnerWire::to_user).collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }

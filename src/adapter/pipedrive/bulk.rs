@@ -18,11 +18,12 @@ use serde_json::{Map, Value};
 
 use super::input::int_id;
 use super::{costs, v2, Pipedrive};
-use crate::adapter::{read_ids, Adapter, Written};
+use crate::adapter::{read_ids, Adapter, Bulk, Written};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{Deal, DealInput, Vendor};
 use crate::resolve::unknown_field;
+use async_trait::async_trait;
 
 /// Searches in flight at once; the token limiter paces them.
 const READS_IN_FLIGHT: usize = 4;
@@ -417,5 +418,24 @@ fn equals(deal: &Deal, key: &Key, want: &str) -> bool {
             Some(_) => false,
             None => false,
         },
+    }
+}
+
+#[async_trait]
+impl Bulk for Pipedrive {
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.check_record(input, creating).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.update_each(items).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.upsert_each(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.read_keyed(key, values).await
     }
 }

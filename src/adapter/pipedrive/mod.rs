@@ -353,22 +353,6 @@ impl super::Adapter for Pipedrive {
         self.upsert_by_search(matches, input).await
     }
 
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.check_record(input, creating).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.upsert_each(key, items).await
-    }
-
-    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.update_each(items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.read_keyed(key, values).await
-    }
-
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
         let meta = self.meta().await?;
         let mut pipelines = meta.pipelines.clone();
@@ -404,6 +388,10 @@ impl super::Adapter for Pipedrive {
     async fn users(&self) -> Result<Vec<User>> {
         let meta = self.meta().await?;
         Ok(meta.users.iter().map(to_user).collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }
 

@@ -12,10 +12,11 @@ use serde_json::{json, Map, Value};
 use super::input::{self, custom_field, Mode, Plan};
 use super::wire::{envelope, id_number};
 use super::{list, Sell};
-use crate::adapter::{read_ids, Written};
+use crate::adapter::{read_ids, Bulk, Written};
 use crate::error::{Error, Result};
 use crate::model::{check_id, parse_amount, parse_date, Deal, DealInput};
 use crate::resolve::did_you_mean;
+use async_trait::async_trait;
 
 /// Reads in flight at once; Sell's limiter (10 a second) paces them.
 const READS_IN_FLIGHT: usize = 4;
@@ -223,5 +224,20 @@ fn value_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+#[async_trait]
+impl Bulk for Sell {
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.check_record(input, creating).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.upsert_each(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.read_keyed(key, values).await
     }
 }

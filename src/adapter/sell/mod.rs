@@ -351,32 +351,20 @@ impl super::Adapter for Sell {
         options: &AssociateOptions,
     ) -> Result<String> {
         let Target::Contact(contact) = target else {
-            return Err(self.unsupported(Op::associate(target)));
+            return Err(super::unsupported(Vendor::Sell, Op::associate(target)));
         };
         self.associate_contact(id, contact, options).await
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
         let Target::Contact(contact) = target else {
-            return Err(self.unsupported(Op::dissociate(target)));
+            return Err(super::unsupported(Vendor::Sell, Op::dissociate(target)));
         };
         self.dissociate_contact(id, contact).await
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
         self.upsert_by_filters(matches, input, true).await
-    }
-
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.check_record(input, creating).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.upsert_each(key, items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.read_keyed(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
@@ -425,5 +413,9 @@ impl super::Adapter for Sell {
                 archived: u.status.as_deref() == Some("inactive"),
             })
             .collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }
