@@ -5,6 +5,7 @@ use futures::stream::{self, StreamExt};
 
 use super::journal::{Entry, Journal, State};
 use super::plan::Action;
+use super::report::Verb;
 use crate::adapter::{Bulk, Taken, Written};
 use crate::error::{Error, Result};
 use crate::model::DealInput;
@@ -36,11 +37,11 @@ fn kind(action: &Action) -> Kind {
 }
 
 /// What a confirmed write did, as the report and the journal name it.
-pub fn verb(job: &Job, written: &Written) -> &'static str {
+pub fn verb(job: &Job, written: &Written) -> Verb {
     match (&job.action, written.created) {
-        (Action::Create, _) | (Action::Upsert(_), Some(true)) => "created",
-        (Action::Update(_), _) | (Action::Upsert(_), Some(false)) => "updated",
-        (Action::Upsert(_), None) => "upserted",
+        (Action::Create, _) | (Action::Upsert(_), Some(true)) => Verb::Created,
+        (Action::Update(_), _) | (Action::Upsert(_), Some(false)) => Verb::Updated,
+        (Action::Upsert(_), None) => Verb::Upserted,
     }
 }
 
@@ -93,7 +94,7 @@ pub async fn run(
                     line: job.line,
                     hash: job.hash.clone(),
                     state: State::Done,
-                    action: Some(verb(job, w).to_string()),
+                    action: Some(verb(job, w).as_str().to_string()),
                     id: Some(w.deal.id.clone()),
                 })
             })
