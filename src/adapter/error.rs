@@ -47,3 +47,12 @@ pub fn parse_body(body: &str) -> Result<Value, String> {
         }
     })
 }
+
+/// An error of a request about deal `id`: a not-found one says which deal (exit 3), any other
+/// is left as it is.
+pub fn no_such_deal(vendor: Vendor, e: Error, id: &str) -> Error {
+    match e {
+        Error::NotFound { .. } => Error::not_found(format!("{vendor} has no deal {id}")),
+        other => other,
+    }
+}

@@ -5,11 +5,12 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::wire::LabelWire;
-use super::{not_found_deal, results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use super::{results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use crate::adapter::error::no_such_deal;
 use crate::adapter::Written;
 use crate::error::{Error, Failure, Result};
 use crate::http::{path, Request};
-use crate::model::{AssociateOptions, Deal, DealInput, Target};
+use crate::model::{AssociateOptions, Deal, DealInput, Target, Vendor};
 use crate::resolve::{resolve, Candidate};
 
 /// Inputs of one v4 association batch create (HubSpot takes up to 100).
@@ -69,7 +70,7 @@ impl HubSpot {
         };
         self.put_association(id, to_type, to_id, kind)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
         Ok(said)
     }
 
@@ -149,7 +150,7 @@ impl HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
             .body;
         let primary = body
             .get("results")

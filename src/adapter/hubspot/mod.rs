@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 
 use self::meta::Meta;
 use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
+use super::error::no_such_deal;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
@@ -262,7 +263,7 @@ impl HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
             .body;
         convert::to_deal(body, &meta, self.env.raw)
     }
@@ -272,13 +273,6 @@ fn results<T: serde::de::DeserializeOwned>(body: Value, what: &str) -> Result<Ve
     let items = body.get("results").cloned().unwrap_or(Value::Array(vec![]));
     serde_json::from_value(items)
         .map_err(|e| Error::internal(format!("HubSpot sent {what} crm cannot read: {e}")))
-}
-
-fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("HubSpot has no deal {id}")),
-        other => other,
-    }
 }
 
 #[async_trait]
@@ -360,7 +354,7 @@ impl super::Adapter for HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
         Ok(Written::new(self.fetch_deal(id).await?))
     }
 
@@ -370,7 +364,7 @@ impl super::Adapter for HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
         Ok(())
     }
 

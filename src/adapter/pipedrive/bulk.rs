@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use super::input::int_id;
 use super::{costs, v2, Pipedrive};
+use crate::adapter::error::no_such_deal;
 use crate::adapter::{read_ids, Adapter, Bulk, Written};
 use crate::error::{Error, Result};
 use crate::http::Request;
@@ -211,7 +212,7 @@ impl Pipedrive {
         let answer = self
             .send(request, costs::UPDATE)
             .await
-            .map_err(|e| super::not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         let meta = self.meta().await?;
         let wire = answer.get("data").cloned().unwrap_or(Value::Null);
         let mut written = Written::new(super::convert::to_deal(wire, &meta, self.env.raw)?);

@@ -22,6 +22,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use self::wire::UserWire;
+use super::error::no_such_deal;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
@@ -167,7 +168,7 @@ impl Pipedrive {
         let body = self
             .send(Request::get(v2(&["deals", id])), costs::GET)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(body.get("data").cloned().unwrap_or(Value::Null))
     }
 
@@ -217,15 +218,8 @@ impl Pipedrive {
             .idempotent(true);
         self.send(request, costs::UPDATE)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
-    }
-}
-
-pub(crate) fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("Pipedrive has no deal {id}")),
-        other => other,
     }
 }
 
@@ -309,7 +303,7 @@ impl super::Adapter for Pipedrive {
         let request = Request::new(Method::DELETE, v2(&["deals", id]));
         self.send(request, costs::DELETE)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
     }
 

@@ -23,6 +23,7 @@ use serde_json::Value;
 use self::input::{Known, Mode, Plan};
 use self::meta::{category_status, Meta};
 use self::wire::{envelope, typed_items, CustomFieldWire, LossReasonWire};
+use super::error::no_such_deal;
 use super::{AdapterEnv, Capabilities, DealPages, Filter, Op, Support, Written};
 use crate::error::{Error, Failure, Result};
 use crate::http::{path, Charge, Request};
@@ -104,13 +105,6 @@ fn stale_name(e: &Error) -> bool {
         Error::NotFound { .. } => true,
         Error::Usage { message, .. } => message.starts_with("unknown custom field"),
         _ => false,
-    }
-}
-
-fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("Zendesk Sell has no deal {id}")),
-        other => other,
     }
 }
 
@@ -236,7 +230,7 @@ impl Sell {
             .http
             .send(get(&["v2", "deals", id]))
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?
             .body;
         self.read_deal(body).await
     }
@@ -255,7 +249,7 @@ impl Sell {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?
             .body;
         self.read_deal(body).await
     }
@@ -340,7 +334,7 @@ impl super::Adapter for Sell {
             .http
             .send(request(Method::DELETE, &["v2", "deals", id]))
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?;
         Ok(())
     }
 
