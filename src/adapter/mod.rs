@@ -1,4 +1,5 @@
-//! The adapter trait every vendor implements, what each declares it can do, and the one `match` on vendor.
+//! The two traits every vendor implements — [`Adapter`], the verbs, and [`Bulk`], the import's
+//! batch writes — what each declares it can do, and the one `match` on vendor.
 
 pub mod capabilities;
 pub mod error;

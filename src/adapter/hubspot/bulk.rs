@@ -1,10 +1,10 @@
 //! HubSpot's v3 batch endpoints for `deals import`: create, update and upsert 100 deals a call,
 //! and read them back by id or by a unique property.
 //!
-//! A batch create HubSpot refused because a unique value is taken: which records' values existing
-//! deals already hold, found with one batch read by `idProperty` per unique property (seed 000:
-//! "retrieve deals by a custom unique identifier property"), so the others can go in one batch
-//! instead of one call each.
+//! A batch create HubSpot refused because a unique value is taken is settled with one batch read
+//! by `idProperty` per unique property (seed 000: "retrieve deals by a custom unique identifier
+//! property"): which records' values existing deals already hold, so the others can go in one
+//! batch instead of one call each.
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;

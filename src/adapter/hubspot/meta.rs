@@ -1,6 +1,5 @@
-//! HubSpot's metadata: pipelines and stages, owners, deal properties; and names resolved through it.
-//!
-//! HubSpot's custom deal properties (not `hubspotDefined`) as `crm deals fields` lists them.
+//! HubSpot's metadata: pipelines and stages, owners, deal properties; names resolved through it;
+//! and the account's own properties (not `hubspotDefined`) as `crm deals fields` lists them.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,11 @@
 //! `deals import` for Pipedrive, which has no batch endpoints and no upsert: records checked
 //! without writing (`--plan`), deals read by a custom field through an exact-match search, and
-//! upserts as search-then-create-or-update.
+//! upserts (`deals upsert` too) as search-then-create-or-update. Not atomic: a deal created by
+//! someone else between the two calls makes a duplicate, and crm says so.
 //!
 //! Pipedrive's search index lags its writes, so a deal created a moment ago may not be found
 //! yet. Where that matters — settling a write whose outcome is unknown — the search is retried
 //! after a pause; a deal the index shows only after that pause can still be created twice.
-//!
-//! Upsert without a vendor upsert: an exact-match search, then a create or an update. Not atomic:
-//! a deal created by someone else between the two calls makes a duplicate, and crm says so.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;

@@ -2,9 +2,8 @@
 //! cursor; `--search` through `/api/v2/deals/search`, whose reduced items are read in full with
 //! one `GET /api/v2/deals?ids=` per page, the filters search lacks applied to them here.
 //!
-//! The filters of `deals list` in Pipedrive's terms: names resolved to ids for the list
-//! endpoint, and for search (which filters by person, organization and status only) the rest
-//! kept to be applied to the deals read.
+//! The filters are resolved to ids for the list endpoint; search filters by person, organization
+//! and status only, so the rest are kept to be applied to the deals read.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures::stream::{self, StreamExt, TryStreamExt};

@@ -1,10 +1,7 @@
 //! Pipedrive's metadata: pipelines and stages (v2), users (v1 only), deal fields with the labels
-//! and the custom fields' hash keys (v2); and names resolved through it.
-//!
-//! Loading Pipedrive's metadata through the cache: pipelines, stages and deal fields from v2,
-//! users and the company domain from v1 (v2 has no users).
-//!
-//! Pipedrive's custom deal fields (`is_custom_field`) by name, as `crm deals fields` lists them.
+//! and the custom fields' hash keys (v2), loaded through the cache with the company domain (v1);
+//! names resolved through it; and the custom fields (`is_custom_field`) by name, as
+//! `crm deals fields` lists them.
 
 use std::sync::atomic::Ordering;
 

@@ -1,9 +1,8 @@
-//! `deals import` for Zendesk Sell: records checked without writing (`--plan`), deals read by a
-//! custom field through the list filter `custom_fields[NAME]=VALUE`, and upserts by Sell's own
-//! upsert, which is idempotent by filter: an upsert whose outcome is unknown is simply sent again.
-//!
-//! `POST /v2/deals/upsert?FILTERS`: Sell updates the one deal the filters match, creates one when
-//! none does, and refuses (409) when several do. It does not say which it did.
+//! Upserts and `deals import` for Zendesk Sell: records checked without writing (`--plan`), deals
+//! read by a custom field through the list filter `custom_fields[NAME]=VALUE`, and upserts by
+//! Sell's own `POST /v2/deals/upsert?FILTERS`, which updates the one deal the filters match,
+//! creates one when none does, and refuses (409) when several do; it does not say which it did.
+//! It is idempotent by filter: an upsert whose outcome is unknown is simply sent again.
 
 use futures::stream::{self, StreamExt, TryStreamExt};
 use reqwest::Method;

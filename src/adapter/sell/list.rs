@@ -1,8 +1,6 @@
-//! Listing deals: Sell's own filters in the query; status, pipeline and updated-since applied by
-//! crm (Sell has none), each with a notice; `--all` reads pages concurrently, in order.
-//!
-//! The list filters added after the first Sell adapter: Sell's own query parameters, and the
-//! update-time bound Sell lacks, which crm applies to the deals it reads.
+//! Listing deals: Sell's own filters in the query (`--ids`, `--name`, `--close-date`, `--hot`,
+//! `--source`); status, pipeline and the update-time bounds applied by crm (Sell has none), each
+//! with a notice; `--all` reads pages concurrently, in order.
 
 use std::sync::Arc;
 

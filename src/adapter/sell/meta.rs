@@ -1,8 +1,7 @@
-//! Sell's metadata: pipelines, stages (whose category gives a deal's status), users; and names
-//! resolved through it.
-//!
-//! Zendesk Sell's deal custom fields (`GET /v2/deal/custom_fields`), as `crm deals fields` lists
-//! them. The endpoint gives names and types; choices of list fields are not in crm's wire type.
+//! Sell's metadata: pipelines, stages (whose category gives a deal's status), users; names
+//! resolved through it; and the deal custom fields (`GET /v2/deal/custom_fields`) as
+//! `crm deals fields` lists them (the endpoint gives names and types; choices of list fields are
+//! not in crm's wire type).
 
 use serde::{Deserialize, Serialize};
 
