@@ -15,6 +15,7 @@ use reqwest::Method;
 use serde_json::{Map, Value};
 
 use super::input::int_id;
+use super::wire::search_hit_ids;
 use super::{costs, v2, Pipedrive};
 use crate::adapter::error::no_such_deal;
 use crate::adapter::{read_ids, Adapter, Bulk, Written};
@@ -59,16 +60,7 @@ impl Pipedrive {
             .query("exact_match", true)
             .query("limit", 100);
         let body = self.send(request, costs::SEARCH).await?;
-        let ids: Vec<String> = body
-            .pointer("/data/items")
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|i| i.pointer("/item/id").and_then(super::wire::id_text))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let ids = search_hit_ids(&body);
         // One hit, the usual case for a unique key, is read for 1 token; several by ids for 10.
         let deals = match ids.as_slice() {
             [one] => match self.fetch_deal(one, false).await {
@@ -303,16 +295,7 @@ impl Pipedrive {
             .query("exact_match", true)
             .query("limit", 100);
         let body = self.send(request, costs::SEARCH).await?;
-        let ids: Vec<String> = body
-            .pointer("/data/items")
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|i| i.pointer("/item/id").and_then(super::wire::id_text))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let ids = search_hit_ids(&body);
         let found: Vec<Deal> = self
             .hydrate(&ids)
             .await?

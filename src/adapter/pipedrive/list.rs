@@ -10,7 +10,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::meta::Meta;
-use super::wire::{data_items, id_text, next_cursor};
+use super::wire::{data_items, next_cursor, search_hit_ids};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
@@ -203,16 +203,7 @@ impl Pipedrive {
             request = request.query("cursor", c);
         }
         let body = self.send(request, costs::SEARCH).await?;
-        let ids: Vec<String> = body
-            .pointer("/data/items")
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|i| i.pointer("/item/id").and_then(id_text))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let ids = search_hit_ids(&body);
         let next = next_cursor(&body);
         Ok((self.hydrate(&ids).await?, next))
     }
