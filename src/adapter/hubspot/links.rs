@@ -77,19 +77,7 @@ impl HubSpot {
     /// Removes a deal's link to a contact or a company: `deals dissociate`.
     pub(super) async fn unlink(&self, id: &str, target: &Target) -> Result<String> {
         let (to_type, to_id) = to_type(target);
-        let request = Request::new(
-            Method::DELETE,
-            path(&[
-                "crm",
-                "v4",
-                "objects",
-                "deals",
-                id,
-                "associations",
-                to_type,
-                to_id,
-            ]),
-        );
+        let request = Request::new(Method::DELETE, deal_associations(id, &[to_type, to_id]));
         self.env.http.send(request).await?;
         Ok(format!(
             "deal {id} is no longer associated with {} {to_id}",
@@ -136,15 +124,7 @@ impl HubSpot {
 
     /// The deal's primary company (association type 5), read with the v4 associations API.
     pub(super) async fn primary_company(&self, id: &str) -> Result<Option<String>> {
-        let request = Request::get(path(&[
-            "crm",
-            "v4",
-            "objects",
-            "deals",
-            id,
-            "associations",
-            "companies",
-        ]));
+        let request = Request::get(deal_associations(id, &["companies"]));
         let body = self
             .env
             .http
@@ -183,33 +163,13 @@ impl HubSpot {
         kind: Option<(String, i64)>,
     ) -> Result<()> {
         let request = match kind {
-            Some((category, type_id)) => Request::new(
-                Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    to_type,
-                    to_id,
-                ]),
-            )
-            .json(json!([{"associationCategory": category, "associationTypeId": type_id}])),
+            Some((category, type_id)) => {
+                Request::new(Method::PUT, deal_associations(id, &[to_type, to_id]))
+                    .json(json!([{"associationCategory": category, "associationTypeId": type_id}]))
+            }
             None => Request::new(
                 Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    "default",
-                    to_type,
-                    to_id,
-                ]),
+                deal_associations(id, &["default", to_type, to_id]),
             ),
         };
         self.env.http.send(request.idempotent(true)).await?;
@@ -377,6 +337,13 @@ fn add_to(deal: &mut Deal, to_type: &str, to_id: &str) {
     } else {
         deal.company = Some(to_id.to_string());
     }
+}
+
+/// `/crm/v4/objects/deals/{id}/associations/…`: deal `id`'s associations (v4), then `rest`.
+fn deal_associations(id: &str, rest: &[&str]) -> String {
+    let mut segments = vec!["crm", "v4", "objects", "deals", id, "associations"];
+    segments.extend_from_slice(rest);
+    path(&segments)
 }
 
 /// The v4 object type of an association target.
