@@ -2,8 +2,134 @@
 //! an id or an exact name wins, else a case-insensitive one when it is unique; an unknown value
 //! is exit 3 with the candidates; an ambiguous one is exit 2 with them; an unknown field name is
 //! exit 2 with a "did you mean", an ambiguous one exit 2 with the candidates ([`find_field`]).
+//!
+//! Pipelines, stages and users resolve here for every vendor ([`pipeline`], [`stage`], [`user`]):
+//! each vendor's metadata types, and the common [`Pipeline`], [`Stage`] and [`User`], say what
+//! they are called through [`Named`], [`InPipeline`] and [`Person`].
 
 use crate::error::Error;
+use crate::model::{Pipeline, Stage, User};
+
+/// A pipeline, a stage or a user: what a name resolves among.
+pub trait Named {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+}
+
+/// A stage, which names repeat across pipelines: the pipeline it belongs to.
+pub trait InPipeline: Named {
+    fn pipeline_id(&self) -> &str;
+}
+
+/// A user, found by email as well as by id and name.
+pub trait Person: Named {
+    fn email(&self) -> Option<&str>;
+}
+
+/// Implements [`Named`] for a type from its fields, and [`InPipeline`] or [`Person`] when the
+/// stage's pipeline or the user's email is given: `named!(UserWire { id: id, name: name, email: email })`.
+macro_rules! named {
+    ($type:ty { id: $id:ident, name: $name:ident $(, pipeline: $pipeline:ident)? $(, email: $email:ident)? }) => {
+        impl $crate::resolve::Named for $type {
+            fn id(&self) -> &str {
+                &self.$id
+            }
+            fn name(&self) -> &str {
+                &self.$name
+            }
+        }
+        $(impl $crate::resolve::InPipeline for $type {
+            fn pipeline_id(&self) -> &str {
+                &self.$pipeline
+            }
+        })?
+        $(impl $crate::resolve::Person for $type {
+            fn email(&self) -> Option<&str> {
+                self.$email.as_deref()
+            }
+        })?
+    };
+}
+pub(crate) use named;
+
+named!(Pipeline { id: id, name: name });
+named!(Stage {
+    id: id,
+    name: name,
+    pipeline: pipeline_id
+});
+named!(User {
+    id: id,
+    name: name,
+    email: email
+});
+
+/// A pipeline by id or name.
+pub fn pipeline<'a, P: Named>(input: &str, pipelines: &'a [P]) -> Result<&'a P, Error> {
+    let candidates: Vec<Candidate> = pipelines
+        .iter()
+        .map(|p| Candidate::new(p.id(), p.name()))
+        .collect();
+    Ok(&pipelines[resolve_index("pipeline", input, &candidates)?])
+}
+
+/// A stage by id, name or `Pipeline/Stage` among `stages` (see [`resolve_stage`]), within the
+/// pipeline `within` when one is given. `pipelines` name each stage's pipeline in the candidates
+/// (by its id when it is not among them).
+pub fn stage<'a, P: Named, S: InPipeline>(
+    input: &str,
+    pipelines: &[P],
+    stages: &'a [S],
+    within: Option<&P>,
+) -> Result<&'a S, Error> {
+    let scope: Vec<&S> = stages
+        .iter()
+        .filter(|s| within.is_none_or(|p| p.id() == s.pipeline_id()))
+        .collect();
+    let candidates: Vec<StageCandidate> = scope
+        .iter()
+        .map(|s| StageCandidate {
+            id: s.id().to_string(),
+            name: s.name().to_string(),
+            pipeline_id: s.pipeline_id().to_string(),
+            pipeline: pipelines
+                .iter()
+                .find(|p| p.id() == s.pipeline_id())
+                .map_or(s.pipeline_id(), |p| p.name())
+                .to_string(),
+        })
+        .collect();
+    Ok(scope[resolve_stage(input, &candidates)?])
+}
+
+/// How a user is listed among the candidates: `kind` is what messages call one ("owner",
+/// "user"); `with_email` shows each one's email after the name.
+pub struct UserWords<'a> {
+    pub kind: &'a str,
+    pub with_email: bool,
+}
+
+/// A user by email (case-insensitive), id or name.
+pub fn user<'a, U: Person>(words: UserWords, input: &str, users: &'a [U]) -> Result<&'a U, Error> {
+    let wanted = input.trim();
+    if let Some(u) = users
+        .iter()
+        .find(|u| u.email().is_some_and(|e| e.eq_ignore_ascii_case(wanted)))
+    {
+        return Ok(u);
+    }
+    let candidates: Vec<Candidate> = users
+        .iter()
+        .map(|u| {
+            let c = Candidate::new(u.id(), u.name());
+            match u.email().filter(|_| words.with_email) {
+                Some(e) => c.within(e),
+                None => c,
+            }
+        })
+        .collect();
+    Ok(&users[resolve_index(words.kind, input, &candidates)?])
+}
 
 /// One thing a name can resolve to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,21 +176,28 @@ pub fn resolve<'a>(
     input: &str,
     candidates: &'a [Candidate],
 ) -> Result<&'a Candidate, Error> {
+    Ok(&candidates[resolve_index(kind, input, candidates)?])
+}
+
+/// [`resolve`], giving the candidate's index.
+fn resolve_index(kind: &str, input: &str, candidates: &[Candidate]) -> Result<usize, Error> {
     let wanted = input.trim();
-    if let Some(c) = candidates.iter().find(|c| c.id == wanted) {
-        return Ok(c);
+    if let Some(i) = candidates.iter().position(|c| c.id == wanted) {
+        return Ok(i);
     }
-    let exact: Vec<&Candidate> = candidates.iter().filter(|c| c.name == wanted).collect();
-    let matches = if exact.is_empty() {
-        candidates
-            .iter()
-            .filter(|c| c.name.eq_ignore_ascii_case(wanted))
+    let matching = |same: &dyn Fn(&Candidate) -> bool| -> Vec<usize> {
+        (0..candidates.len())
+            .filter(|&i| same(&candidates[i]))
             .collect()
+    };
+    let exact = matching(&|c| c.name == wanted);
+    let matches = if exact.is_empty() {
+        matching(&|c| c.name.eq_ignore_ascii_case(wanted))
     } else {
         exact
     };
     match matches.as_slice() {
-        [one] => Ok(one),
+        [one] => Ok(*one),
         [] => {
             let all: Vec<&Candidate> = candidates.iter().collect();
             let known = if all.is_empty() {
@@ -77,10 +210,13 @@ pub fn resolve<'a>(
                 hint: Some(known),
             })
         }
-        several => Err(Error::usage_hint(
-            format!("{kind} {wanted:?} is ambiguous: {} match", several.len()),
-            format!("use the id of one of:\n{}", list(several)),
-        )),
+        several => {
+            let listed: Vec<&Candidate> = several.iter().map(|&i| &candidates[i]).collect();
+            Err(Error::usage_hint(
+                format!("{kind} {wanted:?} is ambiguous: {} match", several.len()),
+                format!("use the id of one of:\n{}", list(&listed)),
+            ))
+        }
     }
 }
 

@@ -211,16 +211,31 @@ fn answers(
 }
 
 pub fn hubspot_answers(data: &[u8]) {
-    use crm::adapter::hubspot::fuzzing as v;
-    answers(data, v::deal, |b| drop(v::page(b)), v::error);
+    use crm::adapter::hubspot as v;
+    answers(
+        data,
+        v::fuzz_deal,
+        |b| drop(v::fuzz_page(b)),
+        |status, body| crm::adapter::fuzz_error(crm::model::Vendor::Hubspot, status, body),
+    );
 }
 
 pub fn pipedrive_answers(data: &[u8]) {
-    use crm::adapter::pipedrive::fuzzing as v;
-    answers(data, v::deal, |b| drop(v::page(b)), v::error);
+    use crm::adapter::pipedrive as v;
+    answers(
+        data,
+        v::fuzz_deal,
+        |b| drop(v::fuzz_page(b)),
+        |status, body| crm::adapter::fuzz_error(crm::model::Vendor::Pipedrive, status, body),
+    );
 }
 
 pub fn sell_answers(data: &[u8]) {
-    use crm::adapter::sell::fuzzing as v;
-    answers(data, v::deal, |b| drop(v::page(b)), v::error);
+    use crm::adapter::sell as v;
+    answers(
+        data,
+        v::fuzz_deal,
+        |b| drop(v::fuzz_page(b)),
+        |status, body| crm::adapter::fuzz_error(crm::model::Vendor::Sell, status, body),
+    );
 }

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::{decimal_text, Pipeline, Ref, Status};
 use crate::output::write_records;
-use crate::resolve::{resolve, Candidate};
+use crate::resolve;
 
 #[derive(Debug, Subcommand)]
 pub enum PipelinesCommand {
@@ -56,11 +56,7 @@ pub async fn run_stages(command: StagesCommand, ctx: &Context) -> Result<()> {
     let from_profile = args.pipeline.is_none();
     let chosen: Vec<&Pipeline> = match args.pipeline.or_else(|| ctx.default_pipeline()) {
         Some(wanted) => {
-            let candidates: Vec<Candidate> = pipelines
-                .iter()
-                .map(|p| Candidate::new(&p.id, &p.name))
-                .collect();
-            let id = resolve("pipeline", &wanted, &candidates)
+            let id = resolve::pipeline(&wanted, &pipelines)
                 .map_err(|e| {
                     if !from_profile {
                         return e;

@@ -5,7 +5,8 @@ use futures::stream::{self, StreamExt};
 
 use super::journal::{Entry, Journal, State};
 use super::plan::Action;
-use crate::adapter::{Adapter, Taken, Written};
+use super::report::Verb;
+use crate::adapter::{Bulk, Taken, Written};
 use crate::error::{Error, Result};
 use crate::model::DealInput;
 
@@ -36,18 +37,18 @@ fn kind(action: &Action) -> Kind {
 }
 
 /// What a confirmed write did, as the report and the journal name it.
-pub fn verb(job: &Job, written: &Written) -> &'static str {
+pub fn verb(job: &Job, written: &Written) -> Verb {
     match (&job.action, written.created) {
-        (Action::Create, _) | (Action::Upsert(_), Some(true)) => "created",
-        (Action::Update(_), _) | (Action::Upsert(_), Some(false)) => "updated",
-        (Action::Upsert(_), None) => "upserted",
+        (Action::Create, _) | (Action::Upsert(_), Some(true)) => Verb::Created,
+        (Action::Update(_), _) | (Action::Upsert(_), Some(false)) => Verb::Updated,
+        (Action::Upsert(_), None) => Verb::Upserted,
     }
 }
 
 /// Where the batches go, and how.
 #[derive(Clone, Copy)]
 pub struct Sender<'a> {
-    pub adapter: &'a dyn Adapter,
+    pub adapter: &'a dyn Bulk,
     pub upsert_key: Option<&'a str>,
     pub journal: &'a Journal,
     /// Read which deal holds a unique value a create conflicts on, where the vendor's answer does
@@ -93,7 +94,7 @@ pub async fn run(
                     line: job.line,
                     hash: job.hash.clone(),
                     state: State::Done,
-                    action: Some(verb(job, w).to_string()),
+                    action: Some(verb(job, w).as_str().to_string()),
                     id: Some(w.deal.id.clone()),
                 })
             })
@@ -188,7 +189,7 @@ async fn without_conflicts(to: Sender<'_>, chunk: &[Job]) -> Result<Option<Vec<R
 /// Records the vendor refused one by one over a unique value (HubSpot's 207 answer) without
 /// saying which deal holds it: the holders are read in one go and named. A read that fails
 /// leaves the vendor's own words.
-async fn name_holders(adapter: &dyn Adapter, chunk: &[Job], results: &mut [Result<Written>]) {
+async fn name_holders(adapter: &dyn Bulk, chunk: &[Job], results: &mut [Result<Written>]) {
     let unnamed: Vec<usize> = (0..results.len())
         .filter(|&i| matches!(&results[i], Err(Error::Conflict { existing, .. }) if existing.is_empty()))
         .collect();
@@ -207,7 +208,7 @@ async fn name_holders(adapter: &dyn Adapter, chunk: &[Job], results: &mut [Resul
 }
 
 /// The conflict of a record whose unique value the deal `t.id` holds.
-fn held_by(adapter: &dyn Adapter, t: Taken) -> Error {
+fn held_by(adapter: &dyn Bulk, t: Taken) -> Error {
     Error::Conflict {
         vendor: adapter.vendor(),
         message: format!(
@@ -219,7 +220,7 @@ fn held_by(adapter: &dyn Adapter, t: Taken) -> Error {
 }
 
 async fn send_once(
-    adapter: &dyn Adapter,
+    adapter: &dyn Bulk,
     upsert_key: Option<&str>,
     chunk: &[Job],
     journal: &Journal,

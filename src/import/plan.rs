@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::map::{Mapping, TargetNames};
+use crate::adapter::UpsertLinks;
 use crate::model::{Deal, DealInput, Ref, Vendor, OUTPUT_ONLY_FIELDS};
 
 /// The write one record needs.
@@ -95,27 +96,33 @@ impl Rules<'_> {
 /// An update or upsert leaves a deal's contacts and company as they are (associations have their
 /// own command), so a record exported with them imports back; the report says they were not applied.
 ///
-/// With `upsert_keeps_primary` (upserts that go through the vendor's own create, such as Sell's,
-/// which cannot create a deal without its primary contact) an upsert keeps the first contact.
+/// An upsert does what the vendor declares ([`UpsertLinks`]): it keeps them all when the vendor's
+/// upsert adds them, or only the first contact when it creates through the vendor's own create
+/// (Sell cannot create a deal without its primary contact).
 pub fn leave_associations(
     input: &mut DealInput,
     action: &Action,
-    upsert_keeps_primary: bool,
+    upsert_links: UpsertLinks,
 ) -> Option<String> {
     if *action == Action::Create || (input.contacts.is_empty() && input.company.is_none()) {
         return None;
     }
-    if upsert_keeps_primary && matches!(action, Action::Upsert(_)) {
-        let others = input.contacts.len() > 1;
-        input.contacts.truncate(1);
-        if input.company.take().is_none() && !others {
-            return None;
+    if matches!(action, Action::Upsert(_)) {
+        match upsert_links {
+            UpsertLinks::All => return None,
+            UpsertLinks::PrimaryContact => {
+                let others = input.contacts.len() > 1;
+                input.contacts.truncate(1);
+                if input.company.take().is_none() && !others {
+                    return None;
+                }
+                return Some(
+                    "an upsert sets only the primary contact (the first): use `crm deals \
+                     associate` for the company and other contacts"
+                        .into(),
+                );
+            }
         }
-        return Some(
-            "an upsert sets only the primary contact (the first): use `crm deals associate` for \
-             the company and other contacts"
-                .into(),
-        );
     }
     input.contacts.clear();
     input.company = None;

@@ -5,19 +5,56 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::input::{Input, InputFormat, Original};
 use crate::error::{Error, Failure, Result};
 use crate::streams::Streams;
 
+/// What became of a record, as its report line's `action` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verb {
+    Created,
+    Updated,
+    /// Written by an upsert whose vendor does not say whether it created the deal.
+    Upserted,
+    /// Not written: an earlier run did it (journal), or `--skip-existing` found the deal.
+    Skipped,
+    Failed,
+    /// A create that may have happened: its answer never came.
+    Unknown,
+    /// `--plan`: would be created.
+    Create,
+    /// `--plan`: would be updated.
+    Update,
+    /// `--plan`: already as the record says.
+    Unchanged,
+}
+
+impl Verb {
+    /// The word in the report, the summary's counts and the journal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Created => "created",
+            Verb::Updated => "updated",
+            Verb::Upserted => "upserted",
+            Verb::Skipped => "skipped",
+            Verb::Failed => "failed",
+            Verb::Unknown => "unknown",
+            Verb::Create => "create",
+            Verb::Update => "update",
+            Verb::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// One record's result.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub line: usize,
-    /// created, updated, upserted, skipped, failed, unknown (a create that may have happened); or,
-    /// with `--plan`: create, update, unchanged.
-    pub action: String,
+    pub action: Verb,
     pub id: Option<String>,
     pub error: Option<String>,
     pub warning: Option<String>,
@@ -25,12 +62,21 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn failed(line: usize, error: impl Into<String>) -> Outcome {
+    pub fn new(line: usize, action: Verb) -> Outcome {
         Outcome {
             line,
-            action: "failed".into(),
+            action,
+            id: None,
+            error: None,
+            warning: None,
+            diff: None,
+        }
+    }
+
+    pub fn failed(line: usize, error: impl Into<String>) -> Outcome {
+        Outcome {
             error: Some(error.into()),
-            ..Outcome::default()
+            ..Outcome::new(line, Verb::Failed)
         }
     }
 
@@ -64,7 +110,7 @@ pub fn describe(e: &Error) -> String {
 
 pub struct Reporter {
     streams: Streams,
-    counts: BTreeMap<String, usize>,
+    counts: BTreeMap<&'static str, usize>,
     failures: Vec<Failure>,
     /// Input positions of the records that failed, for `--rejects`.
     pub rejected: Vec<usize>,
@@ -124,12 +170,12 @@ impl Reporter {
         if let Some(seen) = self.reported.get_mut(index) {
             *seen = true;
         }
-        *self.counts.entry(outcome.action.clone()).or_default() += 1;
+        *self.counts.entry(outcome.action.as_str()).or_default() += 1;
         if let Some(error) = &outcome.error {
             // A deal that was written but whose associations failed, or a create whose outcome
             // is unknown, is not re-imported from the rejects: that could create it twice. The
             // report line names what happened; the journal knows the create was sent.
-            if outcome.id.is_none() && outcome.action != "unknown" {
+            if outcome.id.is_none() && outcome.action != Verb::Unknown {
                 self.rejected.push(index);
             }
             self.failures.push(Failure {

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::execute::Job;
 use super::plan::Action;
-use crate::adapter::Adapter;
+use crate::adapter::Bulk;
 use crate::error::Result;
 use crate::model::Deal;
 
@@ -33,7 +33,7 @@ pub fn key_of(deal: &Deal, key: &str) -> Option<String> {
 /// Turns each in-doubt upsert (`jobs[i]` for `i` in `in_doubt`) whose deal exists into an update
 /// of that deal, and returns a warning for each, by the job's input index.
 pub async fn in_doubt_upserts(
-    adapter: &dyn Adapter,
+    adapter: &dyn Bulk,
     key: &str,
     jobs: &mut [Job],
     in_doubt: &[usize],

@@ -148,6 +148,14 @@ pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
     Ok(deal)
 }
 
+/// One deal object, as `GET /crm/v3/objects/deals/{id}` answers it, read on the example metadata:
+/// the fuzz targets' entry point (`fuzz/`).
+#[doc(hidden)]
+pub fn fuzz_deal(bytes: &[u8]) -> Result<Deal> {
+    let body = serde_json::from_slice(bytes).map_err(Error::internal)?;
+    to_deal(body, &Meta::example(), true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

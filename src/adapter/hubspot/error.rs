@@ -5,6 +5,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
+use crate::adapter::error::{parse_body, status_error, Hints};
 use crate::error::Error;
 use crate::http::{Limiter, VendorPolicy};
 use crate::model::Vendor;
@@ -18,13 +19,9 @@ pub struct HubSpotPolicy;
 
 /// `message` plus each entry of `errors[]`, and the category.
 fn describe(body: &str) -> String {
-    let Ok(v) = serde_json::from_str::<Value>(body) else {
-        let text = body.trim();
-        return if text.is_empty() {
-            "no details given".into()
-        } else {
-            text.chars().take(300).collect()
-        };
+    let v = match parse_body(body) {
+        Ok(v) => v,
+        Err(text) => return text,
     };
     let mut parts = Vec::new();
     if let Some(m) = v.get("message").and_then(Value::as_str) {
@@ -108,22 +105,11 @@ impl VendorPolicy for HubSpotPolicy {
                 );
             }
         }
-        match status {
-            401 => Error::auth(
-                format!("HubSpot refused the token (401): {message}"),
-                "check CRM_TOKEN: a private-app token (pat-…) or an OAuth access token that has not expired",
-            ),
-            403 => Error::auth(
-                format!("HubSpot denied access (403): {message}"),
-                "the token lacks a scope: give the private app crm.objects.deals.read/write (and owners, schemas)",
-            ),
-            404 => Error::not_found(format!("HubSpot has no such record (404): {message}")),
-            _ => Error::Rejected {
-                vendor: Vendor::Hubspot,
-                status,
-                message,
-            },
-        }
+        let hints = Hints {
+            unauthorized: "check CRM_TOKEN: a private-app token (pat-…) or an OAuth access token that has not expired",
+            forbidden: "the token lacks a scope: give the private app crm.objects.deals.read/write (and owners, schemas)",
+        };
+        status_error(Vendor::Hubspot, status, message, hints)
     }
 
     fn observe(&self, headers: &HeaderMap, limiter: &Limiter) {

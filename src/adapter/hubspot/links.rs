@@ -5,17 +5,86 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::wire::LabelWire;
-use super::{not_found_deal, noun, results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use super::{results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use crate::adapter::error::no_such_deal;
 use crate::adapter::Written;
-use crate::error::{Failure, Result};
+use crate::error::{Error, Failure, Result};
 use crate::http::{path, Request};
-use crate::model::{Deal, DealInput};
+use crate::model::{AssociateOptions, Deal, DealInput, Target, Vendor};
 use crate::resolve::{resolve, Candidate};
 
 /// Inputs of one v4 association batch create (HubSpot takes up to 100).
 const ASSOCIATION_CREATE_BATCH: usize = 100;
 
 impl HubSpot {
+    /// Links a deal to a contact or a company: `deals associate`.
+    pub(super) async fn link(
+        &self,
+        id: &str,
+        target: &Target,
+        options: &AssociateOptions,
+    ) -> Result<String> {
+        if options.role.is_some() {
+            return Err(Error::usage_hint(
+                "--role is not a HubSpot option",
+                "HubSpot describes an association with --label",
+            ));
+        }
+        let (to_type, to_id) = to_type(target);
+        let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
+        let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
+        let kind = match (&options.label, target, options.primary || options.replace) {
+            (Some(_), _, true) => {
+                return Err(Error::usage(
+                    "give --label or --primary/--replace, not both",
+                ));
+            }
+            (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
+            (None, Target::Contact(_), true) => {
+                return Err(Error::usage(
+                    "HubSpot has no primary contact: --primary and --replace are for companies",
+                ))
+            }
+            (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
+            // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
+            // making this one primary moves the label from the old one.
+            (None, Target::Company(_), true) => {
+                said.push_str(", its primary company");
+                primary()
+            }
+            // HubSpot makes the first company of a deal its primary (associations v4 guide); crm
+            // says so explicitly, and leaves an existing primary in place.
+            (None, Target::Company(_), false) => match self.primary_company(id).await? {
+                None => {
+                    said.push_str(", its primary company");
+                    primary()
+                }
+                Some(current) if current == to_id => primary(),
+                Some(current) => {
+                    said.push_str(&format!(
+                        "; its primary company is still {current} (--replace makes {to_id} the primary)"
+                    ));
+                    None
+                }
+            },
+        };
+        self.put_association(id, to_type, to_id, kind)
+            .await
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
+        Ok(said)
+    }
+
+    /// Removes a deal's link to a contact or a company: `deals dissociate`.
+    pub(super) async fn unlink(&self, id: &str, target: &Target) -> Result<String> {
+        let (to_type, to_id) = to_type(target);
+        let request = Request::new(Method::DELETE, deal_associations(id, &[to_type, to_id]));
+        self.env.http.send(request).await?;
+        Ok(format!(
+            "deal {id} is no longer associated with {} {to_id}",
+            noun(to_type)
+        ))
+    }
+
     /// The v4 association types a label names, for contacts or companies.
     pub(super) async fn label_type(&self, to_type: &str, label: &str) -> Result<(String, i64)> {
         let labels: Vec<LabelWire> = self
@@ -55,21 +124,13 @@ impl HubSpot {
 
     /// The deal's primary company (association type 5), read with the v4 associations API.
     pub(super) async fn primary_company(&self, id: &str) -> Result<Option<String>> {
-        let request = Request::get(path(&[
-            "crm",
-            "v4",
-            "objects",
-            "deals",
-            id,
-            "associations",
-            "companies",
-        ]));
+        let request = Request::get(deal_associations(id, &["companies"]));
         let body = self
             .env
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
             .body;
         let primary = body
             .get("results")
@@ -102,33 +163,13 @@ impl HubSpot {
         kind: Option<(String, i64)>,
     ) -> Result<()> {
         let request = match kind {
-            Some((category, type_id)) => Request::new(
-                Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    to_type,
-                    to_id,
-                ]),
-            )
-            .json(json!([{"associationCategory": category, "associationTypeId": type_id}])),
+            Some((category, type_id)) => {
+                Request::new(Method::PUT, deal_associations(id, &[to_type, to_id]))
+                    .json(json!([{"associationCategory": category, "associationTypeId": type_id}]))
+            }
             None => Request::new(
                 Method::PUT,
-                path(&[
-                    "crm",
-                    "v4",
-                    "objects",
-                    "deals",
-                    id,
-                    "associations",
-                    "default",
-                    to_type,
-                    to_id,
-                ]),
+                deal_associations(id, &["default", to_type, to_id]),
             ),
         };
         self.env.http.send(request.idempotent(true)).await?;
@@ -295,5 +336,29 @@ fn add_to(deal: &mut Deal, to_type: &str, to_id: &str) {
         }
     } else {
         deal.company = Some(to_id.to_string());
+    }
+}
+
+/// `/crm/v4/objects/deals/{id}/associations/…`: deal `id`'s associations (v4), then `rest`.
+fn deal_associations(id: &str, rest: &[&str]) -> String {
+    let mut segments = vec!["crm", "v4", "objects", "deals", id, "associations"];
+    segments.extend_from_slice(rest);
+    path(&segments)
+}
+
+/// The v4 object type of an association target.
+fn to_type(target: &Target) -> (&'static str, &str) {
+    match target {
+        Target::Contact(id) => ("contacts", id),
+        Target::Company(id) => ("companies", id),
+    }
+}
+
+/// "contact" or "company", for messages.
+fn noun(to_type: &str) -> &'static str {
+    if to_type == "contacts" {
+        "contact"
+    } else {
+        "company"
     }
 }

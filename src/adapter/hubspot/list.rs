@@ -424,6 +424,21 @@ fn id_text(v: &Value) -> String {
     }
 }
 
+/// A page of deals, as the list and the search answer it, read on the example metadata: the
+/// deals and the next cursor. The fuzz targets' entry point (`fuzz/`).
+#[doc(hidden)]
+pub fn fuzz_page(bytes: &[u8]) -> Result<(Vec<Deal>, Option<String>)> {
+    let page = read_page(serde_json::from_slice(bytes).map_err(Error::internal)?)?;
+    let next = page.next_after();
+    let meta = Meta::example();
+    let deals = page
+        .results
+        .into_iter()
+        .map(|v| super::convert::to_deal(v, &meta, false))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((deals, next))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

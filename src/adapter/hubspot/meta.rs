@@ -1,12 +1,14 @@
-//! HubSpot's metadata: pipelines and stages, owners, deal properties; and names resolved through it.
+//! HubSpot's metadata: pipelines and stages, owners, deal properties; names resolved through it;
+//! and the account's own properties (not `hubspotDefined`) as `crm deals fields` lists them.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire, StageWire};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
-use crate::model::Status;
-use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
+use crate::model::{Status, User};
+use crate::resolve::{self, UserWords};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
@@ -19,6 +21,29 @@ pub struct Meta {
     /// The scope the token lacks to read owners, when it does: owners then show by id.
     #[serde(skip)]
     pub owners_denied: Option<String>,
+}
+
+resolve::named!(PipelineWire {
+    id: id,
+    name: label
+});
+
+/// A stage with its pipeline: HubSpot's stages sit inside their pipeline and do not name it.
+struct ScopedStage<'a>(&'a PipelineWire, &'a StageWire);
+
+impl resolve::Named for ScopedStage<'_> {
+    fn id(&self) -> &str {
+        &self.1.id
+    }
+    fn name(&self) -> &str {
+        &self.1.label
+    }
+}
+
+impl resolve::InPipeline for ScopedStage<'_> {
+    fn pipeline_id(&self) -> &str {
+        &self.0.id
+    }
 }
 
 impl Meta {
@@ -106,13 +131,7 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, input: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.label))
-            .collect();
-        let id = resolve("pipeline", input, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(input, &self.pipelines)
     }
 
     /// A stage by name, id or `Pipeline/Stage`, within `pipeline` when given, else across all
@@ -126,20 +145,12 @@ impl Meta {
             Some(p) => vec![p],
             None => self.ordered_pipelines(),
         };
-        let pairs: Vec<(&PipelineWire, &StageWire)> = scope
+        let stages: Vec<ScopedStage> = scope
             .iter()
-            .flat_map(|p| p.stages.iter().map(move |s| (*p, s)))
+            .flat_map(|p| p.stages.iter().map(move |s| ScopedStage(p, s)))
             .collect();
-        let candidates: Vec<StageCandidate> = pairs
-            .iter()
-            .map(|(p, s)| StageCandidate {
-                id: s.id.clone(),
-                name: s.label.clone(),
-                pipeline_id: p.id.clone(),
-                pipeline: p.label.clone(),
-            })
-            .collect();
-        Ok(pairs[resolve_stage(input, &candidates)?])
+        let ScopedStage(p, s) = resolve::stage(input, &self.pipelines, &stages, None)?;
+        Ok((*p, *s))
     }
 
     /// An owner by id, email or full name (archived owners included, so old deals resolve).
@@ -165,26 +176,13 @@ impl Meta {
     }
 
     fn lookup_owner(&self, input: &str) -> Result<&OwnerWire> {
-        if let Some(o) = self.owners.iter().find(|o| {
-            o.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(input.trim()))
-        }) {
-            return Ok(o);
-        }
-        let candidates: Vec<Candidate> = self
-            .owners
-            .iter()
-            .map(|o| {
-                let c = Candidate::new(&o.id, o.display_name());
-                match &o.email {
-                    Some(e) => c.within(e.clone()),
-                    None => c,
-                }
-            })
-            .collect();
-        let id = resolve("owner", input, &candidates)?.id.clone();
-        Ok(self.owner(&id).expect("resolved from the same list"))
+        let users: Vec<User> = self.owners.iter().map(OwnerWire::to_user).collect();
+        let words = UserWords {
+            kind: "owner",
+            with_email: true,
+        };
+        let id = &resolve::user(words, input, &users)?.id;
+        Ok(self.owner(id).expect("resolved from the same list"))
     }
 
     /// The closed-won or closed-lost stage of a pipeline.
@@ -215,7 +213,7 @@ impl Meta {
             .ok_or_else(|| Error::not_found(format!("pipeline {:?} has no stages", pipeline.label)))
     }
 
-    /// Also the metadata of the fuzz entry points (`fuzzing`).
+    /// Also the metadata of the fuzz entry points (`fuzz_deal`, `fuzz_page`).
     pub fn example() -> Meta {
         serde_json::from_value(serde_json::json!({
             "pipelines": [{
@@ -252,6 +250,47 @@ impl Meta {
             ]
         }))
         .expect("example metadata")
+    }
+}
+
+pub fn field_info(meta: &Meta) -> Vec<CustomFieldInfo> {
+    sorted(
+        meta.custom_properties()
+            .map(|p| CustomFieldInfo {
+                label: Some(p.label.clone()).filter(|l| !l.is_empty() && *l != p.name),
+                options: p.options.iter().map(|o| o.label.clone()).collect(),
+                read_only: p.read_only(),
+                ..CustomFieldInfo::new(
+                    &p.name,
+                    common_type(&p.kind, &p.field_type),
+                    vendor_type(&p.kind, &p.field_type),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A property's `type` (and its `fieldType`, which tells one option from several) in crm's
+/// vocabulary (HubSpot's properties API: `string`, `number`, `date`, `datetime`, `bool`,
+/// `enumeration` shown as `select`, `radio`, `checkbox` or `booleancheckbox`).
+fn common_type(kind: &str, field_type: &str) -> &'static str {
+    match (kind, field_type) {
+        ("number", _) => "decimal",
+        ("date", _) => "date",
+        ("datetime", _) => "datetime",
+        ("bool", _) | ("enumeration", "booleancheckbox") => "bool",
+        ("enumeration", "checkbox") => "set",
+        ("enumeration", _) => "enum",
+        _ => "text",
+    }
+}
+
+/// `enumeration/checkbox`: the type with the field type that decides its meaning.
+fn vendor_type(kind: &str, field_type: &str) -> String {
+    if field_type.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind}/{field_type}")
     }
 }
 
@@ -348,5 +387,30 @@ mod tests {
             "closedlost"
         );
         assert_eq!(meta.first_stage(p).unwrap().id, "appointmentscheduled");
+    }
+
+    #[test]
+    fn lists_only_the_accounts_own_properties() {
+        let meta = Meta::example();
+        let fields = field_info(&meta);
+        assert!(!fields.is_empty());
+        for f in &fields {
+            let p = meta.property(&f.name).unwrap();
+            assert_ne!(p.hubspot_defined, Some(true), "{}", f.name);
+        }
+        assert!(fields.iter().all(|f| f.name != "dealname"));
+    }
+
+    #[test]
+    fn types_read_in_one_vocabulary() {
+        assert_eq!(common_type("enumeration", "select"), "enum");
+        assert_eq!(common_type("enumeration", "checkbox"), "set");
+        assert_eq!(common_type("enumeration", "booleancheckbox"), "bool");
+        assert_eq!(common_type("string", "textarea"), "text");
+        assert_eq!(common_type("number", "number"), "decimal");
+        assert_eq!(
+            vendor_type("enumeration", "checkbox"),
+            "enumeration/checkbox"
+        );
     }
 }

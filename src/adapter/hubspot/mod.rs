@@ -1,18 +1,19 @@
 //! HubSpot CRM API v3 (objects, pipelines, owners, properties) and v4 (associations).
 
-mod batch;
-mod conflicts;
+mod bulk;
 mod convert;
 pub mod error;
-mod field_info;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
 mod links;
 mod list;
 mod meta;
 pub mod spec;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,6 +24,7 @@ use serde_json::{json, Value};
 
 use self::meta::Meta;
 use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
+use super::error::no_such_deal;
 use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
@@ -220,7 +222,7 @@ impl HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
             .body;
         convert::to_deal(body, &meta, self.env.raw)
     }
@@ -230,30 +232,6 @@ fn results<T: serde::de::DeserializeOwned>(body: Value, what: &str) -> Result<Ve
     let items = body.get("results").cloned().unwrap_or(Value::Array(vec![]));
     serde_json::from_value(items)
         .map_err(|e| Error::internal(format!("HubSpot sent {what} crm cannot read: {e}")))
-}
-
-fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("HubSpot has no deal {id}")),
-        other => other,
-    }
-}
-
-/// The v4 object type of an association target.
-fn to_type(target: &Target) -> (&'static str, &str) {
-    match target {
-        Target::Contact(id) => ("contacts", id),
-        Target::Company(id) => ("companies", id),
-    }
-}
-
-/// "contact" or "company", for messages.
-fn noun(to_type: &str) -> &'static str {
-    if to_type == "contacts" {
-        "contact"
-    } else {
-        "company"
-    }
 }
 
 #[async_trait]
@@ -335,7 +313,7 @@ impl super::Adapter for HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
         Ok(Written::new(self.fetch_deal(id).await?))
     }
 
@@ -345,7 +323,7 @@ impl super::Adapter for HubSpot {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
         Ok(())
     }
 
@@ -373,76 +351,11 @@ impl super::Adapter for HubSpot {
         target: &Target,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.role.is_some() {
-            return Err(Error::usage_hint(
-                "--role is not a HubSpot option",
-                "HubSpot describes an association with --label",
-            ));
-        }
-        let (to_type, to_id) = to_type(target);
-        let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
-        let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
-        let kind = match (&options.label, target, options.primary || options.replace) {
-            (Some(_), _, true) => {
-                return Err(Error::usage(
-                    "give --label or --primary/--replace, not both",
-                ));
-            }
-            (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
-            (None, Target::Contact(_), true) => {
-                return Err(Error::usage(
-                    "HubSpot has no primary contact: --primary and --replace are for companies",
-                ))
-            }
-            (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
-            // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
-            // making this one primary moves the label from the old one.
-            (None, Target::Company(_), true) => {
-                said.push_str(", its primary company");
-                primary()
-            }
-            // HubSpot makes the first company of a deal its primary (associations v4 guide); crm
-            // says so explicitly, and leaves an existing primary in place.
-            (None, Target::Company(_), false) => match self.primary_company(id).await? {
-                None => {
-                    said.push_str(", its primary company");
-                    primary()
-                }
-                Some(current) if current == to_id => primary(),
-                Some(current) => {
-                    said.push_str(&format!(
-                        "; its primary company is still {current} (--replace makes {to_id} the primary)"
-                    ));
-                    None
-                }
-            },
-        };
-        self.put_association(id, to_type, to_id, kind)
-            .await
-            .map_err(|e| not_found_deal(e, id))?;
-        Ok(said)
+        self.link(id, target, options).await
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
-        let (to_type, to_id) = to_type(target);
-        let request = Request::new(
-            Method::DELETE,
-            path(&[
-                "crm",
-                "v4",
-                "objects",
-                "deals",
-                id,
-                "associations",
-                to_type,
-                to_id,
-            ]),
-        );
-        self.env.http.send(request).await?;
-        Ok(format!(
-            "deal {id} is no longer associated with {} {to_id}",
-            noun(to_type)
-        ))
+        self.unlink(id, target).await
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
@@ -451,7 +364,7 @@ impl super::Adapter for HubSpot {
                 "HubSpot upserts on exactly one --match property",
             ));
         };
-        let id_property = batch::unique_property(self.meta().await?.as_ref(), field)?;
+        let id_property = bulk::unique_property(self.meta().await?.as_ref(), field)?;
         let mut props = self
             .with_fresh_meta(|m| input::properties(input, m, false, None))
             .await?;
@@ -488,7 +401,7 @@ impl super::Adapter for HubSpot {
         .subject(format!("upsert of the deal with {id_property}={value}"));
         let body = self.env.http.send(request).await?.body;
         if let Some(e) = body.pointer("/errors/0") {
-            return Err(batch::record_error(e, Some(value)));
+            return Err(bulk::record_error(e, Some(value)));
         }
         let first = body
             .pointer("/results/0")
@@ -507,40 +420,6 @@ impl super::Adapter for HubSpot {
         written.created = created;
         written.failures = failures;
         Ok(written)
-    }
-
-    fn upsert_takes_associations(&self) -> bool {
-        true
-    }
-
-    fn batch_size(&self) -> usize {
-        batch::BATCH_SIZE
-    }
-
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.with_fresh_meta(|m| batch::record_properties(input, m, creating))
-            .await
-            .map(|_| ())
-    }
-
-    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
-        self.batch_create(inputs).await
-    }
-
-    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.batch_update(items).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.batch_upsert(key, items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.batch_read(key, values).await
-    }
-
-    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<super::Taken>>> {
-        self.taken(inputs).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
@@ -581,20 +460,15 @@ impl super::Adapter for HubSpot {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&*self.meta().await?))
+        Ok(meta::field_info(&*self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {
         let meta = self.meta().await?;
-        Ok(meta
-            .owners
-            .iter()
-            .map(|o| User {
-                id: o.id.clone(),
-                name: o.display_name(),
-                email: o.email.clone(),
-                archived: o.archived,
-            })
-            .collect())
+        Ok(meta.owners.iter().map(OwnerWire::to_user).collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }

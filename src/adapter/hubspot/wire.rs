@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::model::User;
+
 /// A deal (`SimplePublicObject` / `…WithAssociations`). Property values are strings or null.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -137,6 +139,16 @@ pub struct OwnerWire {
 }
 
 impl OwnerWire {
+    /// The owner as crm's common [`User`].
+    pub fn to_user(&self) -> User {
+        User {
+            id: self.id.clone(),
+            name: self.display_name(),
+            email: self.email.clone(),
+            archived: self.archived,
+        }
+    }
+
     pub fn display_name(&self) -> String {
         let name = [self.first_name.as_deref(), self.last_name.as_deref()]
             .into_iter()

@@ -167,6 +167,18 @@ pub fn add_contacts(deal: &mut Deal, people: impl IntoIterator<Item = String>) {
     }
 }
 
+/// One deal, as `GET /api/v2/deals/{id}` answers it (`{"success", "data"}`), read on the example
+/// metadata: the fuzz targets' entry point (`fuzz/`).
+#[doc(hidden)]
+pub fn fuzz_deal(bytes: &[u8]) -> Result<Deal> {
+    let body: Value = serde_json::from_slice(bytes).map_err(Error::internal)?;
+    to_deal(
+        body.get("data").cloned().unwrap_or(Value::Null),
+        &Meta::example(),
+        true,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
+use crate::adapter::error::{parse_body, status_error, Hints};
 use crate::error::Error;
 use crate::http::{Charge, Limiter, VendorPolicy};
 use crate::model::Vendor;
@@ -76,13 +77,9 @@ pub struct PipedrivePolicy {
 
 /// `error` plus `error_info`, or the body's text.
 fn describe(body: &str) -> String {
-    let Ok(v) = serde_json::from_str::<Value>(body) else {
-        let text = body.trim();
-        return if text.is_empty() {
-            "no details given".into()
-        } else {
-            text.chars().take(300).collect()
-        };
+    let v = match parse_body(body) {
+        Ok(v) => v,
+        Err(text) => return text,
     };
     let field = |k: &str| {
         v.get(k)
@@ -104,33 +101,18 @@ fn describe(body: &str) -> String {
 
 impl VendorPolicy for PipedrivePolicy {
     fn error(&self, status: u16, _headers: &HeaderMap, body: &str) -> Error {
-        let message = describe(body);
-        match status {
-            401 => {
-                let hint = if self.api_token {
-                    "the token has the form of an API token (40 hex characters) and was sent as \
+        let hints = Hints {
+            unauthorized: if self.api_token {
+                "the token has the form of an API token (40 hex characters) and was sent as \
                      x-api-token: check it under Personal preferences > API, or use an OAuth \
                      access token instead"
-                } else {
-                    "the token is not 40 hex characters, so it was sent as an OAuth bearer token: \
+            } else {
+                "the token is not 40 hex characters, so it was sent as an OAuth bearer token: \
                      an OAuth token may have expired; an API token is exactly 40 hex characters"
-                };
-                Error::auth(
-                    format!("Pipedrive refused the token (401): {message}"),
-                    hint,
-                )
-            }
-            403 => Error::auth(
-                format!("Pipedrive denied access (403): {message}"),
-                "the user or the OAuth app lacks a permission (deals:full for writes)",
-            ),
-            404 => Error::not_found(format!("Pipedrive has no such record (404): {message}")),
-            _ => Error::Rejected {
-                vendor: Vendor::Pipedrive,
-                status,
-                message,
             },
-        }
+            forbidden: "the user or the OAuth app lacks a permission (deals:full for writes)",
+        };
+        status_error(Vendor::Pipedrive, status, describe(body), hints)
     }
 
     /// `x-ratelimit-limit` is the burst window's budget in requests; `x-ratelimit-remaining: 0`

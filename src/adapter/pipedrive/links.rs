@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 
 use super::input::int_id;
 use super::wire::{data_items, id_text, next_cursor};
-use super::{convert, costs, not_found_deal, to_user, v1, v2, Pipedrive};
+use super::{convert, costs, to_user, v1, v2, Pipedrive};
+use crate::adapter::error::no_such_deal;
 use crate::error::{Error, Failure, Result};
 use crate::http::Request;
 use crate::model::{AssociateOptions, Deal, Target, User, Vendor};
@@ -25,7 +26,7 @@ impl Pipedrive {
             let body = self
                 .send(request, costs::PARTICIPANTS)
                 .await
-                .map_err(|e| not_found_deal(e, id))?;
+                .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
             items.extend(data_items(&body));
             let more = body
                 .pointer("/additional_data/pagination/more_items_in_collection")
@@ -71,7 +72,7 @@ impl Pipedrive {
             .subject(format!("adding person {person} to deal {id}"));
         self.send(request, costs::ADD_PARTICIPANT)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
     }
 
@@ -81,7 +82,7 @@ impl Pipedrive {
             .idempotent(true);
         self.send(request, costs::UPDATE)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
     }
 
@@ -202,7 +203,7 @@ impl Pipedrive {
             .subject(format!("{} following deal {id}", user.name));
         self.send(request, costs::FOLLOW)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(user)
     }
 
@@ -235,7 +236,7 @@ impl Pipedrive {
             let body = self
                 .send(request, costs::FOLLOWERS)
                 .await
-                .map_err(|e| not_found_deal(e, id))?;
+                .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
             ids.extend(
                 data_items(&body)
                     .iter()

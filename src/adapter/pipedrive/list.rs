@@ -1,18 +1,22 @@
 //! Listing deals: `GET /api/v2/deals` (or `/deals/archived`) with Pipedrive's own filters and a
 //! cursor; `--search` through `/api/v2/deals/search`, whose reduced items are read in full with
 //! one `GET /api/v2/deals?ids=` per page, the filters search lacks applied to them here.
+//!
+//! The filters are resolved to ids for the list endpoint; search filters by person, organization
+//! and status only, so the rest are kept to be applied to the deals read.
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
-use super::filters::{custom_filters, list_params, search_params, Local};
-use super::wire::{data_items, id_text, next_cursor};
+use super::meta::Meta;
+use super::wire::{data_items, next_cursor, search_hit_ids};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
 use crate::http::prefetch::Prefetch;
 use crate::http::Request;
-use crate::model::{Deal, ListQuery};
+use crate::model::{Deal, ListQuery, Status};
 
 /// The list endpoint's page size limit; search and `ids=` take at most 100.
 const LIST_PAGE: usize = 500;
@@ -199,16 +203,7 @@ impl Pipedrive {
             request = request.query("cursor", c);
         }
         let body = self.send(request, costs::SEARCH).await?;
-        let ids: Vec<String> = body
-            .pointer("/data/items")
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|i| i.pointer("/item/id").and_then(id_text))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let ids = search_hit_ids(&body);
         let next = next_cursor(&body);
         Ok((self.hydrate(&ids).await?, next))
     }
@@ -231,5 +226,317 @@ impl Pipedrive {
         }
         deals.sort_by_key(|d| ids.iter().position(|i| *i == d.id));
         Ok(deals)
+    }
+}
+
+/// Common sort fields and the `sort_by` each one is.
+const SORTS: [(&str, &str); 3] = [
+    ("id", "id"),
+    ("created_at", "add_time"),
+    ("updated_at", "update_time"),
+];
+
+/// Filters resolved to ids; those the chosen endpoint cannot apply are checked here.
+#[derive(Debug, Clone, Default)]
+pub struct Local {
+    pipeline: Option<String>,
+    stage: Option<String>,
+    owner: Option<String>,
+    updated_since: Option<DateTime<Utc>>,
+    updated_until: Option<DateTime<Utc>>,
+    ids: Vec<String>,
+    name: Option<String>,
+    close_date: Option<chrono::NaiveDate>,
+    custom: Vec<(String, String)>,
+}
+
+impl Local {
+    /// The list endpoint applies everything but custom fields and the filters Pipedrive has none
+    /// for (name, close date).
+    pub fn for_list(query: &ListQuery, custom: Vec<(String, String)>) -> Self {
+        Local {
+            name: query.name.clone(),
+            close_date: query.close_date,
+            custom,
+            ..Local::default()
+        }
+    }
+
+    pub fn keeps(&self, deal: &Deal) -> bool {
+        let is = |r: &Option<crate::model::Ref>, want: &Option<String>| {
+            want.as_ref()
+                .is_none_or(|w| r.as_ref().is_some_and(|r| &r.id == w))
+        };
+        is(&deal.pipeline, &self.pipeline)
+            && is(&deal.stage, &self.stage)
+            && is(&deal.owner, &self.owner)
+            && self
+                .updated_since
+                .is_none_or(|t| deal.updated_at.is_some_and(|u| u >= t))
+            && self
+                .updated_until
+                .is_none_or(|t| deal.updated_at.is_some_and(|u| u < t))
+            && (self.ids.is_empty() || self.ids.contains(&deal.id))
+            && self
+                .name
+                .as_ref()
+                .is_none_or(|n| deal.name.as_ref() == Some(n))
+            && self.close_date.is_none_or(|d| deal.close_date == Some(d))
+            && self
+                .custom
+                .iter()
+                .all(|(name, want)| deal.custom.get(name).is_some_and(|v| matches(v, want)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pipeline.is_none()
+            && self.stage.is_none()
+            && self.owner.is_none()
+            && self.updated_since.is_none()
+            && self.updated_until.is_none()
+            && self.ids.is_empty()
+            && self.name.is_none()
+            && self.close_date.is_none()
+            && self.custom.is_empty()
+    }
+}
+
+/// A custom value equals the typed text: a string (case-insensitively), a number, or one item of
+/// a multiple-option field.
+fn matches(value: &Value, want: &str) -> bool {
+    match value {
+        Value::String(s) => s.eq_ignore_ascii_case(want.trim()),
+        Value::Array(items) => items.iter().any(|i| matches(i, want)),
+        Value::Object(o) => o.get("value").is_some_and(|v| matches(v, want)),
+        Value::Number(n) => n.to_string() == want.trim(),
+        Value::Bool(b) => b.to_string() == want.trim(),
+        Value::Null => false,
+    }
+}
+
+fn status_param(status: Option<Status>) -> Result<Option<&'static str>> {
+    match status {
+        Some(Status::Unqualified) => Err(Error::usage(
+            "Pipedrive deals are open, won or lost: there is no unqualified status",
+        )),
+        other => Ok(other.map(Status::key)),
+    }
+}
+
+/// Pipedrive's list takes at most 100 ids.
+fn ids_param(ids: &[String]) -> Result<String> {
+    if ids.len() > 100 {
+        return Err(Error::usage_hint(
+            format!(
+                "--ids names {} deals; Pipedrive reads at most 100 at once",
+                ids.len()
+            ),
+            "split the ids over several runs of at most 100",
+        ));
+    }
+    Ok(ids.join(","))
+}
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The `GET /api/v2/deals` query for a plain list, names resolved.
+pub fn list_params(query: &ListQuery, meta: &Meta) -> Result<Vec<(&'static str, String)>> {
+    let mut params = Vec::new();
+    let pipeline = query
+        .pipeline
+        .as_deref()
+        .map(|p| meta.resolve_pipeline(p))
+        .transpose()?;
+    if let Some(o) = &query.owner {
+        params.push(("owner_id", meta.resolve_owner(o)?.id.clone()));
+    }
+    if let Some(c) = &query.contact {
+        params.push(("person_id", c.clone()));
+    }
+    if let Some(c) = &query.company {
+        params.push(("org_id", c.clone()));
+    }
+    if let Some(p) = pipeline {
+        params.push(("pipeline_id", p.id.clone()));
+    }
+    if let Some(s) = &query.stage {
+        params.push(("stage_id", meta.resolve_stage(s, pipeline)?.id.clone()));
+    }
+    if let Some(s) = status_param(query.status)? {
+        params.push(("status", s.to_string()));
+    }
+    if query.deleted {
+        params.push(("status", "deleted".to_string()));
+    }
+    if !query.ids.is_empty() {
+        params.push(("ids", ids_param(&query.ids)?));
+    }
+    if let Some(t) = query.updated_since {
+        params.push(("updated_since", rfc3339(t)));
+    }
+    if let Some(t) = query.updated_until {
+        params.push(("updated_until", rfc3339(t)));
+    }
+    if let Some(sort) = &query.sort {
+        let by = SORTS
+            .iter()
+            .find(|(f, _)| *f == sort.field)
+            .map(|(_, p)| *p)
+            .ok_or_else(|| Error::usage(format!("Pipedrive cannot sort by {}", sort.field)))?;
+        params.push(("sort_by", by.to_string()));
+        params.push((
+            "sort_direction",
+            if sort.descending { "desc" } else { "asc" }.to_string(),
+        ));
+    }
+    Ok(params)
+}
+
+/// The search query (term, person, organization, status) and the filters applied afterwards.
+pub fn search_params(
+    query: &ListQuery,
+    text: &str,
+    meta: &Meta,
+) -> Result<(Vec<(&'static str, String)>, Local)> {
+    if text.trim().chars().count() < 2 {
+        return Err(Error::usage(
+            "--search needs at least 2 characters: Pipedrive's search refuses shorter terms",
+        ));
+    }
+    if query.sort.is_some() {
+        return Err(Error::usage_hint(
+            "Pipedrive's search orders by relevance: --sort cannot go with --search",
+            "drop --sort, or filter without --search",
+        ));
+    }
+    if query.deleted {
+        return Err(Error::usage_hint(
+            "Pipedrive's search does not cover deleted deals",
+            "use --status deleted without --search",
+        ));
+    }
+    let mut params = vec![("term", text.trim().to_string())];
+    if let Some(c) = &query.contact {
+        params.push(("person_id", c.clone()));
+    }
+    if let Some(c) = &query.company {
+        params.push(("organization_id", c.clone()));
+    }
+    if let Some(s) = status_param(query.status)? {
+        params.push(("status", s.to_string()));
+    }
+    let pipeline = query
+        .pipeline
+        .as_deref()
+        .map(|p| meta.resolve_pipeline(p))
+        .transpose()?;
+    let local = Local {
+        stage: query
+            .stage
+            .as_deref()
+            .map(|s| meta.resolve_stage(s, pipeline).map(|s| s.id.clone()))
+            .transpose()?,
+        pipeline: pipeline.map(|p| p.id.clone()),
+        owner: query
+            .owner
+            .as_deref()
+            .map(|o| meta.resolve_owner(o).map(|u| u.id.clone()))
+            .transpose()?,
+        updated_since: query.updated_since,
+        updated_until: query.updated_until,
+        ids: query.ids.clone(),
+        name: query.name.clone(),
+        close_date: query.close_date,
+        custom: custom_filters(query, meta)?,
+    };
+    Ok((params, local))
+}
+
+pub fn custom_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<(String, String)>> {
+    query
+        .custom
+        .iter()
+        .map(|(name, value)| Ok((meta.custom_field(name)?.field_name.clone(), value.clone())))
+        .collect()
+}
+
+/// A page of deals (`data` and `additional_data.next_cursor`), as the list answers it, read on
+/// the example metadata: the fuzz targets' entry point (`fuzz/`).
+#[doc(hidden)]
+pub fn fuzz_page(bytes: &[u8]) -> Result<(Vec<Deal>, Option<String>)> {
+    let body: Value = serde_json::from_slice(bytes).map_err(Error::internal)?;
+    let meta = Meta::example();
+    let deals = data_items(&body)
+        .into_iter()
+        .map(|d| convert::to_deal(d, &meta, false))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((deals, next_cursor(&body)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_filters_resolve_names_to_ids() {
+        let meta = Meta::example();
+        let q = ListQuery {
+            pipeline: Some("Sales".into()),
+            stage: Some("Qualified".into()),
+            owner: Some("ana@example.com".into()),
+            status: Some(Status::Won),
+            contact: Some("7".into()),
+            company: Some("9".into()),
+            updated_since: Some("2026-11-01T00:00:00Z".parse().unwrap()),
+            updated_until: Some("2026-11-08T00:00:00Z".parse().unwrap()),
+            sort: Some("updated_at:desc".parse().unwrap()),
+            ..ListQuery::default()
+        };
+        let want: Vec<(&str, String)> = [
+            ("owner_id", "1"),
+            ("person_id", "7"),
+            ("org_id", "9"),
+            ("pipeline_id", "1"),
+            ("stage_id", "1"),
+            ("status", "won"),
+            ("updated_since", "2026-11-01T00:00:00Z"),
+            ("updated_until", "2026-11-08T00:00:00Z"),
+            ("sort_by", "update_time"),
+            ("sort_direction", "desc"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_string()))
+        .collect();
+        assert_eq!(list_params(&q, &meta).unwrap(), want);
+    }
+
+    #[test]
+    fn search_keeps_what_it_can_and_filters_the_rest_locally() {
+        let meta = Meta::example();
+        let q = ListQuery {
+            owner: Some("Bo Berg".into()),
+            contact: Some("7".into()),
+            status: Some(Status::Open),
+            custom: vec![("region".into(), "emea".into())],
+            ..ListQuery::default()
+        };
+        let (params, local) = search_params(&q, "acme", &meta).unwrap();
+        assert_eq!(
+            params,
+            [
+                ("term", "acme".to_string()),
+                ("person_id", "7".to_string()),
+                ("status", "open".to_string())
+            ]
+        );
+        let mut deal = Deal::new(crate::model::Vendor::Pipedrive, "1");
+        deal.owner = Some(crate::model::Ref::id("2"));
+        deal.custom.insert("Region".into(), "EMEA".into());
+        assert!(local.keeps(&deal));
+        deal.owner = Some(crate::model::Ref::id("1"));
+        assert!(!local.keeps(&deal));
+        assert_eq!(search_params(&q, "a", &meta).unwrap_err().exit_code(), 2);
     }
 }

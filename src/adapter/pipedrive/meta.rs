@@ -1,11 +1,21 @@
 //! Pipedrive's metadata: pipelines and stages (v2), users (v1 only), deal fields with the labels
-//! and the custom fields' hash keys (v2); and names resolved through it.
+//! and the custom fields' hash keys (v2), loaded through the cache with the company domain (v1);
+//! names resolved through it; and the custom fields (`is_custom_field`) by name, as
+//! `crm deals fields` lists them.
+
+use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::wire::{FieldWire, OptionWire, PipelineWire, StageWire, UserWire};
-use crate::error::Result;
-use crate::resolve::{find_field, resolve, resolve_stage, Candidate, StageCandidate};
+use super::wire::{
+    data_items, next_cursor, FieldWire, OptionWire, PipelineWire, StageWire, UserWire,
+};
+use super::{costs, v1, v2, Pipedrive};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
+use crate::error::{Error, Result};
+use crate::http::Request;
+use crate::resolve::{self, find_field, resolve, Candidate, UserWords};
 
 /// The deal field whose options are the deal labels (`label_ids`).
 pub const LABEL_FIELD: &str = "label_ids";
@@ -21,6 +31,18 @@ pub struct Meta {
     pub company_domain: Option<String>,
 }
 
+resolve::named!(PipelineWire { id: id, name: name });
+resolve::named!(StageWire {
+    id: id,
+    name: name,
+    pipeline: pipeline_id
+});
+resolve::named!(UserWire {
+    id: id,
+    name: name,
+    email: email
+});
+
 impl Meta {
     pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
         self.pipelines.iter().find(|p| p.id == id)
@@ -35,53 +57,21 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, text: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.name))
-            .collect();
-        let id = resolve("pipeline", text, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(text, &self.pipelines)
     }
 
     /// A stage by id or name, within a pipeline when one is given (names repeat across pipelines).
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let stages: Vec<&StageWire> = self
-            .stages
-            .iter()
-            .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .collect();
-        let candidates: Vec<StageCandidate> = stages
-            .iter()
-            .map(|s| StageCandidate {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                pipeline_id: s.pipeline_id.clone(),
-                pipeline: self
-                    .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
-            })
-            .collect();
-        Ok(stages[resolve_stage(text, &candidates)?])
+        resolve::stage(text, &self.pipelines, &self.stages, pipeline)
     }
 
     /// A user by id, name or email.
     pub fn resolve_owner(&self, text: &str) -> Result<&UserWire> {
-        let wanted = text.trim();
-        if let Some(u) = self.users.iter().find(|u| {
-            u.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
-        }) {
-            return Ok(u);
-        }
-        let candidates: Vec<Candidate> = self
-            .users
-            .iter()
-            .map(|u| Candidate::new(&u.id, &u.name))
-            .collect();
-        let id = resolve("user", wanted, &candidates)?.id.clone();
-        Ok(self.user(&id).expect("resolved from the same list"))
+        let words = UserWords {
+            kind: "user",
+            with_email: false,
+        };
+        resolve::user(words, text, &self.users)
     }
 
     fn labels(&self) -> &[OptionWire] {
@@ -145,7 +135,7 @@ impl Meta {
     }
 
     /// Metadata shaped like the examples of Pipedrive's documentation, for unit tests.
-    /// Also the metadata of the fuzz entry points (`fuzzing`).
+    /// Also the metadata of the fuzz entry points (`fuzz_deal`, `fuzz_page`).
     pub fn example() -> Meta {
         serde_json::from_value(serde_json::json!({
             "pipelines": [{"id": 1, "name": "Sales", "order_nr": 1}, {"id": 2, "name": "Renewals", "order_nr": 2}],
@@ -176,6 +166,141 @@ impl Meta {
             "company_domain": "acme"
         }))
         .expect("example metadata")
+    }
+}
+
+impl Pipedrive {
+    /// Every item of a v2 list, following the cursor.
+    async fn fetch_all<T: serde::de::DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        tokens: u32,
+        what: &str,
+    ) -> Result<Vec<T>> {
+        // 500 a page: no account has this many pages of metadata, so more means a server that
+        // never stops paging, and crm would rather stop than loop forever.
+        const MAX_PAGES: usize = 20;
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let mut request = Request::get(v2(segments)).query("limit", 500);
+            if let Some(c) = &cursor {
+                request = request.query("cursor", c);
+            }
+            let body = self.send(request, tokens).await?;
+            items.extend(data_items(&body));
+            cursor = next_cursor(&body);
+            if cursor.is_none() {
+                break;
+            }
+        }
+        parse(Value::Array(items), what)
+    }
+
+    async fn fetch_users(&self) -> Result<Vec<UserWire>> {
+        let body = self
+            .send(Request::get(v1(&["users"])), costs::USERS)
+            .await?;
+        parse(Value::Array(data_items(&body)), "users")
+    }
+
+    /// The account's company domain (`/api/v1/users/me`), which deal links need. A link is a nicety:
+    /// when the call fails, deals come without one rather than the command failing.
+    async fn fetch_company_domain(&self) -> Result<Option<String>> {
+        match self
+            .send(Request::get(v1(&["users", "me"])), costs::ME)
+            .await
+        {
+            Ok(body) => Ok(body
+                .pointer("/data/company_domain")
+                .and_then(Value::as_str)
+                .filter(|d| {
+                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+                .map(str::to_string)),
+            Err(e @ Error::DryRunStop(_)) => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Pipelines, stages, users and deal fields, from the cache when fresh.
+    pub(crate) async fn meta(&self) -> Result<Meta> {
+        let cache = &self.env.cache;
+        Ok(Meta {
+            pipelines: cache
+                .get_or_fetch::<Vec<PipelineWire>, _>(
+                    "pipelines",
+                    self.fetch_all(&["pipelines"], costs::PIPELINES, "pipelines"),
+                )
+                .await?,
+            stages: cache
+                .get_or_fetch::<Vec<StageWire>, _>(
+                    "stages",
+                    self.fetch_all(&["stages"], costs::STAGES, "stages"),
+                )
+                .await?,
+            users: cache.get_or_fetch("users", self.fetch_users()).await?,
+            fields: cache
+                .get_or_fetch::<Vec<FieldWire>, _>(
+                    "fields",
+                    self.fetch_all(&["dealFields"], costs::FIELDS, "deal fields"),
+                )
+                .await?,
+            company_domain: cache
+                .get_or_fetch("company", self.fetch_company_domain())
+                .await?,
+        })
+    }
+
+    /// Runs a name lookup; when a name is missing from cached metadata, reloads it once and
+    /// retries (a stage or field created since the cache was written must still resolve).
+    pub(crate) async fn with_fresh_meta<T>(
+        &self,
+        lookup: impl Fn(&Meta) -> Result<T>,
+    ) -> Result<T> {
+        let meta = self.meta().await?;
+        match lookup(&meta) {
+            Err(Error::NotFound { .. } | Error::Usage { .. })
+                if !self.reloaded.swap(true, Ordering::SeqCst) =>
+            {
+                for name in ["pipelines", "stages", "users", "fields", "company"] {
+                    self.env.cache.forget(name);
+                }
+                lookup(&self.meta().await?)
+            }
+            other => other,
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(items: Value, what: &str) -> Result<T> {
+    serde_json::from_value(items)
+        .map_err(|e| Error::internal(format!("Pipedrive sent {what} crm cannot read: {e}")))
+}
+
+pub fn field_info(meta: &Meta) -> Vec<CustomFieldInfo> {
+    sorted(
+        meta.custom_fields()
+            .map(|f| CustomFieldInfo {
+                options: f.options().iter().map(|o| o.label.clone()).collect(),
+                ..CustomFieldInfo::new(&f.field_name, common_type(&f.field_type), &f.field_type)
+            })
+            .collect(),
+    )
+}
+
+/// A deal field's `field_type` (v2 `dealFields`) in crm's vocabulary.
+fn common_type(field_type: &str) -> &'static str {
+    match field_type {
+        "int" => "number",
+        "double" | "monetary" => "decimal",
+        "date" => "date",
+        "enum" | "status" | "visible_to" => "enum",
+        "set" => "set",
+        "user" => "user",
+        "org" | "people" | "stage" | "deal" | "lead" | "person" => "reference",
+        // varchar, varchar_auto, varchar_options, text, phone, address, time, daterange, …
+        _ => "text",
     }
 }
 
@@ -221,5 +346,32 @@ mod tests {
         let e = meta.custom_field("Regoin").unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.hint().unwrap().contains("Region"));
+    }
+
+    #[test]
+    fn names_not_hash_keys_and_option_labels() {
+        let meta = Meta::example();
+        let fields = field_info(&meta);
+        assert!(!fields.is_empty());
+        for f in &fields {
+            assert!(meta.custom_field(&f.name).is_ok(), "{}", f.name);
+            assert!(f.name.len() != 40 || !f.name.chars().all(|c| c.is_ascii_hexdigit()));
+        }
+        assert!(fields.iter().all(|f| f.name != "Title"));
+        let region = fields.iter().find(|f| f.name == "Region").unwrap();
+        assert_eq!(
+            (region.kind.as_str(), region.vendor_type.as_str()),
+            ("enum", "enum")
+        );
+        let seats = fields.iter().find(|f| f.name == "Seats").unwrap();
+        assert_eq!(
+            (seats.kind.as_str(), seats.vendor_type.as_str()),
+            ("decimal", "double")
+        );
+        let id = fields.iter().find(|f| f.name == "External ID").unwrap();
+        assert_eq!(
+            (id.kind.as_str(), id.vendor_type.as_str()),
+            ("text", "varchar")
+        );
     }
 }

@@ -4,18 +4,17 @@
 mod bulk;
 mod convert;
 pub mod error;
-mod field_info;
-mod filters;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
 mod links;
 mod list;
-mod load;
 mod meta;
 pub mod spec;
-mod upsert;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -24,6 +23,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use self::wire::UserWire;
+use super::error::no_such_deal;
 use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
@@ -123,7 +123,7 @@ impl Pipedrive {
         let body = self
             .send(Request::get(v2(&["deals", id])), costs::GET)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(body.get("data").cloned().unwrap_or(Value::Null))
     }
 
@@ -173,15 +173,8 @@ impl Pipedrive {
             .idempotent(true);
         self.send(request, costs::UPDATE)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
-    }
-}
-
-pub(crate) fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("Pipedrive has no deal {id}")),
-        other => other,
     }
 }
 
@@ -265,7 +258,7 @@ impl super::Adapter for Pipedrive {
         let request = Request::new(Method::DELETE, v2(&["deals", id]));
         self.send(request, costs::DELETE)
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Pipedrive, e, id))?;
         Ok(())
     }
 
@@ -309,22 +302,6 @@ impl super::Adapter for Pipedrive {
         self.upsert_by_search(matches, input).await
     }
 
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.check_record(input, creating).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.upsert_each(key, items).await
-    }
-
-    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.update_each(items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.read_keyed(key, values).await
-    }
-
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
         let meta = self.meta().await?;
         let mut pipelines = meta.pipelines.clone();
@@ -354,12 +331,16 @@ impl super::Adapter for Pipedrive {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&self.meta().await?))
+        Ok(meta::field_info(&self.meta().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {
         let meta = self.meta().await?;
         Ok(meta.users.iter().map(to_user).collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }
 

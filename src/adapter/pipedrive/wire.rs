@@ -36,6 +36,19 @@ pub fn data_items(body: &Value) -> Vec<Value> {
     }
 }
 
+/// The deal ids of a search answer (`data.items[].item.id`), in the search's order.
+pub fn search_hit_ids(body: &Value) -> Vec<String> {
+    body.pointer("/data/items")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.pointer("/item/id").and_then(id_text))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct PipelineWire {
     #[serde(deserialize_with = "id_string")]

@@ -111,6 +111,15 @@ pub fn amount_text(amount: Decimal) -> Result<String> {
 /// The Zapier app's fixture folder under `CRM_SPECS_DIR` (default `../shared/specs`), if present.
 /// Absent, the tests that read Sell's published data are skipped with a notice, except under
 /// `CRM_REQUIRE_CONTRACT=1` (CI), where that is a failure.
+/// One deal in Sell's envelope (`{"data": {…}, "meta": {…}}`), as `GET /v2/deals/{id}` answers,
+/// read on the example metadata: the fuzz targets' entry point (`fuzz/`).
+#[doc(hidden)]
+pub fn fuzz_deal(bytes: &[u8]) -> Result<Deal> {
+    let body = serde_json::from_slice(bytes).map_err(Error::internal)?;
+    let data = super::wire::data_of(body, "a deal")?;
+    to_deal(data, &Meta::example(), true)
+}
+
 #[cfg(test)]
 pub(crate) fn tests_fixtures() -> Option<std::path::PathBuf> {
     let specs = std::env::var("CRM_SPECS_DIR").unwrap_or_else(|_| "../shared/specs".into());

@@ -5,6 +5,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
+use crate::adapter::error::{parse_body, status_error, Hints};
 use crate::error::Error;
 use crate::http::VendorPolicy;
 use crate::model::Vendor;
@@ -17,13 +18,9 @@ pub struct SellPolicy;
 
 /// Every entry of `errors[]` (field, code, message, details), and the logref support asks for.
 pub fn describe(body: &str) -> String {
-    let Ok(v) = serde_json::from_str::<Value>(body) else {
-        let text = body.trim();
-        return if text.is_empty() {
-            "no details given".into()
-        } else {
-            text.chars().take(300).collect()
-        };
+    let v = match parse_body(body) {
+        Ok(v) => v,
+        Err(text) => return text,
     };
     let mut parts = Vec::new();
     for entry in v
@@ -60,23 +57,11 @@ pub fn describe(body: &str) -> String {
 
 impl VendorPolicy for SellPolicy {
     fn error(&self, status: u16, _headers: &HeaderMap, body: &str) -> Error {
-        let message = describe(body);
-        match status {
-            401 => Error::auth(
-                format!("Zendesk Sell refused the token (401): {message}"),
-                "check CRM_TOKEN: a personal access token from Sell's settings, or an OAuth access token that has not expired",
-            ),
-            403 => Error::auth(
-                format!("Zendesk Sell denied access (403): {message}"),
-                "the token's user may not see or change this record",
-            ),
-            404 => Error::not_found(format!("Zendesk Sell has no such record (404): {message}")),
-            _ => Error::Rejected {
-                vendor: Vendor::Sell,
-                status,
-                message,
-            },
-        }
+        let hints = Hints {
+            unauthorized: "check CRM_TOKEN: a personal access token from Sell's settings, or an OAuth access token that has not expired",
+            forbidden: "the token's user may not see or change this record",
+        };
+        status_error(Vendor::Sell, status, describe(body), hints)
     }
 }
 

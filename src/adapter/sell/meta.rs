@@ -1,12 +1,15 @@
-//! Sell's metadata: pipelines, stages (whose category gives a deal's status), users; and names
-//! resolved through it.
+//! Sell's metadata: pipelines, stages (whose category gives a deal's status), users; names
+//! resolved through it; and the deal custom fields (`GET /v2/deal/custom_fields`) as
+//! `crm deals fields` lists them (the endpoint gives names and types; choices of list fields are
+//! not in crm's wire type).
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::{PipelineWire, StageWire, UserWire};
+use super::wire::{CustomFieldWire, PipelineWire, StageWire, UserWire};
+use crate::adapter::field_info::{sorted, CustomFieldInfo};
 use crate::error::{Error, Result};
 use crate::model::Status;
-use crate::resolve::{resolve, resolve_stage, Candidate, StageCandidate};
+use crate::resolve::{self, UserWords};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
@@ -24,6 +27,18 @@ pub fn category_status(category: Option<&str>) -> Status {
         _ => Status::Open,
     }
 }
+
+resolve::named!(PipelineWire { id: id, name: name });
+resolve::named!(StageWire {
+    id: id,
+    name: name,
+    pipeline: pipeline_id
+});
+resolve::named!(UserWire {
+    id: id,
+    name: name,
+    email: email
+});
 
 impl Meta {
     pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
@@ -50,59 +65,21 @@ impl Meta {
     }
 
     pub fn resolve_pipeline(&self, text: &str) -> Result<&PipelineWire> {
-        let candidates: Vec<Candidate> = self
-            .pipelines
-            .iter()
-            .map(|p| Candidate::new(&p.id, &p.name))
-            .collect();
-        let id = resolve("pipeline", text, &candidates)?.id.clone();
-        Ok(self.pipeline(&id).expect("resolved from the same list"))
+        resolve::pipeline(text, &self.pipelines)
     }
 
     /// A stage by id or name, within a pipeline when one is given.
     pub fn resolve_stage(&self, text: &str, pipeline: Option<&PipelineWire>) -> Result<&StageWire> {
-        let stages: Vec<&StageWire> = self
-            .stages
-            .iter()
-            .filter(|s| pipeline.is_none_or(|p| p.id == s.pipeline_id))
-            .collect();
-        let candidates: Vec<StageCandidate> = stages
-            .iter()
-            .map(|s| StageCandidate {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                pipeline_id: s.pipeline_id.clone(),
-                pipeline: self
-                    .pipeline(&s.pipeline_id)
-                    .map_or(s.pipeline_id.clone(), |p| p.name.clone()),
-            })
-            .collect();
-        Ok(stages[resolve_stage(text, &candidates)?])
+        resolve::stage(text, &self.pipelines, &self.stages, pipeline)
     }
 
     /// A user by id, name or email.
     pub fn resolve_user(&self, text: &str) -> Result<&UserWire> {
-        let by_email = self.users.iter().find(|u| {
-            u.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(text.trim()))
-        });
-        if let Some(u) = by_email {
-            return Ok(u);
-        }
-        let candidates: Vec<Candidate> = self
-            .users
-            .iter()
-            .map(|u| {
-                let c = Candidate::new(&u.id, &u.name);
-                match &u.email {
-                    Some(e) => c.within(e),
-                    None => c,
-                }
-            })
-            .collect();
-        let id = resolve("owner", text, &candidates)?.id.clone();
-        Ok(self.user(&id).expect("resolved from the same list"))
+        let words = UserWords {
+            kind: "owner",
+            with_email: true,
+        };
+        resolve::user(words, text, &self.users)
     }
 
     /// The stage ids whose deals have `status`, in `pipeline` when given.
@@ -184,7 +161,7 @@ impl Meta {
         self.user(id).map(|u| u.name.clone())
     }
 
-    /// Also the metadata of the fuzz entry points (`fuzzing`).
+    /// Also the metadata of the fuzz entry points (`fuzz_deal`, `fuzz_page`).
     pub fn example() -> Meta {
         let stage =
             |id: &str, name: &str, category: &str, position: i64, pipeline: &str| StageWire {
@@ -226,6 +203,32 @@ impl Meta {
                 status: Some("active".into()),
             }],
         }
+    }
+}
+
+pub fn field_info(fields: &[CustomFieldWire]) -> Vec<CustomFieldInfo> {
+    sorted(
+        fields
+            .iter()
+            .map(|f| {
+                let vendor = f.kind.clone().unwrap_or_default();
+                CustomFieldInfo::new(&f.name, common_type(&vendor), vendor)
+            })
+            .collect(),
+    )
+}
+
+/// A custom field's `type` in crm's vocabulary. Sell's reference names the field kinds it can
+/// filter on as Number, Single Line Text, Dropdown and Multi Select (seed 004).
+fn common_type(kind: &str) -> &'static str {
+    match kind {
+        "number" => "decimal",
+        "list" | "dropdown" => "enum",
+        "multi_select_list" | "multi_select" => "set",
+        "bool" | "boolean" => "bool",
+        "date" => "date",
+        "datetime" => "datetime",
+        _ => "text",
     }
 }
 

@@ -1,19 +1,19 @@
 //! Zendesk Sell Core API v2: deals, upsert, associated contacts, pipelines, stages, users.
 
 mod bulk;
-mod contacts;
 mod convert;
 pub mod error;
-mod field_info;
-mod filters;
-#[doc(hidden)]
-pub mod fuzzing;
 mod input;
+mod links;
 mod list;
 mod meta;
 pub mod spec;
-mod upsert;
 mod wire;
+
+#[doc(hidden)]
+pub use self::convert::fuzz_deal;
+#[doc(hidden)]
+pub use self::list::fuzz_page;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -24,6 +24,7 @@ use serde_json::Value;
 use self::input::{Known, Mode, Plan};
 use self::meta::{category_status, Meta};
 use self::wire::{envelope, typed_items, CustomFieldWire, LossReasonWire};
+use super::error::no_such_deal;
 use super::{AdapterEnv, DealPages, Op, Written};
 use crate::error::{Error, Failure, Result};
 use crate::http::{path, Charge, Request};
@@ -58,13 +59,6 @@ fn stale_name(e: &Error) -> bool {
         Error::NotFound { .. } => true,
         Error::Usage { message, .. } => message.starts_with("unknown custom field"),
         _ => false,
-    }
-}
-
-fn not_found_deal(e: Error, id: &str) -> Error {
-    match e {
-        Error::NotFound { .. } => Error::not_found(format!("Zendesk Sell has no deal {id}")),
-        other => other,
     }
 }
 
@@ -190,7 +184,7 @@ impl Sell {
             .http
             .send(get(&["v2", "deals", id]))
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?
             .body;
         self.read_deal(body).await
     }
@@ -209,7 +203,7 @@ impl Sell {
             .http
             .send(request)
             .await
-            .map_err(|e| not_found_deal(e, id))?
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?
             .body;
         self.read_deal(body).await
     }
@@ -294,7 +288,7 @@ impl super::Adapter for Sell {
             .http
             .send(request(Method::DELETE, &["v2", "deals", id]))
             .await
-            .map_err(|e| not_found_deal(e, id))?;
+            .map_err(|e| no_such_deal(Vendor::Sell, e, id))?;
         Ok(())
     }
 
@@ -305,32 +299,20 @@ impl super::Adapter for Sell {
         options: &AssociateOptions,
     ) -> Result<String> {
         let Target::Contact(contact) = target else {
-            return Err(self.unsupported(Op::associate(target)));
+            return Err(super::unsupported(Vendor::Sell, Op::associate(target)));
         };
         self.associate_contact(id, contact, options).await
     }
 
     async fn dissociate(&self, id: &str, target: &Target) -> Result<String> {
         let Target::Contact(contact) = target else {
-            return Err(self.unsupported(Op::dissociate(target)));
+            return Err(super::unsupported(Vendor::Sell, Op::dissociate(target)));
         };
         self.dissociate_contact(id, contact).await
     }
 
     async fn upsert(&self, matches: &[(String, String)], input: &DealInput) -> Result<Written> {
         self.upsert_by_filters(matches, input, true).await
-    }
-
-    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
-        self.check_record(input, creating).await
-    }
-
-    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
-        self.upsert_each(key, items).await
-    }
-
-    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
-        self.read_keyed(key, values).await
     }
 
     async fn pipelines(&self) -> Result<Vec<Pipeline>> {
@@ -364,7 +346,7 @@ impl super::Adapter for Sell {
     }
 
     async fn custom_fields_info(&self) -> Result<Vec<super::CustomFieldInfo>> {
-        Ok(field_info::custom_fields(&self.custom_fields().await?))
+        Ok(meta::field_info(&self.custom_fields().await?))
     }
 
     async fn users(&self) -> Result<Vec<User>> {
@@ -379,5 +361,9 @@ impl super::Adapter for Sell {
                 archived: u.status.as_deref() == Some("inactive"),
             })
             .collect())
+    }
+
+    fn bulk(&self) -> &dyn super::Bulk {
+        self
     }
 }

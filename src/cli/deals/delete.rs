@@ -2,7 +2,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{adapter_for, deal_id};
-use crate::adapter::Op;
+use crate::adapter::{Capabilities, Op};
 use crate::context::Context;
 use crate::error::{Error, Failure, Result};
 use crate::model::Deal;
@@ -44,7 +44,7 @@ pub async fn run(args: DeleteArgs, ctx: &Context) -> Result<()> {
         }
     }
     let adapter = adapter_for(ctx, Op::Delete)?;
-    let caps = adapter.capabilities();
+    let caps = Capabilities::of(adapter.vendor());
     let trash = Trash::open(&ctx.env)?;
     // A script without --yes fails before any request.
     ctx.check_can_confirm()?;

@@ -4,7 +4,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::adapter::CustomFieldInfo;
+use crate::adapter::{Capabilities, CustomFieldInfo};
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::write_records;
@@ -106,7 +106,7 @@ pub async fn run(_args: FieldsArgs, ctx: &Context) -> Result<()> {
     let custom = adapter.custom_fields_info().await?;
     let mut rows = rows(&custom, adapter.unwritable_fields());
     // A vendor that gives no link to a deal has no `url` (see `crm vendors`).
-    if !adapter.capabilities().deal_links {
+    if !Capabilities::of(adapter.vendor()).deal_links {
         rows.retain(|r| r.field != "url");
     }
     write_records(

@@ -104,5 +104,5 @@ pub async fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         dry_run: ctx.settings.dry_run,
         skip_existing: args.skip_existing,
     };
-    import::run(&options, adapter.as_ref(), &ctx.streams).await
+    import::run(&options, adapter.bulk(), &ctx.streams).await
 }

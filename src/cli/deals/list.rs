@@ -2,7 +2,7 @@ use clap::Args;
 use futures::StreamExt;
 
 use super::{adapter_for, output_fields};
-use crate::adapter::{Filter, Op, Support};
+use crate::adapter::{Capabilities, Filter, Op, Support};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{parse_time, Deal, ListQuery, ListStatus, Sort};
@@ -360,7 +360,7 @@ pub(crate) async fn stream(
 ) -> Result<Streamed> {
     let mut query = filters.to_query(limit.map(|l| if probe { l + 1 } else { l }))?;
     let adapter = adapter_for(ctx, Op::List)?;
-    let caps = adapter.capabilities();
+    let caps = Capabilities::of(adapter.vendor());
     check_filters(&query, caps)?;
     let fields = output_fields(ctx, adapter.as_ref()).await?;
     let mut writer = DealWriter::new(format, &fields, ctx.streams.clone(), adapter.vendor())?;

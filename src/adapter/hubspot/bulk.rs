@@ -1,6 +1,12 @@
 //! HubSpot's v3 batch endpoints for `deals import`: create, update and upsert 100 deals a call,
 //! and read them back by id or by a unique property.
+//!
+//! A batch create HubSpot refused because a unique value is taken is settled with one batch read
+//! by `idProperty` per unique property (seed 000: "retrieve deals by a custom unique identifier
+//! property"): which records' values existing deals already hold, so the others can go in one
+//! batch instead of one call each.
 
+use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
 use reqwest::Method;
@@ -8,10 +14,11 @@ use serde_json::{json, Map, Value};
 
 use super::meta::Meta;
 use super::{convert, input, HubSpot};
-use crate::adapter::Written;
+use crate::adapter::{Bulk, Taken, UpsertLinks, Written};
 use crate::error::{Error, Result};
 use crate::http::{path, Request};
 use crate::model::{Deal, DealInput};
+use async_trait::async_trait;
 
 /// HubSpot's documented maximum of inputs per batch call.
 pub const BATCH_SIZE: usize = 100;
@@ -469,4 +476,98 @@ fn build_keyed(
         }
         None => json!({"id": value, "properties": props}),
     })
+}
+
+/// A value as HubSpot keeps a property: text.
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl HubSpot {
+    /// For each input, the existing deal that holds one of its unique values.
+    pub(super) async fn taken(&self, inputs: &[DealInput]) -> Result<Vec<Option<Taken>>> {
+        let meta = self.meta().await?;
+        // (input, unique property, value) for every unique value the inputs carry.
+        let mut wanted: Vec<(usize, String, String)> = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            for (key, value) in &input.custom {
+                let Some(property) = meta.property(key).filter(|p| p.has_unique_value) else {
+                    continue;
+                };
+                if let Some(value) = text(value) {
+                    wanted.push((i, property.name.clone(), value));
+                }
+            }
+        }
+        let mut by_property: HashMap<&str, Vec<String>> = HashMap::new();
+        for (_, property, value) in &wanted {
+            let values = by_property.entry(property.as_str()).or_default();
+            if !values.contains(value) {
+                values.push(value.clone());
+            }
+        }
+        let mut holders: HashMap<(String, String), String> = HashMap::new();
+        for (property, values) in by_property {
+            for deal in self.batch_read(property, &values).await? {
+                if let Some(value) = deal.custom.get(property).and_then(text) {
+                    holders.insert((property.to_string(), value), deal.id.clone());
+                }
+            }
+        }
+        let mut out: Vec<Option<Taken>> = inputs.iter().map(|_| None).collect();
+        for (i, property, value) in wanted {
+            if out[i].is_some() {
+                continue;
+            }
+            if let Some(id) = holders.get(&(property.clone(), value.clone())) {
+                out[i] = Some(Taken {
+                    property,
+                    value,
+                    id: id.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[async_trait]
+impl Bulk for HubSpot {
+    fn upsert_links(&self) -> UpsertLinks {
+        UpsertLinks::All
+    }
+
+    fn batch_size(&self) -> usize {
+        BATCH_SIZE
+    }
+
+    async fn validate(&self, input: &DealInput, creating: bool) -> Result<()> {
+        self.with_fresh_meta(|m| record_properties(input, m, creating))
+            .await
+            .map(|_| ())
+    }
+
+    async fn create_batch(&self, inputs: &[DealInput]) -> Vec<Result<Written>> {
+        self.batch_create(inputs).await
+    }
+
+    async fn update_batch(&self, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_update(items).await
+    }
+
+    async fn upsert_batch(&self, key: &str, items: &[(String, DealInput)]) -> Vec<Result<Written>> {
+        self.batch_upsert(key, items).await
+    }
+
+    async fn read_by_key(&self, key: &str, values: &[String]) -> Result<Vec<Deal>> {
+        self.batch_read(key, values).await
+    }
+
+    async fn taken_unique_values(&self, inputs: &[DealInput]) -> Result<Vec<Option<Taken>>> {
+        self.taken(inputs).await
+    }
 }
