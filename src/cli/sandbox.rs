@@ -38,12 +38,8 @@ pub struct ResetArgs {
 pub async fn run(command: SandboxCommand, ctx: &Context) -> Result<()> {
     match command {
         SandboxCommand::Serve(args) => {
-            if args.vendor != SandboxVendor::Hubspot
-                && (args.scopes.is_some() || args.search_rate_limit.is_some())
-            {
-                return Err(Error::usage(
-                    "--scopes and --search-rate-limit emulate HubSpot: use them with --vendor hubspot",
-                ));
+            if let Some(problem) = args.misplaced_options() {
+                return Err(Error::usage(problem));
             }
             let state = args.state.clone();
             let vendor = args.vendor;

@@ -195,6 +195,15 @@ impl ServeArgs {
             search_rate_limit: None,
         }
     }
+
+    /// Options that only one vendor's emulator knows, asked of another: what is wrong, for the
+    /// caller to report before anything starts.
+    pub fn misplaced_options(&self) -> Option<&'static str> {
+        let hubspot_only = self.scopes.is_some() || self.search_rate_limit.is_some();
+        (self.vendor != SandboxVendor::Hubspot && hubspot_only).then_some(
+            "--scopes and --search-rate-limit emulate HubSpot: use them with --vendor hubspot",
+        )
+    }
 }
 
 /// Errors starting the sandbox.
