@@ -443,11 +443,8 @@ async fn associate_and_dissociate_contacts() {
             json!({"data": {"contact_id": 9, "role": "involved"}}),
         )
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v2/deals/5/associated_contacts/9"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1..)
-        .mount(&server)
+    server
+        .answer_status("DELETE", "/v2/deals/5/associated_contacts/9", 204)
         .await;
     let home = Home::new();
     let out = crm(&home, &server, "deals associate 5 --contact 9").await;
@@ -575,12 +572,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
         .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v2/deals/5"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1..)
-        .mount(&server)
-        .await;
+    server.answer_status("DELETE", "/v2/deals/5", 204).await;
     let home = Home::new();
     let out = crm(&home, &server, "deals delete 5").await;
     out.assert_exit(2);
