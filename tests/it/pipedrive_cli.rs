@@ -8,6 +8,7 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::account::Account;
 use crate::support::cli::{crm, run, Home, To};
+use crate::support::json::strings;
 use crate::support::mock::{query, requests_to, Answers};
 use crate::support::pipedrive::{self, account, deal, ok, page, participants, search_hits, TOKEN};
 use crate::support::sandbox_api::inspect;
@@ -166,12 +167,7 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
     .await;
     out.assert_exit(0);
     let deals = out.json();
-    let ids: Vec<&str> = deals
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(&deals, "/id");
     assert_eq!(ids, ["7"], "deal 8 belongs to Bo");
     out.assert_says("cannot apply some");
     let search = &requests_to(&server, "GET", "/api/v2/deals/search").await[0];

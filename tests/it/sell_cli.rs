@@ -9,6 +9,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
 use crate::support::cli::{crm, Home, To};
+use crate::support::json::strings;
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sandbox_api::inspect;
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
@@ -161,12 +162,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     let out = crm(&home, &server, "deals list --status won -o json").await;
     out.assert_exit(0);
     let got = out.json();
-    let ids: Vec<&str> = got
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(&got, "/id");
     assert_eq!(ids, ["2", "3"]);
     assert_eq!(got[0]["amount"], "2.5");
     assert_eq!(got[1]["pipeline"]["name"], "Renewals");

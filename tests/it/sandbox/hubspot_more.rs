@@ -5,6 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::{start_default, Api};
+use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
@@ -131,12 +132,7 @@ async fn v4_associations_and_metadata() {
     assert_eq!(status, 404);
 
     let (_, pipelines) = api.get("/crm/v3/pipelines/deals").await;
-    let labels: Vec<&str> = pipelines["results"][0]["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = strings(&pipelines["results"][0]["stages"], "/label");
     assert!(
         labels.contains(&"Appointment Scheduled") && labels.contains(&"Closed Lost"),
         "{labels:?}"

@@ -5,6 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::{start, start_default, Api};
+use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Sell;
 
@@ -232,11 +233,8 @@ async fn metadata() {
     let sb = start_default(V).await;
     let api = Api::new(&sb, V);
     let (_, stages) = api.get("/v2/stages?per_page=100").await;
-    let cats: BTreeSet<&str> = stages["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["data"]["category"].as_str().unwrap())
+    let cats: BTreeSet<&str> = strings(&stages["items"], "/data/category")
+        .into_iter()
         .collect();
     for c in ["incoming", "in_progress", "won", "lost", "unqualified"] {
         assert!(cats.contains(c), "{cats:?}");
