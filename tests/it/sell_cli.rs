@@ -445,12 +445,7 @@ async fn associate_and_dissociate_contacts() {
     let home = Home::new();
     let out = crm(&home, &server, "deals associate 5 --contact 9").await;
     out.assert_exit(0);
-    assert!(
-        out.stderr
-            .contains("deal 5 is now associated with contact 9 (role involved)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("deal 5 is now associated with contact 9 (role involved)");
     let posts = requests_to(&server, "POST", "/v2/deals/5/associated_contacts").await;
     assert_eq!(
         body(&posts[0]),
