@@ -44,6 +44,7 @@ mod sandbox_state;
 mod sell_cli;
 mod sell_sandbox;
 mod shared_limits;
+mod snapshots;
 mod snapshots_hubspot;
 mod snapshots_pipedrive;
 mod snapshots_sell;

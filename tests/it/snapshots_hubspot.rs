@@ -1,51 +1,10 @@
-//! What users see, pinned: a table, JSON, CSV, a dry run, and every error message with its exit
-//! code. A change to any of them shows up in review as a snapshot diff.
+//! HubSpot's error messages, each with its exit code, pinned (its listings and dry run are in
+//! `snapshots.rs`). A change to any of them shows up in review as a snapshot diff.
 
 use crate::support::cli::{crm, session, Home, To};
 use crate::support::hubspot::{self, account, deal};
 use crate::support::mock::Answers;
 use crate::support::snapshot::settings;
-
-#[tokio::test]
-async fn list_as_table_json_and_csv() {
-    let server = hubspot::with_deals().await;
-    let home = Home::new();
-    let table = crm(&home, &server, "deals list -o table").await;
-    let json = crm(
-        &home,
-        &server,
-        "deals list -o json --fields id,name,amount,stage,status,custom.region",
-    )
-    .await;
-    let csv = crm(
-        &home,
-        &server,
-        "deals list -o csv --fields id,name,amount,stage,owner,close_date",
-    )
-    .await;
-    let get = crm(&home, &server, "deals get 1 -o json").await;
-    settings(&server).bind(|| {
-        insta::assert_snapshot!("list_table", table.transcript());
-        insta::assert_snapshot!("list_json_fields", json.transcript());
-        insta::assert_snapshot!("list_csv", csv.transcript());
-        insta::assert_snapshot!("get_json", get.transcript());
-    });
-}
-
-#[tokio::test]
-async fn dry_run_listing() {
-    let server = account().await;
-    let home = Home::new();
-    assert_eq!(crm(&home, &server, "pipelines list").await.code, 0);
-    let out = crm(
-        &home,
-        &server,
-        "deals create --name Dry --amount 99.90 --stage 'Contract Sent' --owner 'Ana Lima' \
-            --dry-run",
-    )
-    .await;
-    settings(&server).bind(|| insta::assert_snapshot!("dry_run_create", out.transcript()));
-}
 
 #[tokio::test]
 async fn every_error_message_and_exit_code() {

@@ -1,42 +1,10 @@
-//! What Sell users see, pinned: a table, JSON, CSV, a dry run, and the Sell-specific error
-//! messages with their exit codes.
+//! Sell's error messages, each with its exit code, pinned (its listings and dry run are in
+//! `snapshots.rs`).
 
-use crate::support::cli::{crm, session, Home};
+use crate::support::cli::{session, Home};
 use crate::support::mock::Answers;
-use crate::support::sell::{self, account};
+use crate::support::sell;
 use crate::support::snapshot::settings;
-
-#[tokio::test]
-async fn sell_list_as_table_json_and_csv_and_get() {
-    let server = sell::with_deals().await;
-    let home = Home::new();
-    let table = crm(&home, &server, "deals list -o table").await;
-    let csv = crm(
-        &home,
-        &server,
-        "deals list -o csv --fields id,name,amount,stage,status,owner,close_date,tags",
-    )
-    .await;
-    let get = crm(&home, &server, "deals get 1 -o json").await;
-    settings(&server).bind(|| {
-        insta::assert_snapshot!("sell_list_table", table.transcript());
-        insta::assert_snapshot!("sell_list_csv", csv.transcript());
-        insta::assert_snapshot!("sell_get_json", get.transcript());
-    });
-}
-
-#[tokio::test]
-async fn sell_dry_run_update_shows_the_put() {
-    let server = account().await;
-    let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        "deals update 5 --name Dry --amount 99.9 --tags a,b --dry-run",
-    )
-    .await;
-    settings(&server).bind(|| insta::assert_snapshot!("sell_dry_run_update", out.transcript()));
-}
 
 #[tokio::test]
 async fn sell_error_messages_and_exit_codes() {

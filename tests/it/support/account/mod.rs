@@ -39,6 +39,27 @@ impl Account {
         Account::start(vendor, token(vendor)).await
     }
 
+    /// `vendor`'s account with its metadata, as [`hubspot::account`] and its likes furnish it.
+    pub async fn of(vendor: &str) -> Account {
+        match vendor {
+            "hubspot" => hubspot::account().await,
+            "pipedrive" => pipedrive::account().await,
+            "sell" => sell::account().await,
+            other => panic!("no such vendor: {other}"),
+        }
+    }
+
+    /// `vendor`'s account with the two deals the snapshots show, as [`hubspot::with_deals`] and
+    /// its likes furnish them.
+    pub async fn with_deals(vendor: &str) -> Account {
+        match vendor {
+            "hubspot" => hubspot::with_deals().await,
+            "pipedrive" => pipedrive::with_deals().await,
+            "sell" => sell::with_deals().await,
+            other => panic!("no such vendor: {other}"),
+        }
+    }
+
     /// Mounts the metadata answer `body` for `GET p`, used or not.
     async fn furnish(&self, p: &str, body: Value) {
         Mock::given(method("GET"))
