@@ -50,3 +50,4 @@ mod snapshots_pipedrive;
 mod snapshots_sell;
 mod terminal;
 mod user_flows;
+mod vendor_answers;

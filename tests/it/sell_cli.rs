@@ -632,50 +632,6 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
 }
 
 #[tokio::test]
-async fn a_429_waits_for_retry_after() {
-    let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/v2/deals/5"))
-        .respond_with(
-            ResponseTemplate::new(429)
-                .insert_header("Retry-After", "1")
-                .set_body_json(sell::error(
-                    "429 Too Many Requests",
-                    &[("", "rate_limit_exceeded", "Too Many Requests")],
-                )),
-        )
-        .up_to_n_times(1)
-        .expect(1..)
-        .mount(&server)
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/5",
-            200,
-            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-        )
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/5/associated_contacts",
-            200,
-            collection("associated_contact", vec![]),
-        )
-        .await;
-    let home = Home::new();
-    let started = std::time::Instant::now();
-    let out = crm(&home, &server, "deals get 5 -o json").await;
-    out.assert_exit(0);
-    assert!(
-        started.elapsed() >= Duration::from_millis(900),
-        "Retry-After honoured"
-    );
-    assert_eq!(requests_to(&server, "GET", "/v2/deals/5").await.len(), 2);
-}
-
-#[tokio::test]
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
     let home = Home::new();
