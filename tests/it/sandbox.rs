@@ -19,6 +19,19 @@ pub(crate) async fn start_default(vendor: SandboxVendor) -> RunningSandbox {
     start(ServeArgs::new(vendor)).await
 }
 
+/// A sandbox serving `args`, and a client of it.
+pub(crate) async fn serve(args: ServeArgs) -> (RunningSandbox, Api) {
+    let vendor = args.vendor;
+    let sb = start(args).await;
+    let api = Api::new(&sb, vendor);
+    (sb, api)
+}
+
+/// A sandbox of `vendor` with the default demo data, and a client of it.
+pub(crate) async fn serve_default(vendor: SandboxVendor) -> (RunningSandbox, Api) {
+    serve(ServeArgs::new(vendor)).await
+}
+
 /// A client whose requests carry the vendor's auth header.
 pub(crate) struct Api {
     pub base: String,

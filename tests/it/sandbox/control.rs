@@ -2,7 +2,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::json;
 
-use super::{start, Api};
+use super::serve;
 use crate::support::json::strings;
 use crate::support::sandbox_api::inspect;
 
@@ -13,8 +13,7 @@ async fn stats_count_requests_and_429s_and_skip_the_fault_layer() {
         fail_rate: 1.0,
         ..ServeArgs::new(SandboxVendor::Hubspot)
     };
-    let sb = start(args).await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (sb, api) = serve(args).await;
     let mut statuses = vec![];
     for _ in 0..3 {
         statuses.push(api.get("/crm/v3/pipelines/deals").await.0);
@@ -48,12 +47,11 @@ async fn deals_lists_live_deals_for_every_vendor() {
             "/v2/deals",
         ),
     ] {
-        let sb = start(ServeArgs {
+        let (sb, api) = serve(ServeArgs {
             deals: 3,
             ..ServeArgs::new(vendor)
         })
         .await;
-        let api = Api::new(&sb, vendor);
         let (status, _) = api.with_body(Method::POST, path, create).await;
         assert!(status < 300, "{vendor:?}: {status}");
         let deals = inspect(&sb.url(), "deals").await;

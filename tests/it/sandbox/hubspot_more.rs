@@ -4,15 +4,14 @@ use crm::sandbox::SandboxVendor;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start_default, Api};
+use super::serve_default;
 use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
 #[tokio::test]
 async fn batches_and_upsert() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, read) = api
         .with_body(Method::POST, "/crm/v3/objects/deals/batch/read",
             json!({"inputs": [{"id": "9000001"}, {"id": "1"}], "properties": ["dealname"], "propertiesWithHistory": []}))
@@ -70,8 +69,7 @@ async fn batches_and_upsert() {
 
 #[tokio::test]
 async fn v4_associations_and_metadata() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, labels) = api.get("/crm/v4/associations/deals/companies/labels").await;
     let primary = labels["results"]
         .as_array()
