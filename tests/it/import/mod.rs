@@ -1,6 +1,6 @@
 //! `crm deals import` against the built-in sandbox: every record accounted for, nothing twice.
 
-mod migration;
+pub(crate) mod migration;
 mod pipedrive_lag;
 mod record_by_record;
 mod resume;
