@@ -2,9 +2,9 @@
 
 use crm::sandbox::SandboxVendor;
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::serve_default;
+use super::{primary_companies, serve_default};
 use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
@@ -87,15 +87,7 @@ async fn v4_associations_and_metadata() {
         .await;
     assert_eq!(status, 201, "{put}");
     assert_eq!(put["labels"], json!(["Primary"]));
-    let (_, got) = api
-        .get("/crm/v3/objects/deals/9000001?associations=companies")
-        .await;
-    let primaries: Vec<&Value> = got["associations"]["companies"]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["type"] == "deal_to_company")
-        .collect();
+    let (_, primaries) = primary_companies(&api, "9000001").await;
     assert_eq!(primaries.len(), 1, "one primary company");
     assert_eq!(primaries[0]["id"], "3108");
     let (status, _) = api

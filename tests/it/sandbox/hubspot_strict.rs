@@ -5,7 +5,7 @@ use crm::sandbox::{RateLimit, SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{serve, serve_default};
+use super::{primary_companies, serve, serve_default};
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
@@ -291,17 +291,7 @@ async fn association_batches_report_each_missing_record_and_the_first_company_is
         json!({"inputs": [pair("3103", 341)]}),
     )
     .await;
-    let (_, got) = api
-        .get(&format!(
-            "/crm/v3/objects/deals/{deal}?associations=companies"
-        ))
-        .await;
-    let primaries: Vec<&Value> = got["associations"]["companies"]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["type"] == "deal_to_company")
-        .collect();
+    let (got, primaries) = primary_companies(&api, &deal).await;
     assert_eq!(primaries.len(), 1, "{got}");
     assert_eq!(primaries[0]["id"], "3102");
 }
