@@ -154,12 +154,7 @@ const SENDS: &[Commands] = &[
 
 #[test]
 fn each_command_sends_what_sell_accepts() {
-    assert_each_sends(
-        SENDS,
-        seeded,
-        |server, home, line| sent(server, home, line),
-        assert_sent,
-    );
+    assert_each_sends(SENDS, seeded, sent, assert_sent);
 }
 
 #[test]
