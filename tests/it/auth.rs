@@ -27,12 +27,7 @@ async fn login_checks_the_token_in_a_header_then_status_says_whose_it_is() {
     let out = login(&home, "hub", &server.uri(), TOKEN, &["--insecure-storage"]).await;
     out.assert_exit(0);
     out.assert_says(&format!("portal {PORTAL}"));
-    assert!(
-        out.stderr
-            .contains("warning: the token is stored in plaintext"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("warning: the token is stored in plaintext");
     let checks = server.received_requests().await.unwrap();
     assert_eq!(checks.len(), 1);
     assert_eq!(checks[0].url.path(), "/account-info/v3/details");

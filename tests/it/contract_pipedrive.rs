@@ -9,7 +9,9 @@
 use serde_json::Value;
 
 use crate::support::cli::{Args, Home};
-use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
+use crate::support::contract::{
+    assert_each_sends, assert_sent, judged, method_and_path, seed_cache, Commands,
+};
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
 
@@ -102,63 +104,72 @@ fn metadata_and_the_plain_list() {
     }
 }
 
-#[test]
-fn list_with_every_filter_and_a_sort() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
-        "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
-            --status lost --contact 201 --company 301 --updated-since 2026-11-01 \
-            --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA --sort created_at:desc \
-            --with-contacts --limit 3",
-    );
-    assert_sent(&seen, "GET /api/v2/deals");
-    let seen = sent(&server, &home, "deals list --archived --limit 3");
-    assert_sent(&seen, "GET /api/v2/deals/archived");
-    let seen = sent(&server, &home, "deals list --status deleted --limit 3");
-    assert_sent(&seen, "GET /api/v2/deals");
-}
-
-#[test]
-fn search_then_hydrate() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+/// Each group of commands on a fresh seeded account, with the requests each must send.
+const SENDS: &[Commands] = &[
+    // A list with every filter and a sort, the archive and the deleted.
+    &[
+        (
+            "deals list --pipeline Sales --stage 'Proposal Made' --owner ana@example.com \
+                --status lost --contact 201 --company 301 --updated-since 2026-11-01 \
+                --updated-until 2026-11-30 --ids 512,513 --custom Region=EMEA \
+                --sort created_at:desc --with-contacts --limit 3",
+            &["GET /api/v2/deals"],
+        ),
+        (
+            "deals list --archived --limit 3",
+            &["GET /api/v2/deals/archived"],
+        ),
+        (
+            "deals list --status deleted --limit 3",
+            &["GET /api/v2/deals"],
+        ),
+    ],
+    // A search, then the deals it found read.
+    &[(
         "deals list --search acme --contact 201 --company 301 --status open --limit 3",
-    );
-    assert_sent(&seen, "GET /api/v2/deals/search");
-    assert_sent(&seen, "GET /api/v2/deals");
-}
-
-#[test]
-fn get_with_participants() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals get 512");
-    assert_sent(&seen, "GET /api/v2/deals/512");
-    assert_sent(&seen, "GET /api/v1/deals/512/participants");
-}
-
-#[test]
-fn create_with_everything() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+        &["GET /api/v2/deals/search", "GET /api/v2/deals"],
+    )],
+    // A get, with the deal's participants.
+    &[(
+        "deals get 512",
+        &[
+            "GET /api/v2/deals/512",
+            "GET /api/v1/deals/512/participants",
+        ],
+    )],
+    // A create with every field.
+    &[(
         "deals create --name Acme --amount 1500.50 --currency EUR --pipeline Sales \
             --stage 'Proposal Made' --owner 'Ana Lima' --close-date 2026-12-31 --contact 201 \
             --company 301 --tags Hot --set Region=EMEA --set 'External ID=SKU-1'",
-    );
-    assert_sent(&seen, "POST /api/v2/deals");
+        &["POST /api/v2/deals"],
+    )],
+    &[("deals delete 512 --yes", &["DELETE /api/v2/deals/512"])],
+    &[(
+        "deals merge --into 10 11 --yes",
+        &["PUT /api/v1/deals/11/merge", "GET /api/v2/deals/10"],
+    )],
+    &[
+        (
+            "deals follow 512 --user 'Bo Berg'",
+            &["POST /api/v2/deals/512/followers"],
+        ),
+        (
+            "deals unfollow 512 --user 'Bo Berg'",
+            &["DELETE /api/v2/deals/512/followers/12"],
+        ),
+        ("deals followers 512", &["GET /api/v2/deals/512/followers"]),
+    ],
+    // An upsert searches by the exact key.
+    &[(
+        "deals upsert --match name=Acme --amount 10",
+        &["GET /api/v2/deals/search"],
+    )],
+];
+
+#[test]
+fn each_command_sends_what_pipedrive_accepts() {
+    assert_each_sends(SENDS, seeded, sent, assert_sent);
 }
 
 #[test]
@@ -204,38 +215,6 @@ fn clearing_a_multiple_option_field_sends_null() {
 }
 
 #[test]
-fn delete() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals delete 512 --yes");
-    assert_sent(&seen, "DELETE /api/v2/deals/512");
-}
-
-#[test]
-fn merge() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals merge --into 10 11 --yes");
-    assert_sent(&seen, "PUT /api/v1/deals/11/merge");
-    assert_sent(&seen, "GET /api/v2/deals/10");
-}
-
-#[test]
-fn followers() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals follow 512 --user 'Bo Berg'");
-    assert_sent(&seen, "POST /api/v2/deals/512/followers");
-    let seen = sent(&server, &home, "deals unfollow 512 --user 'Bo Berg'");
-    assert_sent(&seen, "DELETE /api/v2/deals/512/followers/12");
-    let seen = sent(&server, &home, "deals followers 512");
-    assert_sent(&seen, "GET /api/v2/deals/512/followers");
-}
-
-#[test]
 fn associate_and_dissociate() {
     let Some((server, home)) = seeded() else {
         return;
@@ -268,15 +247,6 @@ fn associate_and_dissociate() {
     assert!(seen.iter().all(|s| s.starts_with("GET ")), "{seen:#?}");
     let seen = sent_exit(&server, &home, "deals dissociate 512 --company 1", 6);
     assert!(seen.is_empty(), "{seen:#?}");
-}
-
-#[test]
-fn upsert_searches_exactly() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals upsert --match name=Acme --amount 10");
-    assert_sent(&seen, "GET /api/v2/deals/search");
 }
 
 #[test]

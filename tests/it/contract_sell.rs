@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 
 use crate::support::cli::{Args, Home};
-use crate::support::contract::{judged, seed_cache};
+use crate::support::contract::{assert_each_sends, judged, seed_cache, Commands};
 use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
 use crate::support::ContractServer;
 
@@ -81,165 +81,80 @@ fn metadata_and_the_plain_list() {
     }
 }
 
-#[test]
-fn list_with_every_sell_filter_and_a_sort() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+/// Each group of commands on a fresh seeded account, with the requests each must send (a
+/// request named without its query matches it with any).
+const SENDS: &[Commands] = &[
+    // A list with every filter Sell takes and a sort.
+    &[(
         "deals list --owner ana@example.com --stage Qualified --pipeline Sales --contact 5 \
             --company 6 --custom external_id=SKU01 --sort close_date:desc --with-contacts \
             --limit 3",
-    );
-    assert_sent(&seen, "GET /v2/deals");
-    assert_sent(&seen, "GET /v2/deals/51753911/associated_contacts");
-}
-
-#[test]
-fn list_with_client_side_filters() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+        &["GET /v2/deals", "GET /v2/deals/51753911/associated_contacts"],
+    )],
+    // Filters Sell lacks, applied by crm to every page.
+    &[(
         "deals list --status won --updated-since 2026-11-01 --all",
-    );
-    assert_sent(
-        &seen,
-        "GET /v2/deals?page=1&per_page=100&sort_by=updated_at%3Adesc",
-    );
-}
-
-#[test]
-fn list_with_sells_own_filters() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+        &["GET /v2/deals?page=1&per_page=100&sort_by=updated_at%3Adesc"],
+    )],
+    // Sell's own filters.
+    &[(
         "deals list --ids 1,2 --name 'Website Redesign' --close-date 2026-12-31 --hot \
             --source 10 --limit 3",
-    );
-    assert_sent(
-        &seen,
-        "GET /v2/deals?page=1&per_page=3&ids=1%2C2&name=Website+Redesign&estimated_close_date=2026-12-31&hot=true&source_id=10",
-    );
-}
-
-#[test]
-fn get_with_contacts() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals get 123");
-    assert_sent(&seen, "GET /v2/deals/123");
-    assert_sent(&seen, "GET /v2/deals/123/associated_contacts");
-}
-
-#[test]
-fn create_with_every_field() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+        &["GET /v2/deals?page=1&per_page=3&ids=1%2C2&name=Website+Redesign&estimated_close_date=2026-12-31&hot=true&source_id=10"],
+    )],
+    // A get, with the deal's contacts.
+    &[(
+        "deals get 123",
+        &["GET /v2/deals/123", "GET /v2/deals/123/associated_contacts"],
+    )],
+    // A create with every field.
+    &[(
         "deals create --name Acme --amount 1500.50 --currency USD --stage Qualified \
             --pipeline Sales --owner 'Ana Lima' --close-date 2026-12-31 --contact 5 --contact 6 \
             --tags a,b --set region=EMEA",
-    );
-    assert_sent(&seen, "POST /v2/deals");
-    assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
-}
-
-#[test]
-fn update_fields_tags_status_and_unset() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    for args in [
-        vec![
-            "deals",
-            "update",
-            "123",
-            "--name",
-            "Renamed",
-            "--amount",
-            "7",
-            "--owner",
-            "7",
-            "--contact",
-            "9",
-        ],
-        vec![
-            "deals",
-            "update",
-            "123",
-            "--tag",
-            "vip",
-            "--set",
-            "external_id=SKU02",
-        ],
-        vec![
-            "deals",
-            "update",
-            "123",
-            "--pipeline",
-            "Sales",
-            "--status",
-            "lost",
-            "--lost-reason",
-            "Too expensive",
-        ],
-        vec![
-            "deals",
-            "update",
-            "123",
-            "--unset",
-            "close_date",
-            "--unset",
-            "region",
-            "--tags",
-            "",
-        ],
-    ] {
-        let seen = sent(&server, &home, &args);
-        assert_sent(&seen, "PUT /v2/deals/123");
-    }
-}
-
-#[test]
-fn upsert_with_query_filters() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(
-        &server,
-        &home,
+        &["POST /v2/deals", "POST /v2/deals/123/associated_contacts"],
+    )],
+    // Updates of fields, tags, the status, and unsets.
+    &[
+        (
+            "deals update 123 --name Renamed --amount 7 --owner 7 --contact 9",
+            &["PUT /v2/deals/123"],
+        ),
+        (
+            "deals update 123 --tag vip --set external_id=SKU02",
+            &["PUT /v2/deals/123"],
+        ),
+        (
+            "deals update 123 --pipeline Sales --status lost --lost-reason 'Too expensive'",
+            &["PUT /v2/deals/123"],
+        ),
+        (
+            "deals update 123 --unset close_date --unset region --tags ''",
+            &["PUT /v2/deals/123"],
+        ),
+    ],
+    // An upsert matches by query filters.
+    &[(
         "deals upsert --match external_id=SKU01 --match 'owner=Ana Lima' \
             --name 'Website Redesign' --contact 5 --amount 1000.50",
-    );
-    assert_sent(
-        &seen,
-        "POST /v2/deals/upsert?custom_fields%5Bexternal_id%5D=SKU01&owner_id=7",
-    );
-}
+        &["POST /v2/deals/upsert?custom_fields%5Bexternal_id%5D=SKU01&owner_id=7"],
+    )],
+    &[
+        (
+            "deals associate 123 --contact 9",
+            &["POST /v2/deals/123/associated_contacts"],
+        ),
+        ("deals associate 123 --contact 9 --primary", &["PUT /v2/deals/123"]),
+        (
+            "deals dissociate 123 --contact 9",
+            &["DELETE /v2/deals/123/associated_contacts/9"],
+        ),
+    ],
+];
 
 #[test]
-fn associate_dissociate_and_primary() {
-    let Some((server, home)) = seeded() else {
-        return;
-    };
-    let seen = sent(&server, &home, "deals associate 123 --contact 9");
-    assert_sent(&seen, "POST /v2/deals/123/associated_contacts");
-    let seen = sent(&server, &home, "deals associate 123 --contact 9 --primary");
-    assert_sent(&seen, "PUT /v2/deals/123");
-    let seen = sent(&server, &home, "deals dissociate 123 --contact 9");
-    assert_sent(&seen, "DELETE /v2/deals/123/associated_contacts/9");
+fn each_command_sends_what_sell_accepts() {
+    assert_each_sends(SENDS, seeded, sent, assert_sent);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::support::hubspot;
 use crate::support::mock::Answers;
 
 /// Every visible command as its words after `crm`: `[]`, `["deals"]`, `["deals", "list"]`, …
-fn command_paths() -> Vec<(Vec<String>, bool)> {
+pub(crate) fn command_paths() -> Vec<(Vec<String>, bool)> {
     fn walk(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<(Vec<String>, bool)>) {
         let subs: Vec<&clap::Command> =
             cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();

@@ -19,10 +19,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use clap::CommandFactory;
 use crm::adapter::{Capabilities, IntoEnumIterator, Op};
 use serde_json::Value;
 
+use crate::help::command_paths;
 use crate::support::cli::Home;
 
 /// The built-in sandboxes: profile, vendor key, and the names an example's comment may use.
@@ -49,17 +49,7 @@ struct Example {
 
 /// The command paths of the help tree, in its order: `["deals", "list"]`, …
 fn pages() -> Vec<Vec<String>> {
-    fn walk(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
-        out.push(prefix.clone());
-        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            let mut path = prefix.clone();
-            path.push(sub.get_name().to_string());
-            walk(sub, path, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&crm::cli::Cli::command(), Vec::new(), &mut out);
-    out
+    command_paths().into_iter().map(|(path, _)| path).collect()
 }
 
 /// The examples of a help text: the indented `crm …` lines after `Example(s):`, a line ending

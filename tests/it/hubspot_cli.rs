@@ -165,12 +165,7 @@ async fn unknown_names_are_3_with_candidates_and_unknown_properties_2_with_a_sug
     let out = crm(&home, &server, "deals list --stage Negotiation").await;
     out.assert_exit(3);
     out.assert_says("no stage named \"Negotiation\"");
-    assert!(
-        out.stderr
-            .contains("Sales Pipeline/Contract Sent (id contractsent)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Sales Pipeline/Contract Sent (id contractsent)");
 
     let out = crm(&home, &server, "deals create --name X --set regoin=EMEA").await;
     out.assert_exit(2);
@@ -245,12 +240,7 @@ async fn a_failed_association_still_creates_the_deal_and_exits_8() {
     .await;
     out.assert_exit(8);
     assert_eq!(out.json()["id"], "99");
-    assert!(
-        out.stderr
-            .contains("deal 99 was created, but 1 of its associations failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("deal 99 was created, but 1 of its associations failed");
     out.assert_says("association with company 666: HubSpot rejected the request (HTTP 400): Company 666 does not exist");
 }
 
@@ -271,56 +261,7 @@ async fn a_create_is_never_retried_once_it_may_have_reached_hubspot() {
     )
     .await;
     out.assert_exit(7);
-    assert!(
-        out.stderr
-            .contains("outcome unknown for create deal \"Once\""),
-        "{}",
-        out.stderr
-    );
-}
-
-#[tokio::test]
-async fn a_429_is_retried_after_retry_after_even_for_a_create() {
-    let server = account().await;
-    Mock::given(method("POST"))
-        .and(path("/crm/v3/objects/deals"))
-        .respond_with(
-            ResponseTemplate::new(429)
-                .insert_header("Retry-After", "1")
-                .set_body_json(hubspot::error("RATE_LIMITS", "slow down")),
-        )
-        .up_to_n_times(1)
-        .expect(1..)
-        .mount(&server)
-        .await;
-    server
-        .answer_with("POST", "/crm/v3/objects/deals", 201, deal("5", "Late", "1"))
-        .await;
-    let home = Home::new();
-    let mut cmd = crm(&home, To::env("hubspot", server.uri(), TOKEN), "").command();
-    cmd.args([
-        "deals",
-        "create",
-        "--name",
-        "Late",
-        "--stage",
-        "contractsent",
-        "-o",
-        "json",
-    ]);
-    let started = std::time::Instant::now();
-    let out = run(cmd).await;
-    out.assert_exit(0);
-    assert_eq!(
-        requests_to(&server, "POST", "/crm/v3/objects/deals")
-            .await
-            .len(),
-        2
-    );
-    assert!(
-        started.elapsed() >= std::time::Duration::from_millis(950),
-        "Retry-After was not honoured"
-    );
+    out.assert_says("outcome unknown for create deal \"Once\"");
 }
 
 #[tokio::test]
@@ -346,46 +287,6 @@ async fn reads_are_retried_after_server_errors() {
             .len(),
         3
     );
-}
-
-#[tokio::test]
-async fn vendor_errors_map_to_exit_codes_with_hubspots_message() {
-    let cases = [
-        (
-            401,
-            "INVALID_AUTHENTICATION",
-            "Authentication credentials not found",
-            4,
-        ),
-        (
-            403,
-            "MISSING_SCOPES",
-            "This app hasn't been granted all required scopes",
-            4,
-        ),
-        (404, "OBJECT_NOT_FOUND", "resource not found", 3),
-        (400, "VALIDATION_ERROR", "Property values were not valid", 5),
-        (409, "CONFLICT", "Merge conflict", 5),
-    ];
-    for (status, category, message, code) in cases {
-        let server = account().await;
-        Mock::given(method("PATCH"))
-            .and(path("/crm/v3/objects/deals/5"))
-            .respond_with(
-                ResponseTemplate::new(status).set_body_json(hubspot::error(category, message)),
-            )
-            .expect(1..)
-            .mount(&server)
-            .await;
-        let home = Home::new();
-        let out = crm(&home, &server, "deals update 5 --amount 10").await;
-        assert_eq!(out.code, code, "{status}: {}", out.stderr);
-        if code != 3 {
-            assert!(out.stderr.contains(message), "{status}: {}", out.stderr);
-        } else {
-            out.assert_says("HubSpot has no deal 5");
-        }
-    }
 }
 
 #[tokio::test]

@@ -45,11 +45,8 @@ async fn server() -> Account {
     server
         .answer("GET", "/crm/v3/objects/deals/5", deal("5", "Five", "5.00"))
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/crm/v3/objects/deals/5"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1..)
-        .mount(&server)
+    server
+        .answer_status("DELETE", "/crm/v3/objects/deals/5", 204)
         .await;
     server
         .answer_with(

@@ -151,12 +151,7 @@ async fn updated_until_on_sell_sorts_oldest_first_stops_and_says_so() {
         sell_query(&server).await,
         pairs(&[("sort_by", "updated_at")])
     );
-    assert!(
-        out.stderr
-            .contains("Zendesk Sell cannot filter by update time"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Zendesk Sell cannot filter by update time");
 }
 
 #[tokio::test]
@@ -290,12 +285,7 @@ async fn name_is_native_on_hubspot_and_sell_and_client_side_on_pipedrive() {
         .map(|d| d["id"].clone())
         .collect();
     assert_eq!(ids, [json!("1")]);
-    assert!(
-        out.stderr
-            .contains("Pipedrive cannot apply some of these filters"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("Pipedrive cannot apply some of these filters");
     let lists = requests_to(&server, "GET", "/api/v2/deals").await;
     assert_eq!(
         query(&lists[0]),
@@ -373,12 +363,7 @@ async fn hot_and_source_are_sells_alone() {
         for args in [vec!["--hot"], vec!["--source", "10"]] {
             let out = list(vendor, &server, &args).await;
             assert_eq!(out.code, 6, "{vendor} {args:?}: {}", out.stderr);
-            assert!(
-                out.stderr
-                    .contains(&format!("deals list {} is not supported", args[0])),
-                "{}",
-                out.stderr
-            );
+            out.assert_says(&format!("deals list {} is not supported", args[0]));
         }
     }
     assert!(server.received_requests().await.unwrap().is_empty());

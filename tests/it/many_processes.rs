@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use crate::import::migration::HUBSPOT_TO_PIPEDRIVE;
 use crate::support::cli::{crm, Args, Home, To};
 
 /// The built-in profiles, and what a create needs on each (Sell: a primary contact).
@@ -163,14 +164,6 @@ fn get_piped_into_create_50_times_on_each_builtin_profile() {
         assert!(created.iter().all(|id| after.contains_key(id)));
     }
 }
-
-const HUBSPOT_TO_PIPEDRIVE: &str = r#"
-[custom]
-external_id = "External ID"
-region = "Region"
-[defaults]
-close_date = "2027-01-31"
-"#;
 
 #[test]
 fn export_piped_into_import_between_two_builtin_sandboxes_10_times() {

@@ -187,11 +187,8 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
 #[tokio::test]
 async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() {
     let server = account().await;
-    Mock::given(method("PUT"))
-        .and(path("/api/v1/deals/20/merge"))
-        .respond_with(ResponseTemplate::new(503))
-        .expect(1..)
-        .mount(&server)
+    server
+        .answer_status("PUT", "/api/v1/deals/20/merge", 503)
         .await;
     let out = crm(&Home::new(), &server, "deals merge --into 10 20 --yes").await;
     out.assert_exit(7);

@@ -7,6 +7,7 @@ use crate::support::account::Account;
 use crate::support::cli::{run, run_sync, Home, Run};
 use crate::support::creds::{config_text, login};
 use crate::support::hubspot::account;
+use crate::support::json::strings;
 
 const US: &str = "pat-na1-us000000-0000-0000-0000-000000000001";
 const EU: &str = "pat-eu1-eu000000-0000-0000-0000-000000000002";
@@ -52,12 +53,7 @@ fn add_list_use_remove() {
     let out = profiles(&home, &["list", "-o", "json"]);
     out.assert_exit(0);
     let list = out.json();
-    let names: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
+    let names = strings(&list, "/name");
     assert_eq!(
         names,
         [

@@ -19,6 +19,37 @@ pub(crate) async fn start_default(vendor: SandboxVendor) -> RunningSandbox {
     start(ServeArgs::new(vendor)).await
 }
 
+/// A sandbox serving `args`, and a client of it.
+pub(crate) async fn serve(args: ServeArgs) -> (RunningSandbox, Api) {
+    let vendor = args.vendor;
+    let sb = start(args).await;
+    let api = Api::new(&sb, vendor);
+    (sb, api)
+}
+
+/// A sandbox of `vendor` with the default demo data, and a client of it.
+pub(crate) async fn serve_default(vendor: SandboxVendor) -> (RunningSandbox, Api) {
+    serve(ServeArgs::new(vendor)).await
+}
+
+/// HubSpot deal `deal` read with its companies, and those of them associated as its primary
+/// (`deal_to_company`).
+pub(crate) async fn primary_companies(api: &Api, deal: &str) -> (Value, Vec<Value>) {
+    let (_, got) = api
+        .get(&format!(
+            "/crm/v3/objects/deals/{deal}?associations=companies"
+        ))
+        .await;
+    let primaries = got["associations"]["companies"]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["type"] == "deal_to_company")
+        .cloned()
+        .collect();
+    (got, primaries)
+}
+
 /// A client whose requests carry the vendor's auth header.
 pub(crate) struct Api {
     pub base: String,

@@ -76,6 +76,12 @@ fn output(home: &Home, args: &(impl Args + ?Sized)) -> std::process::Output {
     crm(home, To::Default, args).std().output().unwrap()
 }
 
+/// `crm --profile PROFILE deals get` of `deal`, as crm printed it before, in `home`.
+fn get_again(home: &Home, profile: &str, deal: &Value) -> std::process::Output {
+    let id = deal["id"].as_str().unwrap();
+    output(home, &format!("--profile {profile} deals get {id}"))
+}
+
 fn ok_json(out: std::process::Output) -> Value {
     assert!(out.status.success(), "{}", text(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
@@ -352,16 +358,7 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
     ));
     let out = output(&home, "sandbox reset --vendor pipedrive");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = output(
-        &home,
-        &[
-            "--profile",
-            "sandbox-pipedrive",
-            "deals",
-            "get",
-            created["id"].as_str().unwrap(),
-        ],
-    );
+    let out = get_again(&home, "sandbox-pipedrive", &created);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     let listed = ok_json(output(
         &home,
@@ -369,29 +366,11 @@ fn sandbox_reset_goes_back_to_the_demo_data() {
     ));
     assert_eq!(listed.as_array().unwrap().len(), 25);
     // Only the vendor named; without --vendor, every built-in sandbox.
-    let out = output(
-        &home,
-        &[
-            "--profile",
-            "sandbox-sell",
-            "deals",
-            "get",
-            sell["id"].as_str().unwrap(),
-        ],
-    );
+    let out = get_again(&home, "sandbox-sell", &sell);
     assert!(out.status.success());
     let out = output(&home, "sandbox reset");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = output(
-        &home,
-        &[
-            "--profile",
-            "sandbox-sell",
-            "deals",
-            "get",
-            sell["id"].as_str().unwrap(),
-        ],
-    );
+    let out = get_again(&home, "sandbox-sell", &sell);
     assert_eq!(out.status.code(), Some(3));
 }
 

@@ -9,6 +9,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::account::Account;
 use crate::support::cli::{crm, Home, To};
+use crate::support::json::strings;
 use crate::support::mock::{body, query, requests_to, Answers};
 use crate::support::sandbox_api::inspect;
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
@@ -161,12 +162,7 @@ async fn status_is_filtered_by_crm_through_stage_categories_and_says_so() {
     let out = crm(&home, &server, "deals list --status won -o json").await;
     out.assert_exit(0);
     let got = out.json();
-    let ids: Vec<&str> = got
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(&got, "/id");
     assert_eq!(ids, ["2", "3"]);
     assert_eq!(got[0]["amount"], "2.5");
     assert_eq!(got[1]["pipeline"]["name"], "Renewals");
@@ -443,21 +439,13 @@ async fn associate_and_dissociate_contacts() {
             json!({"data": {"contact_id": 9, "role": "involved"}}),
         )
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v2/deals/5/associated_contacts/9"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1..)
-        .mount(&server)
+    server
+        .answer_status("DELETE", "/v2/deals/5/associated_contacts/9", 204)
         .await;
     let home = Home::new();
     let out = crm(&home, &server, "deals associate 5 --contact 9").await;
     out.assert_exit(0);
-    assert!(
-        out.stderr
-            .contains("deal 5 is now associated with contact 9 (role involved)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("deal 5 is now associated with contact 9 (role involved)");
     let posts = requests_to(&server, "POST", "/v2/deals/5/associated_contacts").await;
     assert_eq!(
         body(&posts[0]),
@@ -575,12 +563,7 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
         .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v2/deals/5"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1..)
-        .mount(&server)
-        .await;
+    server.answer_status("DELETE", "/v2/deals/5", 204).await;
     let home = Home::new();
     let out = crm(&home, &server, "deals delete 5").await;
     out.assert_exit(2);
@@ -646,50 +629,6 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     assert!(!out.stderr.contains("SECRETTOKEN") && !out.stdout.contains("SECRETTOKEN"));
     let out = crm(&home, &server, "deals get 1").await;
     out.assert_exit(4);
-}
-
-#[tokio::test]
-async fn a_429_waits_for_retry_after() {
-    let server = account().await;
-    Mock::given(method("GET"))
-        .and(path("/v2/deals/5"))
-        .respond_with(
-            ResponseTemplate::new(429)
-                .insert_header("Retry-After", "1")
-                .set_body_json(sell::error(
-                    "429 Too Many Requests",
-                    &[("", "rate_limit_exceeded", "Too Many Requests")],
-                )),
-        )
-        .up_to_n_times(1)
-        .expect(1..)
-        .mount(&server)
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/5",
-            200,
-            one(deal(5, "Five", json!(5), 12, "2026-11-20T00:00:00Z")),
-        )
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/5/associated_contacts",
-            200,
-            collection("associated_contact", vec![]),
-        )
-        .await;
-    let home = Home::new();
-    let started = std::time::Instant::now();
-    let out = crm(&home, &server, "deals get 5 -o json").await;
-    out.assert_exit(0);
-    assert!(
-        started.elapsed() >= Duration::from_millis(900),
-        "Retry-After honoured"
-    );
-    assert_eq!(requests_to(&server, "GET", "/v2/deals/5").await.len(), 2);
 }
 
 #[tokio::test]

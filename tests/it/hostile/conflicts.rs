@@ -6,6 +6,7 @@
 use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::{json, Value};
 
+use crate::sandbox::start;
 use crate::support::cli::{crm, run, Home, Run, To};
 use crate::support::sandbox_api::inspect;
 
@@ -45,14 +46,18 @@ fn results(out: &Run) -> Vec<Value> {
         .collect()
 }
 
-#[tokio::test]
-async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
-    let sb = spawn(ServeArgs {
+/// A HubSpot sandbox with 300 demo deals.
+async fn hubspot_with_300_deals() -> RunningSandbox {
+    start(ServeArgs {
         deals: 300,
         ..ServeArgs::new(SandboxVendor::Hubspot)
     })
     .await
-    .unwrap();
+}
+
+#[tokio::test]
+async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
+    let sb = hubspot_with_300_deals().await;
     let home = Home::new();
     // Metadata first, so the count below is the import's own.
     crm(
@@ -103,12 +108,7 @@ async fn existing_unique_values_are_read_once_and_the_rest_created_in_one_go() {
 
 #[tokio::test]
 async fn skip_existing_reports_the_deal_that_holds_the_value() {
-    let sb = spawn(ServeArgs {
-        deals: 300,
-        ..ServeArgs::new(SandboxVendor::Hubspot)
-    })
-    .await
-    .unwrap();
+    let sb = hubspot_with_300_deals().await;
     let home = Home::new();
     let out = import(&home, &sb, &["--skip-existing"]).await;
     out.assert_exit(0);

@@ -99,12 +99,7 @@ async fn a_request_timeout_names_the_host_the_wait_and_the_tries() {
     )
     .await;
     out.assert_exit(7);
-    assert!(
-        out.stderr
-            .contains(&format!("error: no answer from {host} within 1 s\n")),
-        "{}",
-        out.stderr
-    );
+    out.assert_says(&format!("error: no answer from {host} within 1 s\n"));
     assert!(!out.stderr.contains("retr"), "{}", out.stderr);
 }
 
@@ -115,12 +110,7 @@ async fn a_refused_connection_is_named_and_not_retried() {
     let home = Home::new();
     let out = get(&home, &host, &[]).await;
     out.assert_exit(7);
-    assert!(
-        out.stderr
-            .contains(&format!("cannot connect to {host}: connection refused")),
-        "{}",
-        out.stderr
-    );
+    out.assert_says(&format!("cannot connect to {host}: connection refused"));
     // -v traces each retry: there is none, the retry budget is not spent on a closed port.
     assert!(!out.stderr.contains("retrying"), "{}", out.stderr);
 }
@@ -178,18 +168,8 @@ async fn a_502_on_a_create_is_outcome_unknown_not_rejected() {
     .await;
     out.assert_exit(7);
     let host = server.address().to_string();
-    assert!(
-        out.stderr
-            .contains(&format!("{host} failed with HTTP 502: Bad Gateway")),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("outcome unknown for create deal \"Maybe\""),
-        "{}",
-        out.stderr
-    );
+    out.assert_says(&format!("{host} failed with HTTP 502: Bad Gateway"));
+    out.assert_says("outcome unknown for create deal \"Maybe\"");
     assert!(!out.stderr.contains("rejected"), "{}", out.stderr);
 }
 

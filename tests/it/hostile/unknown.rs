@@ -10,8 +10,8 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{crm, run, Home, To};
-use crate::support::mock::{requests_to, Answers};
-use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY};
+use crate::support::mock::requests_to;
+use crate::support::pipedrive::{account, search_catches_up};
 use crate::support::sandbox_api::inspect;
 
 fn results(stdout: &str) -> Vec<Value> {
@@ -24,16 +24,9 @@ fn results(stdout: &str) -> Vec<Value> {
 #[tokio::test]
 async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() {
     let server = account().await;
-    // Pipedrive's search does not show the key before the create, nor right after it.
-    let empty = search_hits(&[]);
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(empty))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .expect(1..)
-        .mount(&server)
-        .await;
+    // Pipedrive's search does not show the key before the create, nor right after it; after
+    // the pause, the index shows the deal the create made.
+    search_catches_up(&server, (8, "Lost answer", "10"), "EXT-8").await;
     // The create is applied, but its answer is a 502.
     Mock::given(method("POST"))
         .and(path("/api/v2/deals"))
@@ -41,17 +34,6 @@ async fn a_lost_answer_to_an_upserts_create_is_looked_for_again_after_a_pause() 
         .expect(1)
         .mount(&server)
         .await;
-    // After the pause, the index shows the deal the create made.
-    server
-        .answer(
-            "GET",
-            "/api/v2/deals/search",
-            search_hits(&[(8, "Lost answer", 1.0)]),
-        )
-        .await;
-    let mut made = deal(8, "Lost answer", "10");
-    made["custom_fields"][EXTERNAL_KEY] = json!("EXT-8");
-    server.answer("GET", "/api/v2/deals/8", ok(made)).await;
 
     let home = Home::new();
     let record = json!({"name": "Lost answer", "custom": {"External ID": "EXT-8"}});

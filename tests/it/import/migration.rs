@@ -137,7 +137,8 @@ async fn migration_hubspot_to_hubspot_maps_pipelines_stages_and_owners_by_name()
     .await;
 }
 
-const HUBSPOT_TO_PIPEDRIVE: &str = r#"
+/// The mapping of a HubSpot export onto Pipedrive: its custom fields, and a default close date.
+pub(crate) const HUBSPOT_TO_PIPEDRIVE: &str = r#"
 [custom]
 external_id = "External ID"
 region = "Region"

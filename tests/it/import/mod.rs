@@ -1,6 +1,6 @@
 //! `crm deals import` against the built-in sandbox: every record accounted for, nothing twice.
 
-mod migration;
+pub(crate) mod migration;
 mod pipedrive_lag;
 mod record_by_record;
 mod resume;
@@ -83,20 +83,25 @@ pub(super) fn keyed_ids(deals: &[Value], key: &str) -> BTreeMap<String, usize> {
     counts
 }
 
+/// Deal `i` of the series `prefix`: its name (`{prefix} deal {i}`), an amount with cents, its
+/// currency, pipeline and stage; a test adds its keys and the rest.
+pub(super) fn record(prefix: &str, i: usize) -> Value {
+    json!({
+        "name": format!("{prefix} deal {i}"),
+        "amount": format!("{i}.{:02}", i % 100),
+        "currency": "USD",
+        "pipeline": "Sales Pipeline",
+        "stage": "Contract Sent",
+    })
+}
+
 /// `n` deals keyed `{prefix}-00001`…, amounts with cents.
 pub(super) fn records(n: usize, prefix: &str) -> String {
     (1..=n)
         .map(|i| {
-            json!({
-                "name": format!("{prefix} deal {i}"),
-                "amount": format!("{i}.{:02}", i % 100),
-                "currency": "USD",
-                "pipeline": "Sales Pipeline",
-                "stage": "Contract Sent",
-                "custom": {"external_id": format!("{prefix}-{i:05}")},
-            })
-            .to_string()
-                + "\n"
+            let mut record = record(prefix, i);
+            record["custom"] = json!({"external_id": format!("{prefix}-{i:05}")});
+            format!("{record}\n")
         })
         .collect()
 }

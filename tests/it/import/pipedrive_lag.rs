@@ -4,37 +4,18 @@
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 use super::{lines, write};
 use crate::support::cli::{crm, run, Home, To};
-use crate::support::mock::{query, requests_to, Answers};
-use crate::support::pipedrive::{account, deal, ok, search_hits, EXTERNAL_KEY, TOKEN};
+use crate::support::mock::{query, requests_to};
+use crate::support::pipedrive::{account, search_catches_up, TOKEN};
 
 #[tokio::test]
 async fn a_key_the_index_does_not_show_yet_is_searched_again_after_a_pause() {
     let server = account().await;
-    // The first search comes before the index caught up; the second finds deal 7.
-    Mock::given(method("GET"))
-        .and(path("/api/v2/deals/search"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(search_hits(&[])))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .expect(1..)
-        .mount(&server)
-        .await;
-    server
-        .answer(
-            "GET",
-            "/api/v2/deals/search",
-            search_hits(&[(7, "Acme", 1.0)]),
-        )
-        .await;
-    let mut found = deal(7, "Acme", "10");
-    found["custom_fields"][EXTERNAL_KEY] = json!("EXT-7");
-    // One hit is read by its id (1 token), not through the list by ids (10).
-    server.answer("GET", "/api/v2/deals/7", ok(found)).await;
+    // The first search comes before the index caught up; the second finds deal 7, read by its
+    // id (1 token), not through the list by ids (10).
+    search_catches_up(&server, (7, "Acme", "10"), "EXT-7").await;
 
     let home = Home::new();
     let record = json!({"name": "Acme", "amount": "25", "custom": {"External ID": "EXT-7"}});

@@ -7,7 +7,7 @@ use crm::sandbox::{RunningSandbox, SandboxVendor};
 use serde_json::{json, Value};
 
 use super::resume::import_and_kill;
-use super::{export, import_to, keyed_ids, lines, sandbox, write};
+use super::{export, import_to, keyed_ids, lines, record, sandbox, write};
 use crate::support::cli::Home;
 
 /// What differs between the two vendors in these tests.
@@ -52,19 +52,12 @@ async fn start(t: Target, deals: usize) -> RunningSandbox {
 fn keyed(t: Target, n: usize, prefix: &str) -> String {
     (1..=n)
         .map(|i| {
-            json!({
-                "name": format!("{prefix} deal {i}"),
-                "amount": format!("{i}.{:02}", i % 100),
-                "currency": "USD",
-                "pipeline": "Sales Pipeline",
-                "stage": "Contract Sent",
-                "owner": "Grace Hopper",
-                "close_date": "2026-12-31",
-                "contacts": [t.contact],
-                "custom": {t.key: format!("{prefix}-{i:05}")},
-            })
-            .to_string()
-                + "\n"
+            let mut record = record(prefix, i);
+            record["owner"] = json!("Grace Hopper");
+            record["close_date"] = json!("2026-12-31");
+            record["contacts"] = json!([t.contact]);
+            record["custom"] = json!({t.key: format!("{prefix}-{i:05}")});
+            format!("{record}\n")
         })
         .collect()
 }

@@ -1,17 +1,10 @@
 use crm::sandbox::{SandboxVendor, ServeArgs};
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::{start, Api};
-
-async fn control(base: &str, what: &str) -> Value {
-    reqwest::get(format!("{base}/__sandbox/{what}"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
+use super::serve;
+use crate::support::json::strings;
+use crate::support::sandbox_api::inspect;
 
 #[tokio::test]
 async fn stats_count_requests_and_429s_and_skip_the_fault_layer() {
@@ -20,8 +13,7 @@ async fn stats_count_requests_and_429s_and_skip_the_fault_layer() {
         fail_rate: 1.0,
         ..ServeArgs::new(SandboxVendor::Hubspot)
     };
-    let sb = start(args).await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (sb, api) = serve(args).await;
     let mut statuses = vec![];
     for _ in 0..3 {
         statuses.push(api.get("/crm/v3/pipelines/deals").await.0);
@@ -29,11 +21,11 @@ async fn stats_count_requests_and_429s_and_skip_the_fault_layer() {
     assert!(statuses[..2].iter().all(|s| *s >= 500), "{statuses:?}");
     assert_eq!(statuses[2], 429);
     // No token, no limit, no injected failure here.
-    let stats = control(&sb.url(), "stats").await;
+    let stats = inspect(&sb.url(), "stats").await;
     assert_eq!(stats["requests"], 3);
     assert_eq!(stats["throttled"], 1);
     assert_eq!(stats["failed"], 2);
-    assert_eq!(control(&sb.url(), "stats").await["requests"], 3);
+    assert_eq!(inspect(&sb.url(), "stats").await["requests"], 3);
 }
 
 #[tokio::test]
@@ -55,21 +47,15 @@ async fn deals_lists_live_deals_for_every_vendor() {
             "/v2/deals",
         ),
     ] {
-        let sb = start(ServeArgs {
+        let (sb, api) = serve(ServeArgs {
             deals: 3,
             ..ServeArgs::new(vendor)
         })
         .await;
-        let api = Api::new(&sb, vendor);
         let (status, _) = api.with_body(Method::POST, path, create).await;
         assert!(status < 300, "{vendor:?}: {status}");
-        let deals = control(&sb.url(), "deals").await;
-        let names: Vec<&str> = deals
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["name"].as_str().unwrap())
-            .collect();
+        let deals = inspect(&sb.url(), "deals").await;
+        let names = strings(&deals, "/name");
         assert_eq!(names.len(), 4, "{vendor:?}: {deals}");
         assert_eq!(names.iter().filter(|n| **n == "Census").count(), 1);
     }

@@ -4,7 +4,7 @@ use crm::sandbox::{RateLimit, SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start, Api};
+use super::serve;
 
 fn limited(vendor: SandboxVendor, spec: &str) -> ServeArgs {
     ServeArgs {
@@ -15,8 +15,7 @@ fn limited(vendor: SandboxVendor, spec: &str) -> ServeArgs {
 
 #[tokio::test]
 async fn hubspot_rate_limit_answers_429_with_its_headers() {
-    let sb = start(limited(SandboxVendor::Hubspot, "3/10s")).await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (_sb, api) = serve(limited(SandboxVendor::Hubspot, "3/10s")).await;
     for left in [2, 1, 0] {
         let resp = api
             .req(Method::GET, "/crm/v3/pipelines/deals")
@@ -47,8 +46,7 @@ async fn hubspot_rate_limit_answers_429_with_its_headers() {
 
 #[tokio::test]
 async fn pipedrive_rate_limit_counts_token_costs_and_window_resets() {
-    let sb = start(limited(SandboxVendor::Pipedrive, "25/1s")).await;
-    let api = Api::new(&sb, SandboxVendor::Pipedrive);
+    let (_sb, api) = serve(limited(SandboxVendor::Pipedrive, "25/1s")).await;
     let first = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
     assert_eq!(
         first.headers()["x-ratelimit-remaining"],
@@ -93,12 +91,11 @@ async fn pipedrive_burst_is_a_window_beside_the_daily_budget() {
     // Pipedrive's burst window counts requests ("20 requests per 2 seconds per api_token" on its
     // lowest plan) and x-ratelimit-limit / -remaining describe it in requests, whatever each
     // endpoint's token cost (https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting).
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         burst: Some("3/1h".parse().unwrap()),
         ..limited(SandboxVendor::Pipedrive, "1000/24h")
     })
     .await;
-    let api = Api::new(&sb, SandboxVendor::Pipedrive);
     let status = |r: &reqwest::Response| r.status().as_u16();
     let first = api.req(Method::GET, "/api/v2/deals").send().await.unwrap();
     assert_eq!(status(&first), 200);
@@ -131,8 +128,7 @@ async fn pipedrive_burst_is_a_window_beside_the_daily_budget() {
 
 #[tokio::test]
 async fn sell_rate_limit_headers() {
-    let sb = start(limited(SandboxVendor::Sell, "1/1m")).await;
-    let api = Api::new(&sb, SandboxVendor::Sell);
+    let (_sb, api) = serve(limited(SandboxVendor::Sell, "1/1m")).await;
     assert_eq!(
         api.req(Method::GET, "/v2/deals")
             .send()
@@ -158,8 +154,7 @@ async fn fail_rate_gives_5xx_and_some_writes_happen_anyway() {
         state: Some(state.clone()),
         ..ServeArgs::new(SandboxVendor::Hubspot)
     };
-    let sb = start(args).await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
+    let (sb, api) = serve(args).await;
     let (status, body) = api.get("/crm/v3/objects/deals").await;
     assert!([500, 502, 503].contains(&status), "{status}");
     assert_eq!(body["status"], "error");
@@ -174,12 +169,11 @@ async fn fail_rate_gives_5xx_and_some_writes_happen_anyway() {
         assert!(status >= 500);
     }
     sb.shutdown().await.unwrap();
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         state: Some(state),
         ..ServeArgs::new(SandboxVendor::Hubspot)
     })
     .await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
     let (_, all) = api
         .with_body(
             Method::POST,
@@ -196,12 +190,11 @@ async fn fail_rate_gives_5xx_and_some_writes_happen_anyway() {
 
 #[tokio::test]
 async fn reset_rate_drops_the_connection_mid_body() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         reset_rate: 1.0,
         ..ServeArgs::new(SandboxVendor::Pipedrive)
     })
     .await;
-    let api = Api::new(&sb, SandboxVendor::Pipedrive);
     let resp = api
         .req(Method::GET, "/api/v2/deals")
         .send()
@@ -213,12 +206,11 @@ async fn reset_rate_drops_the_connection_mid_body() {
 
 #[tokio::test]
 async fn truncate_rate_cuts_the_json() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         truncate_rate: 1.0,
         ..ServeArgs::new(SandboxVendor::Sell)
     })
     .await;
-    let api = Api::new(&sb, SandboxVendor::Sell);
     let resp = api.req(Method::GET, "/v2/deals").send().await.unwrap();
     assert_eq!(resp.status().as_u16(), 200);
     let text = resp.text().await.expect("a complete (short) body");
@@ -228,13 +220,12 @@ async fn truncate_rate_cuts_the_json() {
 
 #[tokio::test]
 async fn slow_body_and_latency_take_time() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         slow_body_ms: 40,
         latency_ms: 100,
         ..ServeArgs::new(SandboxVendor::Hubspot)
     })
     .await;
-    let api = Api::new(&sb, SandboxVendor::Hubspot);
     let t = Instant::now();
     let (status, body) = api.get("/crm/v3/objects/deals?limit=100").await;
     assert_eq!(status, 200);

@@ -4,7 +4,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start, start_default, Api};
+use super::{serve, serve_default, Api};
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
@@ -36,12 +36,11 @@ async fn all_ids(api: &Api, limit: usize) -> Vec<String> {
 
 #[tokio::test]
 async fn list_pages_cover_every_deal_once() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         deals: 37,
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let ids = all_ids(&api, 10).await;
     assert_eq!(ids.len(), 37);
     assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 37);
@@ -54,8 +53,7 @@ async fn list_pages_cover_every_deal_once() {
 
 #[tokio::test]
 async fn default_properties_and_associations() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, body) = api
         .get("/crm/v3/objects/deals?limit=3&associations=contacts,companies")
         .await;
@@ -81,8 +79,7 @@ async fn default_properties_and_associations() {
 
 #[tokio::test]
 async fn auth_and_not_found() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (sb, api) = serve_default(V).await;
     let resp = reqwest::get(format!("{}/crm/v3/objects/deals", sb.url()))
         .await
         .unwrap();
@@ -96,8 +93,7 @@ async fn auth_and_not_found() {
 
 #[tokio::test]
 async fn crud_round_trip() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, created) = api
         .with_body(
             Method::POST,
@@ -155,12 +151,11 @@ async fn crud_round_trip() {
 
 #[tokio::test]
 async fn search_filters_sorts_and_paging() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         deals: 60,
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let search = |body: Value| api.with_body(Method::POST, "/crm/v3/objects/deals/search", body);
     let (status, body) = search(json!({
         "filterGroups": [{"filters": [{"propertyName": "amount", "operator": "GTE", "value": "5000"},
@@ -239,8 +234,7 @@ async fn search_filters_sorts_and_paging() {
 
 #[tokio::test]
 async fn merge_gives_a_new_id_and_old_ids_follow() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, before) = api
         .get("/crm/v3/objects/deals/9000001?properties=dealname")
         .await;
@@ -269,12 +263,11 @@ async fn merge_gives_a_new_id_and_old_ids_follow() {
 #[tokio::test]
 async fn same_seed_same_data_other_seed_other_data() {
     let fetch = |seed: u64| async move {
-        let sb = start(ServeArgs {
+        let (_sb, api) = serve(ServeArgs {
             seed,
             ..ServeArgs::new(V)
         })
         .await;
-        let api = Api::new(&sb, V);
         api.get(
             "/crm/v3/objects/deals?limit=100&properties=dealname,amount,dealstage,closedate,region",
         )
@@ -294,8 +287,7 @@ async fn state_survives_a_restart() {
         state: Some(path.clone()),
         ..ServeArgs::new(V)
     };
-    let sb = start(args.clone()).await;
-    let api = Api::new(&sb, V);
+    let (sb, api) = serve(args.clone()).await;
     let (status, created) = api
         .with_body(
             Method::POST,
@@ -307,8 +299,7 @@ async fn state_survives_a_restart() {
     let id = created["id"].as_str().unwrap().to_string();
     sb.shutdown().await.unwrap();
 
-    let sb = start(args).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve(args).await;
     let (status, got) = api
         .get(&format!("/crm/v3/objects/deals/{id}?properties=dealname"))
         .await;

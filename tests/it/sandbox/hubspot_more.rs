@@ -2,16 +2,16 @@
 
 use crm::sandbox::SandboxVendor;
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::{start_default, Api};
+use super::{primary_companies, serve_default};
+use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
 #[tokio::test]
 async fn batches_and_upsert() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, read) = api
         .with_body(Method::POST, "/crm/v3/objects/deals/batch/read",
             json!({"inputs": [{"id": "9000001"}, {"id": "1"}], "properties": ["dealname"], "propertiesWithHistory": []}))
@@ -69,8 +69,7 @@ async fn batches_and_upsert() {
 
 #[tokio::test]
 async fn v4_associations_and_metadata() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, labels) = api.get("/crm/v4/associations/deals/companies/labels").await;
     let primary = labels["results"]
         .as_array()
@@ -88,15 +87,7 @@ async fn v4_associations_and_metadata() {
         .await;
     assert_eq!(status, 201, "{put}");
     assert_eq!(put["labels"], json!(["Primary"]));
-    let (_, got) = api
-        .get("/crm/v3/objects/deals/9000001?associations=companies")
-        .await;
-    let primaries: Vec<&Value> = got["associations"]["companies"]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["type"] == "deal_to_company")
-        .collect();
+    let (_, primaries) = primary_companies(&api, "9000001").await;
     assert_eq!(primaries.len(), 1, "one primary company");
     assert_eq!(primaries[0]["id"], "3108");
     let (status, _) = api
@@ -131,12 +122,7 @@ async fn v4_associations_and_metadata() {
     assert_eq!(status, 404);
 
     let (_, pipelines) = api.get("/crm/v3/pipelines/deals").await;
-    let labels: Vec<&str> = pipelines["results"][0]["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = strings(&pipelines["results"][0]["stages"], "/label");
     assert!(
         labels.contains(&"Appointment Scheduled") && labels.contains(&"Closed Lost"),
         "{labels:?}"

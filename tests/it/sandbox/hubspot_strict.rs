@@ -5,7 +5,7 @@ use crm::sandbox::{RateLimit, SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start, start_default, Api};
+use super::{primary_companies, serve, serve_default};
 
 const V: SandboxVendor = SandboxVendor::Hubspot;
 
@@ -23,8 +23,7 @@ fn ids(results: &Value) -> Vec<String> {
 /// a deal. If the pipeline property is not specified, the default pipeline is assumed."
 #[tokio::test]
 async fn a_create_without_dealstage_is_a_validation_error() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     for (path, body) in [
         (
             "/crm/v3/objects/deals",
@@ -73,8 +72,7 @@ async fn a_create_without_dealstage_is_a_validation_error() {
 /// results are `SimplePublicObject`s (deals.v3): no `associations`.
 #[tokio::test]
 async fn search_finds_deals_by_associated_contact_and_company_and_answers_without_associations() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, deal) = api
         .get("/crm/v3/objects/deals/9000001?associations=contacts,companies")
         .await;
@@ -131,8 +129,7 @@ async fn search_finds_deals_by_associated_contact_and_company_and_answers_withou
 /// and nothing of a sunk batch is written.
 #[tokio::test]
 async fn batch_writes_answer_each_traced_input_on_its_own() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, body) = api
         .with_body(
             Method::POST,
@@ -207,8 +204,7 @@ async fn batch_writes_answer_each_traced_input_on_its_own() {
 /// input"): which write would win is undefined.
 #[tokio::test]
 async fn a_batch_naming_one_record_twice_is_refused() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, body) = api
         .with_body(
             Method::POST,
@@ -241,8 +237,7 @@ async fn a_batch_naming_one_record_twice_is_refused() {
 /// Primary").
 #[tokio::test]
 async fn association_batches_report_each_missing_record_and_the_first_company_is_primary() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, created) = api
         .with_body(
             Method::POST,
@@ -296,17 +291,7 @@ async fn association_batches_report_each_missing_record_and_the_first_company_is
         json!({"inputs": [pair("3103", 341)]}),
     )
     .await;
-    let (_, got) = api
-        .get(&format!(
-            "/crm/v3/objects/deals/{deal}?associations=companies"
-        ))
-        .await;
-    let primaries: Vec<&Value> = got["associations"]["companies"]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["type"] == "deal_to_company")
-        .collect();
+    let (got, primaries) = primary_companies(&api, &deal).await;
     assert_eq!(primaries.len(), 1, "{got}");
     assert_eq!(primaries[0]["id"], "3102");
 }
@@ -316,7 +301,7 @@ async fn association_batches_report_each_missing_record_and_the_first_company_is
 /// files declare (crmOwners.v3: `crm.objects.owners.read`).
 #[tokio::test]
 async fn a_token_without_the_owners_scope_gets_403_missing_scopes() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         scopes: Some(vec![
             "crm.objects.deals.read".into(),
             "crm.objects.deals.write".into(),
@@ -324,7 +309,6 @@ async fn a_token_without_the_owners_scope_gets_403_missing_scopes() {
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let (status, body) = api.get("/crm/v3/owners").await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["category"], "MISSING_SCOPES");
@@ -333,12 +317,11 @@ async fn a_token_without_the_owners_scope_gets_403_missing_scopes() {
         json!(["crm.objects.owners.read"])
     );
     assert_eq!(api.get("/crm/v3/objects/deals/9000001").await.0, 200);
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         scopes: Some(vec!["crm.objects.owners.read".into()]),
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let (status, body) = api.get("/crm/v3/objects/deals/9000001").await;
     assert_eq!(status, 403);
     assert_eq!(
@@ -350,12 +333,11 @@ async fn a_token_without_the_owners_scope_gets_403_missing_scopes() {
 /// `--search-rate-limit`: the search endpoints' own limit, beside the account's.
 #[tokio::test]
 async fn search_has_its_own_rate_limit() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         search_rate_limit: Some("2/1m".parse::<RateLimit>().unwrap()),
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let search = || api.with_body(Method::POST, "/crm/v3/objects/deals/search", json!({}));
     assert_eq!(search().await.0, 200);
     assert_eq!(search().await.0, 200);

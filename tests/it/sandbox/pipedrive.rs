@@ -4,7 +4,7 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start, start_default, Api};
+use super::{serve, serve_default, start_default, Api};
 
 const V: SandboxVendor = SandboxVendor::Pipedrive;
 
@@ -31,12 +31,11 @@ async fn collect(api: &Api, path: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn cursor_pages_cover_every_deal_once_and_filters_apply() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         deals: 41,
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let all = collect(&api, "/api/v2/deals?limit=6").await;
     assert_eq!(all.len(), 41);
     assert_eq!(
@@ -106,8 +105,7 @@ async fn cursor_pages_cover_every_deal_once_and_filters_apply() {
 
 #[tokio::test]
 async fn crud_round_trip_with_custom_fields() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, fields) = api.get("/api/v2/dealFields").await;
     let region = fields["data"]
         .as_array()
@@ -225,8 +223,7 @@ async fn auth_by_token_header_or_bearer() {
 
 #[tokio::test]
 async fn merge_keeps_merge_with_id_and_removes_the_path_deal() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, keep_before) = api.get("/api/v2/deals/2").await;
     let (status, merged) = api
         .with_body(
@@ -260,8 +257,7 @@ async fn merge_keeps_merge_with_id_and_removes_the_path_deal() {
 
 #[tokio::test]
 async fn search_followers_participants_and_metadata() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, found) = api.get("/api/v2/deals/search?term=acme").await;
     assert_eq!(status, 200, "{found}");
     let items = found["data"]["items"].as_array().unwrap();
@@ -352,8 +348,7 @@ async fn search_followers_participants_and_metadata() {
 /// answers nothing under a bare `/v1`, so neither does the sandbox.
 #[tokio::test]
 async fn only_the_documented_api_prefixes_answer() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     for path in ["/v1/users", "/v1/users/me", "/v1/deals/1/participants"] {
         assert_eq!(api.get(path).await.0, 404, "{path}");
         let documented = format!("/api{path}");

@@ -4,18 +4,18 @@ use crm::sandbox::{SandboxVendor, ServeArgs};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{start, start_default, Api};
+use super::{serve, serve_default};
+use crate::support::json::strings;
 
 const V: SandboxVendor = SandboxVendor::Sell;
 
 #[tokio::test]
 async fn pages_cover_every_deal_once_and_sorts_apply() {
-    let sb = start(ServeArgs {
+    let (_sb, api) = serve(ServeArgs {
         deals: 53,
         ..ServeArgs::new(V)
     })
     .await;
-    let api = Api::new(&sb, V);
     let mut seen = BTreeSet::new();
     let mut page = 1;
     loop {
@@ -60,8 +60,7 @@ async fn pages_cover_every_deal_once_and_sorts_apply() {
 
 #[tokio::test]
 async fn filters_crud_and_errors() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (sb, api) = serve_default(V).await;
     let (_, all) = api.get("/v2/deals?per_page=100").await;
     let first = &all["items"][0]["data"];
     let owner = first["owner_id"].as_u64().unwrap();
@@ -176,8 +175,7 @@ async fn filters_crud_and_errors() {
 
 #[tokio::test]
 async fn upsert_updates_one_creates_none_and_refuses_many() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (status, up) = api
         .with_body(
             Method::POST,
@@ -229,14 +227,10 @@ async fn upsert_updates_one_creates_none_and_refuses_many() {
 
 #[tokio::test]
 async fn metadata() {
-    let sb = start_default(V).await;
-    let api = Api::new(&sb, V);
+    let (_sb, api) = serve_default(V).await;
     let (_, stages) = api.get("/v2/stages?per_page=100").await;
-    let cats: BTreeSet<&str> = stages["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["data"]["category"].as_str().unwrap())
+    let cats: BTreeSet<&str> = strings(&stages["items"], "/data/category")
+        .into_iter()
         .collect();
     for c in ["incoming", "in_progress", "won", "lost", "unqualified"] {
         assert!(cats.contains(c), "{cats:?}");
@@ -265,13 +259,12 @@ async fn metadata() {
 #[tokio::test]
 async fn same_seed_same_deals() {
     let fetch = |seed: u64| async move {
-        let sb = start(ServeArgs {
+        let (_sb, api) = serve(ServeArgs {
             seed,
             deals: 30,
             ..ServeArgs::new(V)
         })
         .await;
-        let api = Api::new(&sb, V);
         let (_, body) = api.get("/v2/deals?per_page=100").await;
         body["items"]
             .as_array()

@@ -240,6 +240,19 @@ impl std::future::IntoFuture for Crm {
     }
 }
 
+/// Runs each of `lines` in `home` against `to`, in turn, and writes them down as a session for a
+/// snapshot: `$ crm ARGS` (the arguments crm was given, joined by spaces), then what it printed
+/// and its exit code.
+pub async fn session<'a>(home: &Home, to: impl Into<To<'a>> + Clone, lines: &[&str]) -> String {
+    let mut session = String::new();
+    for line in lines {
+        let out = crm(home, to.clone(), *line).await;
+        let args = argv(line).join(" ");
+        session.push_str(&format!("$ crm {args}\n{}\n", out.transcript()));
+    }
+    session
+}
+
 /// On platforms whose OS keyring cannot be redirected, refuses to run crm unless opted in.
 fn refuse_the_users_keyring() {
     if cfg!(any(target_os = "macos", target_os = "windows"))

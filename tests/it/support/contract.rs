@@ -381,6 +381,32 @@ pub fn assert_sent(seen: &[String], expected: &str) {
     );
 }
 
+/// Contract commands that belong together: run in turn on one freshly seeded account, each with
+/// the requests it must send (among others).
+pub type Commands = &'static [(&'static str, &'static [&'static str])];
+
+/// Runs each group of `table` on an account `seeded` afresh: every command through `sent` (which
+/// judges its requests and checks its exit), then `assert_sent` for each request it must send.
+/// Does nothing where `seeded` gives no account (Prism or the specs are absent).
+pub fn assert_each_sends(
+    table: &[Commands],
+    seeded: fn() -> Option<(ContractServer, Home)>,
+    sent: fn(&ContractServer, &Home, &str) -> Vec<String>,
+    assert_sent: fn(&[String], &str),
+) {
+    for commands in table {
+        let Some((server, home)) = seeded() else {
+            return;
+        };
+        for (line, requests) in *commands {
+            let seen = sent(&server, &home, line);
+            for request in *requests {
+                assert_sent(&seen, request);
+            }
+        }
+    }
+}
+
 /// Writes `entries` into the metadata cache crm keeps for `vendor` at `base_url` with `token`,
 /// so names resolve the same way every run whatever Prism answers.
 pub fn seed_cache(

@@ -13,6 +13,8 @@ pub trait Answers {
     async fn answer(&self, verb: &str, p: &str, body: Value);
     /// Answers `verb p` with `status` and `body`.
     async fn answer_with(&self, verb: &str, p: &str, status: u16, body: Value);
+    /// Answers `verb p` with `status` and no body.
+    async fn answer_status(&self, verb: &str, p: &str, status: u16);
 }
 
 impl Answers for MockServer {
@@ -24,6 +26,15 @@ impl Answers for MockServer {
         Mock::given(method(verb))
             .and(path(p))
             .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .expect(1..)
+            .mount(self)
+            .await;
+    }
+
+    async fn answer_status(&self, verb: &str, p: &str, status: u16) {
+        Mock::given(method(verb))
+            .and(path(p))
+            .respond_with(ResponseTemplate::new(status))
             .expect(1..)
             .mount(self)
             .await;

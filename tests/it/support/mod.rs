@@ -9,6 +9,7 @@ pub mod allow_list;
 pub mod cli;
 pub mod contract;
 pub mod creds;
+pub mod json;
 pub mod mock;
 pub mod prism;
 pub mod proxy;

@@ -39,6 +39,29 @@ impl Account {
         Account::start(vendor, token(vendor)).await
     }
 
+    /// `vendor`'s account with its metadata, as [`hubspot::account`] and its likes furnish it.
+    pub async fn of(vendor: &str) -> Account {
+        Account::furnished(vendor, false).await
+    }
+
+    /// `vendor`'s account with the two deals the snapshots show, as [`hubspot::with_deals`] and
+    /// its likes furnish them.
+    pub async fn with_deals(vendor: &str) -> Account {
+        Account::furnished(vendor, true).await
+    }
+
+    async fn furnished(vendor: &str, with_deals: bool) -> Account {
+        match (vendor, with_deals) {
+            ("hubspot", false) => hubspot::account().await,
+            ("hubspot", true) => hubspot::with_deals().await,
+            ("pipedrive", false) => pipedrive::account().await,
+            ("pipedrive", true) => pipedrive::with_deals().await,
+            ("sell", false) => sell::account().await,
+            ("sell", true) => sell::with_deals().await,
+            (other, _) => panic!("no such vendor: {other}"),
+        }
+    }
+
     /// Mounts the metadata answer `body` for `GET p`, used or not.
     async fn furnish(&self, p: &str, body: Value) {
         Mock::given(method("GET"))

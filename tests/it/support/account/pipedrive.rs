@@ -2,8 +2,11 @@
 //! stages and deal fields, v1 users), and deals in Pipedrive's own v2 shape.
 
 use serde_json::{json, Value};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
 
 use super::{fixture, Account};
+use crate::support::mock::Answers;
 
 /// An API token: 40 hex characters, so crm sends it in `x-api-token`.
 pub const TOKEN: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
@@ -119,4 +122,28 @@ pub fn search_hits(hits: &[(u64, &str, f64)]) -> Value {
         })
         .collect();
     json!({"success": true, "data": {"items": items}, "additional_data": {}})
+}
+
+/// Pipedrive's search index catching up with a write: the first search finds nothing, every
+/// later one finds deal `id` named `name`, and a read of it by id answers it with `amount` and
+/// `external_id` as its External ID. Each answer must be used.
+pub async fn search_catches_up(
+    account: &Account,
+    (id, name, amount): (u64, &str, &str),
+    external_id: &str,
+) {
+    Mock::given(method("GET"))
+        .and(path("/api/v2/deals/search"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(search_hits(&[])))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1..)
+        .mount(account)
+        .await;
+    let hits = search_hits(&[(id, name, 1.0)]);
+    account.answer("GET", "/api/v2/deals/search", hits).await;
+    let mut found = deal(id, name, amount);
+    found["custom_fields"][EXTERNAL_KEY] = json!(external_id);
+    let read = format!("/api/v2/deals/{id}");
+    account.answer("GET", &read, ok(found)).await;
 }
