@@ -15,7 +15,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use capabilities::{Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE};
+pub use capabilities::{
+    Associations, Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE,
+};
 pub use field_info::CustomFieldInfo;
 pub use spec::VendorSpec;
 

@@ -8,7 +8,7 @@ use super::wire::LabelWire;
 use super::{results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
 use crate::adapter::error::no_such_deal;
 use crate::adapter::Written;
-use crate::error::{Error, Failure, Result};
+use crate::error::{Failure, Result};
 use crate::http::{path, Request};
 use crate::model::{AssociateOptions, Deal, DealInput, Target, Vendor};
 use crate::resolve::{resolve, Candidate};
@@ -24,28 +24,14 @@ impl HubSpot {
         target: &Target,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.role.is_some() {
-            return Err(Error::usage_hint(
-                "--role is not a HubSpot option",
-                "HubSpot describes an association with --label",
-            ));
-        }
         let (to_type, to_id) = to_type(target);
         let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
         let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
+        // The options were checked against the descriptor: a label comes alone, and
+        // --primary/--replace only with a company.
         let kind = match (&options.label, target, options.primary || options.replace) {
-            (Some(_), _, true) => {
-                return Err(Error::usage(
-                    "give --label or --primary/--replace, not both",
-                ));
-            }
-            (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
-            (None, Target::Contact(_), true) => {
-                return Err(Error::usage(
-                    "HubSpot has no primary contact: --primary and --replace are for companies",
-                ))
-            }
-            (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
+            (Some(label), _, _) => Some(self.label_type(to_type, label).await?),
+            (None, Target::Contact(_), _) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
             // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
             // making this one primary moves the label from the old one.
             (None, Target::Company(_), true) => {

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::error::SellPolicy;
+use super::links::ROLE;
 use crate::adapter::spec::{person, Auth, RateTiers, VendorSpec, WhoAmI};
-use crate::adapter::{Capabilities, Filter, Op, Support};
+use crate::adapter::{Associations, Capabilities, Filter, Op, Support};
 use crate::http::{AuthScheme, VendorPolicy};
 use crate::model::Vendor;
 
@@ -61,6 +62,15 @@ pub static SPEC: VendorSpec = VendorSpec {
         // Zendesk documents no web address for a deal (searched its developer and help
         // pages, 2026): Sell deals carry no `url`.
         deal_links: false,
+        associations: Associations {
+            roles: &[ROLE],
+            labels: false,
+            primary_contact: true,
+            lacking: (
+                "--label is a HubSpot option",
+                "Zendesk Sell describes a deal's contact with --role involved",
+            ),
+        },
         instead: &[],
     },
     auth: Auth {
