@@ -80,14 +80,7 @@ impl HubSpot {
                 let r = self
                     .env
                     .http
-                    .send(Request::get(path(&[
-                        "crm",
-                        "v4",
-                        "associations",
-                        "deals",
-                        to_type,
-                        "labels",
-                    ])))
+                    .send(Request::get(associations_with(to_type, &["labels"])))
                     .await?;
                 results(r.body, "association labels")
             })
@@ -248,15 +241,7 @@ impl HubSpot {
         // Adding an association that exists changes nothing: the call may be sent again.
         let request = Request::new(
             Method::POST,
-            path(&[
-                "crm",
-                "v4",
-                "associations",
-                "deals",
-                to_type,
-                "batch",
-                "create",
-            ]),
+            associations_with(to_type, &["batch", "create"]),
         )
         .json(json!({"inputs": inputs}))
         .idempotent(true);
@@ -328,6 +313,13 @@ fn add_to(deal: &mut Deal, to_type: &str, to_id: &str) {
 /// `/crm/v4/objects/deals/{id}/associations/…`: deal `id`'s associations (v4), then `rest`.
 fn deal_associations(id: &str, rest: &[&str]) -> String {
     let mut segments = vec!["crm", "v4", "objects", "deals", id, "associations"];
+    segments.extend_from_slice(rest);
+    path(&segments)
+}
+
+/// `/crm/v4/associations/deals/{to_type}/…`: deals' associations with `to_type` (v4), then `rest`.
+pub(super) fn associations_with(to_type: &str, rest: &[&str]) -> String {
+    let mut segments = vec!["crm", "v4", "associations", "deals", to_type];
     segments.extend_from_slice(rest);
     path(&segments)
 }
