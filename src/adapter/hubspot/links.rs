@@ -104,13 +104,7 @@ impl HubSpot {
     /// The deal's primary company (association type 5), read with the v4 associations API.
     pub(super) async fn primary_company(&self, id: &str) -> Result<Option<String>> {
         let request = Request::get(deal_associations(id, &["companies"]));
-        let body = self
-            .env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
-            .body;
+        let body = self.send_for_deal(request, id).await?.body;
         let primary = body
             .get("results")
             .and_then(Value::as_array)

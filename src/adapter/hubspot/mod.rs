@@ -27,7 +27,7 @@ use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
 use super::error::no_such_deal;
 use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
-use crate::http::{path, Request};
+use crate::http::{path, Request, Response};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Target, User, Vendor,
 };
@@ -61,6 +61,15 @@ impl HubSpot {
             memo: Mutex::new(None),
             said_first_stage: AtomicBool::new(false),
         }
+    }
+
+    /// Sends a request about deal `id`, whose 404 says that deal does not exist.
+    async fn send_for_deal(&self, request: Request, id: &str) -> Result<Response> {
+        self.env
+            .http
+            .send(request)
+            .await
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))
     }
 
     async fn fetch_pipelines(&self) -> Result<Vec<PipelineWire>> {
@@ -217,13 +226,7 @@ impl HubSpot {
         if archived {
             request = request.query("archived", true);
         }
-        let body = self
-            .env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
-            .body;
+        let body = self.send_for_deal(request, id).await?.body;
         convert::to_deal(body, &meta, self.env.raw)
     }
 }
@@ -309,21 +312,13 @@ impl super::Adapter for HubSpot {
         let request = Request::new(Method::PATCH, path(&["crm", "v3", "objects", "deals", id]))
             .json(json!({"properties": props.values}))
             .idempotent(true);
-        self.env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
+        self.send_for_deal(request, id).await?;
         Ok(Written::new(self.fetch_deal(id).await?))
     }
 
     async fn delete(&self, id: &str) -> Result<()> {
         let request = Request::new(Method::DELETE, path(&["crm", "v3", "objects", "deals", id]));
-        self.env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
+        self.send_for_deal(request, id).await?;
         Ok(())
     }
 
