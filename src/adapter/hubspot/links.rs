@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::wire::LabelWire;
-use super::{results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use super::{HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
 use crate::adapter::error::no_such_deal;
 use crate::adapter::Written;
 use crate::error::{Failure, Result};
@@ -76,14 +76,13 @@ impl HubSpot {
         let labels: Vec<LabelWire> = self
             .env
             .cache
-            .get_or_fetch(&format!("labels-{to_type}"), async {
-                let r = self
-                    .env
-                    .http
-                    .send(Request::get(associations_with(to_type, &["labels"])))
-                    .await?;
-                results(r.body, "association labels")
-            })
+            .get_or_fetch(
+                &format!("labels-{to_type}"),
+                self.get_results(
+                    associations_with(to_type, &["labels"]),
+                    "association labels",
+                ),
+            )
             .await?;
         let candidates: Vec<Candidate> = labels
             .iter()

@@ -72,13 +72,19 @@ impl HubSpot {
             .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))
     }
 
+    /// `GET path`, its `results` read as `T`s (`what` names them in errors).
+    pub(super) async fn get_results<T: serde::de::DeserializeOwned>(
+        &self,
+        path: String,
+        what: &str,
+    ) -> Result<Vec<T>> {
+        let r = self.env.http.send(Request::get(path)).await?;
+        results(r.body, what)
+    }
+
     async fn fetch_pipelines(&self) -> Result<Vec<PipelineWire>> {
-        let r = self
-            .env
-            .http
-            .send(Request::get(path(&["crm", "v3", "pipelines", "deals"])))
-            .await?;
-        results(r.body, "pipelines")
+        let pipelines = path(&["crm", "v3", "pipelines", "deals"]);
+        self.get_results(pipelines, "pipelines").await
     }
 
     /// Every owner, archived ones too, so old deals still show a name.
@@ -115,12 +121,8 @@ impl HubSpot {
     }
 
     async fn fetch_properties(&self) -> Result<Vec<PropertyWire>> {
-        let r = self
-            .env
-            .http
-            .send(Request::get(path(&["crm", "v3", "properties", "deals"])))
-            .await?;
-        results(r.body, "properties")
+        let properties = path(&["crm", "v3", "properties", "deals"]);
+        self.get_results(properties, "properties").await
     }
 
     /// The portal's details (`GET /account-info/v3/details`, which any token may read): its id
