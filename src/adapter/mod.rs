@@ -295,6 +295,15 @@ where
     Ok(found.into_iter().flatten().collect())
 }
 
+/// A key `--unset` was given, as the common field it names: `key` itself, or the common field
+/// of the vendor's own key in `vendor_keys` (pairs of vendor key and common field).
+pub(crate) fn common_key<'a>(vendor_keys: &'a [(&'a str, &'a str)], key: &'a str) -> &'a str {
+    vendor_keys
+        .iter()
+        .find(|(vendor, _)| *vendor == key)
+        .map_or(key, |(_, common)| common)
+}
+
 /// Builds the adapter for a vendor.
 pub fn build(vendor: Vendor, env: AdapterEnv) -> Result<Box<dyn Adapter>> {
     match vendor {
