@@ -123,15 +123,10 @@ impl Config {
     /// Reads the config; a missing file is an empty config.
     pub fn load(dir: &Path) -> Result<Config> {
         let path = Self::path(dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(Error::internal(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )))
-            }
+        let Some(bytes) =
+            read_unless_missing(&path, std::fs::read(&path)).map_err(Error::internal)?
+        else {
+            return Ok(Config::default());
         };
         let broken = |what: String| {
             Error::usage_hint(
@@ -240,6 +235,19 @@ pub fn check_profile_name(name: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// What reading the file at `path` gave, `None` for a file that does not exist (not written
+/// yet); any other error says which file could not be read.
+pub fn read_unless_missing<T>(
+    path: &Path,
+    read: std::io::Result<T>,
+) -> std::result::Result<Option<T>, String> {
+    match read {
+        Ok(content) => Ok(Some(content)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
 }
 
 /// Replaces `path` with `bytes` through a temporary file in the same directory and a rename;
