@@ -303,19 +303,24 @@ mod tests {
     #[test]
     fn a_save_changes_only_what_changed() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "\
-# crm profiles, edited by hand
-default = \"acme\" # the one I use most
-
+        // The profile the save leaves alone, comments and all.
+        let untouched = "\
 # Work account
 [profiles.acme]
 vendor = \"pipedrive\"
 # our company domain
 base_url = \"https://acme.pipedrive.com\"
+";
+        let text = format!(
+            "\
+# crm profiles, edited by hand
+default = \"acme\" # the one I use most
 
+{untouched}
 [profiles.old]
 vendor = \"sell\" # to be removed
-";
+"
+        );
         std::fs::write(Config::path(dir.path()), text).unwrap();
         let mut config = Config::load(dir.path()).unwrap();
         config.profiles.remove("old");
@@ -327,19 +332,16 @@ vendor = \"sell\" # to be removed
         let saved = std::fs::read_to_string(Config::path(dir.path())).unwrap();
         assert_eq!(
             saved,
-            "\
+            format!(
+                "\
 # crm profiles, edited by hand
 default = \"hub\" # the one I use most
 
-# Work account
-[profiles.acme]
-vendor = \"pipedrive\"
-# our company domain
-base_url = \"https://acme.pipedrive.com\"
-
+{untouched}
 [profiles.hub]
 vendor = \"hubspot\"
 "
+            )
         );
         assert_eq!(Config::load(dir.path()).unwrap().profiles.len(), 2);
     }
