@@ -215,27 +215,24 @@ impl MetaCache {
 mod tests {
     use super::*;
 
+    /// The owners `cache` holds, fetched with `fetch` when it holds none.
+    async fn owners(
+        cache: &MetaCache,
+        fetch: impl Future<Output = Result<Vec<String>>>,
+    ) -> Vec<String> {
+        cache.get_or_fetch("owners", fetch).await.unwrap()
+    }
+
     #[tokio::test]
     async fn fetches_once_then_reads_disk() {
         let dir = tempfile::tempdir().unwrap();
         let cache = MetaCache::new(Some(dir.path()), &["hubspot", "url", "tok"], false);
-        let a: Vec<String> = cache
-            .get_or_fetch("owners", async { Ok(vec!["x".to_string()]) })
-            .await
-            .unwrap();
-        assert_eq!(a, ["x"]);
+        assert_eq!(owners(&cache, async { Ok(vec!["x".into()]) }).await, ["x"]);
         let again = MetaCache::new(Some(dir.path()), &["hubspot", "url", "tok"], false);
-        let b: Vec<String> = again
-            .get_or_fetch("owners", async { panic!("should come from disk") })
-            .await
-            .unwrap();
-        assert_eq!(b, ["x"]);
+        let from_disk = owners(&again, async { panic!("should come from disk") }).await;
+        assert_eq!(from_disk, ["x"]);
         let other = MetaCache::new(Some(dir.path()), &["hubspot", "url", "other"], false);
-        let c: Vec<String> = other
-            .get_or_fetch("owners", async { Ok(vec!["y".to_string()]) })
-            .await
-            .unwrap();
-        assert_eq!(c, ["y"]);
+        assert_eq!(owners(&other, async { Ok(vec!["y".into()]) }).await, ["y"]);
         let text = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -123,15 +123,10 @@ impl Config {
     /// Reads the config; a missing file is an empty config.
     pub fn load(dir: &Path) -> Result<Config> {
         let path = Self::path(dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(Error::internal(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )))
-            }
+        let Some(bytes) =
+            read_unless_missing(&path, std::fs::read(&path)).map_err(Error::internal)?
+        else {
+            return Ok(Config::default());
         };
         let broken = |what: String| {
             Error::usage_hint(
@@ -242,6 +237,19 @@ pub fn check_profile_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// What reading the file at `path` gave, `None` for a file that does not exist (not written
+/// yet); any other error says which file could not be read.
+pub fn read_unless_missing<T>(
+    path: &Path,
+    read: std::io::Result<T>,
+) -> std::result::Result<Option<T>, String> {
+    match read {
+        Ok(content) => Ok(Some(content)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
 /// Replaces `path` with `bytes` through a temporary file in the same directory and a rename;
 /// the new file has `mode` (Unix) from the moment it exists.
 pub fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
@@ -295,19 +303,24 @@ mod tests {
     #[test]
     fn a_save_changes_only_what_changed() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "\
-# crm profiles, edited by hand
-default = \"acme\" # the one I use most
-
+        // The profile the save leaves alone, comments and all.
+        let untouched = "\
 # Work account
 [profiles.acme]
 vendor = \"pipedrive\"
 # our company domain
 base_url = \"https://acme.pipedrive.com\"
+";
+        let text = format!(
+            "\
+# crm profiles, edited by hand
+default = \"acme\" # the one I use most
 
+{untouched}
 [profiles.old]
 vendor = \"sell\" # to be removed
-";
+"
+        );
         std::fs::write(Config::path(dir.path()), text).unwrap();
         let mut config = Config::load(dir.path()).unwrap();
         config.profiles.remove("old");
@@ -319,19 +332,16 @@ vendor = \"sell\" # to be removed
         let saved = std::fs::read_to_string(Config::path(dir.path())).unwrap();
         assert_eq!(
             saved,
-            "\
+            format!(
+                "\
 # crm profiles, edited by hand
 default = \"hub\" # the one I use most
 
-# Work account
-[profiles.acme]
-vendor = \"pipedrive\"
-# our company domain
-base_url = \"https://acme.pipedrive.com\"
-
+{untouched}
 [profiles.hub]
 vendor = \"hubspot\"
 "
+            )
         );
         assert_eq!(Config::load(dir.path()).unwrap().profiles.len(), 2);
     }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use self::table::{Column, Fit};
 use crate::adapter::Capabilities;
 use crate::error::{Error, Result};
-use crate::model::{custom_in_order, decimal_text, time_text, Deal, Vendor};
+use crate::model::{custom_in_order, decimal_text, time_text, Deal, Ref, Vendor};
 use crate::resolve::unknown_field;
 use crate::streams::Streams;
 
@@ -104,30 +104,23 @@ fn deal_json(deal: &Deal, fields: &[String]) -> Value {
 /// One cell of a table or CSV row: names rather than ids, lists joined.
 fn deal_cell(deal: &Deal, field: &str) -> String {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let label = |r: &Option<Ref>| {
+        r.as_ref()
+            .map(|r| r.label().to_string())
+            .unwrap_or_default()
+    };
     match field {
         "id" => deal.id.clone(),
         "vendor" => deal.vendor.key().to_string(),
         "name" => text(&deal.name),
         "amount" => deal.amount.map(decimal_text).unwrap_or_default(),
         "currency" => text(&deal.currency),
-        "pipeline" => deal
-            .pipeline
-            .as_ref()
-            .map(|r| r.label().to_string())
-            .unwrap_or_default(),
-        "stage" => deal
-            .stage
-            .as_ref()
-            .map(|r| r.label().to_string())
-            .unwrap_or_default(),
+        "pipeline" => label(&deal.pipeline),
+        "stage" => label(&deal.stage),
         "status" => deal.status.map(|s| s.to_string()).unwrap_or_default(),
         "deleted" => deal.deleted.to_string(),
         "archived" => deal.archived.to_string(),
-        "owner" => deal
-            .owner
-            .as_ref()
-            .map(|r| r.label().to_string())
-            .unwrap_or_default(),
+        "owner" => label(&deal.owner),
         "close_date" => deal.close_date.map(|d| d.to_string()).unwrap_or_default(),
         "probability" => deal.probability.map(decimal_text).unwrap_or_default(),
         "contacts" => deal.contacts.join(";"),

@@ -162,10 +162,11 @@ impl Candidate {
     }
 }
 
-fn list(candidates: &[&Candidate]) -> String {
+/// Candidates as messages list them, one an indented line.
+fn list<C>(candidates: &[&C], describe: fn(&C) -> String) -> String {
     candidates
         .iter()
-        .map(|c| format!("  {}", c.describe()))
+        .map(|c| format!("  {}", describe(c)))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -203,7 +204,11 @@ fn resolve_index(kind: &str, input: &str, candidates: &[Candidate]) -> Result<us
             let known = if all.is_empty() {
                 format!("there are no {}", plural(kind))
             } else {
-                format!("the {} are:\n{}", plural(kind), list(&all))
+                format!(
+                    "the {} are:\n{}",
+                    plural(kind),
+                    list(&all, Candidate::describe)
+                )
             };
             Err(Error::NotFound {
                 message: format!("no {kind} named {wanted:?}"),
@@ -214,7 +219,10 @@ fn resolve_index(kind: &str, input: &str, candidates: &[Candidate]) -> Result<us
             let listed: Vec<&Candidate> = several.iter().map(|&i| &candidates[i]).collect();
             Err(Error::usage_hint(
                 format!("{kind} {wanted:?} is ambiguous: {} match", several.len()),
-                format!("use the id of one of:\n{}", list(&listed)),
+                format!(
+                    "use the id of one of:\n{}",
+                    list(&listed, Candidate::describe)
+                ),
             ))
         }
     }
@@ -236,14 +244,6 @@ impl StageCandidate {
     }
 }
 
-fn stage_list(candidates: &[&StageCandidate]) -> String {
-    candidates
-        .iter()
-        .map(|c| format!("  {}", c.describe()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Resolves a stage the user typed, on every command and every vendor: an id, a name, or
 /// `Pipeline/Stage`. `stages` are the candidates in scope (one pipeline's when the user named
 /// the pipeline, else every pipeline's). A name that several pipelines have is ambiguous (exit 2,
@@ -263,7 +263,7 @@ pub fn resolve_stage(input: &str, stages: &[StageCandidate]) -> Result<usize, Er
                     ),
                     format!(
                         "name the pipeline with --pipeline, or write the stage as \"Pipeline/Stage\":\n{}",
-                        stage_list(&listed)
+                        list(&listed, StageCandidate::describe)
                     ),
                 ))
             }
@@ -302,7 +302,7 @@ pub fn resolve_stage(input: &str, stages: &[StageCandidate]) -> Result<usize, Er
     let known = if all.is_empty() {
         "there are no stages".to_string()
     } else {
-        format!("the stages are:\n{}", stage_list(&all))
+        format!("the stages are:\n{}", list(&all, StageCandidate::describe))
     };
     Err(Error::NotFound {
         message: format!("no stage named {wanted:?}"),

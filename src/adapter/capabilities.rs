@@ -4,7 +4,8 @@
 use strum::EnumIter;
 pub use strum::IntoEnumIterator;
 
-use crate::model::{Target, Vendor};
+use crate::error::{Error, Result};
+use crate::model::{AssociateOptions, Target, Vendor};
 
 /// Every operation a vendor may or may not offer; `Op::iter()` walks them in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
@@ -162,6 +163,22 @@ pub struct Capabilities {
     pub deal_links: bool,
     /// What to do instead of an operation the vendor lacks, where there is something.
     pub instead: &'static [(Op, &'static str)],
+    /// The options `deals associate` takes besides the target.
+    pub associations: Associations,
+}
+
+/// The options of `deals associate` a vendor takes besides the target: roles, labels and a
+/// primary contact. [`Capabilities::check_associate`] refuses the others before any request.
+#[derive(Debug)]
+pub struct Associations {
+    /// The roles a deal's contact may hold (`--role`), the first the default; none: no `--role`.
+    pub roles: &'static [&'static str],
+    /// Whether `--label` names one of the vendor's association labels.
+    pub labels: bool,
+    /// Whether a deal has a primary contact for `--primary` to set (not only a primary company).
+    pub primary_contact: bool,
+    /// What to say when `--role` or `--label` is given and the vendor lacks it: message and hint.
+    pub lacking: (&'static str, &'static str),
 }
 
 impl Capabilities {
@@ -211,6 +228,43 @@ impl Capabilities {
                 client.join(", ")
             ),
         }
+    }
+
+    /// Refuses the `deals associate` options the vendor does not take for `target`, before any
+    /// request: [`Error::Usage`] saying what it takes instead.
+    pub fn check_associate(&self, target: &Target, options: &AssociateOptions) -> Result<()> {
+        let takes = &self.associations;
+        let name = self.vendor.spec().display_name;
+        if (options.role.is_some() && takes.roles.is_empty())
+            || (options.label.is_some() && !takes.labels)
+        {
+            let (message, hint) = takes.lacking;
+            return Err(Error::usage_hint(message, hint));
+        }
+        if let Some(role) = options.role.as_deref().filter(|r| !takes.roles.contains(r)) {
+            let hint = match takes.roles {
+                [only] => {
+                    format!("the only documented role is {only:?} (the default): drop --role")
+                }
+                several => format!("the documented roles are {}", several.join(", ")),
+            };
+            return Err(Error::usage_hint(
+                format!("role {role:?} is not one {name} knows"),
+                hint,
+            ));
+        }
+        let primary = options.primary || options.replace;
+        if options.label.is_some() && primary {
+            return Err(Error::usage(
+                "give --label or --primary/--replace, not both",
+            ));
+        }
+        if primary && matches!(target, Target::Contact(_)) && !takes.primary_contact {
+            return Err(Error::usage(format!(
+                "{name} has no primary contact: --primary and --replace are for companies"
+            )));
+        }
+        Ok(())
     }
 
     pub fn filter(&self, filter: Filter) -> Support {

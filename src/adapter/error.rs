@@ -4,10 +4,20 @@
 //! that is not JSON), the hints it gives ([`Hints`]), and the answers it reads before the status
 //! decides (HubSpot's missing scope).
 
+use reqwest::header::HeaderMap;
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::model::Vendor;
+
+/// A whole number in a header of the answer (a rate-limit budget, a reset in seconds), if it
+/// holds one.
+pub fn header_number(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
 
 /// What a vendor tells a user whose token was refused (401) or denied (403).
 pub struct Hints {

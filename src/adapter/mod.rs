@@ -15,7 +15,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use capabilities::{Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE};
+pub use capabilities::{
+    Associations, Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE,
+};
 pub use field_info::CustomFieldInfo;
 pub use spec::VendorSpec;
 
@@ -291,6 +293,15 @@ where
         .try_collect()
         .await?;
     Ok(found.into_iter().flatten().collect())
+}
+
+/// A key `--unset` was given, as the common field it names: `key` itself, or the common field
+/// of the vendor's own key in `vendor_keys` (pairs of vendor key and common field).
+pub(crate) fn common_key<'a>(vendor_keys: &'a [(&'a str, &'a str)], key: &'a str) -> &'a str {
+    vendor_keys
+        .iter()
+        .find(|(vendor, _)| *vendor == key)
+        .map_or(key, |(_, common)| common)
 }
 
 /// Builds the adapter for a vendor.

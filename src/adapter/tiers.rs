@@ -63,27 +63,37 @@ mod tests {
     const API_TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
 
     #[test]
-    fn hubspot_tiers_size_the_ten_second_window() {
-        let limiter = Limiter::new();
-        apply(Vendor::Hubspot, "Professional", API_TOKEN, &limiter).unwrap();
-        assert_eq!(
-            limiter.capacity("default"),
-            Some((190, Duration::from_secs(10)))
-        );
-        apply(Vendor::Hubspot, "starter", API_TOKEN, &limiter).unwrap();
-        assert_eq!(limiter.capacity("default").unwrap().0, 100);
-    }
-
-    #[test]
-    fn pipedrive_tiers_size_the_burst_window_by_token_kind() {
-        let limiter = Limiter::new();
-        apply(Vendor::Pipedrive, "growth", API_TOKEN, &limiter).unwrap();
-        assert_eq!(
-            limiter.capacity("burst"),
-            Some((40, Duration::from_secs(2)))
-        );
-        apply(Vendor::Pipedrive, "growth", "an-oauth-token", &limiter).unwrap();
-        assert_eq!(limiter.capacity("burst").unwrap().0, 160);
+    fn tiers_size_the_vendors_window_and_pipedrive_oauth_tokens_get_four_times() {
+        let rows = [
+            (
+                Vendor::Hubspot,
+                "Professional",
+                API_TOKEN,
+                "default",
+                190,
+                10,
+            ),
+            (Vendor::Hubspot, "starter", API_TOKEN, "default", 100, 10),
+            (Vendor::Pipedrive, "growth", API_TOKEN, "burst", 40, 2),
+            (
+                Vendor::Pipedrive,
+                "growth",
+                "an-oauth-token",
+                "burst",
+                160,
+                2,
+            ),
+        ];
+        for (vendor, tier, token, bucket, capacity, seconds) in rows {
+            let limiter = Limiter::new();
+            apply(vendor, tier, token, &limiter).unwrap();
+            let window = Duration::from_secs(seconds);
+            assert_eq!(
+                limiter.capacity(bucket),
+                Some((capacity, window)),
+                "{vendor} {tier}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::{SecretStore, StoreError};
-use crate::config::write_atomically;
+use crate::config::{read_unless_missing, write_atomically};
 use crate::secret::Secret;
 
 pub const FILE_NAME: &str = "credentials.toml";
@@ -29,15 +29,9 @@ impl FileStore {
 
     fn read(&self) -> Result<BTreeMap<String, String>, StoreError> {
         let path = self.path()?;
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-            Err(e) => {
-                return Err(StoreError::Failed(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )))
-            }
+        let read = std::fs::read_to_string(path);
+        let Some(text) = read_unless_missing(path, read).map_err(StoreError::Failed)? else {
+            return Ok(BTreeMap::new());
         };
         // The parser's message could quote the file, and the file holds tokens: say only where.
         toml::from_str(&text).map_err(|_| {

@@ -397,12 +397,7 @@ mod tests {
         let start = Instant::now();
         let mut times = Vec::new();
         for _ in 0..7 {
-            limiter
-                .acquire(&[Charge {
-                    bucket: "w",
-                    cost: 1,
-                }])
-                .await;
+            limiter.acquire(&charge("w", 1)).await;
             times.push(start.elapsed());
         }
         for (i, t) in times.iter().enumerate().skip(3) {
@@ -416,26 +411,19 @@ mod tests {
         let limiter = Limiter::new();
         limiter.configure("t", 10, Duration::from_secs(2));
         let start = Instant::now();
-        let big = [Charge {
-            bucket: "t",
-            cost: 8,
-        }];
+        let big = charge("t", 8);
         limiter.acquire(&big).await;
         limiter.acquire(&big).await;
         assert!(start.elapsed() >= Duration::from_secs(2));
         limiter.pause("t", Duration::from_secs(5));
         let before = Instant::now();
-        limiter
-            .acquire(&[Charge {
-                bucket: "t",
-                cost: 1,
-            }])
-            .await;
+        limiter.acquire(&charge("t", 1)).await;
         assert!(before.elapsed() >= Duration::from_secs(5));
     }
 
-    fn one(bucket: &'static str) -> [Charge; 1] {
-        [Charge { bucket, cost: 1 }]
+    /// A request's charge on one bucket.
+    fn charge(bucket: &'static str, cost: u32) -> [Charge; 1] {
+        [Charge { bucket, cost }]
     }
 
     /// Two limiters on one record: the second waits for the window the first spent.
@@ -452,10 +440,10 @@ mod tests {
         }
         let start = std::time::Instant::now();
         for _ in 0..3 {
-            a.acquire(&one("w")).await;
+            a.acquire(&charge("w", 1)).await;
         }
         assert_eq!(b.usage("w"), Some((0, 3)), "b has not looked yet");
-        b.acquire(&one("w")).await;
+        b.acquire(&charge("w", 1)).await;
         assert!(start.elapsed() >= Duration::from_millis(300), "b waited");
         let (used, capacity) = b.usage("w").unwrap();
         assert!(
@@ -476,21 +464,21 @@ mod tests {
         );
         for l in [&a, &b] {
             l.configure("w", 100, Duration::from_secs(10));
-            l.acquire(&one("w")).await;
+            l.acquire(&charge("w", 1)).await;
         }
         // After a request: what the vendor announced, shared.
         a.configure("w", 190, Duration::from_secs(10));
         assert_eq!(b.capacity("w"), Some((100, Duration::from_secs(10))));
-        b.acquire(&one("w")).await;
+        b.acquire(&charge("w", 1)).await;
         assert_eq!(b.capacity("w"), Some((190, Duration::from_secs(10))));
         // A starting budget configured later by a new process does not undo it.
         let c = Limiter::shared(record.clone());
         c.configure("w", 100, Duration::from_secs(10));
-        c.acquire(&one("w")).await;
+        c.acquire(&charge("w", 1)).await;
         assert_eq!(c.capacity("w"), Some((190, Duration::from_secs(10))));
         let start = std::time::Instant::now();
         a.pause("w", Duration::from_millis(200));
-        b.acquire(&one("w")).await;
+        b.acquire(&charge("w", 1)).await;
         assert!(
             start.elapsed() >= Duration::from_millis(190),
             "b honoured a's pause"
@@ -504,7 +492,7 @@ mod tests {
         std::fs::write(&record, "{\"buckets\": {\"w\": {\"spe").unwrap();
         let a = Limiter::shared(record.clone());
         a.configure("w", 2, Duration::from_secs(60));
-        a.acquire(&one("w")).await;
+        a.acquire(&charge("w", 1)).await;
         let text = std::fs::read_to_string(&record).unwrap();
         let fixed: Record = serde_json::from_str(&text).expect("rewritten whole");
         assert_eq!(fixed.buckets["w"].spent.len(), 1);
@@ -512,7 +500,7 @@ mod tests {
         // A process stuck while holding the lock: the others go on with what they know.
         let holder = File::open(&record).unwrap();
         holder.lock().unwrap();
-        a.acquire(&one("w")).await;
+        a.acquire(&charge("w", 1)).await;
         assert_eq!(a.usage("w").unwrap().0, 2, "counted here all the same");
         drop(holder);
     }
@@ -547,12 +535,7 @@ mod tests {
         limiter.configure("known", 1, Duration::from_secs(60));
         let start = Instant::now();
         for _ in 0..3 {
-            limiter
-                .acquire(&[Charge {
-                    bucket: "none",
-                    cost: 1000,
-                }])
-                .await;
+            limiter.acquire(&charge("none", 1000)).await;
         }
         assert_eq!(Instant::now(), start, "an unknown bucket made crm wait");
         assert_eq!(limiter.usage("none"), None);

@@ -239,11 +239,7 @@ impl Reporter {
         let _ = self.flush();
         self.progress.finish_and_clear();
         let done: usize = self.counts.values().sum();
-        let counts: Vec<String> = self
-            .counts
-            .iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
+        let counts = self.counts_text();
         let left: Vec<usize> = lines
             .iter()
             .zip(&self.reported)
@@ -281,6 +277,14 @@ impl Reporter {
         Error::OutputClosed { summary, hint }
     }
 
+    /// How many records had each outcome: `3 created`, `1 updated`.
+    fn counts_text(&self) -> Vec<String> {
+        self.counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect()
+    }
+
     pub fn failed(&self) -> usize {
         self.failures.len()
     }
@@ -290,11 +294,7 @@ impl Reporter {
         self.flush()?;
         self.progress.finish_and_clear();
         let total: usize = self.counts.values().sum();
-        let counts: Vec<String> = self
-            .counts
-            .iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
+        let counts = self.counts_text();
         let summary = format!(
             "{what} {total} records in {:.1}s: {}",
             self.started.elapsed().as_secs_f64(),

@@ -5,7 +5,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
-use crate::adapter::error::{parse_body, status_error, Hints};
+use crate::adapter::error::{header_number, parse_body, status_error, Hints};
 use crate::error::Error;
 use crate::http::{Limiter, VendorPolicy};
 use crate::model::Vendor;
@@ -113,12 +113,7 @@ impl VendorPolicy for HubSpotPolicy {
     }
 
     fn observe(&self, headers: &HeaderMap, limiter: &Limiter) {
-        let number = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        };
+        let number = |name: &str| header_number(headers, name);
         if let (Some(max), Some(interval)) = (
             number("x-hubspot-ratelimit-max"),
             number("x-hubspot-ratelimit-interval-milliseconds"),

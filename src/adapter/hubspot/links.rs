@@ -5,10 +5,10 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::wire::LabelWire;
-use super::{results, HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
+use super::{HubSpot, DEAL_TO_CONTACT, DEAL_TO_PRIMARY_COMPANY};
 use crate::adapter::error::no_such_deal;
 use crate::adapter::Written;
-use crate::error::{Error, Failure, Result};
+use crate::error::{Failure, Result};
 use crate::http::{path, Request};
 use crate::model::{AssociateOptions, Deal, DealInput, Target, Vendor};
 use crate::resolve::{resolve, Candidate};
@@ -24,28 +24,14 @@ impl HubSpot {
         target: &Target,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.role.is_some() {
-            return Err(Error::usage_hint(
-                "--role is not a HubSpot option",
-                "HubSpot describes an association with --label",
-            ));
-        }
         let (to_type, to_id) = to_type(target);
         let primary = || Some(("HUBSPOT_DEFINED".to_string(), DEAL_TO_PRIMARY_COMPANY));
         let mut said = format!("deal {id} is now associated with {} {to_id}", noun(to_type));
+        // The options were checked against the descriptor: a label comes alone, and
+        // --primary/--replace only with a company.
         let kind = match (&options.label, target, options.primary || options.replace) {
-            (Some(_), _, true) => {
-                return Err(Error::usage(
-                    "give --label or --primary/--replace, not both",
-                ));
-            }
-            (Some(label), _, false) => Some(self.label_type(to_type, label).await?),
-            (None, Target::Contact(_), true) => {
-                return Err(Error::usage(
-                    "HubSpot has no primary contact: --primary and --replace are for companies",
-                ))
-            }
-            (None, Target::Contact(_), false) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
+            (Some(label), _, _) => Some(self.label_type(to_type, label).await?),
+            (None, Target::Contact(_), _) => Some(("HUBSPOT_DEFINED".into(), DEAL_TO_CONTACT)),
             // The deal's `company` is its primary company (type 5), and HubSpot keeps one:
             // making this one primary moves the label from the old one.
             (None, Target::Company(_), true) => {
@@ -90,21 +76,13 @@ impl HubSpot {
         let labels: Vec<LabelWire> = self
             .env
             .cache
-            .get_or_fetch(&format!("labels-{to_type}"), async {
-                let r = self
-                    .env
-                    .http
-                    .send(Request::get(path(&[
-                        "crm",
-                        "v4",
-                        "associations",
-                        "deals",
-                        to_type,
-                        "labels",
-                    ])))
-                    .await?;
-                results(r.body, "association labels")
-            })
+            .get_or_fetch(
+                &format!("labels-{to_type}"),
+                self.get_results(
+                    associations_with(to_type, &["labels"]),
+                    "association labels",
+                ),
+            )
             .await?;
         let candidates: Vec<Candidate> = labels
             .iter()
@@ -125,13 +103,7 @@ impl HubSpot {
     /// The deal's primary company (association type 5), read with the v4 associations API.
     pub(super) async fn primary_company(&self, id: &str) -> Result<Option<String>> {
         let request = Request::get(deal_associations(id, &["companies"]));
-        let body = self
-            .env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
-            .body;
+        let body = self.send_for_deal(request, id).await?.body;
         let primary = body
             .get("results")
             .and_then(Value::as_array)
@@ -262,15 +234,7 @@ impl HubSpot {
         // Adding an association that exists changes nothing: the call may be sent again.
         let request = Request::new(
             Method::POST,
-            path(&[
-                "crm",
-                "v4",
-                "associations",
-                "deals",
-                to_type,
-                "batch",
-                "create",
-            ]),
+            associations_with(to_type, &["batch", "create"]),
         )
         .json(json!({"inputs": inputs}))
         .idempotent(true);
@@ -342,6 +306,13 @@ fn add_to(deal: &mut Deal, to_type: &str, to_id: &str) {
 /// `/crm/v4/objects/deals/{id}/associations/…`: deal `id`'s associations (v4), then `rest`.
 fn deal_associations(id: &str, rest: &[&str]) -> String {
     let mut segments = vec!["crm", "v4", "objects", "deals", id, "associations"];
+    segments.extend_from_slice(rest);
+    path(&segments)
+}
+
+/// `/crm/v4/associations/deals/{to_type}/…`: deals' associations with `to_type` (v4), then `rest`.
+pub(super) fn associations_with(to_type: &str, rest: &[&str]) -> String {
+    let mut segments = vec!["crm", "v4", "associations", "deals", to_type];
     segments.extend_from_slice(rest);
     path(&segments)
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
+use super::links::associations_with;
 use super::meta::Meta;
 use super::wire::ObjectPage;
 use super::HubSpot;
@@ -368,15 +369,7 @@ impl HubSpot {
             let inputs: Vec<Value> = chunk.iter().map(|id| json!({"id": id})).collect();
             let request = Request::new(
                 reqwest::Method::POST,
-                path(&[
-                    "crm",
-                    "v4",
-                    "associations",
-                    "deals",
-                    to_type,
-                    "batch",
-                    "read",
-                ]),
+                associations_with(to_type, &["batch", "read"]),
             )
             .json(json!({"inputs": inputs}))
             .idempotent(true);

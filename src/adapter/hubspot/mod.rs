@@ -27,7 +27,7 @@ use self::wire::{AccountWire, OwnerWire, PipelineWire, PropertyWire};
 use super::error::no_such_deal;
 use super::{AdapterEnv, DealPages, Written};
 use crate::error::{Error, Result};
-use crate::http::{path, Request};
+use crate::http::{path, Request, Response};
 use crate::model::{
     AssociateOptions, Deal, DealInput, ListQuery, Pipeline, Stage, Target, User, Vendor,
 };
@@ -63,13 +63,28 @@ impl HubSpot {
         }
     }
 
-    async fn fetch_pipelines(&self) -> Result<Vec<PipelineWire>> {
-        let r = self
-            .env
+    /// Sends a request about deal `id`, whose 404 says that deal does not exist.
+    async fn send_for_deal(&self, request: Request, id: &str) -> Result<Response> {
+        self.env
             .http
-            .send(Request::get(path(&["crm", "v3", "pipelines", "deals"])))
-            .await?;
-        results(r.body, "pipelines")
+            .send(request)
+            .await
+            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))
+    }
+
+    /// `GET path`, its `results` read as `T`s (`what` names them in errors).
+    pub(super) async fn get_results<T: serde::de::DeserializeOwned>(
+        &self,
+        path: String,
+        what: &str,
+    ) -> Result<Vec<T>> {
+        let r = self.env.http.send(Request::get(path)).await?;
+        results(r.body, what)
+    }
+
+    async fn fetch_pipelines(&self) -> Result<Vec<PipelineWire>> {
+        let pipelines = path(&["crm", "v3", "pipelines", "deals"]);
+        self.get_results(pipelines, "pipelines").await
     }
 
     /// Every owner, archived ones too, so old deals still show a name.
@@ -106,12 +121,8 @@ impl HubSpot {
     }
 
     async fn fetch_properties(&self) -> Result<Vec<PropertyWire>> {
-        let r = self
-            .env
-            .http
-            .send(Request::get(path(&["crm", "v3", "properties", "deals"])))
-            .await?;
-        results(r.body, "properties")
+        let properties = path(&["crm", "v3", "properties", "deals"]);
+        self.get_results(properties, "properties").await
     }
 
     /// The portal's details (`GET /account-info/v3/details`, which any token may read): its id
@@ -217,13 +228,7 @@ impl HubSpot {
         if archived {
             request = request.query("archived", true);
         }
-        let body = self
-            .env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?
-            .body;
+        let body = self.send_for_deal(request, id).await?.body;
         convert::to_deal(body, &meta, self.env.raw)
     }
 }
@@ -309,21 +314,13 @@ impl super::Adapter for HubSpot {
         let request = Request::new(Method::PATCH, path(&["crm", "v3", "objects", "deals", id]))
             .json(json!({"properties": props.values}))
             .idempotent(true);
-        self.env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
+        self.send_for_deal(request, id).await?;
         Ok(Written::new(self.fetch_deal(id).await?))
     }
 
     async fn delete(&self, id: &str) -> Result<()> {
         let request = Request::new(Method::DELETE, path(&["crm", "v3", "objects", "deals", id]));
-        self.env
-            .http
-            .send(request)
-            .await
-            .map_err(|e| no_such_deal(Vendor::Hubspot, e, id))?;
+        self.send_for_deal(request, id).await?;
         Ok(())
     }
 

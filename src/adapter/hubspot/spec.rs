@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::error::HubSpotPolicy;
 use crate::adapter::spec::{same_for_every_token, text, Auth, RateTiers, VendorSpec, WhoAmI};
 use crate::adapter::tiers::Tier;
-use crate::adapter::{Capabilities, Filter, Op, Support};
+use crate::adapter::{Associations, Capabilities, Filter, Op, Support};
 use crate::http::{AuthScheme, VendorPolicy};
 use crate::model::Vendor;
 
@@ -58,6 +58,15 @@ pub static SPEC: VendorSpec = VendorSpec {
             "HubSpot moves deleted deals to its recycling bin, where they can be restored for 90 days.",
         // `https://app.hubspot.com/contacts/{portalId}/record/0-3/{id}` (DESIGN §3).
         deal_links: true,
+        associations: Associations {
+            roles: &[],
+            labels: true,
+            primary_contact: false,
+            lacking: (
+                "--role is not a HubSpot option",
+                "HubSpot describes an association with --label",
+            ),
+        },
         instead: &[],
     },
     auth: Auth {

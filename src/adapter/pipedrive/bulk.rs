@@ -157,19 +157,11 @@ impl Pipedrive {
                 patch.company = None;
                 self.patch_for_import(&one.id, &patch).await
             }
-            several => Err(Error::Rejected {
-                vendor: Vendor::Pipedrive,
-                status: 409,
-                message: format!(
-                    "{} deals have {field} = {value:?} ({}): the upsert key must be unique",
-                    several.len(),
-                    several
-                        .iter()
-                        .map(|d| d.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }),
+            several => Err(several_match(format!(
+                "{} deals have {field} = {value:?} ({}): the upsert key must be unique",
+                several.len(),
+                id_list(several)
+            ))),
         }
     }
 
@@ -223,6 +215,25 @@ impl Pipedrive {
             _ => Err(unknown),
         }
     }
+}
+
+/// An upsert refused because its key matched more than one deal: a conflict (409), `message`
+/// naming them.
+fn several_match(message: String) -> Error {
+    Error::Rejected {
+        vendor: Vendor::Pipedrive,
+        status: 409,
+        message,
+    }
+}
+
+/// The deals' ids, as a message lists them.
+fn id_list(deals: &[Deal]) -> String {
+    deals
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn outcome_unknown(e: &Error) -> bool {
@@ -329,19 +340,11 @@ impl Pipedrive {
                 written.created = Some(false);
                 Ok(written)
             }
-            several => Err(Error::Rejected {
-                vendor: crate::model::Vendor::Pipedrive,
-                status: 409,
-                message: format!(
-                    "{} deals match exactly ({}): upsert needs one; narrow --match",
-                    several.len(),
-                    several
-                        .iter()
-                        .map(|d| d.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }),
+            several => Err(several_match(format!(
+                "{} deals match exactly ({}): upsert needs one; narrow --match",
+                several.len(),
+                id_list(several)
+            ))),
         }
     }
 }

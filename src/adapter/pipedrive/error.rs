@@ -17,7 +17,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
-use crate::adapter::error::{parse_body, status_error, Hints};
+use crate::adapter::error::{header_number, parse_body, status_error, Hints};
 use crate::error::Error;
 use crate::http::{Charge, Limiter, VendorPolicy};
 use crate::model::Vendor;
@@ -122,12 +122,7 @@ impl VendorPolicy for PipedrivePolicy {
     /// the request arrived, read a round trip later) would idle up to a second per window; a
     /// 429 with its `Retry-After` covers what remains.
     fn observe(&self, headers: &HeaderMap, limiter: &Limiter) {
-        let number = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        };
+        let number = |name: &str| header_number(headers, name);
         if let Some(max) = number("x-ratelimit-limit") {
             let learned = (max.clamp(1, u32::MAX as u64) as u32, BURST_LIMIT.1);
             if limiter.capacity("burst") != Some(learned) {

@@ -8,6 +8,7 @@ use serde_json::{Map, Number, Value};
 
 use super::meta::Meta;
 use super::wire::FieldWire;
+use crate::adapter::common_key;
 use crate::error::{Error, Result};
 use crate::model::{DealInput, Status, Vendor};
 use crate::resolve::unknown_field;
@@ -52,14 +53,6 @@ const VENDOR_KEYS: [(&str, &str); 11] = [
     ("org_id", "company"),
     ("lost_reason", "lost_reason"),
 ];
-
-/// A key `--unset` was given: a common field name, or Pipedrive's key for one.
-fn common_key(key: &str) -> &str {
-    VENDOR_KEYS
-        .iter()
-        .find(|(vendor, _)| *vendor == key)
-        .map_or(key, |(_, common)| common)
-}
 
 /// Common fields Pipedrive always keeps a value for.
 const REQUIRED: [&str; 7] = [
@@ -159,7 +152,7 @@ pub fn body(
         custom.insert(field.field_code.clone(), custom_value(field, value)?);
     }
     for key in &input.unset {
-        let key = &common_key(key).to_string();
+        let key = &common_key(&VENDOR_KEYS, key).to_string();
         if let Some((_, instead)) = UNCLEARABLE.iter().find(|(f, _)| f == key) {
             return Err(Error::Unsupported {
                 vendor: Vendor::Pipedrive,

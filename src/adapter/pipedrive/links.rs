@@ -92,12 +92,6 @@ impl Pipedrive {
         target: &Target,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.role.is_some() || options.label.is_some() {
-            return Err(Error::usage_hint(
-                "--role and --label are not Pipedrive options",
-                "Pipedrive links a person as the deal's contact person (--primary) or a participant",
-            ));
-        }
         match target {
             Target::Contact(person) if options.primary => {
                 self.patch(id, json!({"person_id": int_id(person)})).await?;

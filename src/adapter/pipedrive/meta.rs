@@ -170,6 +170,19 @@ impl Meta {
 }
 
 impl Pipedrive {
+    /// Every item of the v2 list `/api/v2/{endpoint}`, from the cache under `key` when fresh.
+    async fn cached_list<T: serde::Serialize + serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        endpoint: &str,
+        tokens: u32,
+        what: &str,
+    ) -> Result<Vec<T>> {
+        let segments = [endpoint];
+        let fetch = self.fetch_all(&segments, tokens, what);
+        self.env.cache.get_or_fetch(key, fetch).await
+    }
+
     /// Every item of a v2 list, following the cursor.
     async fn fetch_all<T: serde::de::DeserializeOwned>(
         &self,
@@ -227,24 +240,15 @@ impl Pipedrive {
     pub(crate) async fn meta(&self) -> Result<Meta> {
         let cache = &self.env.cache;
         Ok(Meta {
-            pipelines: cache
-                .get_or_fetch::<Vec<PipelineWire>, _>(
-                    "pipelines",
-                    self.fetch_all(&["pipelines"], costs::PIPELINES, "pipelines"),
-                )
+            pipelines: self
+                .cached_list("pipelines", "pipelines", costs::PIPELINES, "pipelines")
                 .await?,
-            stages: cache
-                .get_or_fetch::<Vec<StageWire>, _>(
-                    "stages",
-                    self.fetch_all(&["stages"], costs::STAGES, "stages"),
-                )
+            stages: self
+                .cached_list("stages", "stages", costs::STAGES, "stages")
                 .await?,
             users: cache.get_or_fetch("users", self.fetch_users()).await?,
-            fields: cache
-                .get_or_fetch::<Vec<FieldWire>, _>(
-                    "fields",
-                    self.fetch_all(&["dealFields"], costs::FIELDS, "deal fields"),
-                )
+            fields: self
+                .cached_list("fields", "dealFields", costs::FIELDS, "deal fields")
                 .await?,
             company_domain: cache
                 .get_or_fetch("company", self.fetch_company_domain())

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::error::{is_api_token, PipedrivePolicy};
 use crate::adapter::spec::{person, text, Auth, RateTiers, VendorSpec, WhoAmI};
 use crate::adapter::tiers::Tier;
-use crate::adapter::{Capabilities, Filter, Op, Support};
+use crate::adapter::{Associations, Capabilities, Filter, Op, Support};
 use crate::http::{AuthScheme, VendorPolicy};
 use crate::model::Vendor;
 
@@ -63,6 +63,16 @@ pub static SPEC: VendorSpec = VendorSpec {
             "Pipedrive marks deleted deals as deleted and removes them for good after 30 days.",
         // `https://{company}.pipedrive.com/deal/{id}`, the company from `/api/v1/users/me`.
         deal_links: true,
+        // A deal's contact person is its primary person; the others are participants.
+        associations: Associations {
+            roles: &[],
+            labels: false,
+            primary_contact: true,
+            lacking: (
+                "--role and --label are not Pipedrive options",
+                "Pipedrive links a person as the deal's contact person (--primary) or a participant",
+            ),
+        },
         instead: &[(
             Op::DissociateCompany,
             "Pipedrive's API v2 documents no way to empty a deal's organization (org_id is \

@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 use super::convert::amount_text;
 use super::meta::{category_status, Meta};
 use super::wire::{id_number, CustomFieldWire, LossReasonWire, PipelineWire, StageWire};
+use crate::adapter::common_key;
 use crate::error::{Error, Result};
 use crate::model::{Deal, DealInput, Status, Vendor};
 use crate::resolve::{ambiguous, match_field, resolve, unknown_field, Candidate, FieldMatch};
@@ -52,19 +53,11 @@ const VENDOR_KEYS: [(&str, &str); 7] = [
     ("loss_reason_id", "lost_reason"),
 ];
 
-/// A key `--unset` was given: a common field name, or Sell's attribute for one.
-fn common_key(key: &str) -> &str {
-    VENDOR_KEYS
-        .iter()
-        .find(|(vendor, _)| *vendor == key)
-        .map_or(key, |(_, common)| common)
-}
-
 pub fn needs_custom_fields(input: &DealInput) -> bool {
     !input.custom.is_empty()
         || input.unset.iter().any(|k| {
             !matches!(
-                common_key(k),
+                common_key(&VENDOR_KEYS, k),
                 "close_date" | "lost_reason" | "tags" | "amount"
             )
         })
@@ -315,7 +308,7 @@ pub fn plan(input: &DealInput, known: &Known, mode: Mode) -> Result<Plan> {
         custom.insert(field.name.clone(), value.clone());
     }
     for key in &input.unset {
-        match common_key(key) {
+        match common_key(&VENDOR_KEYS, key) {
             "close_date" => {
                 plan.data.insert("estimated_close_date".into(), Value::Null);
             }

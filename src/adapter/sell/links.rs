@@ -5,11 +5,11 @@ use serde_json::json;
 
 use super::wire::{envelope, id_number, AssociatedContactWire};
 use super::{request, Sell};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{AssociateOptions, Deal};
 
 /// The only role Sell documents for a deal's associated contact.
-const ROLE: &str = "involved";
+pub(super) const ROLE: &str = "involved";
 
 impl Sell {
     /// Adds the deal's associated contacts after its primary one.
@@ -43,18 +43,6 @@ impl Sell {
         contact: &str,
         options: &AssociateOptions,
     ) -> Result<String> {
-        if options.label.is_some() {
-            return Err(Error::usage_hint(
-                "--label is a HubSpot option",
-                "Zendesk Sell describes a deal's contact with --role involved",
-            ));
-        }
-        if let Some(role) = options.role.as_deref().filter(|r| *r != ROLE) {
-            return Err(Error::usage_hint(
-                format!("role {role:?} is not one Zendesk Sell knows"),
-                format!("the only documented role is {ROLE:?} (the default): drop --role"),
-            ));
-        }
         if options.primary {
             let deal = self
                 .put_deal(

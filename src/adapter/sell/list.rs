@@ -458,86 +458,72 @@ mod tests {
         assert!(plan.stages.is_none());
     }
 
-    #[test]
-    fn updated_since_sorts_newest_first_and_stops() {
-        let since: DateTime<Utc> = "2026-11-01T00:00:00Z".parse().unwrap();
-        let q = ListQuery {
-            updated_since: Some(since),
-            ..ListQuery::default()
-        };
-        let plan = list_plan(&q, &Meta::example(), &[]).unwrap();
-        assert_eq!(pairs(&plan), [("sort_by", "updated_at:desc")]);
-        let deal = |id: &str, t: &str| {
-            let mut d = Deal::new(crate::model::Vendor::Sell, id);
-            d.updated_at = Some(t.parse().unwrap());
-            d
-        };
-        let (kept, over) = plan.keep(vec![
-            deal("1", "2026-11-20T00:00:00Z"),
-            deal("2", "2026-10-01T00:00:00Z"),
-            deal("3", "2026-11-30T00:00:00Z"),
-        ]);
-        assert_eq!(kept.len(), 1);
-        assert!(over);
-    }
-
-    use chrono::{DateTime, Utc};
-
-    use crate::adapter::sell::meta::Meta;
     use crate::model::{Deal, Vendor};
 
-    fn deal(id: &str, t: &str) -> Deal {
-        let mut d = Deal::new(Vendor::Sell, id);
-        d.updated_at = Some(t.parse().unwrap());
-        d
-    }
-
+    /// `--updated-since` sorts newest first and `--updated-until` alone oldest first; the list
+    /// stops at the first deal past the far bound, and both bounds hold on the newest-first order.
     #[test]
-    fn updated_until_alone_sorts_oldest_first_and_stops() {
-        let until: DateTime<Utc> = "2026-11-01T00:00:00Z".parse().unwrap();
-        let q = ListQuery {
-            updated_until: Some(until),
-            ..ListQuery::default()
+    fn updated_bounds_choose_the_order_and_where_the_list_stops() {
+        let deals = |updated: [&str; 3]| -> Vec<Deal> {
+            (1..)
+                .zip(updated)
+                .map(|(id, t)| {
+                    let mut d = Deal::new(Vendor::Sell, id.to_string());
+                    d.updated_at = Some(t.parse().unwrap());
+                    d
+                })
+                .collect()
         };
-        let plan = super::super::list::list_plan(&q, &Meta::example(), &[]).unwrap();
-        assert_eq!(
-            plan.params,
-            [("sort_by".to_string(), "updated_at".to_string())]
-        );
-        let (kept, over) = plan.keep(vec![
-            deal("1", "2026-10-01T00:00:00Z"),
-            deal("2", "2026-11-01T00:00:00Z"),
-            deal("3", "2026-10-02T00:00:00Z"),
-        ]);
-        assert_eq!(
-            kept.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
-            ["1"]
-        );
-        assert!(over);
-    }
-
-    #[test]
-    fn with_updated_since_both_bounds_hold_on_the_newest_first_order() {
-        let q = ListQuery {
-            updated_since: Some("2026-10-01T00:00:00Z".parse().unwrap()),
-            updated_until: Some("2026-11-01T00:00:00Z".parse().unwrap()),
-            ..ListQuery::default()
-        };
-        let plan = super::super::list::list_plan(&q, &Meta::example(), &[]).unwrap();
-        assert_eq!(
-            plan.params,
-            [("sort_by".to_string(), "updated_at:desc".to_string())]
-        );
-        let (kept, over) = plan.keep(vec![
-            deal("1", "2026-11-20T00:00:00Z"),
-            deal("2", "2026-10-20T00:00:00Z"),
-            deal("3", "2026-09-20T00:00:00Z"),
-        ]);
-        assert_eq!(
-            kept.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
-            ["2"]
-        );
-        assert!(over);
-        assert_eq!(plan.notices.len(), 2);
+        let cases = [
+            (
+                Some("2026-11-01T00:00:00Z"),
+                None,
+                "updated_at:desc",
+                [
+                    "2026-11-20T00:00:00Z",
+                    "2026-10-01T00:00:00Z",
+                    "2026-11-30T00:00:00Z",
+                ],
+                "1",
+            ),
+            (
+                None,
+                Some("2026-11-01T00:00:00Z"),
+                "updated_at",
+                [
+                    "2026-10-01T00:00:00Z",
+                    "2026-11-01T00:00:00Z",
+                    "2026-10-02T00:00:00Z",
+                ],
+                "1",
+            ),
+            (
+                Some("2026-10-01T00:00:00Z"),
+                Some("2026-11-01T00:00:00Z"),
+                "updated_at:desc",
+                [
+                    "2026-11-20T00:00:00Z",
+                    "2026-10-20T00:00:00Z",
+                    "2026-09-20T00:00:00Z",
+                ],
+                "2",
+            ),
+        ];
+        for (since, until, sort, updated, want) in cases {
+            let q = ListQuery {
+                updated_since: since.map(|t| t.parse().unwrap()),
+                updated_until: until.map(|t| t.parse().unwrap()),
+                ..ListQuery::default()
+            };
+            let plan = list_plan(&q, &Meta::example(), &[]).unwrap();
+            assert_eq!(pairs(&plan), [("sort_by", sort)], "{since:?}..{until:?}");
+            let (kept, over) = plan.keep(deals(updated));
+            let kept: Vec<&str> = kept.iter().map(|d| d.id.as_str()).collect();
+            assert_eq!(kept, [want], "{since:?}..{until:?}");
+            assert!(over, "{since:?}..{until:?}");
+            if since.is_some() && until.is_some() {
+                assert_eq!(plan.notices.len(), 2);
+            }
+        }
     }
 }

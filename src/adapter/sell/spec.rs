@@ -5,8 +5,9 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::error::SellPolicy;
+use super::links::ROLE;
 use crate::adapter::spec::{person, Auth, RateTiers, VendorSpec, WhoAmI};
-use crate::adapter::{Capabilities, Filter, Op, Support};
+use crate::adapter::{Associations, Capabilities, Filter, Op, Support, SORTABLE};
 use crate::http::{AuthScheme, VendorPolicy};
 use crate::model::Vendor;
 
@@ -48,19 +49,22 @@ pub static SPEC: VendorSpec = VendorSpec {
             (Filter::WithContacts, Support::Native),
             (Filter::Custom, Support::Native),
         ],
-        sort_fields: &[
-            "id",
-            "name",
-            "amount",
-            "close_date",
-            "created_at",
-            "updated_at",
-        ],
+        // Sell sorts by every field crm can sort by.
+        sort_fields: &SORTABLE,
         delete_effect: "Zendesk Sell deletes deals permanently (it cannot be undone) and removes \
                         their associated contacts with them.",
         // Zendesk documents no web address for a deal (searched its developer and help
         // pages, 2026): Sell deals carry no `url`.
         deal_links: false,
+        associations: Associations {
+            roles: &[ROLE],
+            labels: false,
+            primary_contact: true,
+            lacking: (
+                "--label is a HubSpot option",
+                "Zendesk Sell describes a deal's contact with --role involved",
+            ),
+        },
         instead: &[],
     },
     auth: Auth {

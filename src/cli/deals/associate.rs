@@ -1,7 +1,7 @@
 use clap::Args;
 
 use super::{adapter_for, deal_id};
-use crate::adapter::Op;
+use crate::adapter::{Capabilities, Op};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{check_id, AssociateOptions, Target};
@@ -77,6 +77,7 @@ pub async fn run_associate(args: AssociateArgs, ctx: &Context) -> Result<()> {
         role: args.role,
         label: args.label,
     };
+    Capabilities::of(adapter.vendor()).check_associate(&target, &options)?;
     let said = adapter.associate(&id, &target, &options).await?;
     ctx.streams.notice(&said);
     Ok(())
