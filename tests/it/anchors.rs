@@ -13,7 +13,7 @@ use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::cli::{crm, run, Home, To};
-use crate::support::mock::Answers;
+use crate::support::mock::{requests_to, requests_where, Answers};
 
 /// The seed file whose name starts with `prefix` (e.g. `000_`).
 fn seed(prefix: &str) -> Option<String> {
@@ -250,13 +250,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
     let out = run(cmd).await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], keep.to_string(), "the kept deal is shown");
-    let merges: Vec<_> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.method.as_str() == "PUT")
-        .collect();
+    let merges = requests_where(&server, |r| r.method.as_str() == "PUT").await;
     assert_eq!(merges.len(), 1, "one merge");
     assert!(
         merges[0].url.path().ends_with(&expected_path_end),
@@ -329,13 +323,7 @@ async fn hubspot_merge_direction_follows_the_deals_file() {
     )
     .await;
     out.assert_exit(0);
-    let merges: Vec<_> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.url.path() == "/crm/v3/objects/deals/merge")
-        .collect();
+    let merges = requests_to(&server, "POST", "/crm/v3/objects/deals/merge").await;
     assert_eq!(merges.len(), 1);
     let body: Value = serde_json::from_slice(&merges[0].body).unwrap();
     assert_eq!(body[kept_field], "10", "{body}");

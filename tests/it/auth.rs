@@ -4,7 +4,7 @@
 use serde_json::Value;
 use wiremock::MockServer;
 
-use crate::support::cli::{run, run_sync, Home};
+use crate::support::cli::{run, run_sync, Home, Run};
 use crate::support::creds::{config_text, login, mount_account_info, PORTAL};
 
 const TOKEN: &str = "pat-na1-11112222-3333-4444-5555-666677778888";
@@ -163,17 +163,7 @@ fn login_never_prompts_a_script_and_refuses_what_it_cannot_use() {
         ),
     ];
     for (args, stdin, said) in cases {
-        let mut cmd = home.crm();
-        cmd.args([
-            "auth",
-            "login",
-            "--with-token",
-            "--no-verify",
-            "--insecure-storage",
-        ])
-        .args(*args)
-        .write_stdin(*stdin);
-        let out = run_sync(cmd);
+        let out = login_offline(&home, args, stdin);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
     }
@@ -193,34 +183,13 @@ fn a_profile_keeps_its_vendor_and_logout_needs_a_profile() {
     cmd.args(["profiles", "add", "acme", "--vendor", "pipedrive"]);
     assert_eq!(run_sync(cmd).code, 0);
     let before = config_text(&home).unwrap();
-    let mut cmd = home.crm();
-    cmd.args([
-        "auth",
-        "login",
-        "--profile",
-        "acme",
-        "--vendor",
-        "sell",
-        "--with-token",
-    ])
-    .args(["--no-verify", "--insecure-storage"])
-    .write_stdin(TOKEN);
-    let out = run_sync(cmd);
+    let out = login_offline(&home, &["--profile", "acme", "--vendor", "sell"], TOKEN);
     out.assert_exit(2);
     out.assert_says("is a Pipedrive profile");
     assert_eq!(config_text(&home).unwrap(), before);
 
     // Without --vendor, login goes to the default profile and keeps its vendor.
-    let mut cmd = home.crm();
-    cmd.args([
-        "auth",
-        "login",
-        "--with-token",
-        "--no-verify",
-        "--insecure-storage",
-    ])
-    .write_stdin(TOKEN);
-    let out = run_sync(cmd);
+    let out = login_offline(&home, &[], TOKEN);
     out.assert_exit(0);
     out.assert_says("profile \"acme\"");
     let mut cmd = home.crm();
@@ -270,4 +239,19 @@ fn status_shows_the_cron_route_and_builtins_without_a_config() {
     let out = run_sync(cmd);
     out.assert_exit(3);
     out.assert_says("sandbox");
+}
+
+/// `auth login` with the token on stdin, not checked with the vendor, kept in the token file.
+fn login_offline(home: &Home, args: &[&str], token: &str) -> Run {
+    let mut cmd = home.crm();
+    cmd.args([
+        "auth",
+        "login",
+        "--with-token",
+        "--no-verify",
+        "--insecure-storage",
+    ])
+    .args(args)
+    .write_stdin(token);
+    run_sync(cmd)
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::support::cli::{run_sync, Home};
 use crate::support::hubspot;
-use crate::support::mock::Answers;
+use crate::support::mock::{requests_where, Answers};
 
 /// Every visible command as its words after `crm`: `[]`, `["deals"]`, `["deals", "list"]`, …
 pub(crate) fn command_paths() -> Vec<(Vec<String>, bool)> {
@@ -293,13 +293,9 @@ async fn deals_list_into_a_closed_pipe_ends_quietly() {
             .expect("join");
         assert_eq!((code, stderr.as_str()), (0, ""), "-o {format}");
     }
-    let listed = server
-        .received_requests()
+    let listed = requests_where(&server, |r| r.url.path() == "/crm/v3/objects/deals")
         .await
-        .unwrap_or_default()
-        .iter()
-        .filter(|r| r.url.path() == "/crm/v3/objects/deals")
-        .count();
+        .len();
     assert!(
         listed >= 4,
         "crm never asked for the deals, so it never wrote to the pipe"

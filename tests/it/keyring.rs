@@ -7,6 +7,7 @@
 use crate::support::cli::{run, Home};
 use crate::support::creds::{mount_account_info, PORTAL};
 use crate::support::hubspot::account;
+use crate::support::mock::requests_where;
 
 const TOKEN: &str = "pat-na1-keyring0-1234-5678-9abc-def012345678";
 
@@ -102,13 +103,7 @@ async fn login_stores_in_the_keyring_another_process_reads_it_and_logout_removes
     ]);
     let out = run(cmd).await;
     out.assert_exit(0);
-    let pipelines: Vec<_> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.url.path() == "/crm/v3/pipelines/deals")
-        .collect();
+    let pipelines = requests_where(&server, |r| r.url.path() == "/crm/v3/pipelines/deals").await;
     assert_eq!(pipelines.len(), 1);
     assert_eq!(
         pipelines[0].headers.get("authorization").unwrap(),

@@ -165,22 +165,24 @@ fn a_commented_config_keeps_its_comments_and_order_when_profiles_rewrite_it() {
     let home = Home::new();
     let path = home.path().join("config").join("config.toml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let written_by_hand = "\
-# My CRM accounts. crm may add and remove profiles; keep these notes.
-default = \"work\"  # the portal I use most
-
+    // What crm must leave exactly as the user wrote it.
+    let notes = "# My CRM accounts. crm may add and remove profiles; keep these notes.\n";
+    let work = "\
 # The sales team's Pipedrive
 [profiles.work]
 vendor = \"pipedrive\"
 base_url = \"https://acme.pipedrive.com/\"  # company domain
 token_storage = \"file\"
-
+";
+    let written_by_hand = format!(
+        "{notes}default = \"work\"  # the portal I use most\n\n{work}
 # Old account, kept for reference
 [profiles.old]
 vendor = \"sell\"
 token_storage = \"file\"
-";
-    std::fs::write(&path, written_by_hand).unwrap();
+"
+    );
+    std::fs::write(&path, &written_by_hand).unwrap();
 
     for args in [
         &["add", "eu", "--vendor", "hubspot"][..],
@@ -192,19 +194,12 @@ token_storage = \"file\"
     }
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        "\
-# My CRM accounts. crm may add and remove profiles; keep these notes.
-default = \"eu\"  # the portal I use most
-
-# The sales team's Pipedrive
-[profiles.work]
-vendor = \"pipedrive\"
-base_url = \"https://acme.pipedrive.com/\"  # company domain
-token_storage = \"file\"
-
+        format!(
+            "{notes}default = \"eu\"  # the portal I use most\n\n{work}
 [profiles.eu]
 vendor = \"hubspot\"
 "
+        )
     );
 }
 

@@ -10,18 +10,15 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 use crate::support::account::Account;
 use crate::support::cli::{crm, Home, To};
 use crate::support::json::strings;
-use crate::support::mock::{body, query, requests_to, Answers};
+use crate::support::mock::{body, query, requests_to, requests_where, Answers};
 use crate::support::sandbox_api::inspect;
 use crate::support::sell::{self, account, collection, deal, one, TOKEN};
 
 /// Requests other than the metadata reads.
 async fn deal_requests(server: &MockServer) -> Vec<String> {
-    server
-        .received_requests()
+    requests_where(server, |r| r.url.path().starts_with("/v2/deals"))
         .await
-        .unwrap_or_default()
         .into_iter()
-        .filter(|r| r.url.path().starts_with("/v2/deals"))
         .map(|r| format!("{} {}", r.method, r.url.path()))
         .collect()
 }

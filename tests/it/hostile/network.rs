@@ -59,11 +59,7 @@ async fn a_server_that_never_answers_ends_with_the_commands_deadline() {
     )
     .await;
     out.assert_exit(7);
-    let last = out
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("error:"))
-        .unwrap();
+    let last = out.error_line();
     assert!(
         last.contains(&format!(
             "no answer from {host} within the command's deadline of 2 s"
@@ -133,12 +129,7 @@ async fn a_retry_after_longer_than_the_deadline_ends_at_once_saying_when_to_try(
     let host = server.address().to_string();
     let out = get(&home, &host, &[]).await;
     out.assert_exit(7);
-    let line = out
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("error:"))
-        .unwrap()
-        .to_string();
+    let line = out.error_line();
     let prefix = format!("error: rate limited by {host} for 1 h; try after ");
     assert!(line.starts_with(&prefix), "{}", out.stderr);
     let at = &line[prefix.len()..];

@@ -293,6 +293,12 @@ impl Run {
         assert!(self.stderr.contains(text), "{}", self.stderr);
     }
 
+    /// The line of stderr that states the error, showing all of stderr when there is none.
+    pub fn error_line(&self) -> &str {
+        let line = self.stderr.lines().find(|l| l.starts_with("error:"));
+        line.unwrap_or_else(|| panic!("no error line in: {}", self.stderr))
+    }
+
     /// Stdout, stderr and the exit code together, for snapshots.
     pub fn transcript(&self) -> String {
         format!(

@@ -43,12 +43,17 @@ impl Answers for MockServer {
 
 /// The requests `server` received as `verb p`.
 pub async fn requests_to(server: &MockServer, verb: &str, p: &str) -> Vec<Request> {
+    requests_where(server, |r| r.method.as_str() == verb && r.url.path() == p).await
+}
+
+/// The requests `server` received that `keep` picks, in the order they came.
+pub async fn requests_where(server: &MockServer, keep: impl Fn(&Request) -> bool) -> Vec<Request> {
     server
         .received_requests()
         .await
         .unwrap_or_default()
         .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == p)
+        .filter(|r| keep(r))
         .collect()
 }
 
