@@ -1,5 +1,6 @@
 //! The clap command tree, and the one place where errors become messages and exit codes.
 
+mod api;
 mod auth;
 pub mod deals;
 mod pipelines;
@@ -173,6 +174,8 @@ pub enum Command {
     /// The CRM accounts crm knows: list, add, remove, choose the default
     #[command(subcommand)]
     Profiles(profiles::ProfilesCommand),
+    /// Any endpoint of the account's API, with crm's auth, rate limits and retries
+    Api(api::ApiArgs),
 }
 
 impl Command {
@@ -180,7 +183,7 @@ impl Command {
     fn uses_connection(&self) -> bool {
         matches!(
             self,
-            Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_)
+            Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_) | Command::Api(_)
         )
     }
 
@@ -200,6 +203,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
+        Command::Api(args) => api::run(args, ctx).await,
     }
 }
 
