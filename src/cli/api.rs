@@ -98,7 +98,7 @@ pub async fn run(args: ApiArgs, ctx: &Context) -> Result<()> {
             request = request.query(&key, text);
         }
     } else if !fields.is_empty() {
-        request = request.json(Value::Object(fields.into_iter().collect()));
+        request = request.json(body_of(fields)?);
     }
     if let Some(body) = body {
         request = request.json(body);
@@ -146,6 +146,33 @@ fn fields(args: &ApiArgs) -> Result<Vec<(String, Value)>> {
         out.push((key, typed(&value)?));
     }
     Ok(out)
+}
+
+/// The JSON body of the fields; `key[inner]=v` nests as `gh api` does
+/// (`-f properties[dealname]=Renewal` is `{"properties": {"dealname": "Renewal"}}`).
+fn body_of(fields: Vec<(String, Value)>) -> Result<Value> {
+    let mut body = Value::Object(serde_json::Map::new());
+    for (key, value) in fields {
+        let (head, rest) = key.split_once('[').unwrap_or((&key, ""));
+        let mut names = vec![head];
+        for part in rest.split('[').filter(|p| !p.is_empty()) {
+            let name = part
+                .strip_suffix(']')
+                .ok_or_else(|| Error::usage(format!("field {key:?}: `[` without `]`")))?;
+            names.push(name);
+        }
+        let mut slot = &mut body;
+        for name in names {
+            let Value::Object(map) = slot else {
+                return Err(Error::usage(format!("field {key:?} nests under a value")));
+            };
+            slot = map
+                .entry(name)
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        }
+        *slot = value;
+    }
+    Ok(body)
 }
 
 /// A `-F` value as `gh api` reads it: JSON literals and numbers typed, `@FILE` the file's content.
@@ -231,6 +258,20 @@ mod tests {
         ] {
             assert_eq!(relative_path(other, &base).unwrap_err().exit_code(), 2);
         }
+    }
+
+    #[test]
+    fn bracketed_keys_nest() {
+        let body = body_of(vec![
+            ("properties[dealname]".into(), Value::from("Renewal")),
+            ("properties[amount]".into(), Value::from(5)),
+            ("archived".into(), Value::Bool(false)),
+        ])
+        .unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"properties": {"dealname": "Renewal", "amount": 5}, "archived": false})
+        );
     }
 
     #[test]
