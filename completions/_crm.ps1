@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in (store a token in the OS keyring), see which account is in use, log out')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'The CRM accounts crm knows: list, add, remove, choose the default')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any endpoint of the account''s API, with crm''s auth, rate limits and retries')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1048,6 +1049,38 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;profiles;help;help' {
             break
         }
+        'crm;api' {
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'HTTP method [default: GET, or POST when a body is given]')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'HTTP method [default: GET, or POST when a body is given]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE')
+            [CompletionResult]::new('--raw-field', '--raw-field', [CompletionResultType]::ParameterName, 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'A typed field: numbers, true, false and null as JSON; `@FILE` the file''s text (JSON when it parses)')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A typed field: numbers, true, false and null as JSON; `@FILE` the file''s text (JSON when it parses)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The request body, a JSON file (`-` for stdin)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'An extra request header (`Name: value`)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra request header (`Name: value`)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Print the status line and the answer''s headers before its body')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Print the status line and the answer''s headers before its body')
+            [CompletionResult]::new('--silent', '--silent', [CompletionResultType]::ParameterName, 'Do not print the answer''s body')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;help' {
             [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'List, read, create, change and delete deals')
             [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'Pipelines of deals')
@@ -1056,6 +1089,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in (store a token in the OS keyring), see which account is in use, log out')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'The CRM accounts crm knows: list, add, remove, choose the default')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any endpoint of the account''s API, with crm''s auth, rate limits and retries')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1182,6 +1216,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;profiles;use' {
+            break
+        }
+        'crm;help;api' {
             break
         }
         'crm;help;help' {

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
             cand auth 'Log in (store a token in the OS keyring), see which account is in use, log out'
             cand profiles 'The CRM accounts crm knows: list, add, remove, choose the default'
+            cand api 'Any endpoint of the account''s API, with crm''s auth, rate limits and retries'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals'= {
@@ -973,6 +974,37 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;profiles;help;help'= {
         }
+        &'crm;api'= {
+            cand -X 'HTTP method [default: GET, or POST when a body is given]'
+            cand --method 'HTTP method [default: GET, or POST when a body is given]'
+            cand -f 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE'
+            cand --raw-field 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE'
+            cand -F 'A typed field: numbers, true, false and null as JSON; `@FILE` the file''s text (JSON when it parses)'
+            cand --field 'A typed field: numbers, true, false and null as JSON; `@FILE` the file''s text (JSON when it parses)'
+            cand --input 'The request body, a JSON file (`-` for stdin)'
+            cand -H 'An extra request header (`Name: value`)'
+            cand --header 'An extra request header (`Name: value`)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --color 'When to use colour'
+            cand -i 'Print the status line and the answer''s headers before its body'
+            cand --include 'Print the status line and the answer''s headers before its body'
+            cand --silent 'Do not print the answer''s body'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;help'= {
             cand deals 'List, read, create, change and delete deals'
             cand pipelines 'Pipelines of deals'
@@ -981,6 +1013,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand sandbox 'A local emulator of the vendors'' APIs, for trying crm and scripts without an account'
             cand auth 'Log in (store a token in the OS keyring), see which account is in use, log out'
             cand profiles 'The CRM accounts crm knows: list, add, remove, choose the default'
+            cand api 'Any endpoint of the account''s API, with crm''s auth, rate limits and retries'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;help;deals'= {
@@ -1074,6 +1107,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;profiles;remove'= {
         }
         &'crm;help;profiles;use'= {
+        }
+        &'crm;help;api'= {
         }
         &'crm;help;help'= {
         }

@@ -65,6 +65,7 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "vendors" -d 'What each vend
 complete -c crm -n "__fish_crm_needs_command" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
 complete -c crm -n "__fish_crm_needs_command" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
 complete -c crm -n "__fish_crm_needs_command" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
+complete -c crm -n "__fish_crm_needs_command" -f -a "api" -d 'Any endpoint of the account\'s API, with crm\'s auth, rate limits and retries'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -1410,14 +1411,38 @@ complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile and its stored token'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default (used when neither --profile nor CRM_PROFILE names one)'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "deals" -d 'List, read, create, change and delete deals'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "pipelines" -d 'Pipelines of deals'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "stages" -d 'Stages of the deal pipelines'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "vendors" -d 'What each vendor supports'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand api" -s X -l method -d 'HTTP method [default: GET, or POST when a body is given]' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s f -l raw-field -d 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s F -l field -d 'A typed field: numbers, true, false and null as JSON; `@FILE` the file\'s text (JSON when it parses)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -l input -d 'The request body, a JSON file (`-` for stdin)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s H -l header -d 'An extra request header (`Name: value`)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand api" -s i -l include -d 'Print the status line and the answer\'s headers before its body'
+complete -c crm -n "__fish_crm_using_subcommand api" -l silent -d 'Do not print the answer\'s body'
+complete -c crm -n "__fish_crm_using_subcommand api" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand api" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand api" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand api" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand api" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand api" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand api" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand api" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "deals" -d 'List, read, create, change and delete deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "pipelines" -d 'Pipelines of deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "stages" -d 'Stages of the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "vendors" -d 'What each vendor supports'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "api" -d 'Any endpoint of the account\'s API, with crm\'s auth, rate limits and retries'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals, filtered and sorted'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show one deal, with its contacts and company'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'

@@ -23,10 +23,12 @@ with fields or --input and no -X, the method is POST.
 The vendor's answer goes to stdout, a refusal's message to stderr; the exit code says its class.
 
 Examples:
-  crm api -X GET /crm/v3/objects/contacts -f limit=5
-  crm api /api/v2/persons?limit=10 --profile pipedrive
-  crm api -X PATCH /v2/contacts/12 -f name=Ana --profile sell
-  crm api /crm/v3/objects/products -X POST -F properties=@product.json";
+  crm api -X GET /crm/v3/objects/deals -f limit=5 -f properties=dealname,amount   # HubSpot
+  crm api /crm/v3/objects/deals/search -F limit=2 -i                              # HubSpot
+  crm api /api/v2/deals?limit=10                                                  # Pipedrive
+  crm api -X PATCH /api/v2/deals/42 -f title=Renewal -i                           # Pipedrive
+  crm api /v2/deals -F per_page=5 -X GET                                          # Sell
+  crm api -X GET /v2/stages --silent                                              # Sell";
 
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
