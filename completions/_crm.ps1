@@ -1066,6 +1066,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Print the status line and the answer''s headers before its body')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Print the status line and the answer''s headers before its body')
             [CompletionResult]::new('--silent', '--silent', [CompletionResultType]::ParameterName, 'Do not print the answer''s body')
+            [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Follow the vendor''s paging to the last page, printing each page''s items as NDJSON')
+            [CompletionResult]::new('--pages', '--pages', [CompletionResultType]::ParameterName, 'With --paginate: print each page whole, one JSON line a page, instead of its items')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')

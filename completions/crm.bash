@@ -381,7 +381,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__api)
-            opts="-X -f -F -H -i -o -v -q -y -h -V --method --raw-field --field --input --header --include --silent --profile --output --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-X -f -F -H -i -o -v -q -y -h -V --method --raw-field --field --input --header --include --silent --paginate --pages --profile --output --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -991,6 +991,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -i 'Print the status line and the answer''s headers before its body'
             cand --include 'Print the status line and the answer''s headers before its body'
             cand --silent 'Do not print the answer''s body'
+            cand --paginate 'Follow the vendor''s paging to the last page, printing each page''s items as NDJSON'
+            cand --pages 'With --paginate: print each page whole, one JSON line a page, instead of its items'
             cand --raw 'Include the vendor''s untouched payload under `raw`'
             cand --dry-run 'Print the HTTP requests instead of sending them'
             cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'

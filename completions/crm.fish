@@ -1426,6 +1426,8 @@ always\t''
 never\t''"
 complete -c crm -n "__fish_crm_using_subcommand api" -s i -l include -d 'Print the status line and the answer\'s headers before its body'
 complete -c crm -n "__fish_crm_using_subcommand api" -l silent -d 'Do not print the answer\'s body'
+complete -c crm -n "__fish_crm_using_subcommand api" -l paginate -d 'Follow the vendor\'s paging to the last page, printing each page\'s items as NDJSON'
+complete -c crm -n "__fish_crm_using_subcommand api" -l pages -d 'With --paginate: print each page whole, one JSON line a page, instead of its items'
 complete -c crm -n "__fish_crm_using_subcommand api" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand api" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand api" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'

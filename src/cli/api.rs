@@ -12,9 +12,10 @@ use reqwest::Method;
 use serde_json::Value;
 use url::Url;
 
+use crate::adapter::spec::{NextPage, Paging};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::http::Request;
+use crate::http::{HttpClient, RawAnswer, Request};
 
 const AFTER_HELP: &str = "\
 PATH is relative to the profile's base URL; a full URL must have the profile's origin.
@@ -25,9 +26,9 @@ The vendor's answer goes to stdout, a refusal's message to stderr; the exit code
 Examples:
   crm api -X GET /crm/v3/objects/deals -f limit=5 -f properties=dealname,amount   # HubSpot
   crm api /crm/v3/objects/deals/search -F limit=2 -i                              # HubSpot
-  crm api /api/v2/deals?limit=10                                                  # Pipedrive
+  crm api /api/v2/deals?limit=100 --paginate                                      # Pipedrive
   crm api -X PATCH /api/v2/deals/42 -f title=Renewal -i                           # Pipedrive
-  crm api /v2/deals -F per_page=5 -X GET                                          # Sell
+  crm api /v2/deals -F per_page=100 -X GET --paginate --pages                     # Sell
   crm api -X GET /v2/stages --silent                                              # Sell";
 
 #[derive(Debug, Args)]
@@ -59,6 +60,12 @@ pub struct ApiArgs {
     /// Do not print the answer's body
     #[arg(long)]
     pub silent: bool,
+    /// Follow the vendor's paging to the last page, printing each page's items as NDJSON
+    #[arg(long)]
+    pub paginate: bool,
+    /// With --paginate: print each page whole, one JSON line a page, instead of its items
+    #[arg(long, requires = "paginate")]
+    pub pages: bool,
 }
 
 pub async fn run(args: ApiArgs, ctx: &Context) -> Result<()> {
@@ -82,7 +89,7 @@ pub async fn run(args: ApiArgs, ctx: &Context) -> Result<()> {
                 .ok_or_else(|| Error::usage(format!("header {h:?} is not `Name: value`")))
         })
         .collect::<Result<Vec<_>>>()?;
-    let (_, http) = ctx.api_client()?;
+    let (connection, http) = ctx.api_client()?;
     let path = relative_path(&args.path, http.base_url())?;
     let idempotent = matches!(
         method,
@@ -105,17 +112,13 @@ pub async fn run(args: ApiArgs, ctx: &Context) -> Result<()> {
     if let Some(body) = body {
         request = request.json(body);
     }
+    if args.paginate {
+        let paging = &connection.vendor.spec().paging;
+        return paginate(ctx, &args, &http, paging, request).await;
+    }
     let answer = http.send_raw(request).await?;
     if args.include {
-        let mut head = format!("HTTP {}\n", answer.status);
-        for (name, value) in &answer.headers {
-            head.push_str(&format!(
-                "{name}: {}\n",
-                String::from_utf8_lossy(value.as_bytes())
-            ));
-        }
-        head.push('\n');
-        ctx.streams.out(&head)?;
+        print_head(ctx, &answer)?;
     }
     if !args.silent && !answer.text.is_empty() {
         let mut text = answer.text;
@@ -127,6 +130,83 @@ pub async fn run(args: ApiArgs, ctx: &Context) -> Result<()> {
     match answer.error {
         Some(error) => Err(error),
         None => Ok(()),
+    }
+}
+
+/// The status line and headers of an answer (`--include`).
+fn print_head(ctx: &Context, answer: &RawAnswer) -> Result<()> {
+    let mut head = format!("HTTP {}\n", answer.status);
+    for (name, value) in &answer.headers {
+        head.push_str(&format!(
+            "{name}: {}\n",
+            String::from_utf8_lossy(value.as_bytes())
+        ));
+    }
+    head.push('\n');
+    ctx.streams.out(&head)
+}
+
+/// `--paginate`: sends `request`, prints the page's items (or the page, `--pages`) as JSON lines,
+/// and asks for the next page as the vendor's [`Paging`] says, until the last. One page is in
+/// memory at a time. A refusal on any page prints its body and ends with its error.
+async fn paginate(
+    ctx: &Context,
+    args: &ApiArgs,
+    http: &HttpClient,
+    paging: &Paging,
+    mut request: Request,
+) -> Result<()> {
+    loop {
+        let answer = http.send_raw(request.clone()).await?;
+        if args.include {
+            print_head(ctx, &answer)?;
+        }
+        if let Some(error) = answer.error {
+            if !args.silent {
+                ctx.streams.out(&format!("{}\n", answer.text.trim_end()))?;
+            }
+            return Err(error);
+        }
+        let page: Value = serde_json::from_str(&answer.text).map_err(|_| {
+            Error::usage(format!(
+                "{} answered with something other than JSON: --paginate needs a list endpoint",
+                request.subject
+            ))
+        })?;
+        let mut lines = String::new();
+        if args.pages {
+            lines = format!("{page}\n");
+        } else {
+            let items = (paging.items)(&page).ok_or_else(|| {
+                Error::usage_hint(
+                    format!("{} answered with no list of items to page", request.subject),
+                    "--paginate follows list endpoints; --pages prints each answer whole",
+                )
+            })?;
+            for item in items {
+                lines.push_str(&item.to_string());
+                lines.push('\n');
+            }
+        }
+        if !args.silent {
+            ctx.streams.out(&lines)?;
+        }
+        match (paging.next)(&page) {
+            None => return Ok(()),
+            Some(NextPage::Cursor { key, value }) => match &mut request.body {
+                Some(Value::Object(body)) => {
+                    body.insert(key.to_string(), Value::String(value));
+                }
+                _ => {
+                    request.query.retain(|(k, _)| k != key);
+                    request.query.push((key.to_string(), value));
+                }
+            },
+            Some(NextPage::Url(url)) => {
+                request.path = relative_path(&url, http.base_url())?;
+                request.query.clear();
+            }
+        }
     }
 }
 

@@ -349,3 +349,120 @@ async fn a_redirect_to_another_server_is_refused_and_gets_no_token() {
     out.assert_says("another origin");
     assert!(second.received_requests().await.unwrap().is_empty());
 }
+
+/// `--paginate` on a built-in sandbox: every page's items as JSON lines, in as many requests as
+/// pages (the trace shows each), across at least three pages.
+fn paginated(profile: &str, args: &str, min_pages: usize) -> Vec<serde_json::Value> {
+    let home = Home::new();
+    let out = crm(&home, profile, &format!("{args} --paginate -v")).run_sync();
+    out.assert_exit(0);
+    let requests = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("> GET") || l.starts_with("> POST"))
+        .count();
+    assert!(
+        requests >= min_pages,
+        "{requests} requests:\n{}",
+        out.stderr
+    );
+    let items: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let whole = crm(&home, profile, &format!("{args} --paginate --pages")).run_sync();
+    whole.assert_exit(0);
+    assert_eq!(whole.stdout.lines().count(), requests, "one line a page");
+    items
+}
+
+#[test]
+fn hubspot_lists_and_searches_page_by_their_after_cursor() {
+    let items = paginated("sandbox", "api -X GET /crm/v3/objects/deals -F limit=4", 3);
+    let ids: std::collections::BTreeSet<String> =
+        items.iter().map(|d| d["id"].to_string()).collect();
+    assert_eq!(ids.len(), items.len(), "no deal twice");
+    assert!(items.len() > 8);
+    let found = paginated("sandbox", "api /crm/v3/objects/deals/search -F limit=4", 3);
+    assert_eq!(found.len(), items.len());
+}
+
+#[test]
+fn pipedrive_v2_lists_page_by_their_cursor() {
+    let items = paginated(
+        "sandbox-pipedrive",
+        "api -X GET /api/v2/deals -F limit=4",
+        3,
+    );
+    assert!(items.len() > 8 && items.iter().all(|d| d["title"].is_string()));
+}
+
+#[test]
+fn sell_lists_follow_their_next_page_link() {
+    let items = paginated("sandbox-sell", "api -X GET /v2/deals -F per_page=4", 3);
+    assert!(items.len() > 8 && items.iter().all(|d| d["data"]["id"].is_number()));
+}
+
+/// Pipedrive's v1 lists page by offset (`start`), while `more_items_in_collection` says so.
+#[tokio::test]
+async fn pipedrive_v1_lists_page_by_their_next_start() {
+    let server = MockServer::start().await;
+    for (start, next) in [(None, Some(2)), (Some("2"), Some(4)), (Some("4"), None)] {
+        let mut mock = Mock::given(method("GET")).and(path("/api/v1/activities"));
+        mock = match start {
+            Some(s) => mock.and(wiremock::matchers::query_param("start", s)),
+            None => mock.and(wiremock::matchers::query_param_is_missing("start")),
+        };
+        let begin = start.map_or(0, |s| s.parse().unwrap());
+        let pagination = match next {
+            Some(n) => {
+                json!({"start": begin, "limit": 2, "more_items_in_collection": true, "next_start": n})
+            }
+            None => json!({"start": begin, "limit": 2, "more_items_in_collection": false}),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "success": true,
+            "data": [{"id": begin + 1}, {"id": begin + 2}],
+            "additional_data": {"pagination": pagination}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    }
+    let home = Home::new();
+    let out = crm(
+        &home,
+        To::env(
+            "pipedrive",
+            server.uri(),
+            "00112233445566778899aabbccddeeff00112233",
+        ),
+        "api -X GET /api/v1/activities -F limit=2 --paginate",
+    )
+    .await;
+    out.assert_exit(0);
+    assert_eq!(
+        out.stdout,
+        "{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n{\"id\":4}\n{\"id\":5}\n{\"id\":6}\n"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_page_prints_its_body_and_ends_with_its_class() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/crm/v3/objects/contacts"))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "scope"})))
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let out = crm(
+        &home,
+        To::env("hubspot", server.uri(), TOKEN),
+        "api /crm/v3/objects/contacts --paginate",
+    )
+    .await;
+    out.assert_exit(4);
+    assert_eq!(out.json()["message"], "scope");
+}
