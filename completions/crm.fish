@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_crm_global_optspecs
-    string join \n profile= o/output= fields= raw dry-run v/verbose q/quiet y/yes color= refresh h/help V/version
+    string join \n profile= o/output= fields= raw dry-run v/verbose q/quiet y/yes color= refresh jq= h/help V/version
 end
 
 function __fish_crm_needs_command
@@ -50,6 +50,7 @@ url\t''"
 complete -c crm -n "__fish_crm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_needs_command" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_needs_command" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_needs_command" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_needs_command" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -93,6 +94,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -163,6 +165,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l hot -d 'Only deals marked hot'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l archived -d 'Archived (deleted) deals instead of live ones'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l with-contacts -d 'Read every deal\'s contacts (one extra request per deal on some vendors)'
@@ -201,6 +204,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l archived -d 'Show it even if it was deleted but the vendor still keeps it (HubSpot\'s recycling bin, Pipedrive\'s deleted deals for 30 days); it then carries "deleted": true'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -252,6 +256,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -304,6 +309,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -338,6 +344,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -373,6 +380,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -408,6 +416,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -443,6 +452,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -477,6 +487,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -515,6 +526,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l primary -d 'Make it the deal\'s primary contact or company'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l replace -d 'Replace the deal\'s company when it already has one'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
@@ -553,6 +565,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -603,6 +616,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -656,6 +670,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l hot -d 'Only deals marked hot'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l archived -d 'Archived (deleted) deals instead of live ones'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l with-contacts -d 'Read every deal\'s contacts (one extra request per deal on some vendors)'
@@ -701,6 +716,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l plan -d 'Check every record and print what would happen (create / update / unchanged); write nothing'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l strict -d 'Stop before writing anything when any record is malformed'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l skip-existing -d 'Report a record whose unique value a deal already holds as skipped (with that deal\'s id), not failed'
@@ -738,6 +754,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -788,6 +805,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -824,6 +842,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -860,6 +879,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -897,6 +917,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -933,6 +954,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -967,6 +989,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1020,6 +1043,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1057,6 +1081,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1094,6 +1119,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1136,6 +1162,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from stdin instead of prompting'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-verify -d 'Store the token without checking it with the vendor'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-storage -d 'Without a keyring, keep the token in a plaintext file (mode 0600) in the config directory'
@@ -1173,6 +1200,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-verify -d 'Do not ask the vendors whose tokens they are'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -1208,6 +1236,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1246,6 +1275,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1285,6 +1315,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1329,6 +1360,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -1364,6 +1396,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1398,6 +1431,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1424,6 +1458,7 @@ csv\t''"
 complete -c crm -n "__fish_crm_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand api" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand api" -s i -l include -d 'Print the status line and the answer\'s headers before its body'
 complete -c crm -n "__fish_crm_using_subcommand api" -l silent -d 'Do not print the answer\'s body'
 complete -c crm -n "__fish_crm_using_subcommand api" -l paginate -d 'Follow the vendor\'s paging to the last page, printing each page\'s items as NDJSON'

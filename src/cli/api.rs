@@ -156,6 +156,7 @@ async fn paginate(
     paging: &Paging,
     mut request: Request,
 ) -> Result<()> {
+    ctx.streams.json_lines();
     loop {
         let answer = http.send_raw(request.clone()).await?;
         if args.include {

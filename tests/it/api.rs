@@ -466,3 +466,43 @@ async fn a_refused_page_prints_its_body_and_ends_with_its_class() {
     out.assert_exit(4);
     assert_eq!(out.json()["message"], "scope");
 }
+
+/// `--jq` on a built-in sandbox: list (`-o json` and per line with `-o ndjson`), get and api.
+#[test]
+fn jq_filters_list_get_and_api_output() {
+    let home = Home::new();
+    let run = |args: &str| {
+        let out = crm(&home, "sandbox", args).run_sync();
+        out.assert_exit(0);
+        out.stdout
+    };
+    let names = run("deals list --limit 3 --jq .[].name");
+    assert_eq!(names.lines().count(), 3, "{names}");
+    assert!(!names.contains('"'), "strings print raw: {names}");
+    let ids = run("deals list --limit 3 -o ndjson --jq {id}");
+    let lines: Vec<serde_json::Value> = ids
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let first = lines[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        run(&format!("deals get {first} --jq .id")),
+        format!("{first}\n")
+    );
+    let count = run("api -X GET /crm/v3/objects/deals -F limit=2 --jq '.results | length'");
+    assert_eq!(count, "2\n");
+    let paged = run("api -X GET /crm/v3/objects/deals -F limit=2 --paginate --jq .id");
+    assert!(paged.lines().count() > 4, "{paged}");
+}
+
+#[test]
+fn a_bad_jq_expression_is_a_usage_error_before_any_request() {
+    let home = Home::new();
+    let out = crm(&home, "sandbox", "deals list --jq '.[' -v").run_sync();
+    out.assert_exit(2);
+    out.assert_says("--jq");
+    assert!(!out.stderr.contains("> GET"), "{}", out.stderr);
+    let out = crm(&home, "sandbox", "deals list --jq . -o csv").run_sync();
+    out.assert_exit(2);
+}
