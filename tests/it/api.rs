@@ -506,3 +506,55 @@ fn a_bad_jq_expression_is_a_usage_error_before_any_request() {
     let out = crm(&home, "sandbox", "deals list --jq . -o csv").run_sync();
     out.assert_exit(2);
 }
+
+#[tokio::test]
+async fn input_headers_include_and_dry_run() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/crm/v3/objects/contacts/5"))
+        .and(wiremock::matchers::header("x-request-tag", "nightly"))
+        .and(wiremock::matchers::body_json(
+            json!({"properties": {"a": 1}}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "5"})))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let home = Home::new();
+    let to = || To::env("hubspot", server.uri(), TOKEN);
+    let file = home.path().join("body.json");
+    std::fs::write(&file, r#"{"properties": {"a": 1}}"#).unwrap();
+    let out = crm(
+        &home,
+        to(),
+        &format!(
+            "api -X PUT /crm/v3/objects/contacts/5 --input {} -H 'X-Request-Tag: nightly' -i",
+            file.display()
+        ),
+    )
+    .await;
+    out.assert_exit(0);
+    assert!(out.stdout.starts_with("HTTP 200\n"), "{}", out.stdout);
+    assert!(out.stdout.ends_with("{\"id\":\"5\"}\n"), "{}", out.stdout);
+    let out = crm(
+        &home,
+        to(),
+        "api -X PUT /crm/v3/objects/contacts/5 --input - -H 'X-Request-Tag: nightly' --silent",
+    )
+    .stdin(r#"{"properties": {"a": 1}}"#)
+    .await;
+    out.assert_exit(0);
+    assert_eq!(out.stdout, "");
+    // The token's header is crm's own.
+    let out = crm(
+        &home,
+        to(),
+        "api /crm/v3/objects/contacts/5 -H 'Authorization: Bearer x'",
+    )
+    .await;
+    out.assert_exit(2);
+    let out = crm(&home, to(), "api /crm/v3/objects/contacts -f a=b --dry-run").await;
+    out.assert_exit(0);
+    out.assert_says("POST");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
