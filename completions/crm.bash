@@ -16,6 +16,9 @@ _crm() {
             ",$1")
                 cmd="crm"
                 ;;
+            crm,api)
+                cmd="crm__subcmd__api"
+                ;;
             crm,auth)
                 cmd="crm__subcmd__auth"
                 ;;
@@ -159,6 +162,9 @@ _crm() {
                 ;;
             crm__subcmd__deals__subcmd__help,upsert)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__upsert"
+                ;;
+            crm__subcmd__help,api)
+                cmd="crm__subcmd__help__subcmd__api"
                 ;;
             crm__subcmd__help,auth)
                 cmd="crm__subcmd__help__subcmd__auth"
@@ -341,7 +347,7 @@ _crm() {
 
     case "${cmd}" in
         crm)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version deals pipelines stages vendors sandbox auth profiles help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version deals pipelines stages vendors sandbox auth profiles api help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +373,80 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__api)
+            opts="-X -f -F -H -i -o -v -q -y -h -V --method --raw-field --field --input --header --include --silent --paginate --pages --profile --output --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --raw-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -375,7 +455,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__auth)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version login status logout help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -399,6 +479,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -479,7 +563,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__auth__subcmd__login)
-            opts="-o -v -q -y -h -V --vendor --base-url --with-token --no-verify --insecure-storage --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --vendor --base-url --with-token --no-verify --insecure-storage --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,6 +597,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -521,7 +609,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__auth__subcmd__logout)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +633,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -555,7 +647,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__auth__subcmd__status)
-            opts="-o -v -q -y -h -V --no-verify --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --no-verify --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +673,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -589,7 +685,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,6 +711,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -623,7 +723,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__associate)
-            opts="-o -v -q -y -h -V --contact --company --primary --role --replace --label --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --contact --company --primary --role --replace --label --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +765,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -673,7 +777,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__create)
-            opts="-o -v -q -y -h -V --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --from --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --from --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +855,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -759,7 +867,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__delete)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,6 +893,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -793,7 +905,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__dissociate)
-            opts="-o -v -q -y -h -V --contact --company --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --contact --company --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,6 +939,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -835,7 +951,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__export)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +1037,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -929,7 +1049,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__fields)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,6 +1075,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -963,7 +1087,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__follow)
-            opts="-o -v -q -y -h -V --user --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --user --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -993,6 +1117,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1001,7 +1129,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__followers)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,6 +1153,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1035,7 +1167,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__get)
-            opts="-o -v -q -y -h -V --archived --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --archived --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,6 +1191,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1307,7 +1443,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__import)
-            opts="-o -v -q -y -h -V --format --upsert-key --plan --journal --rejects --concurrency --map --strict --skip-existing --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --format --upsert-key --plan --journal --rejects --concurrency --map --strict --skip-existing --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,6 +1493,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1365,7 +1505,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__list)
-            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --sort --with-contacts --limit --all --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1595,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1463,7 +1607,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__merge)
-            opts="-o -v -q -y -h -V --into --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --into --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1493,6 +1637,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1501,7 +1649,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__unfollow)
-            opts="-o -v -q -y -h -V --user --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --user --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1531,6 +1679,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1539,7 +1691,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__update)
-            opts="-o -v -q -y -h -V --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --tag --unset --lost-reason --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --tag --unset --lost-reason --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1625,6 +1777,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1633,7 +1789,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__upsert)
-            opts="-o -v -q -y -h -V --match --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --match --name --amount --currency --pipeline --stage --status --owner --close-date --contact --company --tags --set --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1711,6 +1867,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1719,8 +1879,22 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help)
-            opts="deals pipelines stages vendors sandbox auth profiles help"
+            opts="deals pipelines stages vendors sandbox auth profiles api help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__api)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2209,7 +2383,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__pipelines)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,6 +2407,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2285,7 +2463,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__pipelines__subcmd__list)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2311,6 +2489,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2319,7 +2501,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__profiles)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list add remove use help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list add remove use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2345,6 +2527,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2353,7 +2539,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__profiles__subcmd__add)
-            opts="-o -v -q -y -h -V --vendor --base-url --rate-limit-tier --default-pipeline --default-output --default --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --vendor --base-url --rate-limit-tier --default-pipeline --default-output --default --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2397,6 +2583,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2491,7 +2681,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__profiles__subcmd__list)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2515,6 +2705,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2525,7 +2719,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__profiles__subcmd__remove)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2549,6 +2743,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2559,7 +2757,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__profiles__subcmd__use)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2585,6 +2783,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2593,7 +2795,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version serve reset help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,6 +2819,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2683,7 +2889,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox__subcmd__reset)
-            opts="-o -v -q -y -h -V --vendor --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --vendor --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2713,6 +2919,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2721,7 +2931,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__sandbox__subcmd__serve)
-            opts="-o -v -q -y -h -V --vendor --port --deals --latency-ms --seed --state --fail-rate --rate-limit --burst --reset-rate --truncate-rate --slow-body-ms --scopes --search-rate-limit --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --vendor --port --deals --latency-ms --seed --state --fail-rate --rate-limit --burst --reset-rate --truncate-rate --slow-body-ms --scopes --search-rate-limit --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2803,6 +3013,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2811,7 +3025,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__stages)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version list help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2835,6 +3049,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2887,7 +3105,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__stages__subcmd__list)
-            opts="-o -v -q -y -h -V --pipeline --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --pipeline --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2917,6 +3135,10 @@ _crm() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2925,7 +3147,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__vendors)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --help --version"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2949,6 +3171,10 @@ _crm() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_crm_global_optspecs
-    string join \n profile= o/output= fields= raw dry-run v/verbose q/quiet y/yes color= refresh h/help V/version
+    string join \n profile= o/output= fields= raw dry-run v/verbose q/quiet y/yes color= refresh jq= h/help V/version
 end
 
 function __fish_crm_needs_command
@@ -50,6 +50,7 @@ url\t''"
 complete -c crm -n "__fish_crm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_needs_command" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_needs_command" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_needs_command" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_needs_command" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -65,6 +66,7 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "vendors" -d 'What each vend
 complete -c crm -n "__fish_crm_needs_command" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
 complete -c crm -n "__fish_crm_needs_command" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
 complete -c crm -n "__fish_crm_needs_command" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
+complete -c crm -n "__fish_crm_needs_command" -f -a "api" -d 'Any endpoint of the account\'s API, with crm\'s auth, rate limits and retries'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -92,6 +94,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -162,6 +165,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l hot -d 'Only deals marked hot'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l archived -d 'Archived (deleted) deals instead of live ones'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l with-contacts -d 'Read every deal\'s contacts (one extra request per deal on some vendors)'
@@ -200,6 +204,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l archived -d 'Show it even if it was deleted but the vendor still keeps it (HubSpot\'s recycling bin, Pipedrive\'s deleted deals for 30 days); it then carries "deleted": true'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -251,6 +256,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -303,6 +309,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -337,6 +344,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -372,6 +380,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -407,6 +416,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from follow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -442,6 +452,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from unfollow" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -476,6 +487,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from followers" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -514,6 +526,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l primary -d 'Make it the deal\'s primary contact or company'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l replace -d 'Replace the deal\'s company when it already has one'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from associate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
@@ -552,6 +565,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from dissociate" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -602,6 +616,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from upsert" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -655,6 +670,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l hot -d 'Only deals marked hot'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l archived -d 'Archived (deleted) deals instead of live ones'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l with-contacts -d 'Read every deal\'s contacts (one extra request per deal on some vendors)'
@@ -700,6 +716,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l plan -d 'Check every record and print what would happen (create / update / unchanged); write nothing'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l strict -d 'Stop before writing anything when any record is malformed'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l skip-existing -d 'Report a record whose unique value a deal already holds as skipped (with that deal\'s id), not failed'
@@ -737,6 +754,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -787,6 +805,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -823,6 +842,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -859,6 +879,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand stages; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -896,6 +917,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand stages; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -932,6 +954,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand vendors" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand vendors" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -966,6 +989,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1019,6 +1043,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1056,6 +1081,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1093,6 +1119,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1135,6 +1162,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from stdin instead of prompting'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-verify -d 'Store the token without checking it with the vendor'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-storage -d 'Without a keyring, keep the token in a plaintext file (mode 0600) in the config directory'
@@ -1172,6 +1200,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-verify -d 'Do not ask the vendors whose tokens they are'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -1207,6 +1236,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1245,6 +1275,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and not __fish_seen_subcommand_from list add remove use help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1284,6 +1315,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1328,6 +1360,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the HTTP requests instead of sending them'
@@ -1363,6 +1396,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1397,6 +1431,7 @@ url\t''"
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -l dry-run -d 'Print the HTTP requests instead of sending them'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
@@ -1410,14 +1445,41 @@ complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile and its stored token'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default (used when neither --profile nor CRM_PROFILE names one)'
 complete -c crm -n "__fish_crm_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "deals" -d 'List, read, create, change and delete deals'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "pipelines" -d 'Pipelines of deals'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "stages" -d 'Stages of the deal pipelines'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "vendors" -d 'What each vendor supports'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand api" -s X -l method -d 'HTTP method [default: GET, or POST when a body is given]' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s f -l raw-field -d 'A string field (`key=value`): a body field, or a query parameter for GET and DELETE' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s F -l field -d 'A typed field: numbers, true, false and null as JSON; `@FILE` the file\'s text (JSON when it parses)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -l input -d 'The request body, a JSON file (`-` for stdin)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s H -l header -d 'An extra request header (`Name: value`)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand api" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
+complete -c crm -n "__fish_crm_using_subcommand api" -s i -l include -d 'Print the status line and the answer\'s headers before its body'
+complete -c crm -n "__fish_crm_using_subcommand api" -l silent -d 'Do not print the answer\'s body'
+complete -c crm -n "__fish_crm_using_subcommand api" -l paginate -d 'Follow the vendor\'s paging to the last page, printing each page\'s items as NDJSON'
+complete -c crm -n "__fish_crm_using_subcommand api" -l pages -d 'With --paginate: print each page whole, one JSON line a page, instead of its items'
+complete -c crm -n "__fish_crm_using_subcommand api" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand api" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand api" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand api" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand api" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand api" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand api" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand api" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "deals" -d 'List, read, create, change and delete deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "pipelines" -d 'Pipelines of deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "stages" -d 'Stages of the deal pipelines'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "vendors" -d 'What each vendor supports'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "sandbox" -d 'A local emulator of the vendors\' APIs, for trying crm and scripts without an account'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "auth" -d 'Log in (store a token in the OS keyring), see which account is in use, log out'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "api" -d 'Any endpoint of the account\'s API, with crm\'s auth, rate limits and retries'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from deals pipelines stages vendors sandbox auth profiles api help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals, filtered and sorted'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show one deal, with its contacts and company'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'

@@ -199,6 +199,21 @@ impl Context {
     }
 
     pub fn adapter_for(&self, connection: &Connection) -> Result<Box<dyn Adapter>> {
+        Ok(self.adapter_and_client(connection)?.0)
+    }
+
+    /// The selected account's HTTP client as its adapter sets it up (the vendor's rate limits
+    /// and the profile's tier in its limiter), for requests crm does not model (`crm api`).
+    pub fn api_client(&self) -> Result<(Connection, HttpClient)> {
+        let connection = self.connection()?;
+        let (_, http) = self.adapter_and_client(&connection)?;
+        Ok((connection, http))
+    }
+
+    fn adapter_and_client(
+        &self,
+        connection: &Connection,
+    ) -> Result<(Box<dyn Adapter>, HttpClient)> {
         let http = self.http_client(connection)?;
         let limiter_of_adapter = http.clone();
         let account = self.account(connection);
@@ -233,7 +248,7 @@ impl Context {
                 ))
             })?;
         }
-        Ok(adapter)
+        Ok((adapter, limiter_of_adapter))
     }
 
     /// What names the account in the cache directory (hashed, so the token never reaches the

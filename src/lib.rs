@@ -11,6 +11,7 @@ pub mod env;
 pub mod error;
 pub mod http;
 pub mod import;
+pub mod jq;
 pub mod model;
 pub mod output;
 pub mod resolve;

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::error::Error;
+use crate::jq::JqFilter;
 
 type Sink = Arc<Mutex<Box<dyn Write + Send>>>;
 
@@ -25,6 +26,17 @@ pub struct Streams {
     pub dumb_terminal: bool,
     /// Set once a write to stdout found it closed by its reader.
     out_closed: Arc<AtomicBool>,
+    /// `--jq`: what stdout's JSON goes through before it is written.
+    jq: Option<Arc<JqOutput>>,
+}
+
+/// The `--jq` filter and the output it has not filtered yet.
+struct JqOutput {
+    filter: JqFilter,
+    /// Each line is a JSON value (`-o ndjson`, `crm api --paginate`): filtered as it comes.
+    per_line: AtomicBool,
+    /// A document (`-o json`) arrives in pieces: kept until [`Streams::finish`].
+    pending: Mutex<String>,
 }
 
 impl Streams {
@@ -40,12 +52,56 @@ impl Streams {
             width: None,
             dumb_terminal: false,
             out_closed: Arc::new(AtomicBool::new(false)),
+            jq: None,
         }
+    }
+
+    /// Sends stdout's JSON through `filter`: line by line when `per_line`, else as one document
+    /// at [`Self::finish`].
+    pub fn with_jq(mut self, filter: JqFilter, per_line: bool) -> Self {
+        self.jq = Some(Arc::new(JqOutput {
+            filter,
+            per_line: AtomicBool::new(per_line),
+            pending: Mutex::new(String::new()),
+        }));
+        self
+    }
+
+    /// From now on, each line of stdout is a JSON value of its own (a stream of items).
+    pub fn json_lines(&self) {
+        if let Some(jq) = &self.jq {
+            jq.per_line.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// Writes what `--jq` held back (a JSON document) through its filter.
+    pub fn finish(&self) -> Result<(), Error> {
+        let Some(jq) = &self.jq else { return Ok(()) };
+        let pending = std::mem::take(&mut *jq.pending.lock().expect("jq lock"));
+        if pending.trim().is_empty() {
+            return Ok(());
+        }
+        let mut out = String::new();
+        jq.filter.run_into(&mut out, &pending, true)?;
+        self.write_out(&out)
     }
 
     /// Writes data to stdout. A closed pipe (`crm deals list | head -1`) is [`Error::BrokenPipe`]:
     /// a read ends quietly; a write in progress stops and says what it did (see [`Self::out_closed`]).
     pub fn out(&self, text: &str) -> Result<(), Error> {
+        let Some(jq) = &self.jq else {
+            return self.write_out(text);
+        };
+        if !jq.per_line.load(Ordering::SeqCst) {
+            jq.pending.lock().expect("jq lock").push_str(text);
+            return Ok(());
+        }
+        let mut out = String::new();
+        jq.filter.run_into(&mut out, text, false)?;
+        self.write_out(&out)
+    }
+
+    fn write_out(&self, text: &str) -> Result<(), Error> {
         if self.out_closed() {
             return Err(Error::BrokenPipe);
         }

@@ -28,6 +28,8 @@ pub struct VendorSpec {
     /// The one cheap call that proves a token works and says whose it is.
     pub whoami: WhoAmI,
     pub tiers: RateTiers,
+    /// How the vendor's lists page (`crm api --paginate`).
+    pub paging: Paging,
     /// The built-in profile that runs this vendor's emulator inside crm.
     pub sandbox_profile: &'static str,
     /// Other names of that profile.
@@ -50,6 +52,38 @@ pub struct WhoAmI {
     pub path: &'static [&'static str],
     /// Who the token belongs to, as a short phrase (`Ana Lima <ana@example.com>`, `portal 123`).
     pub describe: fn(&Value) -> String,
+}
+
+/// How any list of the vendor's API pages: where a page's items are and how to ask for the next.
+pub struct Paging {
+    /// The page's items (`results`, `data`, `items`); `None` when the answer is not a list page.
+    pub items: fn(&Value) -> Option<&Vec<Value>>,
+    /// How to ask for the page after this one; `None` on the last page.
+    pub next: fn(&Value) -> Option<NextPage>,
+}
+
+/// What changes in a list request to get its next page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextPage {
+    /// A cursor the request carries: in its query for a GET, in its JSON body for a POST
+    /// (HubSpot's searches).
+    Cursor { key: &'static str, value: String },
+    /// The next page's address, as the vendor gives it (a full URL).
+    Url(String),
+}
+
+/// The array at `pointer` of a page: a [`Paging::items`] for most vendors.
+pub(crate) fn array_at<'a>(page: &'a Value, pointer: &str) -> Option<&'a Vec<Value>> {
+    page.pointer(pointer).and_then(Value::as_array)
+}
+
+/// A cursor at `pointer` of a page, as text (a string or a number), when there is one.
+pub(crate) fn cursor_at(page: &Value, pointer: &str) -> Option<String> {
+    match page.pointer(pointer)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// The plans a profile's `rate_limit_tier` may name.
@@ -153,5 +187,43 @@ mod tests {
         let sell = json!({"data": {"id": 1, "name": "Me", "email": "me@example.com"}, "meta": {"type": "user"}});
         assert_eq!(describe(Vendor::Sell, sell), "Me <me@example.com>");
         assert_eq!(describe(Vendor::Sell, json!({"data": {"id": 7}})), "user 7");
+    }
+
+    #[test]
+    fn each_vendor_says_where_its_next_page_is() {
+        let next = |v: Vendor, page: Value| (v.spec().paging.next)(&page);
+        let cursor = |key, value: &str| {
+            Some(NextPage::Cursor {
+                key,
+                value: value.into(),
+            })
+        };
+        assert_eq!(
+            next(
+                Vendor::Hubspot,
+                json!({"paging": {"next": {"after": "20"}}})
+            ),
+            cursor("after", "20")
+        );
+        assert_eq!(next(Vendor::Hubspot, json!({"results": []})), None);
+        assert_eq!(
+            next(
+                Vendor::Pipedrive,
+                json!({"additional_data": {"next_cursor": "c2"}})
+            ),
+            cursor("cursor", "c2")
+        );
+        let v1 = |more| json!({"additional_data": {"pagination": {"more_items_in_collection": more, "next_start": 100}}});
+        assert_eq!(next(Vendor::Pipedrive, v1(true)), cursor("start", "100"));
+        assert_eq!(next(Vendor::Pipedrive, v1(false)), None);
+        let link = "https://api.getbase.com/v2/deals?page=2&per_page=25";
+        assert_eq!(
+            next(
+                Vendor::Sell,
+                json!({"meta": {"links": {"next_page": link}}})
+            ),
+            Some(NextPage::Url(link.into()))
+        );
+        assert_eq!(next(Vendor::Sell, json!({"meta": {"links": {}}})), None);
     }
 }

@@ -1,5 +1,6 @@
 //! The clap command tree, and the one place where errors become messages and exit codes.
 
+mod api;
 mod auth;
 pub mod deals;
 mod pipelines;
@@ -101,6 +102,9 @@ pub struct GlobalArgs {
     /// Reload cached pipelines, stages, owners and fields
     #[arg(long, global = true)]
     pub refresh: bool,
+    /// Filter the JSON crm prints with a jq expression (strings print raw); implies -o json
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
 }
 
 impl GlobalArgs {
@@ -173,6 +177,8 @@ pub enum Command {
     /// The CRM accounts crm knows: list, add, remove, choose the default
     #[command(subcommand)]
     Profiles(profiles::ProfilesCommand),
+    /// Any endpoint of the account's API, with crm's auth, rate limits and retries
+    Api(api::ApiArgs),
 }
 
 impl Command {
@@ -180,7 +186,7 @@ impl Command {
     fn uses_connection(&self) -> bool {
         matches!(
             self,
-            Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_)
+            Command::Deals(_) | Command::Pipelines(_) | Command::Stages(_) | Command::Api(_)
         )
     }
 
@@ -200,6 +206,7 @@ async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Profiles(cmd) => profiles::run(cmd, ctx).await,
+        Command::Api(args) => api::run(args, ctx).await,
     }
 }
 
@@ -303,7 +310,14 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let mut cli = cli;
     let mut streams = Streams::system(cli.globals.quiet);
+    if let Some(code) = cli.globals.jq.clone() {
+        match jq_streams(&code, &mut cli.globals, streams.clone()) {
+            Ok(filtered) => streams = filtered,
+            Err(e) => return report(&e, &streams),
+        }
+    }
     // After parsing, clap's value is the authority (the pre-scan only styled clap's own output).
     streams.err_color = use_color(cli.globals.color, &env, streams.stderr_is_terminal);
     streams.width = table_width(&env, streams.stdout_is_terminal);
@@ -338,10 +352,32 @@ pub fn main() -> i32 {
         }
         run(cli.command, &ctx).await
     });
+    // What `--jq` held back is filtered and written even after an error (`crm api`'s refusal).
+    let outcome = match (outcome, streams.finish()) {
+        (Err(e), _) | (Ok(()), Err(e)) => Err(e),
+        (Ok(()), Ok(())) => Ok(()),
+    };
     match outcome {
         Ok(()) => 0,
         Err(e) => report(&e, &streams),
     }
+}
+
+/// `--jq`: compiles the expression before anything runs, and makes the output JSON it can read
+/// (`-o json` unless `-o ndjson`, which it filters line by line).
+fn jq_streams(code: &str, globals: &mut GlobalArgs, streams: Streams) -> Result<Streams> {
+    let filter = crate::jq::JqFilter::compile(code)?;
+    let per_line = match globals.output {
+        None | Some(Format::Json) => false,
+        Some(Format::Ndjson) => true,
+        Some(_) => {
+            return Err(Error::usage(
+                "--jq filters JSON: use it with -o json (the default with --jq) or -o ndjson",
+            ))
+        }
+    };
+    globals.output.get_or_insert(Format::Json);
+    Ok(streams.with_jq(filter, per_line))
 }
 
 /// Starts the emulator of the built-in sandbox profile `name` (of `vendor`); it serves as long as

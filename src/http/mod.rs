@@ -59,6 +59,8 @@ pub struct Request {
     pub charges: Vec<Charge>,
     /// Names the record in an "outcome unknown" message.
     pub subject: String,
+    /// Headers the caller adds (`crm api -H`); never the auth header, which the client owns.
+    pub extra_headers: Vec<(String, String)>,
 }
 
 impl Request {
@@ -75,6 +77,7 @@ impl Request {
                 bucket: "default",
                 cost: 1,
             }],
+            extra_headers: Vec::new(),
         }
     }
 
@@ -128,6 +131,23 @@ pub struct Response {
     pub status: u16,
     pub headers: HeaderMap,
     pub body: Value,
+}
+
+/// The final answer of a request as the server gave it, success or refusal (`crm api`): the
+/// body untouched, and the error its status means when it is not a success.
+#[derive(Debug)]
+pub struct RawAnswer {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub text: String,
+    /// What a refusal means (exit code and message), as the vendor's policy reads it.
+    pub error: Option<Error>,
+}
+
+/// What a request's final answer is handed back as.
+enum Answer {
+    Json(Response),
+    Raw(RawAnswer),
 }
 
 /// Everything the client needs to know, gathered once at start-up.
@@ -225,11 +245,47 @@ impl HttpClient {
         if request.body.is_some() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
+        for (name, value) in &request.extra_headers {
+            let bad = || Error::usage(format!("{name:?} is not a valid HTTP header"));
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad())?;
+            if name == reqwest::header::AUTHORIZATION
+                || headers.get(&name).is_some_and(|v| v.is_sensitive())
+            {
+                return Err(Error::usage_hint(
+                    format!("crm sends the {name} header itself"),
+                    "the profile's token is used; choose another profile with --profile",
+                ));
+            }
+            let value = HeaderValue::from_str(value).map_err(|_| bad())?;
+            headers.insert(name, value);
+        }
         Ok(headers)
     }
 
     /// Sends a request with the retry rules of DESIGN §5 and returns the parsed 2xx answer.
     pub async fn send(&self, request: Request) -> Result<Response> {
+        match self.exchange(request, false).await? {
+            Answer::Json(response) => Ok(response),
+            Answer::Raw(raw) => Err(raw.error.unwrap_or_else(|| Error::internal("raw answer"))),
+        }
+    }
+
+    /// Sends a request with the same retries, and returns its final answer as it came, a
+    /// refusal included (`crm api`: the vendor's body goes to stdout whatever the status).
+    /// Throttling, network failures and cross-origin redirects are still errors.
+    pub async fn send_raw(&self, request: Request) -> Result<RawAnswer> {
+        match self.exchange(request, true).await? {
+            Answer::Raw(raw) => Ok(raw),
+            Answer::Json(response) => Ok(RawAnswer {
+                status: response.status,
+                headers: response.headers,
+                text: response.body.to_string(),
+                error: None,
+            }),
+        }
+    }
+
+    async fn exchange(&self, request: Request, raw: bool) -> Result<Answer> {
         let url = self.url(&request)?;
         let headers = self.headers(&request)?;
         let trace = &self.config.trace;
@@ -307,14 +363,22 @@ impl HttpClient {
                 },
             };
             let failure = match outcome {
+                Received::Answer(status, headers, text) if raw && (200..300).contains(&status) => {
+                    return Ok(Answer::Raw(RawAnswer {
+                        status,
+                        headers,
+                        text,
+                        error: None,
+                    }))
+                }
                 Received::Answer(status, headers, text) if (200..300).contains(&status) => {
                     match parse_body(&text) {
                         Some(body) => {
-                            return Ok(Response {
+                            return Ok(Answer::Json(Response {
                                 status,
                                 headers,
                                 body,
-                            })
+                            }))
                         }
                         None => Failure::AfterSend(format!(
                             "the answer from {host} was not complete JSON"
@@ -335,6 +399,15 @@ impl HttpClient {
                 }
                 Received::Answer(status @ (500 | 502 | 503 | 504), headers, text) => {
                     Failure::ServerError(status, self.policy.error(status, &headers, &text))
+                }
+                Received::Answer(status, headers, text) if raw => {
+                    let error = Some(self.policy.error(status, &headers, &text));
+                    return Ok(Answer::Raw(RawAnswer {
+                        status,
+                        headers,
+                        text,
+                        error,
+                    }));
                 }
                 Received::Answer(status, headers, text) => {
                     return Err(self.policy.error(status, &headers, &text))

@@ -115,6 +115,50 @@ async fn the_token_never_shows_anywhere() {
         ("delete", &["deals", "delete", "5", "--yes", "-vvv"], &[]),
         ("profiles", &["profiles", "list"], &[]),
         (
+            "api -vvv",
+            &["api", "/crm/v3/objects/deals/5", "-vvv", "--include"],
+            &[],
+        ),
+        (
+            "api 401 -vvv",
+            &["api", "/crm/v3/objects/deals", "-vvv"],
+            &[],
+        ),
+        (
+            "api 503 -vvv",
+            &["api", "/crm/v3/objects/deals/6", "-vvv"],
+            &[],
+        ),
+        (
+            "api post dry",
+            &[
+                "api",
+                "/crm/v3/objects/deals",
+                "-f",
+                "properties[dealname]=x",
+                "--dry-run",
+            ],
+            &[],
+        ),
+        (
+            "api env route",
+            &["api", "-X", "DELETE", "/crm/v3/objects/deals/5", "-vvv"],
+            &[
+                ("CRM_TOKEN", TOKEN),
+                ("CRM_VENDOR", "hubspot"),
+                ("CRM_BASE_URL", "SERVER"),
+            ],
+        ),
+        (
+            "api another host",
+            &[
+                "api",
+                "https://crm.example.com/crm/v3/objects/deals",
+                "-vvv",
+            ],
+            &[],
+        ),
+        (
             "env route",
             &["deals", "list", "-vvv"],
             &[
@@ -185,6 +229,9 @@ async fn the_token_never_shows_anywhere() {
         ("mismatch", 2),
         ("plain http", 2),
         ("503 -vvv", 7),
+        ("api 401 -vvv", 4),
+        ("api 503 -vvv", 7),
+        ("api another host", 2),
     ] {
         assert!(exit_codes.contains(&(what, code)), "{what}: {exit_codes:?}");
     }

@@ -7,6 +7,7 @@
 mod support;
 
 mod anchors;
+mod api;
 mod auth;
 mod auth_status;
 mod conformance;

@@ -6,7 +6,10 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::error::HubSpotPolicy;
-use crate::adapter::spec::{same_for_every_token, text, Auth, RateTiers, VendorSpec, WhoAmI};
+use crate::adapter::spec::{
+    array_at, cursor_at, same_for_every_token, text, Auth, NextPage, Paging, RateTiers, VendorSpec,
+    WhoAmI,
+};
 use crate::adapter::tiers::Tier;
 use crate::adapter::{Associations, Capabilities, Filter, Op, Support};
 use crate::http::{AuthScheme, VendorPolicy};
@@ -91,6 +94,15 @@ pub static SPEC: VendorSpec = VendorSpec {
         ],
         untiered: None,
         token_factor: same_for_every_token,
+    },
+    paging: Paging {
+        items: |page| array_at(page, "/results"),
+        next: |page| {
+            cursor_at(page, "/paging/next/after").map(|value| NextPage::Cursor {
+                key: "after",
+                value,
+            })
+        },
     },
     sandbox_profile: "sandbox",
     sandbox_aliases: &["sandbox-hubspot"],

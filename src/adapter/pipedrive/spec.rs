@@ -7,7 +7,9 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::error::{is_api_token, PipedrivePolicy};
-use crate::adapter::spec::{person, text, Auth, RateTiers, VendorSpec, WhoAmI};
+use crate::adapter::spec::{
+    array_at, cursor_at, person, text, Auth, NextPage, Paging, RateTiers, VendorSpec, WhoAmI,
+};
 use crate::adapter::tiers::Tier;
 use crate::adapter::{Associations, Capabilities, Filter, Op, Support};
 use crate::http::{AuthScheme, VendorPolicy};
@@ -109,6 +111,28 @@ pub static SPEC: VendorSpec = VendorSpec {
         ],
         untiered: None,
         token_factor: oauth_gets_four_times,
+    },
+    paging: Paging {
+        items: |page| array_at(page, "/data"),
+        // v2 lists carry a cursor; v1 lists an offset, while more items are in the collection.
+        next: |page| {
+            if let Some(value) = cursor_at(page, "/additional_data/next_cursor") {
+                return Some(NextPage::Cursor {
+                    key: "cursor",
+                    value,
+                });
+            }
+            let more = page.pointer("/additional_data/pagination/more_items_in_collection");
+            if more.and_then(Value::as_bool) != Some(true) {
+                return None;
+            }
+            cursor_at(page, "/additional_data/pagination/next_start").map(|value| {
+                NextPage::Cursor {
+                    key: "start",
+                    value,
+                }
+            })
+        },
     },
     sandbox_profile: "sandbox-pipedrive",
     sandbox_aliases: &[],

@@ -6,7 +6,9 @@ use serde_json::Value;
 
 use super::error::SellPolicy;
 use super::links::ROLE;
-use crate::adapter::spec::{person, Auth, RateTiers, VendorSpec, WhoAmI};
+use crate::adapter::spec::{
+    array_at, cursor_at, person, Auth, NextPage, Paging, RateTiers, VendorSpec, WhoAmI,
+};
 use crate::adapter::{Associations, Capabilities, Filter, Op, Support, SORTABLE};
 use crate::http::{AuthScheme, VendorPolicy};
 use crate::model::Vendor;
@@ -77,6 +79,10 @@ pub static SPEC: VendorSpec = VendorSpec {
         describe: user,
     },
     tiers: RateTiers::none("its limit is the same on every plan (10 requests a second per token)"),
+    paging: Paging {
+        items: |page| array_at(page, "/items"),
+        next: |page| cursor_at(page, "/meta/links/next_page").map(NextPage::Url),
+    },
     sandbox_profile: "sandbox-sell",
     sandbox_aliases: &[],
 };
