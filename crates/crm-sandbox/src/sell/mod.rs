@@ -9,6 +9,8 @@ mod write;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{delete, get, post};
@@ -22,7 +24,7 @@ use super::data::{Demo, StageKind};
 use super::db::Persist;
 use super::state::{Census, Open, Shared};
 use super::table::Table;
-use super::util::{dec_number, iso, ok, q};
+use super::util::{dec_number, iso, ok, q, query_pairs};
 use super::{errors, SandboxError, SandboxVendor};
 
 const V: SandboxVendor = SandboxVendor::Sell;
@@ -275,8 +277,40 @@ pub(crate) fn one(kind: &str, data: Value) -> Response {
     ok(json!({ "data": data, "meta": { "type": kind } }))
 }
 
+/// A list request's query pairs with its page and page size, read once for every Sell list
+/// route: a malformed `page` or `per_page` is refused before the handler runs.
+pub(crate) struct ListQuery {
+    pub pairs: Vec<(String, String)>,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ListQuery {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        let pairs = query_pairs(parts.uri.query());
+        let (page, per_page) = paging(&pairs)?;
+        Ok(ListQuery {
+            pairs,
+            page,
+            per_page,
+        })
+    }
+}
+
+impl ListQuery {
+    /// The items of the page asked for.
+    pub(crate) fn cut<T>(&self, items: impl IntoIterator<Item = T>) -> impl Iterator<Item = T> {
+        items
+            .into_iter()
+            .skip((self.page - 1) * self.per_page)
+            .take(self.per_page)
+    }
+}
+
 /// The page and page size of a list request.
-pub(crate) fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), Response> {
+fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), Response> {
     let num = |key: &str, default: usize| -> Result<usize, Response> {
         match q(pairs, key) {
             None => Ok(default),
@@ -327,16 +361,11 @@ pub(crate) fn collection(
     path: &str,
     kind: &str,
     items: Vec<Value>,
-    page: usize,
-    per_page: usize,
+    list: &ListQuery,
 ) -> Response {
     let total = items.len();
-    let items = items
-        .into_iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
-        .collect();
-    collection_page(headers, path, kind, items, total, page, per_page)
+    let items = list.cut(items).collect();
+    collection_page(headers, path, kind, items, total, list)
 }
 
 /// [`collection`] for a page already cut out of `total` items, so a large list renders only the
@@ -347,8 +376,7 @@ pub(crate) fn collection_page(
     kind: &str,
     items: Vec<Value>,
     total: usize,
-    page: usize,
-    per_page: usize,
+    &ListQuery { page, per_page, .. }: &ListQuery,
 ) -> Response {
     let host = headers
         .get("host")
