@@ -43,13 +43,8 @@ const fn ro(
     field: &'static str,
 ) -> Prop {
     Prop {
-        name,
-        label,
-        kind,
-        field,
-        hubspot: true,
-        unique: false,
         read_only: true,
+        ..p(name, label, kind, field)
     }
 }
 
