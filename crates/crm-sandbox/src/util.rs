@@ -37,6 +37,18 @@ pub(crate) fn q_list(pairs: &[(String, String)], key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The items of the array at `key` in a JSON body; none when it is absent or not an array.
+pub(crate) fn array_items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
+/// The strings of the array at `key` (other items skipped).
+pub(crate) fn string_items(v: &Value, key: &str) -> Vec<String> {
+    array_items(v, key)
+        .filter_map(|p| p.as_str().map(String::from))
+        .collect()
+}
+
 /// Parses a JSON body, or gives the vendor's 400.
 pub(crate) fn parse_body<T: DeserializeOwned>(
     body: &Bytes,

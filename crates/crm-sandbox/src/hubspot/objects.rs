@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::validate::apply;
 use super::{assoc, bad, not_found, Deal, St, Store};
-use crate::util::{json, ok, parse_body, q, q_list, query_pairs};
+use crate::util::{array_items, json, ok, parse_body, q, q_list, query_pairs};
 
 /// An id given as a JSON string or number.
 pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
@@ -128,19 +128,10 @@ pub(crate) fn create_one(store: &mut Store, input: &Value) -> Result<u64, Respon
     let mut props = BTreeMap::new();
     apply(store, &mut props, given, None)?;
     let mut links = vec![];
-    for a in input
-        .get("associations")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for a in array_items(input, "associations") {
         let to =
             id_text(a.pointer("/to/id")).ok_or_else(|| bad("associations[].to.id is required"))?;
-        let types: Vec<u32> = a
-            .get("types")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let types: Vec<u32> = array_items(a, "types")
             .filter_map(|t| t.get("associationTypeId").and_then(Value::as_u64))
             .map(|t| t as u32)
             .collect();
