@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::data::{Demo, StageKind};
+use super::data::{numbered, Demo, StageKind};
 use super::db::Persist;
 use super::state::{Census, Open, Shared};
 use super::table::Table;
@@ -109,32 +109,22 @@ pub(crate) const CUSTOM_FIELDS: [&str; 2] = ["region", "external_id"];
 
 impl Store {
     pub(crate) fn from_demo(demo: &Demo) -> Store {
-        let users: Vec<Named> = demo
-            .users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| Named {
-                id: 100_001 + i as u64,
-                name: format!("{} {}", u.first, u.last),
-                email: u.email.clone(),
-                active: u.active,
-            })
-            .collect();
-        let mut contacts: Vec<Contact> = demo
-            .companies
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Contact {
-                id: 200_001 + i as u64,
-                first: String::new(),
-                last: c.name.into(),
-                email: format!("info@{}", c.domain),
-                org: None,
-            })
-            .collect();
+        let users: Vec<Named> = numbered(&demo.users, 100_001, |id, u| Named {
+            id,
+            name: u.full_name(),
+            email: u.email.clone(),
+            active: u.active,
+        });
+        let mut contacts: Vec<Contact> = numbered(&demo.companies, 200_001, |id, c| Contact {
+            id,
+            first: String::new(),
+            last: c.name.into(),
+            email: format!("info@{}", c.domain),
+            org: None,
+        });
         let orgs = contacts.len();
-        contacts.extend(demo.contacts.iter().enumerate().map(|(i, c)| Contact {
-            id: 300_001 + i as u64,
+        contacts.extend(numbered(&demo.contacts, 300_001, |id, c| Contact {
+            id,
             first: c.first.into(),
             last: c.last.into(),
             email: c.email.clone(),
