@@ -36,15 +36,11 @@ const fn p(
     }
 }
 
-const fn ro(
-    name: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    field: &'static str,
-) -> Prop {
+/// `prop` made read-only.
+const fn ro(prop: Prop) -> Prop {
     Prop {
         read_only: true,
-        ..p(name, label, kind, field)
+        ..prop
     }
 }
 
@@ -64,33 +60,38 @@ pub(crate) const PROPS: [Prop; 19] = [
         "string",
         "textarea",
     ),
-    ro("createdate", "Create Date", "datetime", "date"),
-    ro(
+    ro(p("createdate", "Create Date", "datetime", "date")),
+    ro(p(
         "hs_lastmodifieddate",
         "Last Modified Date",
         "datetime",
         "date",
-    ),
-    ro("hs_object_id", "Record ID", "number", "number"),
-    ro("hs_is_closed", "Is Deal Closed?", "bool", "booleancheckbox"),
-    ro(
+    )),
+    ro(p("hs_object_id", "Record ID", "number", "number")),
+    ro(p(
+        "hs_is_closed",
+        "Is Deal Closed?",
+        "bool",
+        "booleancheckbox",
+    )),
+    ro(p(
         "hs_is_closed_won",
         "Is Closed Won",
         "bool",
         "booleancheckbox",
-    ),
-    ro(
+    )),
+    ro(p(
         "hs_deal_stage_probability",
         "Deal probability",
         "number",
         "number",
-    ),
-    ro(
+    )),
+    ro(p(
         "hs_merged_object_ids",
         "Merged Deal IDs",
         "enumeration",
         "checkbox",
-    ),
+    )),
     Prop {
         name: "region",
         label: "Region",
