@@ -80,17 +80,19 @@ pub(crate) async fn follow(State(st): St, Path(id): Path<String>, body: Bytes) -
     json(axum::http::StatusCode::CREATED, v)
 }
 
+/// Removes the items matching `gone`; whether there was one.
+fn remove<T>(items: &mut Vec<T>, gone: impl Fn(&T) -> bool) -> bool {
+    let before = items.len();
+    items.retain(|item| !gone(item));
+    items.len() != before
+}
+
 pub(crate) async fn unfollow(State(st): St, Path((id, user)): Path<(String, String)>) -> Response {
     let mut store = st.lock();
-    let Some(id) = store.live(&id) else {
+    let Some(d) = store.live_mut(&id) else {
         return not_found("Deal not found");
     };
-    let Some(d) = store.deals.get_mut(&id) else {
-        return not_found("Deal not found");
-    };
-    let before = d.followers.len();
-    d.followers.retain(|f| f.user_id.to_string() != user);
-    if d.followers.len() == before {
+    if !remove(&mut d.followers, |f| f.user_id.to_string() == user) {
         return not_found("Follower not found");
     }
     ok_data(json!({ "user_id": user.parse::<u64>().unwrap_or_default() }))
@@ -195,15 +197,10 @@ pub(crate) async fn remove_participant(
     Path((id, pid)): Path<(String, String)>,
 ) -> Response {
     let mut store = st.lock();
-    let Some(id) = store.live(&id) else {
+    let Some(d) = store.live_mut(&id) else {
         return not_found("Deal not found");
     };
-    let Some(d) = store.deals.get_mut(&id) else {
-        return not_found("Deal not found");
-    };
-    let before = d.participants.len();
-    d.participants.retain(|p| p.id.to_string() != pid);
-    if d.participants.len() == before {
+    if !remove(&mut d.participants, |p| p.id.to_string() == pid) {
         return not_found("Participant not found");
     }
     ok_data(json!({ "id": pid.parse::<u64>().unwrap_or_default() }))
