@@ -38,32 +38,27 @@ impl Store {
             org_id: orgs[c.company].id,
         });
         let mut stages = vec![];
-        let pipelines: Vec<Named> = demo
-            .pipelines
-            .iter()
-            .enumerate()
-            .map(|(p, pl)| {
-                for (s, st) in pl.stages.iter().enumerate() {
-                    stages.push(Stage {
-                        id: stages.len() as u64 + 1,
-                        pipeline_id: p as u64 + 1,
-                        name: st.name.into(),
-                        order_nr: s as u32 + 1,
-                        probability: st.probability,
-                        kind: match st.kind {
-                            StageKind::Open => "open",
-                            StageKind::Won => "won",
-                            StageKind::Lost => "lost",
-                        }
-                        .into(),
-                    });
-                }
-                Named {
-                    id: p as u64 + 1,
-                    name: pl.name.into(),
-                }
-            })
-            .collect();
+        let pipelines: Vec<Named> = numbered(&demo.pipelines, 1, |id, pl| {
+            for (s, st) in pl.stages.iter().enumerate() {
+                stages.push(Stage {
+                    id: stages.len() as u64 + 1,
+                    pipeline_id: id,
+                    name: st.name.into(),
+                    order_nr: s as u32 + 1,
+                    probability: st.probability,
+                    kind: match st.kind {
+                        StageKind::Open => "open",
+                        StageKind::Won => "won",
+                        StageKind::Lost => "lost",
+                    }
+                    .into(),
+                });
+            }
+            Named {
+                id,
+                name: pl.name.into(),
+            }
+        });
         let custom = vec![
             CustomField {
                 key: field_key("region"),

@@ -107,6 +107,9 @@ pub(crate) struct Store {
 /// Custom deal fields the account defines (all filterable).
 pub(crate) const CUSTOM_FIELDS: [&str; 2] = ["region", "external_id"];
 
+/// The id of the first demo pipeline, the one that also has an "Unqualified" stage.
+const FIRST_PIPELINE: u64 = 1_000_001;
+
 impl Store {
     pub(crate) fn from_demo(demo: &Demo) -> Store {
         let users: Vec<Named> = numbered(&demo.users, 100_001, |id, u| Named {
@@ -131,47 +134,41 @@ impl Store {
             org: Some(200_001 + c.company as u64),
         }));
         let mut stages = vec![];
-        let pipelines: Vec<Named> = demo
-            .pipelines
-            .iter()
-            .enumerate()
-            .map(|(p, pl)| {
-                let pid = 1_000_001 + p as u64;
-                let mut add = |name: &str, category: &str, likelihood: u32| {
-                    let position = stages
-                        .iter()
-                        .filter(|s: &&Stage| s.pipeline_id == pid)
-                        .count() as u32
-                        + 1;
-                    stages.push(Stage {
-                        id: 2_000_001 + stages.len() as u64,
-                        name: name.into(),
-                        category: category.into(),
-                        position,
-                        likelihood,
-                        pipeline_id: pid,
-                    });
+        let pipelines: Vec<Named> = numbered(&demo.pipelines, FIRST_PIPELINE, |pid, pl| {
+            let mut add = |name: &str, category: &str, likelihood: u32| {
+                let position = stages
+                    .iter()
+                    .filter(|s: &&Stage| s.pipeline_id == pid)
+                    .count() as u32
+                    + 1;
+                stages.push(Stage {
+                    id: 2_000_001 + stages.len() as u64,
+                    name: name.into(),
+                    category: category.into(),
+                    position,
+                    likelihood,
+                    pipeline_id: pid,
+                });
+            };
+            for (s, st) in pl.stages.iter().enumerate() {
+                let category = match st.kind {
+                    StageKind::Won => "won",
+                    StageKind::Lost => "lost",
+                    StageKind::Open if s == 0 => "incoming",
+                    StageKind::Open => "in_progress",
                 };
-                for (s, st) in pl.stages.iter().enumerate() {
-                    let category = match st.kind {
-                        StageKind::Won => "won",
-                        StageKind::Lost => "lost",
-                        StageKind::Open if s == 0 => "incoming",
-                        StageKind::Open => "in_progress",
-                    };
-                    add(st.name, category, st.probability);
-                }
-                if p == 0 {
-                    add("Unqualified", "unqualified", 0);
-                }
-                Named {
-                    id: pid,
-                    name: pl.name.into(),
-                    email: String::new(),
-                    active: true,
-                }
-            })
-            .collect();
+                add(st.name, category, st.probability);
+            }
+            if pid == FIRST_PIPELINE {
+                add("Unqualified", "unqualified", 0);
+            }
+            Named {
+                id: pid,
+                name: pl.name.into(),
+                email: String::new(),
+                active: true,
+            }
+        });
         let stage_index = |p: usize, s: usize| -> usize {
             (0..p)
                 .map(|i| demo.pipelines[i].stages.len() + usize::from(i == 0))
