@@ -49,13 +49,20 @@ pub(crate) async fn followers(
     paged(items, raw.as_deref())
 }
 
+/// The id a body of these deal actions carries at `key` (`user_id`, `person_id`,
+/// `merge_with_id`), or Pipedrive's 400 when the body is not JSON or the id is missing.
+fn id_in_body(body: &Bytes, key: &str) -> Result<u64, Response> {
+    let input: Value = parse_body(body, bad)?;
+    input
+        .get(key)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| bad(&format!("{key} is required")))
+}
+
 pub(crate) async fn follow(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let user = match id_in_body(&body, "user_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(user) = input.get("user_id").and_then(Value::as_u64) else {
-        return bad("user_id is required");
     };
     let mut store = st.lock();
     let Some(id) = store.live(&id) else {
@@ -158,12 +165,9 @@ pub(crate) async fn add_participant(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let person = match id_in_body(&body, "person_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(person) = input.get("person_id").and_then(Value::as_u64) else {
-        return bad("person_id is required");
     };
     let mut store = st.lock();
     let Some(id) = store.live(&id) else {
@@ -209,12 +213,9 @@ pub(crate) async fn remove_participant(
 /// `PUT /api/v1/deals/{id}/merge {merge_with_id}`: the `merge_with_id` deal survives,
 /// the deal in the path is removed.
 pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let keep = match id_in_body(&body, "merge_with_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(keep) = input.get("merge_with_id").and_then(Value::as_u64) else {
-        return bad("merge_with_id is required");
     };
     let mut store = st.lock();
     let Some(gone) = store.live(&id).filter(|g| !store.deals[g].is_deleted) else {
