@@ -1,8 +1,11 @@
 //! Small helpers shared by the vendor modules.
 
+use std::convert::Infallible;
 use std::str::FromStr;
 
 use axum::body::Bytes;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -15,6 +18,17 @@ pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
         .into_owned()
         .collect()
+}
+
+/// A request's query string as ordered pairs, for handlers that read it as pairs.
+pub(crate) struct QueryPairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(QueryPairs(query_pairs(parts.uri.query())))
+    }
 }
 
 /// The first value of `key`.

@@ -1,11 +1,11 @@
 //! HubSpot metadata: pipelines, owners, deal properties, account details.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{bad, St, Store};
-use crate::util::{ok, q, query_pairs};
+use crate::util::{ok, q, QueryPairs};
 use crate::{data, errors};
 
 /// A deal property: name, label, type, fieldType, HubSpot-defined, unique, read-only.
@@ -243,8 +243,7 @@ pub(crate) async fn pipeline(State(st): St, Path(id): Path<String>) -> Response 
     }
 }
 
-pub(crate) async fn owners(State(st): St, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
+pub(crate) async fn owners(State(st): St, QueryPairs(pairs): QueryPairs) -> Response {
     let archived = q(&pairs, "archived") == Some("true");
     let limit: usize = match q(&pairs, "limit").map(str::parse).transpose() {
         Ok(l) => l.unwrap_or(100),

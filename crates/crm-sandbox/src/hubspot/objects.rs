@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::validate::apply;
 use super::{assoc, bad, not_found, Deal, St, Store};
-use crate::util::{array_items, json, ok, parse_body, q, q_list, query_pairs};
+use crate::util::{array_items, json, ok, parse_body, q, q_list, query_pairs, QueryPairs};
 
 /// An id given as a JSON string or number.
 pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
@@ -33,8 +33,7 @@ fn limit_of(pairs: &[(String, String)], default: usize, max: usize) -> Result<us
     Ok(limit)
 }
 
-pub(crate) async fn list(State(st): St, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
+pub(crate) async fn list(State(st): St, QueryPairs(pairs): QueryPairs) -> Response {
     let limit = match limit_of(&pairs, 10, 100) {
         Ok(l) => l,
         Err(r) => return r,
@@ -101,9 +100,8 @@ pub(crate) fn find(
 pub(crate) async fn get_one(
     State(st): St,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = query_pairs(raw.as_deref());
     let store = st.lock();
     let archived = q(&pairs, "archived") == Some("true");
     let Some(found) = find(&store, &id, q(&pairs, "idProperty"), archived) else {

@@ -11,7 +11,7 @@ use super::{
     bad, cursor_for, cursor_offset, not_found, ok_data, ok_page, Deal, Follower, Participant, St,
     Store,
 };
-use crate::util::{dec_number, iso, json, parse_body, q, query_pairs};
+use crate::util::{dec_number, iso, json, parse_body, q, query_pairs, QueryPairs};
 
 /// v1 times: `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn v1_time(t: DateTime<Utc>) -> String {
@@ -131,9 +131,8 @@ fn participant(store: &Store, d: &Deal, p: &Participant) -> Value {
 pub(crate) async fn participants(
     State(st): St,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = query_pairs(raw.as_deref());
     let start: usize = q(&pairs, "start").and_then(|s| s.parse().ok()).unwrap_or(0);
     let limit: usize = q(&pairs, "limit")
         .and_then(|s| s.parse().ok())
