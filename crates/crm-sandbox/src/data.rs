@@ -14,6 +14,27 @@ pub(crate) struct User {
     pub active: bool,
 }
 
+impl User {
+    /// "First Last".
+    pub(crate) fn full_name(&self) -> String {
+        format!("{} {}", self.first, self.last)
+    }
+}
+
+/// `items` in demo order, numbered from `first`: how each vendor gives ids to the demo records
+/// (the first id is the vendor's own).
+pub(crate) fn numbered<T, U>(
+    items: &[T],
+    first: u64,
+    mut make: impl FnMut(u64, &T) -> U,
+) -> Vec<U> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| make(first + i as u64, item))
+        .collect()
+}
+
 pub(crate) struct Company {
     pub name: &'static str,
     pub domain: &'static str,

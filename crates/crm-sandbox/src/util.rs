@@ -1,8 +1,11 @@
 //! Small helpers shared by the vendor modules.
 
+use std::convert::Infallible;
 use std::str::FromStr;
 
 use axum::body::Bytes;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -15,6 +18,17 @@ pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
         .into_owned()
         .collect()
+}
+
+/// A request's query string as ordered pairs, for handlers that read it as pairs.
+pub(crate) struct QueryPairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(QueryPairs(query_pairs(parts.uri.query())))
+    }
 }
 
 /// The first value of `key`.
@@ -34,6 +48,18 @@ pub(crate) fn q_list(pairs: &[(String, String)], key: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(String::from)
+        .collect()
+}
+
+/// The items of the array at `key` in a JSON body; none when it is absent or not an array.
+pub(crate) fn array_items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
+/// The strings of the array at `key` (other items skipped).
+pub(crate) fn string_items(v: &Value, key: &str) -> Vec<String> {
+    array_items(v, key)
+        .filter_map(|p| p.as_str().map(String::from))
         .collect()
 }
 

@@ -287,6 +287,28 @@ pub(crate) async fn list(State(st): St, Path((id, to_type)): Path<(String, Strin
     ok(json!({ "results": targets(&store, deal, t) }))
 }
 
+/// The `inputs` of an association batch to `to_type`, refused as HubSpot refuses a body without
+/// them, an unknown object type or more than `max` inputs (checked in that order).
+fn batch_inputs(
+    body: &Bytes,
+    to_type: &str,
+    max: usize,
+) -> Result<(Vec<Value>, &'static str), Response> {
+    let mut input: Value = parse_body(body, bad)?;
+    let Some(Value::Array(inputs)) = input.get_mut("inputs").map(Value::take) else {
+        return Err(bad("inputs is required"));
+    };
+    let Some(t) = norm_type(to_type) else {
+        return Err(bad(&format!("Unknown object type {to_type}")));
+    };
+    if inputs.len() > max {
+        return Err(bad(&format!(
+            "Batch inputs are limited to {max} per request"
+        )));
+    }
+    Ok((inputs, t))
+}
+
 /// `POST /crm/v4/associations/deals/{to_type}/batch/read`: the targets of many deals at once;
 /// unknown deals are reported in `errors` with a 207, as HubSpot does.
 pub(crate) async fn batch_read(
@@ -295,25 +317,14 @@ pub(crate) async fn batch_read(
     body: Bytes,
 ) -> Response {
     let started = iso_ms(Utc::now());
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let (inputs, t) = match batch_inputs(&body, &to_type, BATCH_READ_MAX) {
+        Ok(x) => x,
         Err(r) => return r,
     };
-    let Some(inputs) = input.get("inputs").and_then(Value::as_array) else {
-        return bad("inputs is required");
-    };
-    let Some(t) = norm_type(&to_type) else {
-        return bad(&format!("Unknown object type {to_type}"));
-    };
-    if inputs.len() > BATCH_READ_MAX {
-        return bad(&format!(
-            "Batch inputs are limited to {BATCH_READ_MAX} per request"
-        ));
-    }
     let store = st.lock();
     let mut results = vec![];
     let mut missing = vec![];
-    for i in inputs {
+    for i in &inputs {
         let id = match i.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(other) => other.to_string(),
@@ -356,23 +367,12 @@ pub(crate) async fn batch_create(
     body: Bytes,
 ) -> Response {
     let started = iso_ms(Utc::now());
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let (inputs, t) = match batch_inputs(&body, &to_type, BATCH_CREATE_MAX) {
+        Ok(x) => x,
         Err(r) => return r,
     };
-    let Some(inputs) = input.get("inputs").and_then(Value::as_array) else {
-        return bad("inputs is required");
-    };
-    let Some(t) = norm_type(&to_type) else {
-        return bad(&format!("Unknown object type {to_type}"));
-    };
-    if inputs.len() > BATCH_CREATE_MAX {
-        return bad(&format!(
-            "Batch inputs are limited to {BATCH_CREATE_MAX} per request"
-        ));
-    }
     let mut parsed = vec![];
-    for i in inputs {
+    for i in &inputs {
         let from = super::objects::id_text(i.pointer("/from/id"));
         let to = super::objects::id_text(i.pointer("/to/id"));
         let types: Option<Vec<u32>> = i.get("types").and_then(Value::as_array).map(|ts| {

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::objects::{create_one, created_view, find, id_text, update_one};
 use super::{bad, meta, Deal, St, Store};
-use crate::util::{iso_ms, json, parse_body, q, query_pairs};
+use crate::util::{iso_ms, json, parse_body, q, query_pairs, string_items};
 
 fn batch_inputs(body: &Bytes) -> Result<(Value, Vec<Value>), Response> {
     let v: Value = parse_body(body, bad)?;
@@ -52,13 +52,7 @@ pub(crate) async fn batch_read(State(st): St, RawQuery(raw): RawQuery, body: Byt
         Ok(x) => x,
         Err(r) => return r,
     };
-    let props: Vec<String> = v
-        .get("properties")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str().map(String::from))
-        .collect();
+    let props = string_items(&v, "properties");
     let id_prop = v.get("idProperty").and_then(Value::as_str);
     let store = st.lock();
     let (mut results, mut missing) = (vec![], vec![]);

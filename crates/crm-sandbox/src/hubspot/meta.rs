@@ -1,11 +1,11 @@
 //! HubSpot metadata: pipelines, owners, deal properties, account details.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{bad, St, Store};
-use crate::util::{ok, q, query_pairs};
+use crate::util::{ok, q, QueryPairs};
 use crate::{data, errors};
 
 /// A deal property: name, label, type, fieldType, HubSpot-defined, unique, read-only.
@@ -36,20 +36,11 @@ const fn p(
     }
 }
 
-const fn ro(
-    name: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    field: &'static str,
-) -> Prop {
+/// `prop` made read-only.
+const fn ro(prop: Prop) -> Prop {
     Prop {
-        name,
-        label,
-        kind,
-        field,
-        hubspot: true,
-        unique: false,
         read_only: true,
+        ..prop
     }
 }
 
@@ -69,33 +60,38 @@ pub(crate) const PROPS: [Prop; 19] = [
         "string",
         "textarea",
     ),
-    ro("createdate", "Create Date", "datetime", "date"),
-    ro(
+    ro(p("createdate", "Create Date", "datetime", "date")),
+    ro(p(
         "hs_lastmodifieddate",
         "Last Modified Date",
         "datetime",
         "date",
-    ),
-    ro("hs_object_id", "Record ID", "number", "number"),
-    ro("hs_is_closed", "Is Deal Closed?", "bool", "booleancheckbox"),
-    ro(
+    )),
+    ro(p("hs_object_id", "Record ID", "number", "number")),
+    ro(p(
+        "hs_is_closed",
+        "Is Deal Closed?",
+        "bool",
+        "booleancheckbox",
+    )),
+    ro(p(
         "hs_is_closed_won",
         "Is Closed Won",
         "bool",
         "booleancheckbox",
-    ),
-    ro(
+    )),
+    ro(p(
         "hs_deal_stage_probability",
         "Deal probability",
         "number",
         "number",
-    ),
-    ro(
+    )),
+    ro(p(
         "hs_merged_object_ids",
         "Merged Deal IDs",
         "enumeration",
         "checkbox",
-    ),
+    )),
     Prop {
         name: "region",
         label: "Region",
@@ -247,8 +243,7 @@ pub(crate) async fn pipeline(State(st): St, Path(id): Path<String>) -> Response 
     }
 }
 
-pub(crate) async fn owners(State(st): St, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
+pub(crate) async fn owners(State(st): St, QueryPairs(pairs): QueryPairs) -> Response {
     let archived = q(&pairs, "archived") == Some("true");
     let limit: usize = match q(&pairs, "limit").map(str::parse).transpose() {
         Ok(l) => l.unwrap_or(100),

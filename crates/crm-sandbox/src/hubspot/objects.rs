@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::validate::apply;
 use super::{assoc, bad, not_found, Deal, St, Store};
-use crate::util::{json, ok, parse_body, q, q_list, query_pairs};
+use crate::util::{array_items, json, ok, parse_body, q, q_list, query_pairs, QueryPairs};
 
 /// An id given as a JSON string or number.
 pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
@@ -33,8 +33,7 @@ fn limit_of(pairs: &[(String, String)], default: usize, max: usize) -> Result<us
     Ok(limit)
 }
 
-pub(crate) async fn list(State(st): St, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
+pub(crate) async fn list(State(st): St, QueryPairs(pairs): QueryPairs) -> Response {
     let limit = match limit_of(&pairs, 10, 100) {
         Ok(l) => l,
         Err(r) => return r,
@@ -101,9 +100,8 @@ pub(crate) fn find(
 pub(crate) async fn get_one(
     State(st): St,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = query_pairs(raw.as_deref());
     let store = st.lock();
     let archived = q(&pairs, "archived") == Some("true");
     let Some(found) = find(&store, &id, q(&pairs, "idProperty"), archived) else {
@@ -128,19 +126,10 @@ pub(crate) fn create_one(store: &mut Store, input: &Value) -> Result<u64, Respon
     let mut props = BTreeMap::new();
     apply(store, &mut props, given, None)?;
     let mut links = vec![];
-    for a in input
-        .get("associations")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for a in array_items(input, "associations") {
         let to =
             id_text(a.pointer("/to/id")).ok_or_else(|| bad("associations[].to.id is required"))?;
-        let types: Vec<u32> = a
-            .get("types")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let types: Vec<u32> = array_items(a, "types")
             .filter_map(|t| t.get("associationTypeId").and_then(Value::as_u64))
             .map(|t| t as u32)
             .collect();

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::{bad, date_ms, meta, Deal, St};
-use crate::util::{ok, parse_body};
+use crate::util::{array_items, ok, parse_body, string_items};
 
 /// HubSpot will not page past this many results.
 const MAX_RESULTS: usize = 10_000;
@@ -65,17 +65,25 @@ fn associated(deal: &Deal, name: &str) -> Option<Vec<String>> {
     )
 }
 
+/// A filter's `value` and `values`, as text whatever their JSON type.
+struct Operands {
+    value: Option<String>,
+    values: Vec<String>,
+}
+
+impl Operands {
+    fn of(f: &Value) -> Operands {
+        Operands {
+            value: f.get("value").and_then(text_of),
+            values: array_items(f, "values").filter_map(text_of).collect(),
+        }
+    }
+}
+
 /// An `associations.*` filter: EQ/IN hold when one associated id matches, NEQ/NOT_IN when none
 /// does, HAS_PROPERTY when there is any.
 fn matches_association(ids: &[String], f: &Value, op: &str) -> Result<bool, String> {
-    let value = f.get("value").and_then(text_of);
-    let values: Vec<String> = f
-        .get("values")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(text_of)
-        .collect();
+    let Operands { value, values } = Operands::of(f);
     let need = || {
         value
             .clone()
@@ -98,26 +106,15 @@ fn matches(deal: &Deal, props: &BTreeMap<String, String>, f: &Value) -> Result<b
         .get("propertyName")
         .and_then(Value::as_str)
         .ok_or("filters need a propertyName")?;
-    if let Some(ids) = associated(deal, name) {
-        let op = f
-            .get("operator")
-            .and_then(Value::as_str)
-            .ok_or("filters need an operator")?;
-        return matches_association(&ids, f, op);
-    }
     let op = f
         .get("operator")
         .and_then(Value::as_str)
         .ok_or("filters need an operator")?;
+    if let Some(ids) = associated(deal, name) {
+        return matches_association(&ids, f, op);
+    }
     let have = props.get(name).filter(|v| !v.is_empty());
-    let value = f.get("value").and_then(text_of);
-    let values: Vec<String> = f
-        .get("values")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(text_of)
-        .collect();
+    let Operands { value, values } = Operands::of(f);
     let need = || {
         value
             .clone()
@@ -197,11 +194,7 @@ pub(crate) async fn search(State(st): St, body: Bytes) -> Response {
     if after >= MAX_RESULTS {
         return bad("Cannot page past 10000 results. Narrow the search with filters.");
     }
-    let groups: Vec<Vec<Value>> = req
-        .get("filterGroups")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    let groups: Vec<Vec<Value>> = array_items(&req, "filterGroups")
         .map(|g| {
             g.get("filters")
                 .and_then(Value::as_array)
@@ -212,25 +205,13 @@ pub(crate) async fn search(State(st): St, body: Bytes) -> Response {
     if groups.len() > 5 || groups.iter().any(|g| g.len() > 6) {
         return bad("Too many filter groups or filters: at most 5 groups of 6 filters");
     }
-    let sorts: Vec<(String, bool)> = req
-        .get("sorts")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(sort_of)
-        .collect();
+    let sorts: Vec<(String, bool)> = array_items(&req, "sorts").filter_map(sort_of).collect();
     let query = req
         .get("query")
         .and_then(Value::as_str)
         .map(str::to_lowercase)
         .filter(|s| !s.trim().is_empty());
-    let props: Vec<String> = req
-        .get("properties")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str().map(String::from))
-        .collect();
+    let props = string_items(&req, "properties");
 
     let store = st.lock();
     let mut hits = vec![];

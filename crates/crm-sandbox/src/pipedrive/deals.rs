@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::{bad, cursor_for, cursor_offset, not_found, ok_data, ok_page, Deal, St};
-use crate::util::{parse_time, q, q_list, query_pairs};
+use crate::util::{parse_time, q, q_list, query_pairs, QueryPairs};
 
 fn int(pairs: &[(String, String)], key: &str) -> Result<Option<u64>, Response> {
     q(pairs, key)
@@ -155,8 +155,7 @@ fn search_value(value: rust_decimal::Decimal) -> Value {
     crate::util::dec_number(value.round())
 }
 
-pub(crate) async fn search(State(st): St, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
+pub(crate) async fn search(State(st): St, QueryPairs(pairs): QueryPairs) -> Response {
     let exact = q(&pairs, "exact_match") == Some("true");
     let Some(term) = q(&pairs, "term")
         .map(str::trim)

@@ -6,7 +6,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{CustomField, Deal, Follower, Named, Participant, Person, Stage, Store, User};
-use crate::data::{Demo, StageKind, TAGS};
+use crate::data::{numbered, Demo, StageKind, TAGS};
 
 /// A 40-character hex key, as Pipedrive gives custom fields.
 fn field_key(name: &str) -> String {
@@ -20,65 +20,45 @@ fn field_key(name: &str) -> String {
 
 impl Store {
     pub(crate) fn from_demo(demo: &Demo) -> Store {
-        let users: Vec<User> = demo
-            .users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| User {
-                id: 11_000_001 + i as u64,
-                name: format!("{} {}", u.first, u.last),
-                email: u.email.clone(),
-                active: u.active,
-            })
-            .collect();
-        let orgs: Vec<Named> = demo
-            .companies
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Named {
-                id: 1 + i as u64,
-                name: c.name.into(),
-            })
-            .collect();
-        let persons: Vec<Person> = demo
-            .contacts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Person {
-                id: 1 + i as u64,
-                first: c.first.into(),
-                last: c.last.into(),
-                email: c.email.clone(),
-                org_id: orgs[c.company].id,
-            })
-            .collect();
+        let users: Vec<User> = numbered(&demo.users, 11_000_001, |id, u| User {
+            id,
+            name: u.full_name(),
+            email: u.email.clone(),
+            active: u.active,
+        });
+        let orgs: Vec<Named> = numbered(&demo.companies, 1, |id, c| Named {
+            id,
+            name: c.name.into(),
+        });
+        let persons: Vec<Person> = numbered(&demo.contacts, 1, |id, c| Person {
+            id,
+            first: c.first.into(),
+            last: c.last.into(),
+            email: c.email.clone(),
+            org_id: orgs[c.company].id,
+        });
         let mut stages = vec![];
-        let pipelines: Vec<Named> = demo
-            .pipelines
-            .iter()
-            .enumerate()
-            .map(|(p, pl)| {
-                for (s, st) in pl.stages.iter().enumerate() {
-                    stages.push(Stage {
-                        id: stages.len() as u64 + 1,
-                        pipeline_id: p as u64 + 1,
-                        name: st.name.into(),
-                        order_nr: s as u32 + 1,
-                        probability: st.probability,
-                        kind: match st.kind {
-                            StageKind::Open => "open",
-                            StageKind::Won => "won",
-                            StageKind::Lost => "lost",
-                        }
-                        .into(),
-                    });
-                }
-                Named {
-                    id: p as u64 + 1,
-                    name: pl.name.into(),
-                }
-            })
-            .collect();
+        let pipelines: Vec<Named> = numbered(&demo.pipelines, 1, |id, pl| {
+            for (s, st) in pl.stages.iter().enumerate() {
+                stages.push(Stage {
+                    id: stages.len() as u64 + 1,
+                    pipeline_id: id,
+                    name: st.name.into(),
+                    order_nr: s as u32 + 1,
+                    probability: st.probability,
+                    kind: match st.kind {
+                        StageKind::Open => "open",
+                        StageKind::Won => "won",
+                        StageKind::Lost => "lost",
+                    }
+                    .into(),
+                });
+            }
+            Named {
+                id,
+                name: pl.name.into(),
+            }
+        });
         let custom = vec![
             CustomField {
                 key: field_key("region"),
@@ -91,14 +71,10 @@ impl Store {
                 options: vec![],
             },
         ];
-        let labels: Vec<Named> = TAGS
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Named {
-                id: 1 + i as u64,
-                name: t.to_string(),
-            })
-            .collect();
+        let labels: Vec<Named> = numbered(&TAGS, 1, |id, t| Named {
+            id,
+            name: t.to_string(),
+        });
         let mut next_participant = 1;
         let deals: BTreeMap<u64, Deal> = demo
             .deals

@@ -11,7 +11,7 @@ use super::{
     bad, cursor_for, cursor_offset, not_found, ok_data, ok_page, Deal, Follower, Participant, St,
     Store,
 };
-use crate::util::{dec_number, iso, json, parse_body, q, query_pairs};
+use crate::util::{dec_number, iso, json, parse_body, q, query_pairs, QueryPairs};
 
 /// v1 times: `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn v1_time(t: DateTime<Utc>) -> String {
@@ -49,13 +49,20 @@ pub(crate) async fn followers(
     paged(items, raw.as_deref())
 }
 
+/// The id a body of these deal actions carries at `key` (`user_id`, `person_id`,
+/// `merge_with_id`), or Pipedrive's 400 when the body is not JSON or the id is missing.
+fn id_in_body(body: &Bytes, key: &str) -> Result<u64, Response> {
+    let input: Value = parse_body(body, bad)?;
+    input
+        .get(key)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| bad(&format!("{key} is required")))
+}
+
 pub(crate) async fn follow(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let user = match id_in_body(&body, "user_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(user) = input.get("user_id").and_then(Value::as_u64) else {
-        return bad("user_id is required");
     };
     let mut store = st.lock();
     let Some(id) = store.live(&id) else {
@@ -80,17 +87,19 @@ pub(crate) async fn follow(State(st): St, Path(id): Path<String>, body: Bytes) -
     json(axum::http::StatusCode::CREATED, v)
 }
 
+/// Removes the items matching `gone`; whether there was one.
+fn remove<T>(items: &mut Vec<T>, gone: impl Fn(&T) -> bool) -> bool {
+    let before = items.len();
+    items.retain(|item| !gone(item));
+    items.len() != before
+}
+
 pub(crate) async fn unfollow(State(st): St, Path((id, user)): Path<(String, String)>) -> Response {
     let mut store = st.lock();
-    let Some(id) = store.live(&id) else {
+    let Some(d) = store.live_mut(&id) else {
         return not_found("Deal not found");
     };
-    let Some(d) = store.deals.get_mut(&id) else {
-        return not_found("Deal not found");
-    };
-    let before = d.followers.len();
-    d.followers.retain(|f| f.user_id.to_string() != user);
-    if d.followers.len() == before {
+    if !remove(&mut d.followers, |f| f.user_id.to_string() == user) {
         return not_found("Follower not found");
     }
     ok_data(json!({ "user_id": user.parse::<u64>().unwrap_or_default() }))
@@ -122,9 +131,8 @@ fn participant(store: &Store, d: &Deal, p: &Participant) -> Value {
 pub(crate) async fn participants(
     State(st): St,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = query_pairs(raw.as_deref());
     let start: usize = q(&pairs, "start").and_then(|s| s.parse().ok()).unwrap_or(0);
     let limit: usize = q(&pairs, "limit")
         .and_then(|s| s.parse().ok())
@@ -156,12 +164,9 @@ pub(crate) async fn add_participant(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let person = match id_in_body(&body, "person_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(person) = input.get("person_id").and_then(Value::as_u64) else {
-        return bad("person_id is required");
     };
     let mut store = st.lock();
     let Some(id) = store.live(&id) else {
@@ -195,15 +200,10 @@ pub(crate) async fn remove_participant(
     Path((id, pid)): Path<(String, String)>,
 ) -> Response {
     let mut store = st.lock();
-    let Some(id) = store.live(&id) else {
+    let Some(d) = store.live_mut(&id) else {
         return not_found("Deal not found");
     };
-    let Some(d) = store.deals.get_mut(&id) else {
-        return not_found("Deal not found");
-    };
-    let before = d.participants.len();
-    d.participants.retain(|p| p.id.to_string() != pid);
-    if d.participants.len() == before {
+    if !remove(&mut d.participants, |p| p.id.to_string() == pid) {
         return not_found("Participant not found");
     }
     ok_data(json!({ "id": pid.parse::<u64>().unwrap_or_default() }))
@@ -212,12 +212,9 @@ pub(crate) async fn remove_participant(
 /// `PUT /api/v1/deals/{id}/merge {merge_with_id}`: the `merge_with_id` deal survives,
 /// the deal in the path is removed.
 pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
-    let input: Value = match parse_body(&body, bad) {
-        Ok(v) => v,
+    let keep = match id_in_body(&body, "merge_with_id") {
+        Ok(id) => id,
         Err(r) => return r,
-    };
-    let Some(keep) = input.get("merge_with_id").and_then(Value::as_u64) else {
-        return bad("merge_with_id is required");
     };
     let mut store = st.lock();
     let Some(gone) = store.live(&id).filter(|g| !store.deals[g].is_deleted) else {

@@ -179,6 +179,12 @@ impl Store {
         let id: u64 = id.trim().parse().ok()?;
         self.deals.contains_key(&id).then_some(id)
     }
+
+    /// The deal with this id (as given in the path), to change.
+    pub(crate) fn live_mut(&mut self, id: &str) -> Option<&mut Deal> {
+        let id = self.live(id)?;
+        self.deals.get_mut(&id)
+    }
 }
 
 /// The `{success: true, data}` envelope.

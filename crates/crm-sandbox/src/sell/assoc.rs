@@ -1,15 +1,14 @@
 //! Sell associated contacts of a deal.
 
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::deals::envelope;
-use super::{collection, not_found, one, paging, unprocessable, Associated, St};
-use crate::util::query_pairs;
+use super::{collection, not_found, one, unprocessable, Associated, ListQuery, St};
 
 fn render_assoc(a: &Associated) -> Value {
     json!({ "contact_id": a.contact_id, "role": a.role, "created_at": crate::util::iso(a.created_at),
@@ -20,13 +19,8 @@ pub(crate) async fn associated(
     State(st): St,
     headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    list: ListQuery,
 ) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let store = st.lock();
     let Some(d) = id.parse::<u64>().ok().and_then(|i| store.deals.get(&i)) else {
         return not_found();
@@ -37,8 +31,7 @@ pub(crate) async fn associated(
         &format!("/v2/deals/{}/associated_contacts", d.id),
         "associated_contact",
         items,
-        page,
-        per_page,
+        &list,
     )
 }
 

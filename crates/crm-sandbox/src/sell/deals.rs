@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 
 use super::write::{apply, create_in};
 use super::{
-    bad_param, collection_page, not_found, one, paging, render, unprocessable, Deal, St, Store,
+    bad_param, collection_page, not_found, one, render, unprocessable, Deal, ListQuery, St, Store,
     CUSTOM_FIELDS, V,
 };
 use crate::errors;
@@ -92,13 +92,8 @@ fn select<'a>(store: &'a Store, fs: &[(String, String)], and: bool) -> Vec<&'a D
         .collect()
 }
 
-pub(crate) async fn list(State(st): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let sort = q(&pairs, "sort_by").unwrap_or("id");
+pub(crate) async fn list(State(st): St, headers: HeaderMap, list: ListQuery) -> Response {
+    let sort = q(&list.pairs, "sort_by").unwrap_or("id");
     let (field, desc) = match sort.rsplit_once(':') {
         Some((f, "desc")) => (f, true),
         Some((f, "asc")) => (f, false),
@@ -116,7 +111,7 @@ pub(crate) async fn list(State(st): St, headers: HeaderMap, RawQuery(raw): RawQu
     if !known.contains(&field) && !custom.is_some_and(|c| CUSTOM_FIELDS.contains(&c)) {
         return bad_param("sort_by", &format!("unsupported sort field, given: {sort}"));
     }
-    let (fs, and) = filters(&pairs);
+    let (fs, and) = filters(&list.pairs);
     let store = st.lock();
     let mut hits = select(&store, &fs, and);
     hits.sort_by(|a, b| {
@@ -145,13 +140,8 @@ pub(crate) async fn list(State(st): St, headers: HeaderMap, RawQuery(raw): RawQu
     // Only the page asked for is rendered: rendering all 10,000 deals of a benchmark for each
     // page, under the store's lock, made every page take several times the set latency.
     let total = hits.len();
-    let items = hits
-        .into_iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
-        .map(render)
-        .collect();
-    collection_page(&headers, "/v2/deals", "deal", items, total, page, per_page)
+    let items = list.cut(hits).map(render).collect();
+    collection_page(&headers, "/v2/deals", "deal", items, total, &list)
 }
 
 pub(crate) async fn get_one(State(st): St, Path(id): Path<String>) -> Response {

@@ -1,60 +1,55 @@
 //! Sell pipelines, stages, users and contacts.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{json, Value};
 
-use super::{collection, not_found, one, paging, Named, St, Store};
-use crate::util::{q, q_list, query_pairs};
+use super::{collection, not_found, one, ListQuery, Named, St, Store};
+use crate::util::{q, q_list};
 
-fn ids_filter(pairs: &[(String, String)]) -> Vec<String> {
-    q_list(pairs, "ids")
+/// The `ids` filter of Sell's list routes: a comma-separated list of ids; absent keeps every item.
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn of(list: &ListQuery) -> Ids {
+        Ids(q_list(&list.pairs, "ids"))
+    }
+
+    fn keep(&self, id: u64) -> bool {
+        self.0.is_empty() || self.0.contains(&id.to_string())
+    }
 }
 
 const META_TIME: &str = "2024-01-01T00:00:00Z";
 
-pub(crate) async fn pipelines(
-    State(st): St,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let ids = ids_filter(&pairs);
+pub(crate) async fn pipelines(State(st): St, headers: HeaderMap, list: ListQuery) -> Response {
+    let ids = Ids::of(&list);
     let store = st.lock();
     let items = store
         .pipelines
         .iter()
-        .filter(|p| ids.is_empty() || ids.contains(&p.id.to_string()))
+        .filter(|p| ids.keep(p.id))
         .map(|p| json!({ "id": p.id, "name": p.name, "disabled": false, "created_at": META_TIME, "updated_at": META_TIME }))
         .collect();
-    collection(&headers, "/v2/pipelines", "pipeline", items, page, per_page)
+    collection(&headers, "/v2/pipelines", "pipeline", items, &list)
 }
 
-pub(crate) async fn stages(State(st): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let ids = ids_filter(&pairs);
-    let pipeline = q(&pairs, "pipeline_id");
+pub(crate) async fn stages(State(st): St, headers: HeaderMap, list: ListQuery) -> Response {
+    let ids = Ids::of(&list);
+    let pipeline = q(&list.pairs, "pipeline_id");
     let store = st.lock();
     let items = store
         .stages
         .iter()
-        .filter(|s| ids.is_empty() || ids.contains(&s.id.to_string()))
+        .filter(|s| ids.keep(s.id))
         .filter(|s| pipeline.is_none_or(|p| s.pipeline_id.to_string() == p))
         .map(|s| {
             json!({ "id": s.id, "name": s.name, "category": s.category, "position": s.position, "likelihood": s.likelihood,
                     "active": true, "pipeline_id": s.pipeline_id, "created_at": META_TIME, "updated_at": META_TIME })
         })
         .collect();
-    collection(&headers, "/v2/stages", "stage", items, page, per_page)
+    collection(&headers, "/v2/stages", "stage", items, &list)
 }
 
 fn render_user(store: &Store, u: &Named) -> Value {
@@ -62,23 +57,18 @@ fn render_user(store: &Store, u: &Named) -> Value {
             "status": if u.active { "active" } else { "inactive" }, "created_at": META_TIME, "updated_at": META_TIME })
 }
 
-pub(crate) async fn users(State(st): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let ids = ids_filter(&pairs);
-    let status = q(&pairs, "status");
+pub(crate) async fn users(State(st): St, headers: HeaderMap, list: ListQuery) -> Response {
+    let ids = Ids::of(&list);
+    let status = q(&list.pairs, "status");
     let store = st.lock();
     let items = store
         .users
         .iter()
-        .filter(|u| ids.is_empty() || ids.contains(&u.id.to_string()))
+        .filter(|u| ids.keep(u.id))
         .map(|u| render_user(&store, u))
         .filter(|u| status.is_none_or(|s| u["status"] == s))
         .collect();
-    collection(&headers, "/v2/users", "user", items, page, per_page)
+    collection(&headers, "/v2/users", "user", items, &list)
 }
 
 pub(crate) async fn me(State(st): St) -> Response {
@@ -89,23 +79,14 @@ pub(crate) async fn me(State(st): St) -> Response {
     }
 }
 
-pub(crate) async fn contacts(
-    State(st): St,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let ids = ids_filter(&pairs);
-    let is_org = q(&pairs, "is_organization").map(|v| v == "true");
+pub(crate) async fn contacts(State(st): St, headers: HeaderMap, list: ListQuery) -> Response {
+    let ids = Ids::of(&list);
+    let is_org = q(&list.pairs, "is_organization").map(|v| v == "true");
     let store = st.lock();
     let items = store
         .contacts
         .iter()
-        .filter(|c| ids.is_empty() || ids.contains(&c.id.to_string()))
+        .filter(|c| ids.keep(c.id))
         .filter(|c| is_org.is_none_or(|o| c.org.is_none() == o))
         .map(|c| {
             let name = if c.first.is_empty() { c.last.clone() } else { format!("{} {}", c.first, c.last) };
@@ -115,7 +96,7 @@ pub(crate) async fn contacts(
                     "created_at": META_TIME, "updated_at": META_TIME })
         })
         .collect();
-    collection(&headers, "/v2/contacts", "contact", items, page, per_page)
+    collection(&headers, "/v2/contacts", "contact", items, &list)
 }
 
 /// The account's loss reasons (`GET /v2/loss_reasons`).
@@ -127,36 +108,19 @@ pub(crate) const LOSS_REASONS: [(u64, &str); 3] = [
 
 /// `GET /v2/loss_reasons` (Zendesk's "Loss Reasons" reference: id, creator_id, name, times;
 /// page and per_page up to 100; https://developer.zendesk.com/api-reference/sales-crm/resources/loss-reasons/).
-pub(crate) async fn loss_reasons(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+pub(crate) async fn loss_reasons(headers: HeaderMap, list: ListQuery) -> Response {
     let items = LOSS_REASONS
         .iter()
         .map(|(id, name)| json!({ "id": id, "name": name, "creator_id": 100_001, "created_at": META_TIME, "updated_at": META_TIME }))
         .collect();
-    collection(
-        &headers,
-        "/v2/loss_reasons",
-        "loss_reason",
-        items,
-        page,
-        per_page,
-    )
+    collection(&headers, "/v2/loss_reasons", "loss_reason", items, &list)
 }
 
 /// The deal custom fields (`GET /v2/deal/custom_fields`), all filterable text fields. Zendesk's
 /// "Custom Fields" reference documents `GET /v2/:resource_type/custom_fields` and its JSON
 /// format (`id`, `name`, `type`, `choices` for list types, times)
 /// (https://developer.zendesk.com/api-reference/sales-crm/resources/custom-fields/).
-pub(crate) async fn custom_fields(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let pairs = query_pairs(raw.as_deref());
-    let (page, per_page) = match paging(&pairs) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+pub(crate) async fn custom_fields(headers: HeaderMap, list: ListQuery) -> Response {
     let items = super::CUSTOM_FIELDS
         .iter()
         .enumerate()
@@ -167,7 +131,6 @@ pub(crate) async fn custom_fields(headers: HeaderMap, RawQuery(raw): RawQuery) -
         "/v2/deal/custom_fields",
         "custom_field",
         items,
-        page,
-        per_page,
+        &list,
     )
 }

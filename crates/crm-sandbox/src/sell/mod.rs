@@ -9,6 +9,8 @@ mod write;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{delete, get, post};
@@ -18,11 +20,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::data::{Demo, StageKind};
+use super::data::{numbered, Demo, StageKind};
 use super::db::Persist;
 use super::state::{Census, Open, Shared};
 use super::table::Table;
-use super::util::{dec_number, iso, ok, q};
+use super::util::{dec_number, iso, ok, q, query_pairs};
 use super::{errors, SandboxError, SandboxVendor};
 
 const V: SandboxVendor = SandboxVendor::Sell;
@@ -105,81 +107,68 @@ pub(crate) struct Store {
 /// Custom deal fields the account defines (all filterable).
 pub(crate) const CUSTOM_FIELDS: [&str; 2] = ["region", "external_id"];
 
+/// The id of the first demo pipeline, the one that also has an "Unqualified" stage.
+const FIRST_PIPELINE: u64 = 1_000_001;
+
 impl Store {
     pub(crate) fn from_demo(demo: &Demo) -> Store {
-        let users: Vec<Named> = demo
-            .users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| Named {
-                id: 100_001 + i as u64,
-                name: format!("{} {}", u.first, u.last),
-                email: u.email.clone(),
-                active: u.active,
-            })
-            .collect();
-        let mut contacts: Vec<Contact> = demo
-            .companies
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Contact {
-                id: 200_001 + i as u64,
-                first: String::new(),
-                last: c.name.into(),
-                email: format!("info@{}", c.domain),
-                org: None,
-            })
-            .collect();
+        let users: Vec<Named> = numbered(&demo.users, 100_001, |id, u| Named {
+            id,
+            name: u.full_name(),
+            email: u.email.clone(),
+            active: u.active,
+        });
+        let mut contacts: Vec<Contact> = numbered(&demo.companies, 200_001, |id, c| Contact {
+            id,
+            first: String::new(),
+            last: c.name.into(),
+            email: format!("info@{}", c.domain),
+            org: None,
+        });
         let orgs = contacts.len();
-        contacts.extend(demo.contacts.iter().enumerate().map(|(i, c)| Contact {
-            id: 300_001 + i as u64,
+        contacts.extend(numbered(&demo.contacts, 300_001, |id, c| Contact {
+            id,
             first: c.first.into(),
             last: c.last.into(),
             email: c.email.clone(),
             org: Some(200_001 + c.company as u64),
         }));
         let mut stages = vec![];
-        let pipelines: Vec<Named> = demo
-            .pipelines
-            .iter()
-            .enumerate()
-            .map(|(p, pl)| {
-                let pid = 1_000_001 + p as u64;
-                let mut add = |name: &str, category: &str, likelihood: u32| {
-                    let position = stages
-                        .iter()
-                        .filter(|s: &&Stage| s.pipeline_id == pid)
-                        .count() as u32
-                        + 1;
-                    stages.push(Stage {
-                        id: 2_000_001 + stages.len() as u64,
-                        name: name.into(),
-                        category: category.into(),
-                        position,
-                        likelihood,
-                        pipeline_id: pid,
-                    });
+        let pipelines: Vec<Named> = numbered(&demo.pipelines, FIRST_PIPELINE, |pid, pl| {
+            let mut add = |name: &str, category: &str, likelihood: u32| {
+                let position = stages
+                    .iter()
+                    .filter(|s: &&Stage| s.pipeline_id == pid)
+                    .count() as u32
+                    + 1;
+                stages.push(Stage {
+                    id: 2_000_001 + stages.len() as u64,
+                    name: name.into(),
+                    category: category.into(),
+                    position,
+                    likelihood,
+                    pipeline_id: pid,
+                });
+            };
+            for (s, st) in pl.stages.iter().enumerate() {
+                let category = match st.kind {
+                    StageKind::Won => "won",
+                    StageKind::Lost => "lost",
+                    StageKind::Open if s == 0 => "incoming",
+                    StageKind::Open => "in_progress",
                 };
-                for (s, st) in pl.stages.iter().enumerate() {
-                    let category = match st.kind {
-                        StageKind::Won => "won",
-                        StageKind::Lost => "lost",
-                        StageKind::Open if s == 0 => "incoming",
-                        StageKind::Open => "in_progress",
-                    };
-                    add(st.name, category, st.probability);
-                }
-                if p == 0 {
-                    add("Unqualified", "unqualified", 0);
-                }
-                Named {
-                    id: pid,
-                    name: pl.name.into(),
-                    email: String::new(),
-                    active: true,
-                }
-            })
-            .collect();
+                add(st.name, category, st.probability);
+            }
+            if pid == FIRST_PIPELINE {
+                add("Unqualified", "unqualified", 0);
+            }
+            Named {
+                id: pid,
+                name: pl.name.into(),
+                email: String::new(),
+                active: true,
+            }
+        });
         let stage_index = |p: usize, s: usize| -> usize {
             (0..p)
                 .map(|i| demo.pipelines[i].stages.len() + usize::from(i == 0))
@@ -275,8 +264,40 @@ pub(crate) fn one(kind: &str, data: Value) -> Response {
     ok(json!({ "data": data, "meta": { "type": kind } }))
 }
 
+/// A list request's query pairs with its page and page size, read once for every Sell list
+/// route: a malformed `page` or `per_page` is refused before the handler runs.
+pub(crate) struct ListQuery {
+    pub pairs: Vec<(String, String)>,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ListQuery {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        let pairs = query_pairs(parts.uri.query());
+        let (page, per_page) = paging(&pairs)?;
+        Ok(ListQuery {
+            pairs,
+            page,
+            per_page,
+        })
+    }
+}
+
+impl ListQuery {
+    /// The items of the page asked for.
+    pub(crate) fn cut<T>(&self, items: impl IntoIterator<Item = T>) -> impl Iterator<Item = T> {
+        items
+            .into_iter()
+            .skip((self.page - 1) * self.per_page)
+            .take(self.per_page)
+    }
+}
+
 /// The page and page size of a list request.
-pub(crate) fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), Response> {
+fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), Response> {
     let num = |key: &str, default: usize| -> Result<usize, Response> {
         match q(pairs, key) {
             None => Ok(default),
@@ -327,16 +348,11 @@ pub(crate) fn collection(
     path: &str,
     kind: &str,
     items: Vec<Value>,
-    page: usize,
-    per_page: usize,
+    list: &ListQuery,
 ) -> Response {
     let total = items.len();
-    let items = items
-        .into_iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
-        .collect();
-    collection_page(headers, path, kind, items, total, page, per_page)
+    let items = list.cut(items).collect();
+    collection_page(headers, path, kind, items, total, list)
 }
 
 /// [`collection`] for a page already cut out of `total` items, so a large list renders only the
@@ -347,8 +363,7 @@ pub(crate) fn collection_page(
     kind: &str,
     items: Vec<Value>,
     total: usize,
-    page: usize,
-    per_page: usize,
+    &ListQuery { page, per_page, .. }: &ListQuery,
 ) -> Response {
     let host = headers
         .get("host")
