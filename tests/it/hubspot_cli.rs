@@ -148,11 +148,8 @@ async fn search_past_ten_thousand_says_so_and_never_truncates_silently() {
         )
         .await;
     let out = crm(&home, &server, "deals list --status won --all -o ndjson").await;
-    assert!(
-        out.stderr.contains("12345 deals match") && out.stderr.contains("at most 10000"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("12345 deals match");
+    out.assert_says("at most 10000");
 }
 
 #[tokio::test]
@@ -389,12 +386,8 @@ async fn nothing_is_deleted_when_the_trash_cannot_be_written() {
     std::fs::create_dir_all(home.data_dir().join("trash.ndjson")).unwrap();
     let out = crm(&home, &server, "deals delete 5 --yes").await;
     out.assert_exit(1);
-    assert!(
-        out.stderr.contains("cannot write the trash file")
-            && out.stderr.contains("nothing deleted"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("cannot write the trash file");
+    out.assert_says("nothing deleted");
     assert!(
         requests_to(&server, "DELETE", "/crm/v3/objects/deals/5")
             .await

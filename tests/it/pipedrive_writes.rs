@@ -75,11 +75,8 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
         .await;
     out.assert_exit(8);
     assert_eq!(out.json()["id"], "9");
-    assert!(
-        out.stderr.contains("999") && out.stderr.contains("Person not found"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("999");
+    out.assert_says("Person not found");
 }
 
 #[tokio::test]
@@ -327,11 +324,8 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
         .await;
     let out = server.crm("deals associate 1 --company 302").await;
     out.assert_exit(2);
-    assert!(
-        out.stderr.contains("--replace") && out.stderr.contains("301"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("--replace");
+    out.assert_says("301");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
         .await
         .is_empty());

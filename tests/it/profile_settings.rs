@@ -231,9 +231,6 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         "candidates: {}",
         out.stderr
     );
-    assert!(
-        out.stderr.contains("default pipeline") && out.stderr.contains("config.toml"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("default pipeline");
+    out.assert_says("config.toml");
 }

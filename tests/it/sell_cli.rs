@@ -288,11 +288,8 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         server.received_requests().await.unwrap().is_empty(),
         "not even metadata"
     );
-    assert!(
-        out.stderr.contains("needs a primary contact") && out.stderr.contains("--contact"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("needs a primary contact");
+    out.assert_says("--contact");
     let out = crm(
         &home,
         &server,
