@@ -496,17 +496,7 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
 #[tokio::test]
 async fn several_matches_are_a_409_and_exit_5() {
     let server = account().await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals/upsert",
-            409,
-            sell::error(
-                "409 Conflict",
-                &[("", "conflict", "multiple records match")],
-            ),
-        )
-        .await;
+    sell::answer_upsert_conflict(&server).await;
     let out = server
         .crm("deals upsert --match name=Acme --amount 5")
         .await;
@@ -585,28 +575,25 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
 #[tokio::test]
 async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     let server = account().await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals",
-            422,
-            sell::error(
-                "422 Unprocessable Entity",
-                &[
-                    ("/name", "blank", "can't be blank"),
-                    ("/value", "invalid", "is not a number"),
-                ],
-            ),
-        )
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/1",
-            401,
-            sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
-        )
-        .await;
+    sell::answer_error(
+        &server,
+        "POST",
+        "/v2/deals",
+        "422 Unprocessable Entity",
+        &[
+            ("/name", "blank", "can't be blank"),
+            ("/value", "invalid", "is not a number"),
+        ],
+    )
+    .await;
+    sell::answer_error(
+        &server,
+        "GET",
+        "/v2/deals/1",
+        "401 Unauthorized",
+        &[("", "unauthorized", "Unauthorized")],
+    )
+    .await;
     let home = Home::new();
     let out = crm(&home, &server, "-v deals create --name A --contact 5").await;
     out.assert_exit(5);
