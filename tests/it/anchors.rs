@@ -224,14 +224,7 @@ async fn pipedrive_merge_direction_follows_the_merge_tutorial() {
         .expect(1..)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path_regex(r"/deals/\d+/participants$"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
-        )
-        .expect(1..)
-        .mount(&server)
-        .await;
+    crate::support::pipedrive::answer_no_participants(&server).await;
     let home = Home::new();
     let mut cmd = crm(
         &home,

@@ -8,7 +8,9 @@
 use serde_json::{json, Value};
 
 use crate::support::cli::{Args, Home};
-use crate::support::contract::{assert_sent, judged, method_and_path, seed_cache};
+use crate::support::contract::{
+    assert_sent, judged_exit, method_and_path, seed_cache, seeded_with,
+};
 use crate::support::hubspot::{account_details, deal, owners, pipelines, properties};
 use crate::support::ContractServer;
 
@@ -82,8 +84,7 @@ pub(crate) fn sent(
     sent_exit(server, home, args, 0)
 }
 
-/// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
-/// unsent and unjudged, so every contract test says how the command must end.
+/// [`sent`], expecting exit `code` (see [`judged_exit`]).
 pub(crate) fn sent_exit(
     server: &ContractServer,
     home: &Home,
@@ -91,21 +92,12 @@ pub(crate) fn sent_exit(
     code: i32,
 ) -> Vec<String> {
     let args = &args.to_args()[..];
-    let (out, requests) = judged(server, home, ("hubspot", TOKEN), args);
-    let seen = method_and_path(&requests);
-    assert_eq!(
-        out.code, code,
-        "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
-        out.code, out.stderr
-    );
-    seen
+    method_and_path(&judged_exit(server, home, ("hubspot", TOKEN), args, code))
 }
 
 pub(crate) fn seeded() -> Option<(ContractServer, Home)> {
-    let server = ContractServer::hubspot()?;
+    let (server, home) = seeded_with(ContractServer::hubspot, seed_metadata)?;
     answer_deals(&server);
-    let home = Home::new();
-    seed_metadata(&home, server.base_url());
     Some((server, home))
 }
 

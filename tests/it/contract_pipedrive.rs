@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::support::cli::{Args, Home};
 use crate::support::contract::{
-    assert_each_sends, assert_sent, judged, method_and_path, seed_cache, Commands,
+    assert_each_sends, assert_sent, judged_exit, method_and_path, seed_cache, seeded_with, Commands,
 };
 use crate::support::pipedrive::{fields, pipelines, stages, users};
 use crate::support::ContractServer;
@@ -50,8 +50,7 @@ fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Ve
     sent_exit(server, home, args, 0)
 }
 
-/// [`sent`], expecting exit `code`: a command that stops early would leave its later requests
-/// unsent and unjudged, so every contract test says how the command must end.
+/// [`sent`], expecting exit `code` (see [`judged_exit`]); every request carries the token.
 fn sent_exit(
     server: &ContractServer,
     home: &Home,
@@ -59,7 +58,7 @@ fn sent_exit(
     code: i32,
 ) -> Vec<String> {
     let args = &args.to_args()[..];
-    let (out, requests) = judged(server, home, ("pipedrive", TOKEN), args);
+    let requests = judged_exit(server, home, ("pipedrive", TOKEN), args, code);
     for r in &requests {
         assert_eq!(
             r.header("x-api-token"),
@@ -69,20 +68,11 @@ fn sent_exit(
             r.path
         );
     }
-    let seen = method_and_path(&requests);
-    assert_eq!(
-        out.code, code,
-        "crm {args:?} exited {} after sending {seen:#?}\nstderr: {}",
-        out.code, out.stderr
-    );
-    seen
+    method_and_path(&requests)
 }
 
 fn seeded() -> Option<(ContractServer, Home)> {
-    let server = ContractServer::pipedrive()?;
-    let home = Home::new();
-    seed_metadata(&home, server.base_url());
-    Some((server, home))
+    seeded_with(ContractServer::pipedrive, seed_metadata)
 }
 
 #[test]

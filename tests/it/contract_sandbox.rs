@@ -14,10 +14,12 @@ use crate::support::contract::run;
 use crate::support::ContractServer;
 use crm::sandbox::{RunningSandbox, SandboxVendor, ServeArgs};
 
-/// A sandbox and the Prism proxies in front of it; dropping stops both.
+/// A sandbox, the Prism proxies in front of it and the home crm runs in; dropping stops both
+/// servers.
 pub struct Proxied {
     pub server: ContractServer,
     vendor: SandboxVendor,
+    home: Home,
     _sandbox: RunningSandbox,
 }
 
@@ -37,6 +39,7 @@ impl Proxied {
         Some(Proxied {
             server,
             vendor,
+            home: Home::new(),
             _sandbox: sandbox,
         })
     }
@@ -79,7 +82,7 @@ impl Proxied {
     /// `crm ARGS` against the sandbox through the proxy, with no retries (a retry would hide a
     /// violation) and a token shaped as the vendor's own; fails on anything that breaks the
     /// vendor's files.
-    pub fn run(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    pub fn run(&self, args: &(impl Args + ?Sized)) -> Run {
         let args = &args.to_args()[..];
         self.server.clear();
         let token = match self.vendor {
@@ -92,15 +95,17 @@ impl Proxied {
             base_url: self.server.base_url().to_string(),
             token,
         };
-        let out = crm(home, to, args).env("CRM_MAX_RETRIES", "0").run_sync();
+        let out = crm(&self.home, to, args)
+            .env("CRM_MAX_RETRIES", "0")
+            .run_sync();
         self.assert_clean(&format!("crm {args:?} (stderr: {})", out.stderr));
         out
     }
 
     /// [`Proxied::run`], which must succeed.
-    pub fn ok(&self, home: &Home, args: &(impl Args + ?Sized)) -> Run {
+    pub fn ok(&self, args: &(impl Args + ?Sized)) -> Run {
         let args = &args.to_args()[..];
-        let out = self.run(home, args);
+        let out = self.run(args);
         assert_eq!(out.code, 0, "crm {args:?}: {}", out.stderr);
         out
     }

@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 
 use crate::support::cli::{Args, Home};
-use crate::support::contract::{assert_each_sends, judged, seed_cache, Commands};
+use crate::support::contract::{assert_each_sends, judged_exit, seed_cache, seeded_with, Commands};
 use crate::support::sell::{custom_fields, loss_reasons, pipelines, stages, users};
 use crate::support::ContractServer;
 
@@ -33,26 +33,23 @@ fn seed_metadata(home: &Home, base_url: &str, with_meta: bool) {
     seed_cache(home, ("sell", base_url, TOKEN), entries);
 }
 
-/// Runs crm against the contract server; returns what it requested (method, path and query).
+/// Runs crm against the contract server and expects exit 0; returns what it requested (method,
+/// path and query).
 fn sent(server: &ContractServer, home: &Home, args: &(impl Args + ?Sized)) -> Vec<String> {
     let args = &args.to_args()[..];
-    let (out, requests) = judged(server, home, ("sell", TOKEN), args);
-    let seen: Vec<String> = requests
+    judged_exit(server, home, ("sell", TOKEN), args, 0)
         .iter()
         .map(|r| match &r.query {
             Some(q) => format!("{} {}?{q}", r.method, r.path),
             None => format!("{} {}", r.method, r.path),
         })
-        .collect();
-    assert_eq!(out.code, 0, "crm {args:?}: {}\nsent {seen:#?}", out.stderr);
-    seen
+        .collect()
 }
 
 fn seeded() -> Option<(ContractServer, Home)> {
-    let server = ContractServer::sell()?;
-    let home = Home::new();
-    seed_metadata(&home, server.base_url(), true);
-    Some((server, home))
+    seeded_with(ContractServer::sell, |home, base_url| {
+        seed_metadata(home, base_url, true)
+    })
 }
 
 fn assert_sent(seen: &[String], expected: &str) {

@@ -329,10 +329,6 @@ fn notices_name_stages_not_ids() {
         "deals list --status won -o json",
         None,
     );
-    assert!(
-        out.stderr.contains("\"Closed Won\" in Sales Pipeline (")
-            && out.stderr.contains("\"Closed Won\" in Renewals ("),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("\"Closed Won\" in Sales Pipeline (");
+    out.assert_says("\"Closed Won\" in Renewals (");
 }

@@ -17,7 +17,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use crm::adapter::{Capabilities, IntoEnumIterator, Op};
 use serde_json::Value;
@@ -93,36 +92,14 @@ fn examples_in(page: &str, help: &str) -> Vec<Example> {
     out
 }
 
-fn crm_dir() -> String {
-    Path::new(env!("CARGO_BIN_EXE_crm"))
-        .parent()
-        .expect("the binary's directory")
-        .display()
-        .to_string()
-}
-
-/// `sh -c LINE` in `home`'s working directory, with `crm` on the PATH, `crm`'s hermetic
-/// environment, and `profile` in use (`CRM_PROFILE`). The exit code and stderr.
+/// `sh -c LINE` in `home` (see [`Home::sh`]) with `profile` in use (`CRM_PROFILE`). The exit
+/// code and stderr.
 fn shell(home: &Home, profile: &str, line: &str) -> (i32, String) {
-    let hermetic = home.crm_std();
-    let mut sh = Command::new("sh");
-    sh.env_clear();
-    for (k, v) in hermetic.get_envs() {
-        if let Some(v) = v {
-            sh.env(k, v);
-        }
-    }
-    let path = format!(
-        "{}:{}",
-        crm_dir(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    sh.env("PATH", path)
+    let out = home
+        .sh(line)
         .env("CRM_PROFILE", profile)
-        .arg("-c")
-        .arg(line)
-        .current_dir(home.path());
-    let out = sh.output().expect("sh runs");
+        .output()
+        .expect("sh runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned(),

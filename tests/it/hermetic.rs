@@ -47,6 +47,8 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     let home = Home::new();
     let runtime = tempfile::tempdir().unwrap();
     let bus = FakeBus::in_dir(runtime.path());
+    // crm in this home, its runtime directory the fake bus's.
+    let command = |args: &str| crm(&home, To::Default, args).env("XDG_RUNTIME_DIR", runtime.path());
     let keyring_said = |out: &Run| {
         let text = format!("{}{}", out.stdout, out.stderr);
         assert!(
@@ -56,40 +58,25 @@ fn the_suites_keyring_commands_never_reach_the_users_session_bus() {
     };
 
     // tests/it/auth.rs: login to the keyring (exit 4: no keyring here).
-    let out = crm(
-        &home,
-        To::Default,
-        "auth login --vendor sell --with-token --no-verify",
-    )
-    .env("XDG_RUNTIME_DIR", runtime.path())
-    .stdin(TOKEN)
-    .run_sync();
+    let out = command("auth login --vendor sell --with-token --no-verify")
+        .stdin(TOKEN)
+        .run_sync();
     out.assert_exit(4);
     keyring_said(&out);
 
     // A keyring profile: its token is read by a command and by `auth status`.
-    let out = crm(&home, To::Default, "profiles add hub --vendor hubspot")
-        .env("XDG_RUNTIME_DIR", runtime.path())
-        .run_sync();
+    let out = command("profiles add hub --vendor hubspot").run_sync();
     out.assert_exit(0);
-    let out = crm(&home, To::Default, "--profile hub deals list")
-        .env("XDG_RUNTIME_DIR", runtime.path())
-        .run_sync();
+    let out = command("--profile hub deals list").run_sync();
     out.assert_exit(4);
     keyring_said(&out);
-    let out = crm(&home, To::Default, "auth status --no-verify -o json")
-        .env("XDG_RUNTIME_DIR", runtime.path())
-        .run_sync();
+    let out = command("auth status --no-verify -o json").run_sync();
     keyring_said(&out);
-    let out = crm(&home, To::Default, "auth logout --profile hub")
-        .env("XDG_RUNTIME_DIR", runtime.path())
-        .run_sync();
+    let out = command("auth logout --profile hub").run_sync();
     keyring_said(&out);
 
     // tests/it/profiles.rs: `profiles remove` deletes the profile's keyring entry.
-    let out = crm(&home, To::Default, "profiles remove hub")
-        .env("XDG_RUNTIME_DIR", runtime.path())
-        .run_sync();
+    let out = command("profiles remove hub").run_sync();
     keyring_said(&out);
 
     assert_eq!(

@@ -110,11 +110,8 @@ async fn tags_are_refused_before_anything_is_sent_and_one_failed_record_is_not_p
         .stdin(records)
         .await;
     out.assert_exit(6);
-    assert!(
-        out.stderr.contains("tags") && out.stderr.contains("records 2"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("tags");
+    out.assert_says("records 2");
     assert_eq!(
         list(&home, &sb, &[]).await.len(),
         before,

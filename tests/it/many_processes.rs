@@ -4,8 +4,8 @@
 //! writes nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -19,10 +19,6 @@ const PROFILES: &[(&str, &[&str])] = &[
     ("sandbox-sell", &["--contact", "300001"]),
 ];
 
-fn crm_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_crm")
-}
-
 /// `crm ARGS` in this home, run to completion.
 fn output(home: &Home, args: &(impl Args + ?Sized)) -> Output {
     let args = &args.to_args()[..];
@@ -34,23 +30,7 @@ fn output(home: &Home, args: &(impl Args + ?Sized)) -> Output {
 
 /// A shell line with this home's environment and the `crm` under test first on PATH.
 pub(crate) fn shell(home: &Home, script: &str) -> Output {
-    let bin_dir = Path::new(crm_bin()).parent().unwrap().to_path_buf();
-    let mut path: Vec<PathBuf> =
-        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect();
-    path.insert(0, bin_dir);
-    let template = home.crm_std();
-    let mut cmd = Command::new("sh");
-    cmd.env_clear();
-    for (key, value) in template.get_envs() {
-        if let Some(value) = value {
-            cmd.env(key, value);
-        }
-    }
-    cmd.env("PATH", std::env::join_paths(path).unwrap())
-        .current_dir(home.path())
-        .args(["-c", script])
-        .output()
-        .expect("sh runs")
+    home.sh(script).output().expect("sh runs")
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -33,7 +33,7 @@ async fn list_follows_the_cursor_and_maps_every_field() {
             page(json!([deal(1, "Alpha", "0.1")]), Some("c2")),
         )
         .await;
-    let out = crm(&Home::new(), &server, "deals list --all -o json").await;
+    let out = server.crm("deals list --all -o json").await;
     out.assert_exit(0);
     let deals = out.json();
     assert_eq!(deals.as_array().unwrap().len(), 2);
@@ -79,14 +79,13 @@ async fn filters_go_to_the_list_by_id_and_sort_maps_to_pipedrive_fields() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
+    let out = server
+        .crm(
+            "deals list --pipeline Sales --stage 'Proposal Made' --owner bo@example.com \
             --status won --contact 201 --company 301 --updated-since 2026-11-01 \
             --sort updated_at:desc --limit 20 -o json",
-    )
-    .await;
+        )
+        .await;
     out.assert_exit(0);
     assert_eq!(out.json(), json!([]));
     let r = &requests_to(&server, "GET", "/api/v2/deals").await[0];
@@ -117,14 +116,14 @@ async fn archived_and_unsupported_sorts() {
             page(json!([deal(3, "Old", "5")]), None),
         )
         .await;
-    let out = crm(&Home::new(), &server, "deals list --archived -o json").await;
+    let out = server.crm("deals list --archived -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["id"], "3");
 
     // Pipedrive's list sorts by id, add_time and update_time only: crm sorts by amount itself,
     // on a whole list; a page of one would be the wrong page, so that is refused (exit 6) before
     // any deal is read.
-    let out = crm(&Home::new(), &server, "deals list --sort amount").await;
+    let out = server.crm("deals list --sort amount").await;
     out.assert_exit(6);
     out.assert_says("updated_at");
     out.assert_says("--all");
@@ -133,9 +132,9 @@ async fn archived_and_unsupported_sorts() {
         !reads.iter().any(|r| r.url.path() == "/api/v2/deals"),
         "no deal was read"
     );
-    let out = crm(&Home::new(), &server, "deals list --sort colour").await;
+    let out = server.crm("deals list --sort colour").await;
     out.assert_exit(2);
-    let out = crm(&Home::new(), &server, "deals list --stage Nowhere").await;
+    let out = server.crm("deals list --stage Nowhere").await;
     out.assert_exit(3);
     out.assert_says("Proposal Made");
 }
@@ -159,12 +158,9 @@ async fn search_hydrates_reduced_items_and_filters_the_rest_locally() {
             page(json!([deal(7, "Acme A", "10"), other]), None),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals list --search acme --status open --owner 'Ana Lima' -o json",
-    )
-    .await;
+    let out = server
+        .crm("deals list --search acme --status open --owner 'Ana Lima' -o json")
+        .await;
     out.assert_exit(0);
     let deals = out.json();
     let ids = strings(&deals, "/id");
@@ -192,45 +188,40 @@ async fn get_reads_participants_as_contacts() {
             participants(&[(70, 201), (71, 202)]),
         )
         .await;
-    let out = crm(&Home::new(), &server, "deals get 1 -o json").await;
+    let out = server.crm("deals get 1 -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
     assert_eq!(out.json()["amount"], "1000.5");
 
-    let out = crm(&Home::new(), &server, "deals get ../1").await;
+    let out = server.crm("deals get ../1").await;
     out.assert_exit(2);
 }
 
 #[tokio::test]
 async fn unknown_custom_field_is_a_usage_error_with_a_suggestion_and_sends_nothing() {
     let server = account().await;
-    let out = crm(&Home::new(), &server, "deals update 4 --set Regoin=EMEA").await;
+    let out = server.crm("deals update 4 --set Regoin=EMEA").await;
     out.assert_exit(2);
     out.assert_says("did you mean \"Region\"");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/4")
         .await
         .is_empty());
-    let out = crm(&Home::new(), &server, "deals update 4 --lost-reason Budget").await;
+    let out = server.crm("deals update 4 --lost-reason Budget").await;
     out.assert_exit(2);
     out.assert_says("--status lost");
-    let out = crm(&Home::new(), &server, "deals update 4 --amount 12,5").await;
+    let out = server.crm("deals update 4 --amount 12,5").await;
     out.assert_exit(2);
 }
 
 #[tokio::test]
 async fn pipelines_and_stages_come_from_v2() {
     let server = account().await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "stages list --pipeline Sales -o json",
-    )
-    .await;
+    let out = server.crm("stages list --pipeline Sales -o json").await;
     out.assert_exit(0);
     let stages = out.json();
     assert_eq!(stages[1]["name"], "Proposal Made");
     assert_eq!(stages[1]["probability"], "60");
-    let out = crm(&Home::new(), &server, "pipelines list -o json").await;
+    let out = server.crm("pipelines list -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["name"], "Sales");
 }
@@ -245,7 +236,7 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
         .expect(1..)
         .mount(&server)
         .await;
-    let out = crm(&Home::new(), &server, "deals list").await;
+    let out = server.crm("deals list").await;
     out.assert_exit(4);
     out.assert_says("x-api-token");
     assert!(!out.stderr.contains(TOKEN));
@@ -270,7 +261,7 @@ async fn a_refused_token_gets_a_hint_about_its_kind() {
 #[tokio::test]
 async fn dry_run_shows_the_token_redacted_in_its_header() {
     let server = account().await;
-    let out = crm(&Home::new(), &server, "deals delete 5 --yes --dry-run").await;
+    let out = server.crm("deals delete 5 --yes --dry-run").await;
     out.assert_exit(0);
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(all.contains("/api/v2/deals/5"), "{all}");
@@ -348,7 +339,7 @@ async fn a_spent_burst_budget_pauses_until_the_reset_pipedrive_announces() {
     let started = std::time::Instant::now();
     // The metadata calls after the first answer wait for the burst window to reset (they 404 here,
     // which is not what this test judges).
-    let _ = crm(&Home::new(), &server, "deals get 1").await;
+    let _ = server.crm("deals get 1").await;
     let sent = server.received_requests().await.unwrap();
     assert!(sent.len() > 1, "{sent:?}");
     assert!(
@@ -377,7 +368,7 @@ async fn with_contacts_reads_each_deal_s_participants() {
     server
         .answer("GET", "/api/v1/deals/2/participants", participants(&[]))
         .await;
-    let out = crm(&Home::new(), &server, "deals list --with-contacts -o json").await;
+    let out = server.crm("deals list --with-contacts -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()[0]["contacts"], json!(["201", "205"]));
     assert_eq!(out.json()[1]["contacts"], json!(["201"]));
@@ -436,7 +427,7 @@ async fn verbose_traces_redact_the_api_token() {
     server
         .answer("GET", "/api/v2/deals", page(json!([]), None))
         .await;
-    let out = crm(&Home::new(), &server, "-v deals list -o json").await;
+    let out = server.crm("-v deals list -o json").await;
     out.assert_exit(0);
     out.assert_says("x-api-token: (redacted)");
     assert!(!out.stderr.contains(TOKEN), "{}", out.stderr);

@@ -24,14 +24,13 @@ async fn create_sends_ids_hash_keys_and_an_exact_number() {
             ok(json!({"id": 90})),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' \
+    let out = server
+        .crm(
+            "deals create --name Acme --amount 1500.10 --currency usd --stage 'Proposal Made' \
             --owner 'Bo Berg' --close-date 2026-12-31 --contact 201 --contact 202 --company 301 \
             --tags Hot,Warm --set Region=APAC --set 'External ID=SKU-1' -o json",
-    )
-    .await;
+        )
+        .await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], "9");
     assert_eq!(out.json()["contacts"], json!(["201", "202"]));
@@ -71,19 +70,13 @@ async fn a_failed_participant_after_create_is_a_partial_success() {
             pipedrive::error("Person not found"),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals create --name Acme --contact 201 --contact 999 -o json",
-    )
-    .await;
+    let out = server
+        .crm("deals create --name Acme --contact 201 --contact 999 -o json")
+        .await;
     out.assert_exit(8);
     assert_eq!(out.json()["id"], "9");
-    assert!(
-        out.stderr.contains("999") && out.stderr.contains("Person not found"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("999");
+    out.assert_says("Person not found");
 }
 
 #[tokio::test]
@@ -98,13 +91,12 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     server
         .answer("GET", "/api/v1/deals/4/participants", participants(&[]))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' \
+    let out = server
+        .crm(
+            "deals update 4 --status lost --lost-reason Budget --tag Warm --unset 'External ID' \
             -o json",
-    )
-    .await;
+        )
+        .await;
     out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];
     assert_eq!(
@@ -114,7 +106,7 @@ async fn update_marks_lost_with_a_reason_and_clears_by_name() {
     );
     // Seed 002 documents null for custom fields only; the v2 schema types
     // expected_close_date as a non-nullable date: crm refuses to clear it, sending nothing.
-    let out = crm(&Home::new(), &server, "deals update 4 --unset close_date").await;
+    let out = server.crm("deals update 4 --unset close_date").await;
     out.assert_exit(6);
     out.assert_says("--close-date");
     assert_eq!(
@@ -148,7 +140,7 @@ async fn delete_says_thirty_days_and_keeps_the_deal_in_the_trash() {
     let trash = std::fs::read_to_string(home.data_dir().join("trash.ndjson")).unwrap();
     assert!(trash.contains("\"Gone\""));
 
-    let out = crm(&Home::new(), &server, "deals delete 5").await;
+    let out = server.crm("deals delete 5").await;
     assert_eq!(out.code, 2, "no terminal and no --yes: {}", out.stderr);
 }
 
@@ -168,12 +160,7 @@ async fn merge_keeps_the_into_deal_and_removes_the_other() {
     server
         .answer("GET", "/api/v1/deals/10/participants", participants(&[]))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals merge --into 10 20 --yes -o json",
-    )
-    .await;
+    let out = server.crm("deals merge --into 10 20 --yes -o json").await;
     out.assert_exit(0);
     assert_eq!(out.json()["id"], "10");
     let merge = requests_to(&server, "PUT", "/api/v1/deals/20/merge").await;
@@ -190,7 +177,7 @@ async fn a_merge_whose_answer_is_lost_is_not_retried_and_says_outcome_unknown() 
     server
         .answer_status("PUT", "/api/v1/deals/20/merge", 503)
         .await;
-    let out = crm(&Home::new(), &server, "deals merge --into 10 20 --yes").await;
+    let out = server.crm("deals merge --into 10 20 --yes").await;
     out.assert_exit(7);
     out.assert_says("outcome unknown");
     assert_eq!(
@@ -229,15 +216,10 @@ async fn followers_by_user_name() {
             ),
         )
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals follow 3 --user bo@example.com",
-    )
-    .await;
+    let out = server.crm("deals follow 3 --user bo@example.com").await;
     out.assert_exit(0);
     out.assert_says("Bo Berg now follows deal 3");
-    let out = crm(&Home::new(), &server, "deals unfollow 3 --user 'Bo Berg'").await;
+    let out = server.crm("deals unfollow 3 --user 'Bo Berg'").await;
     out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v2/deals/3/followers/12")
@@ -245,14 +227,14 @@ async fn followers_by_user_name() {
             .len(),
         1
     );
-    let out = crm(&Home::new(), &server, "deals followers 3 -o json").await;
+    let out = server.crm("deals followers 3 -o json").await;
     out.assert_exit(0);
     assert_eq!(
         out.json(),
         json!([{"id": "11", "name": "Ana Lima", "email": "ana@example.com", "archived": false},
                {"id": "12", "name": "Bo Berg", "email": "bo@example.com", "archived": false}])
     );
-    let out = crm(&Home::new(), &server, "deals follow 3 --user Nobody").await;
+    let out = server.crm("deals follow 3 --user Nobody").await;
     out.assert_exit(3);
 }
 
@@ -269,25 +251,17 @@ async fn contacts_are_participants_or_the_primary_person() {
     server
         .answer("PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1")))
         .await;
-    let out = crm(&Home::new(), &server, "deals associate 1 --contact 202").await;
+    let out = server.crm("deals associate 1 --contact 202").await;
     out.assert_exit(0);
     let added = requests_to(&server, "POST", "/api/v1/deals/1/participants").await;
     assert_eq!(body(&added[0]), json!({"person_id": 202}));
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals associate 1 --contact 203 --primary",
-    )
-    .await;
+    let out = server
+        .crm("deals associate 1 --contact 203 --primary")
+        .await;
     out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
     assert_eq!(body(patch), json!({"person_id": 203}));
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals associate 1 --contact 203 --role x",
-    )
-    .await;
+    let out = server.crm("deals associate 1 --contact 203 --role x").await;
     out.assert_exit(2);
 }
 
@@ -311,7 +285,7 @@ async fn dissociate_looks_up_the_participant_id() {
             ok(json!({"id": 77})),
         )
         .await;
-    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 202").await;
+    let out = server.crm("deals dissociate 1 --contact 202").await;
     out.assert_exit(0);
     assert_eq!(
         requests_to(&server, "DELETE", "/api/v1/deals/1/participants/77")
@@ -322,11 +296,11 @@ async fn dissociate_looks_up_the_participant_id() {
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
         .await
         .is_empty());
-    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 999").await;
+    let out = server.crm("deals dissociate 1 --contact 999").await;
     out.assert_exit(3);
     // 201 is the deal's person_id (and participant 70): person_id cannot be emptied through
     // API v2 (non-nullable in its PATCH schema), so nothing is written, not even the participant.
-    let out = crm(&Home::new(), &server, "deals dissociate 1 --contact 201").await;
+    let out = server.crm("deals dissociate 1 --contact 201").await;
     out.assert_exit(6);
     out.assert_says("--primary");
     assert!(
@@ -348,29 +322,23 @@ async fn a_deal_has_one_organization_and_replacing_it_is_explicit() {
     server
         .answer("PATCH", "/api/v2/deals/1", ok(deal(1, "A", "1")))
         .await;
-    let out = crm(&Home::new(), &server, "deals associate 1 --company 302").await;
+    let out = server.crm("deals associate 1 --company 302").await;
     out.assert_exit(2);
-    assert!(
-        out.stderr.contains("--replace") && out.stderr.contains("301"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("--replace");
+    out.assert_says("301");
     assert!(requests_to(&server, "PATCH", "/api/v2/deals/1")
         .await
         .is_empty());
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals associate 1 --company 302 --replace",
-    )
-    .await;
+    let out = server
+        .crm("deals associate 1 --company 302 --replace")
+        .await;
     out.assert_exit(0);
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/1").await[0];
     assert_eq!(body(patch), json!({"org_id": 302}));
     // org_id is a non-nullable integer in the v2 PATCH schema and Pipedrive documents no other
     // way to empty it: dissociating the company is refused before any request.
     let before = server.received_requests().await.unwrap().len();
-    let out = crm(&Home::new(), &server, "deals dissociate 1 --company 301").await;
+    let out = server.crm("deals dissociate 1 --company 301").await;
     out.assert_exit(6);
     out.assert_says("--replace");
     assert_eq!(server.received_requests().await.unwrap().len(), before);
@@ -385,12 +353,9 @@ async fn upsert_searches_exactly_then_creates_and_says_it_is_not_atomic() {
     server
         .answer("POST", "/api/v2/deals", ok(deal(12, "Acme", "7")))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals upsert --match 'External ID=SKU-9' --name Acme -o json",
-    )
-    .await;
+    let out = server
+        .crm("deals upsert --match 'External ID=SKU-9' --name Acme -o json")
+        .await;
     out.assert_exit(0);
     out.assert_says("not atomic");
     out.assert_says("deal 12 created");
@@ -432,12 +397,9 @@ async fn upsert_updates_the_one_exact_match() {
     server
         .answer("GET", "/api/v1/deals/4/participants", participants(&[]))
         .await;
-    let out = crm(
-        &Home::new(),
-        &server,
-        "deals upsert --match name=Acme --amount 9 -o json",
-    )
-    .await;
+    let out = server
+        .crm("deals upsert --match name=Acme --amount 9 -o json")
+        .await;
     out.assert_exit(0);
     out.assert_says("deal 4 updated");
     let patch = &requests_to(&server, "PATCH", "/api/v2/deals/4").await[0];

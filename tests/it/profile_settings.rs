@@ -171,16 +171,7 @@ async fn the_tier_sizes_the_limiter() {
     server
         .answer("GET", "/api/v2/deals", page(json!(deals), None))
         .await;
-    Mock::given(method("GET"))
-        .and(wiremock::matchers::path_regex(
-            r"^/api/v1/deals/[0-9]+/participants$",
-        ))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(crate::support::pipedrive::participants(&[])),
-        )
-        .expect(1..)
-        .mount(&server)
-        .await;
+    crate::support::pipedrive::answer_no_participants(&server).await;
     // A lower bound only: the lite window cannot be spent faster than it refills. That an
     // untiered profile does not wait is a speed figure, for scripts/bench, not a test.
     let lite = Home::new();
@@ -231,9 +222,6 @@ async fn a_default_pipeline_that_does_not_exist_says_where_it_came_from() {
         "candidates: {}",
         out.stderr
     );
-    assert!(
-        out.stderr.contains("default pipeline") && out.stderr.contains("config.toml"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("default pipeline");
+    out.assert_says("config.toml");
 }

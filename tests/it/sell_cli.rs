@@ -60,8 +60,7 @@ async fn all_reads_pages_concurrently_and_writes_them_in_order() {
     server
         .answer("GET", "/v2/deals", collection("deal", vec![]))
         .await;
-    let home = Home::new();
-    let out = crm(&home, &server, "deals list --all -o json").await;
+    let out = server.crm("deals list --all -o json").await;
     out.assert_exit(0);
     let deals = out.json();
     let ids: Vec<u64> = deals
@@ -111,14 +110,12 @@ async fn sell_filters_go_in_the_query_with_names_resolved() {
     server
         .answer_with("GET", "/v2/deals", 200, page_of(1, 2))
         .await;
-    let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
+    let out = server
+        .crm(
+            "deals list --owner 'Ana Lima' --stage Qualified --contact 5 --company 6 \
             --custom region=EMEA --sort amount:desc --limit 10 -o json",
-    )
-    .await;
+        )
+        .await;
     out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 2);
     let lists = requests_to(&server, "GET", "/v2/deals").await;
@@ -191,13 +188,9 @@ async fn updated_since_sorts_newest_first_and_stops_at_the_first_older_deal() {
     server
         .answer_with("GET", "/v2/deals", 200, collection("deal", deals))
         .await;
-    let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        "deals list --updated-since 2026-11-01 --all -o json",
-    )
-    .await;
+    let out = server
+        .crm("deals list --updated-since 2026-11-01 --all -o json")
+        .await;
     out.assert_exit(0);
     assert_eq!(out.json().as_array().unwrap().len(), 98);
     let lists = requests_to(&server, "GET", "/v2/deals").await;
@@ -256,8 +249,7 @@ async fn get_adds_the_associated_contacts_after_the_primary_one() {
     server
         .answer_with("GET", "/v2/deals/42/associated_contacts", 200, contacts)
         .await;
-    let home = Home::new();
-    let out = crm(&home, &server, "deals get 42 -o json").await;
+    let out = server.crm("deals get 42 -o json").await;
     out.assert_exit(0);
     let d = out.json();
     assert_eq!(d["contacts"], json!(["5", "9"]));
@@ -296,11 +288,8 @@ async fn create_needs_a_contact_and_sends_sells_shapes() {
         server.received_requests().await.unwrap().is_empty(),
         "not even metadata"
     );
-    assert!(
-        out.stderr.contains("needs a primary contact") && out.stderr.contains("--contact"),
-        "{}",
-        out.stderr
-    );
+    out.assert_says("needs a primary contact");
+    out.assert_says("--contact");
     let out = crm(
         &home,
         &server,
@@ -507,19 +496,10 @@ async fn upsert_sends_the_filters_in_the_query_and_does_not_claim_created_or_upd
 #[tokio::test]
 async fn several_matches_are_a_409_and_exit_5() {
     let server = account().await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals/upsert",
-            409,
-            sell::error(
-                "409 Conflict",
-                &[("", "conflict", "multiple records match")],
-            ),
-        )
+    sell::answer_upsert_conflict(&server).await;
+    let out = server
+        .crm("deals upsert --match name=Acme --amount 5")
         .await;
-    let home = Home::new();
-    let out = crm(&home, &server, "deals upsert --match name=Acme --amount 5").await;
     out.assert_exit(5);
     out.assert_says("several deals match name=Acme");
     out.assert_says("no --contact");
@@ -595,28 +575,25 @@ async fn delete_is_permanent_says_so_and_keeps_the_deal_with_its_contacts_first(
 #[tokio::test]
 async fn sell_errors_carry_every_field_and_the_token_never_shows() {
     let server = account().await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals",
-            422,
-            sell::error(
-                "422 Unprocessable Entity",
-                &[
-                    ("/name", "blank", "can't be blank"),
-                    ("/value", "invalid", "is not a number"),
-                ],
-            ),
-        )
-        .await;
-    server
-        .answer_with(
-            "GET",
-            "/v2/deals/1",
-            401,
-            sell::error("401 Unauthorized", &[("", "unauthorized", "Unauthorized")]),
-        )
-        .await;
+    sell::answer_error(
+        &server,
+        "POST",
+        "/v2/deals",
+        "422 Unprocessable Entity",
+        &[
+            ("/name", "blank", "can't be blank"),
+            ("/value", "invalid", "is not a number"),
+        ],
+    )
+    .await;
+    sell::answer_error(
+        &server,
+        "GET",
+        "/v2/deals/1",
+        "401 Unauthorized",
+        &[("", "unauthorized", "Unauthorized")],
+    )
+    .await;
     let home = Home::new();
     let out = crm(&home, &server, "-v deals create --name A --contact 5").await;
     out.assert_exit(5);
@@ -631,8 +608,7 @@ async fn sell_errors_carry_every_field_and_the_token_never_shows() {
 #[tokio::test]
 async fn pipelines_list_shows_stages_in_order_with_their_status() {
     let server = account().await;
-    let home = Home::new();
-    let out = crm(&home, &server, "pipelines list -o json").await;
+    let out = server.crm("pipelines list -o json").await;
     out.assert_exit(0);
     let p = out.json();
     assert_eq!(p[0]["name"], "Sales");
@@ -688,8 +664,9 @@ async fn a_stage_made_since_the_cache_was_filled_resolves_after_one_reload() {
             one(deal(5, "Five", json!(5), 16, "2026-11-20T00:00:00Z")),
         )
         .await;
-    let home = Home::new();
-    let out = crm(&home, &server, "deals update 5 --stage Negotiation -o json").await;
+    let out = server
+        .crm("deals update 5 --stage Negotiation -o json")
+        .await;
     out.assert_exit(0);
     assert_eq!(out.json()["stage"]["name"], "Negotiation");
     let puts = requests_to(&server, "PUT", "/v2/deals/5").await;

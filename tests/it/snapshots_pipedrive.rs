@@ -1,7 +1,6 @@
 //! Pipedrive's error messages, each with its exit code, pinned (its listings and dry run are in
 //! `snapshots.rs`), for the same commands as HubSpot's where they apply, so the two compare.
 
-use crate::support::cli::{session, Home};
 use crate::support::mock::Answers;
 use crate::support::pipedrive::{self, account, deal, ok};
 use crate::support::snapshot::settings;
@@ -21,11 +20,8 @@ async fn every_error_message_and_exit_code() {
     server
         .answer("GET", "/api/v2/deals/1", ok(deal(1, "Alpha", "1")))
         .await;
-    let home = Home::new();
-    let transcript = session(
-        &home,
-        &server,
-        &[
+    let transcript = server
+        .session(&[
             "deals get 404",
             "deals get 401",
             "deals get 400",
@@ -47,8 +43,7 @@ async fn every_error_message_and_exit_code() {
             "deals associate 1 --company 302",
             "deals associate 1 --contact 2 --label x",
             "deals follow 1 --user nobody",
-        ],
-    )
-    .await;
+        ])
+        .await;
     settings(&server).bind(|| insta::assert_snapshot!("errors", transcript));
 }

@@ -1,41 +1,23 @@
 //! Sell's error messages, each with its exit code, pinned (its listings and dry run are in
 //! `snapshots.rs`).
 
-use crate::support::cli::{session, Home};
-use crate::support::mock::Answers;
 use crate::support::sell;
 use crate::support::snapshot::settings;
 
 #[tokio::test]
 async fn sell_error_messages_and_exit_codes() {
     let server = sell::with_deals().await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals/upsert",
-            409,
-            sell::error(
-                "409 Conflict",
-                &[("", "conflict", "multiple records match")],
-            ),
-        )
-        .await;
-    server
-        .answer_with(
-            "POST",
-            "/v2/deals",
-            422,
-            sell::error(
-                "422 Unprocessable Entity",
-                &[("/contact_id", "not_found", "contact does not exist")],
-            ),
-        )
-        .await;
-    let home = Home::new();
-    let transcript = session(
-        &home,
+    sell::answer_upsert_conflict(&server).await;
+    sell::answer_error(
         &server,
-        &[
+        "POST",
+        "/v2/deals",
+        "422 Unprocessable Entity",
+        &[("/contact_id", "not_found", "contact does not exist")],
+    )
+    .await;
+    let transcript = server
+        .session(&[
             "deals create --name A",
             "deals update 1 --company 6",
             "deals create --name A --contact 5 --amount 1.005",
@@ -55,8 +37,7 @@ async fn sell_error_messages_and_exit_codes() {
             "deals associate 1 --company 3",
             "deals merge --into 1 2",
             "deals delete 1",
-        ],
-    )
-    .await;
+        ])
+        .await;
     settings(&server).bind(|| insta::assert_snapshot!("sell_errors", transcript));
 }

@@ -9,7 +9,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::account::Account;
-use crate::support::cli::{crm, Home};
 use crate::support::mock::{requests_to, Answers};
 use crate::support::{hubspot, pipedrive, sell};
 
@@ -99,7 +98,7 @@ async fn vendor_errors_map_to_exit_codes_with_the_vendors_message() {
         account
             .answer_with(refusal.verb, refusal.path, refusal.status, refusal.body)
             .await;
-        let out = crm(&Home::new(), &account, refusal.command).await;
+        let out = account.crm(refusal.command).await;
         out.assert_exit(refusal.exit);
         for text in refusal.says {
             out.assert_says(text);
@@ -208,7 +207,7 @@ async fn a_429_is_waited_out_for_its_retry_after_then_sent_again() {
             account.answer_with(verb, p, status, body).await;
         }
         let started = Instant::now();
-        let out = crm(&Home::new(), &account, case.command).await;
+        let out = account.crm(case.command).await;
         out.assert_exit(0);
         if let Some((pointer, value)) = case.prints {
             assert_eq!(

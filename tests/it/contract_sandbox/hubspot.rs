@@ -4,7 +4,6 @@
 use crm::sandbox::SandboxVendor;
 
 use super::Proxied;
-use crate::support::cli::Home;
 
 pub(super) const TOKEN: &str = "pat-na1-sandbox-contract-0000";
 
@@ -13,15 +12,14 @@ fn reads_metadata_lists_and_searches() {
     let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
         return;
     };
-    let home = Home::new();
-    let out = p.ok(&home, "deals list --all -o ndjson");
+    let out = p.ok("deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = p.ok(&home, "--refresh pipelines list -o json");
+    let out = p.ok("--refresh pipelines list -o json");
     assert!(out.stdout.contains("Renewals"), "{}", out.stdout);
-    p.ok(&home, "--refresh stages list --pipeline default");
-    let out = p.ok(&home, "deals get 9000001 -o json");
+    p.ok("--refresh stages list --pipeline default");
+    let out = p.ok("deals get 9000001 -o json");
     assert_eq!(out.json()["id"], "9000001");
-    p.ok(&home, "deals list --pipeline 'Sales Pipeline' --status open --owner 910901 --updated-since 2020-01-01 --sort amount:desc --with-contacts --limit 5 -o json");
+    p.ok("deals list --pipeline 'Sales Pipeline' --status open --owner 910901 --updated-since 2020-01-01 --sort amount:desc --with-contacts --limit 5 -o json");
     assert!(p
         .seen()
         .iter()
@@ -33,31 +31,20 @@ fn writes_every_kind_of_change() {
     let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
         return;
     };
-    let home = Home::new();
-    let out = p.ok(&home, "deals create --name 'Contract check' --amount 1500.00 --currency USD --pipeline default --stage contractsent --owner 910901 --close-date 2026-12-31 --set region=EMEA --contact 5101 --company 3101 -o json");
+    let out = p.ok("deals create --name 'Contract check' --amount 1500.00 --currency USD --pipeline default --stage contractsent --owner 910901 --close-date 2026-12-31 --set region=EMEA --contact 5101 --company 3101 -o json");
     let id = out.json()["id"].as_str().unwrap().to_string();
-    p.ok(
-        &home,
-        &format!("deals update {id} --status lost --unset close_date"),
-    );
-    p.ok(&home, &format!("deals associate {id} --contact 5102"));
-    p.ok(
-        &home,
-        &format!("deals associate {id} --company 3102 --primary"),
-    );
-    p.ok(&home, &format!("deals associate {id} --company 3103"));
-    p.ok(&home, &format!("deals dissociate {id} --contact 5102"));
-    p.ok(
-        &home,
-        "deals upsert --match external_id=CONTRACT-1 --name Upserted --amount 10 --contact 5103",
-    );
-    p.ok(&home, "deals list --contact 5103 -o json");
-    let out = p.ok(
-        &home,
-        &format!("deals merge --into {id} 9000002 --yes -o json"),
-    );
+    p.ok(&format!(
+        "deals update {id} --status lost --unset close_date"
+    ));
+    p.ok(&format!("deals associate {id} --contact 5102"));
+    p.ok(&format!("deals associate {id} --company 3102 --primary"));
+    p.ok(&format!("deals associate {id} --company 3103"));
+    p.ok(&format!("deals dissociate {id} --contact 5102"));
+    p.ok("deals upsert --match external_id=CONTRACT-1 --name Upserted --amount 10 --contact 5103");
+    p.ok("deals list --contact 5103 -o json");
+    let out = p.ok(&format!("deals merge --into {id} 9000002 --yes -o json"));
     let kept = out.json()["id"].as_str().unwrap().to_string();
-    p.ok(&home, &["deals", "delete", &kept, "--yes"]);
+    p.ok(&["deals", "delete", &kept, "--yes"]);
     assert!(p
         .seen()
         .iter()

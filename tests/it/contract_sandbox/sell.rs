@@ -4,7 +4,7 @@
 use crm::sandbox::SandboxVendor;
 
 use super::Proxied;
-use crate::support::cli::{Home, Run};
+use crate::support::cli::Run;
 
 pub(super) const TOKEN: &str = "sell-sandbox-contract-token";
 /// The sandbox's first user and its first person contacts (organizations come first).
@@ -17,22 +17,21 @@ fn reads_metadata_lists_and_searches() {
     let Some(p) = Proxied::start(SandboxVendor::Sell) else {
         return;
     };
-    let home = Home::new();
-    let out = p.ok(&home, "deals list --all -o ndjson");
+    let out = p.ok("deals list --all -o ndjson");
     assert_eq!(out.stdout.lines().count(), 30);
-    let out = p.ok(&home, "--refresh pipelines list -o json");
+    let out = p.ok("--refresh pipelines list -o json");
     assert!(!out.json().as_array().unwrap().is_empty(), "{}", out.stdout);
-    p.ok(&home, "--refresh stages list");
-    let id = out_first_id(&p.ok(&home, "deals list --limit 1 -o json"));
-    let out = p.ok(&home, &format!("deals get {id} -o json"));
+    p.ok("--refresh stages list");
+    let id = out_first_id(&p.ok("deals list --limit 1 -o json"));
+    let out = p.ok(&format!("deals get {id} -o json"));
     assert_eq!(out.json()["id"], id.as_str());
     assert!(p
         .seen()
         .iter()
         .any(|s| s.ends_with(&format!("/v2/deals/{id}/associated_contacts"))));
-    p.ok(&home, &format!("deals list --owner {OWNER} --status open --sort updated_at:desc --with-contacts --limit 5 -o json"));
-    p.ok(&home, &format!("deals list --contact {CONTACT} -o json"));
-    let out = p.run(&home, "deals get 999999");
+    p.ok(&format!("deals list --owner {OWNER} --status open --sort updated_at:desc --with-contacts --limit 5 -o json"));
+    p.ok(&format!("deals list --contact {CONTACT} -o json"));
+    let out = p.run("deals get 999999");
     out.assert_exit(3);
 }
 
@@ -45,30 +44,18 @@ fn writes_every_kind_of_change() {
     let Some(p) = Proxied::start(SandboxVendor::Sell) else {
         return;
     };
-    let home = Home::new();
-    let out = p.ok(&home, &format!("deals create --name 'Contract check' --contact {CONTACT} --amount 1000.50 --currency USD --owner {OWNER} --tags a,b --close-date 2026-12-31 -o json"));
+    let out = p.ok(&format!("deals create --name 'Contract check' --contact {CONTACT} --amount 1000.50 --currency USD --owner {OWNER} --tags a,b --close-date 2026-12-31 -o json"));
     let id = out.json()["id"].as_str().unwrap().to_string();
-    p.ok(
-        &home,
-        &format!("deals update {id} --amount 2000 --tag c --set external_id=CONTRACT-1"),
-    );
-    p.ok(
-        &home,
-        &format!("deals update {id} --status lost --lost-reason 'No budget'"),
-    );
-    p.ok(
-        &home,
-        &format!("deals associate {id} --contact {OTHER_CONTACT}"),
-    );
-    p.ok(
-        &home,
-        &format!("deals dissociate {id} --contact {OTHER_CONTACT}"),
-    );
-    p.ok(
-        &home,
-        "deals upsert --match external_id=EXT-00002 --name Upserted",
-    );
-    p.ok(&home, &format!("deals delete {id} --yes"));
+    p.ok(&format!(
+        "deals update {id} --amount 2000 --tag c --set external_id=CONTRACT-1"
+    ));
+    p.ok(&format!(
+        "deals update {id} --status lost --lost-reason 'No budget'"
+    ));
+    p.ok(&format!("deals associate {id} --contact {OTHER_CONTACT}"));
+    p.ok(&format!("deals dissociate {id} --contact {OTHER_CONTACT}"));
+    p.ok("deals upsert --match external_id=EXT-00002 --name Upserted");
+    p.ok(&format!("deals delete {id} --yes"));
     assert!(p
         .seen()
         .iter()

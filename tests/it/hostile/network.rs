@@ -150,13 +150,9 @@ async fn a_502_on_a_create_is_outcome_unknown_not_rejected() {
         .expect(1)
         .mount(&server)
         .await;
-    let home = Home::new();
-    let out = crm(
-        &home,
-        &server,
-        "deals create --name Maybe --stage contractsent",
-    )
-    .await;
+    let out = server
+        .crm("deals create --name Maybe --stage contractsent")
+        .await;
     out.assert_exit(7);
     let host = server.address().to_string();
     out.assert_says(&format!("{host} failed with HTTP 502: Bad Gateway"));

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use crm::sandbox::{spawn, RunningSandbox, SandboxVendor, ServeArgs};
 use serde_json::Value;
 
-use crate::support::cli::{crm, run, Home, Run, To};
+use crate::support::cli::{crm, Args, Home, To};
 use crate::support::sandbox_api::inspect;
 
 /// A sandbox slow enough (every answer takes `latency_ms`) that the test closes the pipe while
@@ -24,8 +24,13 @@ async fn slow(vendor: SandboxVendor, latency_ms: u64) -> RunningSandbox {
 }
 
 /// `crm` against `vendor`'s sandbox `sb`, for the test to give its arguments and pipes.
-fn against(home: &Home, sb: &RunningSandbox, vendor: SandboxVendor) -> Command {
-    crm(home, To::sandbox(vendor.name(), sb.url()), &[]).std()
+fn against(
+    home: &Home,
+    sb: &RunningSandbox,
+    vendor: SandboxVendor,
+    args: &(impl Args + ?Sized),
+) -> Command {
+    crm(home, To::sandbox(vendor.name(), sb.url()), args).std()
 }
 
 /// Runs `cmd`, reads the first line of its stdout and closes it (as `| head -1` does), then
@@ -50,6 +55,17 @@ async fn head_1(mut cmd: Command) -> (i32, String) {
     })
     .await
     .expect("join")
+}
+
+/// Runs `cmd` with its stdout a pipe whose reader is already closed: whatever crm prints has
+/// nowhere to go.
+async fn into_a_closed_pipe(mut cmd: Command) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    cmd.stdout(writer);
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
 }
 
 /// The names of the sandbox's deals that start with `prefix`, each with how many deals have it.
@@ -95,9 +111,7 @@ async fn an_import_into_a_closed_pipe_stops_says_so_and_resumes_with_its_journal
             "--journal",
             journal.to_str().unwrap(),
         ];
-        let mut cmd = against(&home, &sb, vendor);
-        cmd.args(args);
-        let (code, stderr) = head_1(cmd).await;
+        let (code, stderr) = head_1(against(&home, &sb, vendor, &args)).await;
         let v = vendor.name();
         assert_eq!(code, 1, "{v}: {stderr}");
         assert!(
@@ -113,8 +127,7 @@ async fn an_import_into_a_closed_pipe_stops_says_so_and_resumes_with_its_journal
         assert!(first.len() < n, "{v}: the writes stopped: {}", first.len());
 
         // The same command resumes: every record ends written exactly once.
-        let mut again = against(&home, &sb, vendor);
-        again.args(args);
+        let mut again = against(&home, &sb, vendor, &args);
         let out = tokio::task::spawn_blocking(move || again.output().unwrap())
             .await
             .unwrap();
@@ -137,19 +150,18 @@ async fn create_from_into_a_closed_pipe_stops_and_names_what_it_created() {
     let vendor = SandboxVendor::Hubspot;
     let sb = slow(vendor, 100).await;
     let home = Home::new();
-    let mut cmd = against(&home, &sb, vendor);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("deals.ndjson");
     std::fs::write(&file, records("from-", 20, None)).unwrap();
-    cmd.args([
+    let args = [
         "deals",
         "create",
         "--from",
         file.to_str().unwrap(),
         "-o",
         "ndjson",
-    ]);
-    let (code, stderr) = head_1(cmd).await;
+    ];
+    let (code, stderr) = head_1(against(&home, &sb, vendor, &args)).await;
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("stdout was closed"), "{stderr}");
     assert!(stderr.contains("were not sent"), "{stderr}");
@@ -164,21 +176,8 @@ async fn a_single_write_into_a_closed_pipe_says_what_it_did() {
     let vendor = SandboxVendor::Hubspot;
     let sb = slow(vendor, 0).await;
     let home = Home::new();
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let mut cmd = against(&home, &sb, vendor);
-    cmd.args([
-        "deals",
-        "upsert",
-        "--match",
-        "external_id=CLOSED-1",
-        "--name",
-        "closed-upsert",
-    ])
-    .stdout(writer);
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap();
+    let upsert = "deals upsert --match external_id=CLOSED-1 --name closed-upsert";
+    let out = into_a_closed_pipe(against(&home, &sb, vendor, upsert)).await;
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
@@ -189,25 +188,14 @@ async fn a_single_write_into_a_closed_pipe_says_what_it_did() {
     assert_eq!(census(&sb, "closed-upsert").await.len(), 1);
 }
 
+/// The built-in `sandbox` profile: crm serves its HubSpot demo deals itself, no account needed.
+const SANDBOX: To = To::Profile("sandbox");
+
 #[tokio::test]
 async fn a_delete_into_a_closed_pipe_deletes_every_deal_it_was_given() {
     let home = Home::new();
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let mut cmd = home.crm_std();
-    cmd.args([
-        "--profile",
-        "sandbox",
-        "deals",
-        "delete",
-        "9000001",
-        "9000002",
-        "--yes",
-    ])
-    .stdout(writer);
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap();
+    let delete = crm(&home, SANDBOX, "deals delete 9000001 9000002 --yes");
+    let out = into_a_closed_pipe(delete.std()).await;
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -215,9 +203,7 @@ async fn a_delete_into_a_closed_pipe_deletes_every_deal_it_was_given() {
         String::from_utf8_lossy(&out.stderr)
     );
     for id in ["9000001", "9000002"] {
-        let mut get = home.crm();
-        get.args(["--profile", "sandbox", "deals", "get", id]);
-        let got: Run = run(get).await;
+        let got = crm(&home, SANDBOX, &["deals", "get", id]).await;
         assert_eq!(got.code, 3, "deal {id} was deleted: {}", got.stderr);
     }
 }

@@ -61,6 +61,28 @@ impl Home {
         cmd
     }
 
+    /// `sh -c SCRIPT` in this home's folder, with crm's hermetic environment and the `crm`
+    /// under test first on PATH: for a test that runs a line as a user's shell would.
+    pub fn sh(&self, script: &str) -> std::process::Command {
+        let hermetic = self.crm_std();
+        let mut sh = std::process::Command::new("sh");
+        sh.env_clear();
+        for (key, value) in hermetic.get_envs() {
+            if let Some(value) = value {
+                sh.env(key, value);
+            }
+        }
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_crm"))
+            .parent()
+            .expect("crm's folder");
+        let inherited = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&inherited));
+        sh.env("PATH", std::env::join_paths(path).expect("a PATH"))
+            .current_dir(self.path())
+            .args(["-c", script]);
+        sh
+    }
+
     /// A D-Bus address in this home where nothing listens: the session bus every command gets,
     /// so no keyring call can fall back to the user's bus.
     pub fn no_bus_address(&self) -> String {

@@ -455,6 +455,39 @@ pub fn judged(
     (out, server.requests())
 }
 
+/// [`judged`], failing unless crm exited `code`: a command that stops early would leave its later
+/// requests unsent and unjudged, so every contract test says how the command must end.
+pub fn judged_exit(
+    server: &ContractServer,
+    home: &Home,
+    account: (&str, &str),
+    args: &[&str],
+    code: i32,
+) -> Vec<SeenRequest> {
+    let (out, requests) = judged(server, home, account, args);
+    assert_eq!(
+        out.code,
+        code,
+        "crm {args:?} exited {} after sending {:#?}\nstderr: {}",
+        out.code,
+        method_and_path(&requests),
+        out.stderr
+    );
+    requests
+}
+
+/// A contract server from `start` and a fresh home whose metadata cache `seed` fills for it
+/// (given the home and the server's base URL): where a suite's tests begin.
+pub fn seeded_with(
+    start: fn() -> Option<ContractServer>,
+    seed: impl FnOnce(&Home, &str),
+) -> Option<(ContractServer, Home)> {
+    let server = start()?;
+    let home = Home::new();
+    seed(&home, server.base_url());
+    Some((server, home))
+}
+
 /// Requests as the contract tests list them: "METHOD /path".
 pub fn method_and_path(requests: &[SeenRequest]) -> Vec<String> {
     requests

@@ -15,7 +15,7 @@ use serde_json::Value;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::cli::To;
+use super::cli::{crm, session, Args, Home, Run, To};
 
 /// A vendor account served by a mock server (which it dereferences to).
 pub struct Account {
@@ -60,6 +60,18 @@ impl Account {
             ("sell", true) => sell::with_deals().await,
             (other, _) => panic!("no such vendor: {other}"),
         }
+    }
+
+    /// `crm ARGS` against this account in a home of its own, for a test whose claim is one run.
+    pub async fn crm(&self, args: &(impl Args + ?Sized)) -> Run {
+        let home = Home::new();
+        crm(&home, self, args).await
+    }
+
+    /// Each of `lines` against this account, in turn, in one home of their own, written down as
+    /// a session for a snapshot (see [`session`]).
+    pub async fn session(&self, lines: &[&str]) -> String {
+        session(&Home::new(), self, lines).await
     }
 
     /// Mounts the metadata answer `body` for `GET p`, used or not.

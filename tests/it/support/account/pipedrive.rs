@@ -2,8 +2,8 @@
 //! stages and deal fields, v1 users), and deals in Pipedrive's own v2 shape.
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::matchers::{method, path, path_regex};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::{fixture, Account};
 use crate::support::mock::Answers;
@@ -89,6 +89,17 @@ pub fn participants(items: &[(u64, u64)]) -> Value {
         .collect();
     json!({"success": true, "data": data,
            "additional_data": {"pagination": {"start": 0, "limit": 500, "more_items_in_collection": false}}})
+}
+
+/// Answers every deal's participants (`GET /api/v1/deals/{id}/participants`) with none; the
+/// answer must be used.
+pub async fn answer_no_participants(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path_regex(r"^/api/v1/deals/[0-9]+/participants$"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(participants(&[])))
+        .expect(1..)
+        .mount(server)
+        .await;
 }
 
 /// The account with two deals, as the snapshots show them: Alpha (open, 1000.50, readable by

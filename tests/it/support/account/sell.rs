@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 
+use super::super::mock::Answers;
 use super::{fixture, Account};
 
 pub const TOKEN: &str = "sell-test-token-0000-SECRETTOKEN";
@@ -88,6 +89,31 @@ pub fn error(status: &str, errors: &[(&str, &str, &str)]) -> Value {
         })).collect::<Vec<_>>(),
         "meta": {"type": "errors", "http_status": status, "logref": "logref-1234"}
     })
+}
+
+/// Answers `verb p` with Sell's error envelope for `status` (its code and reason, as
+/// "409 Conflict"), one entry per `(field, code, message)`.
+pub async fn answer_error(
+    account: &Account,
+    verb: &str,
+    p: &str,
+    status: &str,
+    errors: &[(&str, &str, &str)],
+) {
+    let code = status
+        .split(' ')
+        .next()
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("a status such as \"409 Conflict\", not {status:?}"));
+    account
+        .answer_with(verb, p, code, error(status, errors))
+        .await;
+}
+
+/// Answers every upsert with Sell's 409 for a match on several deals.
+pub async fn answer_upsert_conflict(account: &Account) {
+    let errors = [("", "conflict", "multiple records match")];
+    answer_error(account, "POST", "/v2/deals/upsert", "409 Conflict", &errors).await;
 }
 
 /// The account with two deals, as the snapshots show them: Alpha (1000.50, readable by id, with
