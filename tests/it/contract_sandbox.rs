@@ -110,6 +110,35 @@ impl Proxied {
         out
     }
 
+    /// `crm api ARGS --paginate` through the proxy: the items of every page, after checking that
+    /// the list took at least three page requests (`METHOD path`, each one judged against the
+    /// vendor's files like every request of [`Proxied::run`]) and that no item came twice, told
+    /// apart by `id_of`.
+    pub fn paginated(
+        &self,
+        home: &Home,
+        args: &str,
+        page_request: &str,
+        id_of: impl Fn(&serde_json::Value) -> serde_json::Value,
+    ) -> Vec<serde_json::Value> {
+        let out = self.ok(home, &format!("{args} --paginate"));
+        let pages = self.seen().iter().filter(|s| *s == page_request).count();
+        assert!(
+            pages >= 3,
+            "{pages} page requests ({page_request}): {:#?}",
+            self.seen()
+        );
+        let items: Vec<serde_json::Value> = out
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON item a line"))
+            .collect();
+        let ids: std::collections::BTreeSet<String> =
+            items.iter().map(|i| id_of(i).to_string()).collect();
+        assert_eq!(ids.len(), items.len(), "an item came twice: {}", out.stdout);
+        items
+    }
+
     /// `METHOD path` of every request seen since the last `clear`.
     pub fn seen(&self) -> Vec<String> {
         self.server

@@ -50,3 +50,18 @@ fn writes_every_kind_of_change() {
         .iter()
         .any(|s| s == &format!("DELETE /crm/v3/objects/deals/{kept}")));
 }
+
+#[test]
+fn api_paginates_a_list_by_its_after_cursor() {
+    let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
+        return;
+    };
+    let home = Home::new();
+    let deals = p.paginated(
+        &home,
+        "api -X GET /crm/v3/objects/deals -F limit=4",
+        "GET /crm/v3/objects/deals",
+        |d| d["id"].clone(),
+    );
+    assert_eq!(deals.len(), 30);
+}

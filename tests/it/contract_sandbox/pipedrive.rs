@@ -62,3 +62,18 @@ fn writes_every_kind_of_change() {
     p.ok("deals delete 4 --yes");
     assert!(p.seen().iter().any(|s| s == "DELETE /api/v2/deals/4"));
 }
+
+#[test]
+fn api_paginates_a_v2_list_by_its_cursor() {
+    let Some(p) = Proxied::start(SandboxVendor::Pipedrive) else {
+        return;
+    };
+    let home = Home::new();
+    let deals = p.paginated(
+        &home,
+        "api -X GET /api/v2/deals -F limit=4",
+        "GET /api/v2/deals",
+        |d| d["id"].clone(),
+    );
+    assert_eq!(deals.len(), 30);
+}

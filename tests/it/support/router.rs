@@ -203,10 +203,16 @@ async fn send(
         url.push('?');
         url.push_str(q);
     }
+    let mut upstream_headers = copy_headers(headers);
+    // Prism sends the upstream its own address as `Host`; an upstream that writes absolute links
+    // (Sell's `next_page`) builds them from the host the CLI addressed, given here.
+    if let Some(host) = headers.get("host") {
+        upstream_headers.insert("x-forwarded-host", host.clone());
+    }
     let resp = state
         .client
         .request(req.method.clone(), &url)
-        .headers(copy_headers(headers))
+        .headers(upstream_headers)
         .body(req.body.clone())
         .send()
         .await

@@ -365,8 +365,10 @@ pub(crate) fn collection_page(
     total: usize,
     &ListQuery { page, per_page, .. }: &ListQuery,
 ) -> Response {
+    // Behind a proxy, the links go to the host the client addressed.
     let host = headers
-        .get("host")
+        .get("x-forwarded-host")
+        .or_else(|| headers.get("host"))
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1");
     let link = |p: usize| format!("http://{host}{path}?page={p}&per_page={per_page}");
