@@ -116,12 +116,11 @@ impl Proxied {
     /// apart by `id_of`.
     pub fn paginated(
         &self,
-        home: &Home,
         args: &str,
         page_request: &str,
         id_of: impl Fn(&serde_json::Value) -> serde_json::Value,
     ) -> Vec<serde_json::Value> {
-        let out = self.ok(home, &format!("{args} --paginate"));
+        let out = self.ok(&format!("{args} --paginate"));
         let pages = self.seen().iter().filter(|s| *s == page_request).count();
         assert!(
             pages >= 3,

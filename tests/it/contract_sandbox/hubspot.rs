@@ -56,9 +56,7 @@ fn api_paginates_a_list_by_its_after_cursor() {
     let Some(p) = Proxied::start(SandboxVendor::Hubspot) else {
         return;
     };
-    let home = Home::new();
     let deals = p.paginated(
-        &home,
         "api -X GET /crm/v3/objects/deals -F limit=4",
         "GET /crm/v3/objects/deals",
         |d| d["id"].clone(),

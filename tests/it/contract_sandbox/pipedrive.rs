@@ -68,9 +68,7 @@ fn api_paginates_a_v2_list_by_its_cursor() {
     let Some(p) = Proxied::start(SandboxVendor::Pipedrive) else {
         return;
     };
-    let home = Home::new();
     let deals = p.paginated(
-        &home,
         "api -X GET /api/v2/deals -F limit=4",
         "GET /api/v2/deals",
         |d| d["id"].clone(),

@@ -67,12 +67,8 @@ fn api_paginates_a_list_by_its_next_page_link() {
     let Some(p) = Proxied::start(SandboxVendor::Sell) else {
         return;
     };
-    let home = Home::new();
-    let deals = p.paginated(
-        &home,
-        "api -X GET /v2/deals -F per_page=4",
-        "GET /v2/deals",
-        |d| d["data"]["id"].clone(),
-    );
+    let deals = p.paginated("api -X GET /v2/deals -F per_page=4", "GET /v2/deals", |d| {
+        d["data"]["id"].clone()
+    });
     assert_eq!(deals.len(), 30);
 }
