@@ -11,7 +11,7 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::cli::{crm, Home, To};
+use crate::support::cli::{argv, crm, Home, To};
 use crate::support::contract::{assert_sent, judged, method_and_path};
 use crate::support::ContractServer;
 
@@ -35,167 +35,93 @@ fn sent(server: &ContractServer, (vendor, token): (&str, &str), args: &[&str]) -
     seen
 }
 
-#[test]
-fn hubspot_get_post_patch_delete_through_its_description() {
-    let Some(server) = ContractServer::hubspot() else {
-        return;
-    };
-    let account = ("hubspot", "pat-na1-contract-0000");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "GET",
-            "/crm/v3/objects/deals",
-            "-f",
-            "limit=5",
-            "-f",
-            "properties=dealname,amount",
-        ],
-    );
-    assert_sent(&seen, "GET /crm/v3/objects/deals");
-    let query = server.requests()[0].query.clone().unwrap_or_default();
-    assert!(query.contains("limit=5"), "{query}");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "/crm/v3/objects/deals",
-            "-f",
-            "properties[dealname]=Renewal",
-            "-f",
-            "properties[amount]=1200",
-        ],
-    );
-    assert_sent(&seen, "POST /crm/v3/objects/deals");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "PATCH",
-            "/crm/v3/objects/deals/51",
-            "-f",
-            "properties[dealname]=Renamed",
-        ],
-    );
-    assert_sent(&seen, "PATCH /crm/v3/objects/deals/51");
-    let home = Home::new();
-    let (out, requests) = judged(
-        &server,
-        &home,
-        account,
-        &["api", "-X", "DELETE", "/crm/v3/objects/deals/51"],
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_sent(
-        &method_and_path(&requests),
-        "DELETE /crm/v3/objects/deals/51",
-    );
-}
+/// One vendor's contract server, the account crm uses there, and each `crm api` line with the
+/// request it must send (every request judged against the vendor's own description).
+type ApiCase = (
+    fn() -> Option<ContractServer>,
+    (&'static str, &'static str),
+    &'static [(&'static str, &'static str)],
+);
 
-#[test]
-fn pipedrive_get_post_patch_delete_through_its_description() {
-    let Some(server) = ContractServer::pipedrive() else {
-        return;
-    };
-    let account = ("pipedrive", "00112233445566778899aabbccddeeff00112233");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "GET",
-            "/api/v2/persons",
-            "-F",
-            "limit=5",
-            "-f",
-            "sort_by=id",
-        ],
-    );
-    assert_sent(&seen, "GET /api/v2/persons");
-    let seen = sent(
-        &server,
-        account,
-        &["api", "/api/v2/persons", "-f", "name=Ana Lima"],
-    );
-    assert_sent(&seen, "POST /api/v2/persons");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "PATCH",
-            "/api/v2/persons/7",
-            "-f",
-            "name=Ana Souza",
-        ],
-    );
-    assert_sent(&seen, "PATCH /api/v2/persons/7");
-    let seen = sent(
-        &server,
-        account,
-        &["api", "-X", "DELETE", "/api/v2/persons/7"],
-    );
-    assert_sent(&seen, "DELETE /api/v2/persons/7");
-}
-
+/// A GET with query parameters, a POST with `-f` fields, an update and a DELETE on each vendor;
 /// Sell updates with PUT: its API has no PATCH.
+const API_CASES: &[ApiCase] = &[
+    (
+        ContractServer::hubspot,
+        ("hubspot", "pat-na1-contract-0000"),
+        &[
+            (
+                "api -X GET /crm/v3/objects/deals -f limit=5 -f properties=dealname,amount",
+                "GET /crm/v3/objects/deals",
+            ),
+            (
+                "api /crm/v3/objects/deals -f properties[dealname]=Renewal -f properties[amount]=1200",
+                "POST /crm/v3/objects/deals",
+            ),
+            (
+                "api -X PATCH /crm/v3/objects/deals/51 -f properties[dealname]=Renamed",
+                "PATCH /crm/v3/objects/deals/51",
+            ),
+            (
+                "api -X DELETE /crm/v3/objects/deals/51",
+                "DELETE /crm/v3/objects/deals/51",
+            ),
+        ],
+    ),
+    (
+        ContractServer::pipedrive,
+        ("pipedrive", "00112233445566778899aabbccddeeff00112233"),
+        &[
+            (
+                "api -X GET /api/v2/persons -F limit=5 -f sort_by=id",
+                "GET /api/v2/persons",
+            ),
+            ("api /api/v2/persons -f 'name=Ana Lima'", "POST /api/v2/persons"),
+            (
+                "api -X PATCH /api/v2/persons/7 -f 'name=Ana Souza'",
+                "PATCH /api/v2/persons/7",
+            ),
+            ("api -X DELETE /api/v2/persons/7", "DELETE /api/v2/persons/7"),
+        ],
+    ),
+    (
+        ContractServer::sell,
+        ("sell", "sell-contract-0000"),
+        &[
+            (
+                "api -X GET /v2/deals -F per_page=5 -F page=1",
+                "GET /v2/deals",
+            ),
+            (
+                "api /v2/deals -f data[name]=Website -F data[contact_id]=1",
+                "POST /v2/deals",
+            ),
+            (
+                "api -X PUT /v2/deals/123 -f data[name]=Renamed",
+                "PUT /v2/deals/123",
+            ),
+            ("api -X DELETE /v2/deals/123", "DELETE /v2/deals/123"),
+        ],
+    ),
+];
+
 #[test]
-fn sell_get_post_put_delete_through_its_description() {
-    let Some(server) = ContractServer::sell() else {
-        return;
-    };
-    let account = ("sell", "sell-contract-0000");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "GET",
-            "/v2/deals",
-            "-F",
-            "per_page=5",
-            "-F",
-            "page=1",
-        ],
-    );
-    assert_sent(&seen, "GET /v2/deals");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "/v2/deals",
-            "-f",
-            "data[name]=Website",
-            "-F",
-            "data[contact_id]=1",
-        ],
-    );
-    assert_sent(&seen, "POST /v2/deals");
-    let seen = sent(
-        &server,
-        account,
-        &[
-            "api",
-            "-X",
-            "PUT",
-            "/v2/deals/123",
-            "-f",
-            "data[name]=Renamed",
-        ],
-    );
-    assert_sent(&seen, "PUT /v2/deals/123");
-    let seen = sent(&server, account, &["api", "-X", "DELETE", "/v2/deals/123"]);
-    assert_sent(&seen, "DELETE /v2/deals/123");
+fn get_post_update_delete_through_each_vendors_description() {
+    for (start, account, lines) in API_CASES {
+        let Some(server) = start() else {
+            return;
+        };
+        for (line, request) in *lines {
+            let seen = sent(&server, *account, &argv(line));
+            assert_sent(&seen, request);
+            if request.starts_with("GET ") {
+                // The query parameters travel in the URL, as the description asks of a GET.
+                let query = server.requests()[0].query.clone().unwrap_or_default();
+                let first = argv(line)[5].to_string();
+                assert!(query.contains(&first), "{line}: {query}");
+            }
+        }
+    }
 }
 
 const TOKEN: &str = "pat-na1-api-0000";
