@@ -14,6 +14,7 @@ pub mod import;
 pub mod jq;
 pub mod model;
 pub mod output;
+pub mod reports;
 pub mod resolve;
 /// The built-in emulator of the vendors' APIs (the `crm-sandbox` crate), as `crm::sandbox`.
 #[cfg(feature = "sandbox")]

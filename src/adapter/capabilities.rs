@@ -26,6 +26,7 @@ pub enum Op {
     Upsert,
     Pipelines,
     Users,
+    History,
 }
 
 impl Op {
@@ -48,6 +49,7 @@ impl Op {
             Op::Upsert => "deals upsert",
             Op::Pipelines => "pipelines list / stages list",
             Op::Users => "owners by name",
+            Op::History => "deals history",
         }
     }
 

@@ -6,6 +6,7 @@ pub mod error;
 pub mod field_info;
 pub mod hubspot;
 pub mod pipedrive;
+pub mod reports;
 pub mod sell;
 pub mod spec;
 pub mod tiers;
@@ -19,6 +20,7 @@ pub use capabilities::{
     Associations, Capabilities, Filter, IntoEnumIterator, Op, Support, SORTABLE,
 };
 pub use field_info::CustomFieldInfo;
+pub use reports::{FactNeeds, FactPages, Reports};
 pub use spec::VendorSpec;
 
 use crate::cache::MetaCache;
@@ -177,6 +179,9 @@ pub trait Adapter: Send + Sync {
 
     /// The same adapter, for `deals import`'s bulk writes.
     fn bulk(&self) -> &dyn Bulk;
+
+    /// The same adapter, for `deals summary`, `timeline` and `history`.
+    fn reports(&self) -> &dyn Reports;
 }
 
 /// The error of an operation `vendor` lacks (exit 6), before any request.

@@ -85,6 +85,7 @@ async fn call(adapter: &dyn Adapter, op: Op) -> crm::error::Result<()> {
             .map(|_| ()),
         Op::Pipelines => adapter.pipelines().await.map(|_| ()),
         Op::Users => adapter.users().await.map(|_| ()),
+        Op::History => adapter.reports().history("1", &[]).await.map(|_| ()),
     }
 }
 

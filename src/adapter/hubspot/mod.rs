@@ -7,6 +7,7 @@ mod input;
 mod links;
 mod list;
 mod meta;
+mod reports;
 pub mod spec;
 mod wire;
 
@@ -466,6 +467,10 @@ impl super::Adapter for HubSpot {
     }
 
     fn bulk(&self) -> &dyn super::Bulk {
+        self
+    }
+
+    fn reports(&self) -> &dyn super::Reports {
         self
     }
 }

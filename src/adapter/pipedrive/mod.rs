@@ -8,6 +8,7 @@ mod input;
 mod links;
 mod list;
 mod meta;
+mod reports;
 pub mod spec;
 mod wire;
 
@@ -340,6 +341,10 @@ impl super::Adapter for Pipedrive {
     }
 
     fn bulk(&self) -> &dyn super::Bulk {
+        self
+    }
+
+    fn reports(&self) -> &dyn super::Reports {
         self
     }
 }

@@ -40,6 +40,7 @@ pub static SPEC: VendorSpec = VendorSpec {
             Op::Upsert,
             Op::Pipelines,
             Op::Users,
+            Op::History,
         ],
         filters: &[
             (Filter::Stage, Support::Native),

@@ -7,6 +7,7 @@ mod input;
 mod links;
 mod list;
 mod meta;
+mod reports;
 pub mod spec;
 mod wire;
 
@@ -364,6 +365,10 @@ impl super::Adapter for Sell {
     }
 
     fn bulk(&self) -> &dyn super::Bulk {
+        self
+    }
+
+    fn reports(&self) -> &dyn super::Reports {
         self
     }
 }

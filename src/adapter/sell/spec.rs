@@ -67,7 +67,10 @@ pub static SPEC: VendorSpec = VendorSpec {
                 "Zendesk Sell describes a deal's contact with --role involved",
             ),
         },
-        instead: &[],
+        instead: &[(
+            Op::History,
+            "Zendesk Sell keeps no history of a deal's fields: `crm deals get ID` shows their values now",
+        )],
     },
     auth: Auth {
         http,

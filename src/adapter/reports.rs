@@ -1,0 +1,80 @@
+//! What `deals summary`, `deals timeline` and `deals history` ask of a vendor. The defaults read
+//! the deals through [`Adapter::list`], so every vendor reports; a vendor with report endpoints
+//! of its own (Pipedrive's summary and timeline) or a leaner list overrides them.
+
+use async_trait::async_trait;
+use futures::stream::{BoxStream, StreamExt};
+
+use super::{unsupported, Adapter, Op};
+use crate::error::{Error, Result};
+use crate::model::ListQuery;
+use crate::reports::{
+    Change, Fact, SourceChoice, Summary, SummaryRequest, Timeline, TimelineRequest,
+};
+
+/// Pages of facts, in order, as they arrive.
+pub type FactPages<'a> = BoxStream<'a, Result<Vec<Fact>>>;
+
+/// Which of a [`Fact`]'s optional parts a report reads, so a vendor asks only for those.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FactNeeds {
+    /// [`Fact::won_at`] (a timeline by `won_at`).
+    pub won_at: bool,
+    /// [`Fact::converted`] (`--in-currency`).
+    pub converted: bool,
+}
+
+#[async_trait]
+pub trait Reports: Adapter {
+    /// The facts of the deals `query` selects, page by page, in constant memory. Errors: as
+    /// [`Adapter::list`].
+    async fn facts<'a>(&'a self, query: &ListQuery, _needs: FactNeeds) -> Result<FactPages<'a>> {
+        let pages = self.list(query).await?;
+        Ok(pages
+            .map(|page| page.map(|deals| deals.into_iter().map(Fact::from_deal).collect()))
+            .boxed())
+    }
+
+    /// The currency the vendor converts amounts into for `--in-currency` (HubSpot's company
+    /// currency, Pipedrive's default currency); `None` where it converts none.
+    async fn home_currency(&self) -> Result<Option<String>> {
+        Ok(None)
+    }
+
+    /// The vendor's own summary of the deals `query` selects, where it has one that answers the
+    /// request and, with [`SourceChoice::Auto`], costs less than listing; `None`: crm lists.
+    /// Errors: [`Error::Usage`] when `--source vendor` asks for what the vendor cannot answer.
+    async fn vendor_summary(
+        &self,
+        _query: &ListQuery,
+        request: &SummaryRequest,
+    ) -> Result<Option<Summary>> {
+        no_vendor_report(self.vendor().display_name(), "summary", request.source)
+    }
+
+    /// The vendor's own timeline, as [`Reports::vendor_summary`].
+    async fn vendor_timeline(
+        &self,
+        _query: &ListQuery,
+        request: &TimelineRequest,
+    ) -> Result<Option<Timeline>> {
+        no_vendor_report(self.vendor().display_name(), "timeline", request.source)
+    }
+
+    /// The changes of deal `id`'s fields — every field, or those `fields` names by their common
+    /// names — oldest first. Errors: [`Error::NotFound`] when there is no such deal.
+    async fn history(&self, _id: &str, _fields: &[String]) -> Result<Vec<Change>> {
+        Err(unsupported(self.vendor(), Op::History))
+    }
+}
+
+/// The answer of a vendor without a report endpoint: crm lists, unless `--source vendor` insisted.
+fn no_vendor_report<T>(vendor: &str, report: &str, source: SourceChoice) -> Result<Option<T>> {
+    match source {
+        SourceChoice::Vendor => Err(Error::usage_hint(
+            format!("{vendor} has no {report} endpoint of its own"),
+            "leave out --source (or give --source list): crm sums the deals it lists",
+        )),
+        SourceChoice::Auto | SourceChoice::List => Ok(None),
+    }
+}
