@@ -11,9 +11,9 @@ use crate::output::{DealWriter, Format};
 /// How many deals `deals list` shows without `--limit` or `--all`.
 const DEFAULT_LIMIT: usize = 100;
 
-/// The filters shared by `deals list` and `deals export`.
+/// The filters that choose deals, shared by `deals list`, `deals export` and the reports.
 #[derive(Debug, Clone, Args)]
-pub struct FilterArgs {
+pub struct MatchArgs {
     /// Only deals in this stage (name or id)
     #[arg(long, value_name = "S")]
     pub stage: Option<String>,
@@ -62,6 +62,13 @@ pub struct FilterArgs {
     /// Archived (deleted) deals instead of live ones
     #[arg(long)]
     pub archived: bool,
+}
+
+/// The filters and the order of `deals list` and `deals export`.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    #[command(flatten)]
+    pub matching: MatchArgs,
     /// Sort by id, name, amount, close_date, created_at or updated_at, ascending or with `:desc`
     /// (`crm vendors` shows which a vendor sorts itself; crm sorts the others on --all)
     #[arg(long, value_name = "FIELD[:desc]")]
@@ -131,7 +138,29 @@ pub(crate) fn split_pair(flag: &str, text: &str) -> Result<(String, String)> {
 
 impl FilterArgs {
     pub fn to_query(&self, limit: Option<usize>) -> Result<ListQuery> {
-        let query = self.parse(limit)?;
+        let mut query = self.matching.to_query()?;
+        query.limit = limit;
+        query.with_contacts = self.with_contacts;
+        query.sort = self
+            .sort
+            .as_deref()
+            .map(|s| {
+                s.parse::<Sort>().map_err(|e| {
+                    Error::usage_hint(
+                        format!("--sort {s:?}: {e}"),
+                        "write --sort FIELD or --sort FIELD:desc",
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(query)
+    }
+}
+
+impl MatchArgs {
+    /// The deals these filters choose, in the vendor's order, without a limit.
+    pub fn to_query(&self) -> Result<ListQuery> {
+        let query = self.parse()?;
         if let (Some(since), Some(until)) = (query.updated_since, query.updated_until) {
             if since >= until {
                 return Err(Error::usage_hint(
@@ -143,7 +172,7 @@ impl FilterArgs {
         Ok(query)
     }
 
-    fn parse(&self, limit: Option<usize>) -> Result<ListQuery> {
+    fn parse(&self) -> Result<ListQuery> {
         let now = chrono::Utc::now();
         Ok(ListQuery {
             stage: self.stage.clone(),
@@ -186,20 +215,9 @@ impl FilterArgs {
                 .transpose()?,
             search: self.search.as_deref().map(search_text).transpose()?,
             archived: self.archived,
-            sort: self
-                .sort
-                .as_deref()
-                .map(|s| {
-                    s.parse::<Sort>().map_err(|e| {
-                        Error::usage_hint(
-                            format!("--sort {s:?}: {e}"),
-                            "write --sort FIELD or --sort FIELD:desc",
-                        )
-                    })
-                })
-                .transpose()?,
-            limit,
-            with_contacts: self.with_contacts,
+            sort: None,
+            limit: None,
+            with_contacts: false,
             custom: self
                 .custom
                 .iter()

@@ -8,9 +8,13 @@ mod field_list;
 mod fields;
 mod follow;
 mod get;
+mod history;
 mod import;
 mod list;
 mod merge;
+mod reporting;
+mod summary;
+mod timeline;
 mod update;
 mod upsert;
 
@@ -37,6 +41,9 @@ pub enum DealsCommand {
     Export(export::ExportArgs),
     Import(import::ImportArgs),
     Fields(field_list::FieldsArgs),
+    Summary(summary::SummaryArgs),
+    Timeline(timeline::TimelineArgs),
+    History(history::HistoryArgs),
 }
 
 impl DealsCommand {
@@ -46,6 +53,8 @@ impl DealsCommand {
         match self {
             DealsCommand::List(args) => args.all || args.limit.is_some_and(|n| n > 100),
             DealsCommand::Export(_) | DealsCommand::Import(_) => true,
+            // A report may read every deal: progress, no overall deadline.
+            DealsCommand::Summary(_) | DealsCommand::Timeline(_) => true,
             DealsCommand::Create(args) => args.from.is_some(),
             DealsCommand::Delete(args) => args.ids.len() > 1,
             _ => false,
@@ -70,6 +79,9 @@ pub async fn run(command: DealsCommand, ctx: &Context) -> Result<()> {
         DealsCommand::Export(args) => export::run(args, ctx).await,
         DealsCommand::Import(args) => import::run(args, ctx).await,
         DealsCommand::Fields(args) => field_list::run(args, ctx).await,
+        DealsCommand::Summary(args) => summary::run(args, ctx).await,
+        DealsCommand::Timeline(args) => timeline::run(args, ctx).await,
+        DealsCommand::History(args) => history::run(args, ctx).await,
     }
 }
 
