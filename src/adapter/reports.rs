@@ -7,7 +7,7 @@ use futures::stream::{BoxStream, StreamExt};
 
 use super::{unsupported, Adapter, Op};
 use crate::error::{Error, Result};
-use crate::model::ListQuery;
+use crate::model::{ListQuery, Vendor};
 use crate::reports::{
     Change, Fact, SourceChoice, Summary, SummaryRequest, Timeline, TimelineRequest,
 };
@@ -43,13 +43,13 @@ pub trait Reports: Adapter {
 
     /// The vendor's own summary of the deals `query` selects, where it has one that answers the
     /// request and, with [`SourceChoice::Auto`], costs less than listing; `None`: crm lists.
-    /// Errors: [`Error::Usage`] when `--source vendor` asks for what the vendor cannot answer.
+    /// Errors: [`Error::Usage`] when `--via vendor` asks for what the vendor cannot answer.
     async fn vendor_summary(
         &self,
         _query: &ListQuery,
         request: &SummaryRequest,
     ) -> Result<Option<Summary>> {
-        no_vendor_report(self.vendor().display_name(), "summary", request.source)
+        no_vendor_report(self.vendor(), "summary", request.source)
     }
 
     /// The vendor's own timeline, as [`Reports::vendor_summary`].
@@ -58,7 +58,7 @@ pub trait Reports: Adapter {
         _query: &ListQuery,
         request: &TimelineRequest,
     ) -> Result<Option<Timeline>> {
-        no_vendor_report(self.vendor().display_name(), "timeline", request.source)
+        no_vendor_report(self.vendor(), "timeline", request.source)
     }
 
     /// The changes of deal `id`'s fields — every field, or those `fields` names by their common
@@ -68,13 +68,15 @@ pub trait Reports: Adapter {
     }
 }
 
-/// The answer of a vendor without a report endpoint: crm lists, unless `--source vendor` insisted.
-fn no_vendor_report<T>(vendor: &str, report: &str, source: SourceChoice) -> Result<Option<T>> {
+/// The answer of a vendor without a report endpoint: crm lists, unless `--via vendor` insisted
+/// (exit 6: the vendor lacks it).
+fn no_vendor_report<T>(vendor: Vendor, report: &str, source: SourceChoice) -> Result<Option<T>> {
     match source {
-        SourceChoice::Vendor => Err(Error::usage_hint(
-            format!("{vendor} has no {report} endpoint of its own"),
-            "leave out --source (or give --source list): crm sums the deals it lists",
-        )),
+        SourceChoice::Vendor => Err(Error::unsupported(
+            vendor,
+            format!("deals {report} --via vendor (it has no {report} endpoint)"),
+        )
+        .with_hint("leave out --via (or give --via list): crm sums the deals it lists")),
         SourceChoice::Auto | SourceChoice::List => Ok(None),
     }
 }

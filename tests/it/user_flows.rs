@@ -9,6 +9,8 @@
 //! fixes it. Such an entry is strict: the flow must still fail there, so fixing the defect fails
 //! this test until the entry is removed, and the list can only shrink.
 
+mod reports;
+
 use serde_json::Value;
 
 use crate::support::cli::{crm, Home, Run};
@@ -137,6 +139,20 @@ const FLOWS: &[(&str, Flow)] = &[
         "create --from and import with {\"name\": …} references, then get shows them",
         |c| Box::pin(references_by_name_object(c)),
     ),
+    (
+        "summary by each grouping agrees with the listed deals, by every source",
+        |c| Box::pin(reports::summary_agrees_with_the_list(c)),
+    ),
+    ("0.10 and 0.20 add exactly 0.3 to a summary", |c| {
+        Box::pin(reports::cents_add_up_exactly(c))
+    }),
+    (
+        "timeline by month agrees with the listed open and won deals",
+        |c| Box::pin(reports::timeline_agrees_with_the_list(c)),
+    ),
+    ("update, then history shows the update", |c| {
+        Box::pin(reports::update_then_history_shows_it(c))
+    }),
 ];
 
 /// (flow, vendor, the issue that fixes it): flows that fail today. Strict: see the module doc.
