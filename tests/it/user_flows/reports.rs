@@ -14,6 +14,9 @@ use crm::adapter::Op;
 /// total of the deals with an amount.
 type Figures = BTreeMap<String, (u64, BTreeMap<String, (u64, Decimal, Decimal)>)>;
 
+/// The group a listed deal falls in, by its JSON.
+type GroupOf = fn(&Value) -> Option<String>;
+
 fn text(value: &Value) -> Option<String> {
     value.as_str().map(String::from)
 }
@@ -112,7 +115,7 @@ async fn vias(home: &Home, case: &Case, args: &str) -> Result<Vec<&'static str>,
 pub(super) async fn summary_agrees_with_the_list(case: &'static Case) -> Result<(), String> {
     let home = Home::new();
     let deals = listed(&home, case).await?;
-    let groupings: [(&str, fn(&Value) -> Option<String>); 6] = [
+    let groupings: [(&str, GroupOf); 6] = [
         ("stage", |d| text(&d["stage"]["id"])),
         ("pipeline", |d| text(&d["pipeline"]["id"])),
         ("owner", |d| text(&d["owner"]["id"])),
