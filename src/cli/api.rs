@@ -148,7 +148,9 @@ fn print_head(ctx: &Context, answer: &RawAnswer) -> Result<()> {
 
 /// `--paginate`: sends `request`, prints the page's items (or the page, `--pages`) as JSON lines,
 /// and asks for the next page as the vendor's [`Paging`] says, until the last. One page is in
-/// memory at a time. A refusal on any page prints its body and ends with its error.
+/// memory at a time besides the next one in flight: the next request goes out as soon as the
+/// page's cursor is read, and the page is printed while it travels. A refusal on any page prints
+/// its body and ends with its error.
 async fn paginate(
     ctx: &Context,
     args: &ApiArgs,
@@ -157,8 +159,9 @@ async fn paginate(
     mut request: Request,
 ) -> Result<()> {
     ctx.streams.json_lines();
+    let mut in_flight = InFlight::send(http, request.clone());
     loop {
-        let answer = http.send_raw(request.clone()).await?;
+        let answer = in_flight.answer().await?;
         if args.include {
             print_head(ctx, &answer)?;
         }
@@ -174,40 +177,83 @@ async fn paginate(
                 request.subject
             ))
         })?;
-        let mut lines = String::new();
-        if args.pages {
-            lines = format!("{page}\n");
-        } else {
-            let items = (paging.items)(&page).ok_or_else(|| {
-                Error::usage_hint(
-                    format!("{} answered with no list of items to page", request.subject),
-                    "--paginate follows list endpoints; --pages prints each answer whole",
-                )
-            })?;
-            for item in items {
-                lines.push_str(&item.to_string());
-                lines.push('\n');
+        let lines = page_lines(args, paging, &page, &request)?;
+        let last = match (paging.next)(&page) {
+            None => true,
+            Some(next) => {
+                request = next_request(request, next, http)?;
+                in_flight = InFlight::send(http, request.clone());
+                false
             }
-        }
+        };
         if !args.silent {
             ctx.streams.out(&lines)?;
         }
-        match (paging.next)(&page) {
-            None => return Ok(()),
-            Some(NextPage::Cursor { key, value }) => match &mut request.body {
-                Some(Value::Object(body)) => {
-                    body.insert(key.to_string(), Value::String(value));
-                }
-                _ => {
-                    request.query.retain(|(k, _)| k != key);
-                    request.query.push((key.to_string(), value));
-                }
-            },
-            Some(NextPage::Url(url)) => {
-                request.path = relative_path(&url, http.base_url())?;
-                request.query.clear();
-            }
+        if last {
+            return Ok(());
         }
+    }
+}
+
+/// What `--paginate` prints of one page: its items, or the page whole with `--pages`.
+fn page_lines(args: &ApiArgs, paging: &Paging, page: &Value, request: &Request) -> Result<String> {
+    if args.pages {
+        return Ok(format!("{page}\n"));
+    }
+    let items = (paging.items)(page).ok_or_else(|| {
+        Error::usage_hint(
+            format!("{} answered with no list of items to page", request.subject),
+            "--paginate follows list endpoints; --pages prints each answer whole",
+        )
+    })?;
+    let mut lines = String::new();
+    for item in items {
+        lines.push_str(&item.to_string());
+        lines.push('\n');
+    }
+    Ok(lines)
+}
+
+/// `request` moved on to the page `next` points at.
+fn next_request(mut request: Request, next: NextPage, http: &HttpClient) -> Result<Request> {
+    match next {
+        NextPage::Cursor { key, value } => match &mut request.body {
+            Some(Value::Object(body)) => {
+                body.insert(key.to_string(), Value::String(value));
+            }
+            _ => {
+                request.query.retain(|(k, _)| k != key);
+                request.query.push((key.to_string(), value));
+            }
+        },
+        NextPage::Url(url) => {
+            request.path = relative_path(&url, http.base_url())?;
+            request.query.clear();
+        }
+    }
+    Ok(request)
+}
+
+/// A page's request travelling on its own task while the previous page is printed; dropped
+/// unanswered (a failed print), it is called off.
+struct InFlight(tokio::task::JoinHandle<Result<RawAnswer>>);
+
+impl InFlight {
+    fn send(http: &HttpClient, request: Request) -> Self {
+        let http = http.clone();
+        InFlight(tokio::spawn(async move { http.send_raw(request).await }))
+    }
+
+    async fn answer(&mut self) -> Result<RawAnswer> {
+        (&mut self.0)
+            .await
+            .map_err(|e| Error::internal(format!("a page request stopped: {e}")))?
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
