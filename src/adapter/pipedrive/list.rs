@@ -10,7 +10,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::meta::Meta;
-use super::wire::{data_items, next_cursor, search_hit_ids};
+use super::wire::{data_items, next_cursor, search_hit_ids, tail_cursor};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
@@ -31,7 +31,23 @@ struct Cursor {
 /// A page as the cursor stream yields it: converted, or left to convert after the prefetch.
 enum Fetched {
     Deals(Vec<Deal>),
+    Page(Page),
+}
+
+/// A list page before conversion.
+enum Page {
     Body(Value),
+    /// Not parsed yet: its cursor was read off its end.
+    Text(String),
+}
+
+impl Page {
+    fn into_body(self) -> Result<Value> {
+        match self {
+            Page::Body(body) => Ok(body),
+            Page::Text(text) => parse_page(&text),
+        }
+    }
 }
 
 enum Mode {
@@ -106,16 +122,28 @@ impl Pipedrive {
                         } else {
                             LIST_PAGE
                         };
-                        let body = self
-                            .list_body(*archived, params, size, cur.cursor.as_deref())
-                            .await?;
-                        let next = next_cursor(&body);
+                        let request = list_request(*archived, params, size, cur.cursor.as_deref());
+                        let cost = list_cost(*archived);
+                        let text = self.send_text(request.clone(), cost).await?;
+                        let (page, next) = match tail_cursor(&text) {
+                            Some(next) => (Page::Text(text), next),
+                            None => {
+                                // Another layout parses; an answer cut short goes again through
+                                // the client's retries, as every other answer does.
+                                let body = match serde_json::from_str(&text) {
+                                    Ok(body) => body,
+                                    Err(_) => self.send(request, cost).await?,
+                                };
+                                let next = next_cursor(&body);
+                                (Page::Body(body), next)
+                            }
+                        };
                         if convert_later {
                             cur.done = next.is_none() || next == cur.cursor;
                             cur.cursor = next;
-                            return Ok(Some((Fetched::Body(body), cur)));
+                            return Ok(Some((Fetched::Page(page), cur)));
                         }
-                        (self.convert_page(&body).await?, next)
+                        (self.convert_page(&page.into_body()?).await?, next)
                     }
                     Mode::Search { params } => {
                         let size = if local.is_empty() {
@@ -151,7 +179,7 @@ impl Pipedrive {
         let deals = Prefetch::new(pages.boxed()).and_then(move |fetched| async move {
             match fetched {
                 Fetched::Deals(deals) => Ok(deals),
-                Fetched::Body(body) => self.convert_page(&body).await,
+                Fetched::Page(page) => self.convert_page(&page.into_body()?).await,
             }
         });
         Ok(deals.boxed())
@@ -163,29 +191,6 @@ impl Pipedrive {
             .into_iter()
             .map(|d| convert::to_deal(d, &meta, self.env.raw))
             .collect()
-    }
-
-    async fn list_body(
-        &self,
-        archived: bool,
-        params: &[(&'static str, String)],
-        size: usize,
-        cursor: Option<&str>,
-    ) -> Result<Value> {
-        let (segments, tokens): (&[&str], u32) = if archived {
-            (&["deals", "archived"], costs::ARCHIVED)
-        } else {
-            (&["deals"], costs::LIST)
-        };
-        let mut request = Request::get(v2(segments));
-        for (k, v) in params {
-            request = request.query(k, v);
-        }
-        request = request.query("limit", size);
-        if let Some(c) = cursor {
-            request = request.query("cursor", c);
-        }
-        self.send(request, tokens).await
     }
 
     async fn search_page(
@@ -460,6 +465,45 @@ pub fn custom_filters(query: &ListQuery, meta: &Meta) -> Result<Vec<(String, Str
         .iter()
         .map(|(name, value)| Ok((meta.custom_field(name)?.field_name.clone(), value.clone())))
         .collect()
+}
+
+/// `GET /api/v2/deals` (or `/deals/archived`): one page of `size` deals from `cursor`.
+fn list_request(
+    archived: bool,
+    params: &[(&'static str, String)],
+    size: usize,
+    cursor: Option<&str>,
+) -> Request {
+    let segments: &[&str] = if archived {
+        &["deals", "archived"]
+    } else {
+        &["deals"]
+    };
+    let mut request = Request::get(v2(segments));
+    for (k, v) in params {
+        request = request.query(k, v);
+    }
+    request = request.query("limit", size);
+    if let Some(c) = cursor {
+        request = request.query("cursor", c);
+    }
+    request
+}
+
+fn list_cost(archived: bool) -> u32 {
+    if archived {
+        costs::ARCHIVED
+    } else {
+        costs::LIST
+    }
+}
+
+/// A list page's text, whose cursor was read off its complete ending, as JSON.
+fn parse_page(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| Error::Transient {
+        message: format!("a page of Pipedrive's deals was not valid JSON ({e}): try again"),
+        outcome_unknown: None,
+    })
 }
 
 /// A page of deals (`data` and `additional_data.next_cursor`), as the list answers it, read on

@@ -107,6 +107,26 @@ impl Pipedrive {
     /// Sends a request; `tokens` is its cost against the daily budget, counted, while the burst
     /// windows are charged one request each (see [`error`]).
     pub(crate) async fn send(&self, request: Request, tokens: u32) -> Result<Value> {
+        let request = self.charged(request, tokens);
+        Ok(self.env.http.send(request).await?.body)
+    }
+
+    /// As [`Pipedrive::send`], the answer's text unparsed: for a list page whose cursor is read
+    /// off its end ([`wire::tail_cursor`]) so the next page goes out before this one is parsed.
+    pub(crate) async fn send_text(&self, request: Request, tokens: u32) -> Result<String> {
+        let answer = self
+            .env
+            .http
+            .send_raw(self.charged(request, tokens))
+            .await?;
+        match answer.error {
+            Some(error) => Err(error),
+            None => Ok(answer.text),
+        }
+    }
+
+    /// `request` with its rate-limit charges, its `tokens` counted against the daily budget.
+    fn charged(&self, request: Request, tokens: u32) -> Request {
         let charges = error::charges(&request.path);
         let before = self.spent.fetch_add(tokens.into(), Ordering::SeqCst);
         if error::crosses_daily_budget(before, tokens) {
@@ -116,7 +136,7 @@ impl Pipedrive {
                 error::DAILY_BUDGET
             ));
         }
-        Ok(self.env.http.send(request.charges(charges)).await?.body)
+        request.charges(charges)
     }
 
     /// The v2 deal, without participants.

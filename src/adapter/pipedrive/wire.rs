@@ -28,6 +28,40 @@ pub fn next_cursor(body: &Value) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The next cursor of a list answer read off its last bytes, before the whole answer is parsed,
+/// so the next page's request can go out first: `Some(cursor)` (`Some(None)` on the last page)
+/// only when the answer ends exactly as Pipedrive's lists do,
+/// `"additional_data":{"next_cursor":"…"|null}}`. Anything else — another layout, an escaped
+/// cursor, a truncated answer — is `None`: parse the whole answer instead.
+pub fn tail_cursor(text: &str) -> Option<Option<String>> {
+    let rest = text
+        .trim_end()
+        .strip_suffix('}')?
+        .trim_end()
+        .strip_suffix('}')?
+        .trim_end();
+    let (before, value) = if let Some(before) = rest.strip_suffix("null") {
+        (before, None)
+    } else {
+        let quoted = rest.strip_suffix('"')?;
+        let open = quoted.rfind('"')?;
+        let cursor = &quoted[open + 1..];
+        if cursor.contains('\\') {
+            return None;
+        }
+        (&quoted[..open], Some(cursor.to_string()))
+    };
+    let before = before.trim_end().strip_suffix(':')?.trim_end();
+    let before = before.strip_suffix("\"next_cursor\"")?.trim_end();
+    let before = before
+        .strip_suffix('{')?
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end();
+    before.strip_suffix("\"additional_data\"")?;
+    Some(value.filter(|c| !c.is_empty()))
+}
+
 /// `data` as a list (an empty list when null).
 pub fn data_items(body: &Value) -> Vec<Value> {
     match body.get("data") {
@@ -114,5 +148,50 @@ pub struct OptionWire {
 impl OptionWire {
     pub fn id_text(&self) -> String {
         id_text(&self.id).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the tail says must be what the parsed answer says, whenever the tail speaks.
+    fn agrees(text: &str) -> Option<Option<String>> {
+        let tail = tail_cursor(text);
+        if let Some(cursor) = &tail {
+            let body: Value = serde_json::from_str(text).expect("valid JSON");
+            assert_eq!(cursor, &next_cursor(&body), "{text}");
+        }
+        tail
+    }
+
+    #[test]
+    fn the_cursor_is_read_off_the_end_of_a_list_answer() {
+        let page =
+            r#"{"success":true,"data":[{"id":1}],"additional_data":{"next_cursor":"eyJpZCI6MX0"}}"#;
+        assert_eq!(agrees(page), Some(Some("eyJpZCI6MX0".into())));
+        let last = r#"{"success":true,"data":[],"additional_data":{"next_cursor":null}}"#;
+        assert_eq!(agrees(last), Some(None));
+        let pretty =
+            "{\n  \"data\": [],\n  \"additional_data\" : { \"next_cursor\" : \"c2\" }\n}\n";
+        assert_eq!(agrees(pretty), Some(Some("c2".into())));
+    }
+
+    #[test]
+    fn any_other_ending_is_left_to_the_parser() {
+        for text in [
+            // another key after the cursor
+            r#"{"data":[],"additional_data":{"next_cursor":"a","more":1}}"#,
+            // the cursor inside a deal, not the answer's own
+            r#"{"data":[{"additional_data":{"next_cursor":"a"}}]}"#,
+            // an escaped cursor
+            r#"{"data":[],"additional_data":{"next_cursor":"a\"b"}}"#,
+            // cut short
+            r#"{"data":[],"additional_data":{"next_cursor":"a""#,
+            r#"{"data":[],"additional_data":{"next_cursor":"a"}"#,
+            "",
+        ] {
+            assert_eq!(tail_cursor(text), None, "{text}");
+        }
     }
 }
