@@ -142,6 +142,7 @@ impl Store {
                         add_time: d.created,
                     }],
                     participants,
+                    changes: vec![],
                 };
                 (id, deal)
             })
@@ -159,6 +160,8 @@ impl Store {
             labels,
             custom,
             company_domain: "sandbox-company".into(),
+            probability_off: Default::default(),
+            next_change: 1,
         }
     }
 }
