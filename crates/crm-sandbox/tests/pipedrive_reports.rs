@@ -12,7 +12,15 @@ use std::str::FromStr;
 use crm_sandbox::SandboxVendor;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-use support::{text, Sandbox};
+use support::Sandbox;
+
+/// A JSON number or string as its exact text (serde_json keeps numbers' digits here).
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

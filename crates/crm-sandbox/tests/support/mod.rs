@@ -82,11 +82,3 @@ impl Sandbox {
         self.ok("GET", path, None)
     }
 }
-
-/// A JSON number or string as its exact text (serde_json keeps numbers' digits here).
-pub fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
