@@ -470,3 +470,27 @@ fn the_flow_lists_the_same_changes_as_deal_change_items() {
     assert_eq!(sb.get(&format!("{path}?items=note"))["data"], json!([]));
     refused(&sb, "/api/v1/deals/999999/flow", 404);
 }
+
+#[test]
+fn demo_deals_past_their_first_stage_show_how_they_got_there() {
+    let sb = Sandbox::with_demo(SandboxVendor::Pipedrive, 25);
+    let deals = sb.get("/api/v2/deals?limit=100")["data"].clone();
+    let first_stages: Vec<u64> = sb.get("/api/v2/stages?limit=100")["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["order_nr"] == 1)
+        .map(|s| s["id"].as_u64().unwrap())
+        .collect();
+    let moved = deals
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| !first_stages.contains(&d["stage_id"].as_u64().unwrap()))
+        .expect("a demo deal past its first stage");
+    let log = sb.get(&format!("/api/v1/deals/{}/changelog", moved["id"]));
+    let change = &log["data"][0];
+    assert_eq!(change["field_key"], "stage_id");
+    assert_eq!(change["new_value"], moved["stage_id"].to_string().as_str());
+    assert_eq!(change["change_source"], "app");
+}

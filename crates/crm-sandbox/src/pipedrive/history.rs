@@ -27,6 +27,8 @@ pub(crate) struct Change {
     pub new_value: Option<String>,
     pub actor_user_id: u64,
     pub time: DateTime<Utc>,
+    /// `change_source`: `api` for the sandbox's writes, `app` for the demo deals' past moves.
+    pub source: String,
     pub user_agent: Option<String>,
 }
 
@@ -117,6 +119,7 @@ pub(crate) fn record(before: &Deal, after: &mut Deal, author: &Author, next_id: 
                 new_value: is,
                 actor_user_id: author.user_id,
                 time: now,
+                source: "api".into(),
                 user_agent: author.user_agent.clone(),
             });
             *next_id += 1;
@@ -175,7 +178,7 @@ pub(crate) async fn changelog(
         .map(|c| {
             json!({
                 "field_key": c.field_key, "old_value": c.old_value, "new_value": c.new_value,
-                "actor_user_id": c.actor_user_id, "time": v1_time(c.time), "change_source": "api",
+                "actor_user_id": c.actor_user_id, "time": v1_time(c.time), "change_source": c.source,
                 "change_source_user_agent": c.user_agent, "is_bulk_update_flag": false,
             })
         })
@@ -226,7 +229,7 @@ pub(crate) async fn flow(
                 "data": {
                     "id": c.id, "item_id": id, "user_id": c.actor_user_id, "field_key": c.field_key,
                     "old_value": c.old_value, "new_value": c.new_value, "is_bulk_update_flag": false,
-                    "log_time": time, "change_source": "api", "change_source_user_agent": c.user_agent,
+                    "log_time": time, "change_source": c.source, "change_source_user_agent": c.user_agent,
                     "additional_data": {},
                 },
             })

@@ -585,6 +585,26 @@ mod tests {
         );
     }
 
+    /// The `x-token-cost` of each report in openapi-v1.yaml.
+    #[test]
+    fn the_reports_cost_what_the_spec_says() {
+        use axum::http::Method;
+        for (path, cost) in [
+            ("/api/v1/deals/summary", 40),
+            ("/api/v1/deals/summary/archived", 80),
+            ("/api/v1/deals/timeline", 20),
+            ("/api/v1/deals/timeline/archived", 40),
+            ("/api/v1/deals/7/changelog", 20),
+            ("/api/v1/deals/7/flow", 40),
+        ] {
+            assert_eq!(super::super::token_cost(&Method::GET, path), cost, "{path}");
+        }
+        assert_eq!(
+            super::super::token_cost(&Method::PATCH, "/api/v2/pipelines/2"),
+            5
+        );
+    }
+
     #[test]
     fn formatted_amounts_carry_the_sign_and_thousands() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();

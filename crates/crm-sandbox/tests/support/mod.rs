@@ -20,6 +20,11 @@ pub struct Answer {
 impl Sandbox {
     /// A sandbox of `vendor` without demo deals, kept running until the test process ends.
     pub fn start(vendor: SandboxVendor) -> Sandbox {
+        Sandbox::with_demo(vendor, 0)
+    }
+
+    /// A sandbox of `vendor` with `deals` demo deals.
+    pub fn with_demo(vendor: SandboxVendor, deals: usize) -> Sandbox {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
@@ -28,7 +33,7 @@ impl Sandbox {
                 .expect("runtime");
             rt.block_on(async move {
                 let mut args = ServeArgs::new(vendor);
-                args.deals = 0;
+                args.deals = deals;
                 let running = crm_sandbox::spawn(args).await.expect("sandbox starts");
                 tx.send(running.addr).expect("test waits");
                 std::future::pending::<()>().await;
