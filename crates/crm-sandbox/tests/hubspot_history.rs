@@ -5,6 +5,9 @@
 //! `POST /crm/v3/objects/0-3/batch/read` (`propertiesWithHistory`), `POST .../search`; the
 //! sandbox's account-info (`companyCurrency: "USD"`).
 
+// A panic is a failed test, with the value that surprised it (as tests/it/main.rs says).
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use crm_sandbox::SandboxVendor;

@@ -5,6 +5,9 @@
 //! deal"; specs/pipedrive/openapi-v1.yaml `/deals/summary`, `/deals/summary/archived`,
 //! `/deals/timeline`, `/deals/timeline/archived`, `/deals/{id}/changelog`, `/deals/{id}/flow`.
 
+// A panic is a failed test, with the value that surprised it (as tests/it/main.rs says).
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::str::FromStr;
@@ -176,7 +179,7 @@ fn a_pipeline_without_deal_probability_weighs_only_deals_with_their_own() {
     );
 }
 
-fn period<'a>(data: &'a Value, i: usize) -> &'a Value {
+fn period(data: &Value, i: usize) -> &Value {
     &data.as_array().expect("data is a list of periods")[i]
 }
 
