@@ -33,6 +33,7 @@ mod errors;
 mod faults;
 mod hubspot;
 mod pipedrive;
+mod rates;
 mod sell;
 mod state;
 mod table;

@@ -53,13 +53,21 @@ pub(crate) async fn batch_read(State(st): St, RawQuery(raw): RawQuery, body: Byt
         Err(r) => return r,
     };
     let props = string_items(&v, "properties");
+    let with_history = v
+        .get("propertiesWithHistory")
+        .map(|_| string_items(&v, "propertiesWithHistory"))
+        .filter(|names| !names.is_empty());
     let id_prop = v.get("idProperty").and_then(Value::as_str);
     let store = st.lock();
     let (mut results, mut missing) = (vec![], vec![]);
     for input in &inputs {
         let id = id_text(input.get("id")).unwrap_or_default();
         match find(&store, &id, id_prop, archived) {
-            Some(found) => results.push(store.render(&store.deals[&found], &props)),
+            Some(found) => results.push(store.render_with_history(
+                &store.deals[&found],
+                &props,
+                with_history.as_deref(),
+            )),
             None => missing.push(id),
         }
     }

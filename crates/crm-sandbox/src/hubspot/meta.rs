@@ -44,7 +44,7 @@ const fn ro(prop: Prop) -> Prop {
     }
 }
 
-pub(crate) const PROPS: [Prop; 19] = [
+pub(crate) const PROPS: [Prop; 20] = [
     p("dealname", "Deal Name", "string", "text"),
     p("amount", "Amount", "number", "number"),
     p("deal_currency_code", "Currency", "enumeration", "select"),
@@ -83,6 +83,13 @@ pub(crate) const PROPS: [Prop; 19] = [
     ro(p(
         "hs_deal_stage_probability",
         "Deal probability",
+        "number",
+        "number",
+    )),
+    // HubSpot's calculated deal property, read-only (`Store::all_properties` computes it).
+    ro(p(
+        "amount_in_home_currency",
+        "Amount in company currency",
         "number",
         "number",
     )),

@@ -4,6 +4,7 @@
 mod access;
 mod assoc;
 mod batch;
+mod history;
 mod index;
 mod meta;
 mod objects;
@@ -48,6 +49,9 @@ pub(crate) struct Deal {
     pub updated_at: DateTime<Utc>,
     pub archived_at: Option<DateTime<Utc>>,
     pub assoc: Vec<Assoc>,
+    /// The values API writes gave each property, oldest first (`history.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub history: BTreeMap<String, Vec<history::Stamp>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -198,6 +202,7 @@ impl Store {
                         updated_at: d.updated,
                         archived_at: None,
                         assoc,
+                        history: BTreeMap::new(),
                     },
                 )
             })
@@ -242,7 +247,25 @@ impl Store {
             p.insert("hs_is_closed_won".into(), s.won.to_string());
             p.insert("hs_deal_stage_probability".into(), s.probability.clone());
         }
+        if let Some(home) = amount_in_home_currency(&p) {
+            p.insert("amount_in_home_currency".into(), home);
+        }
         p
+    }
+
+    /// The v3 object as [`Store::render`] gives it, with `propertiesWithHistory` for the
+    /// properties `with_history` names (when the request named any).
+    pub(crate) fn render_with_history(
+        &self,
+        d: &Deal,
+        props: &[String],
+        with_history: Option<&[String]>,
+    ) -> Value {
+        let mut v = self.render(d, props);
+        if let Some(names) = with_history {
+            v["propertiesWithHistory"] = history::render(self, d, names);
+        }
+        v
     }
 
     /// The v3 object with the requested properties (or the default ones).
@@ -301,6 +324,19 @@ impl Store {
         }
         (!out.is_empty()).then_some(Value::Object(out))
     }
+}
+
+/// HubSpot's calculated `amount_in_home_currency`: the amount converted from the deal's
+/// `deal_currency_code` into the portal's company currency (account-info `companyCurrency`);
+/// a deal without a currency code is in the company currency. The rates are the sandbox's own
+/// (`rates.rs`); with no rate for the deal's currency the property has no value.
+fn amount_in_home_currency(p: &BTreeMap<String, String>) -> Option<String> {
+    let amount: rust_decimal::Decimal = p.get("amount")?.trim().parse().ok()?;
+    let currency = p
+        .get("deal_currency_code")
+        .map_or(crate::rates::HOME, String::as_str);
+    let home = crate::rates::convert(amount, currency, crate::rates::HOME)?;
+    Some(home.normalize().to_string())
 }
 
 /// Milliseconds since the epoch of a date property, or of a filter value.

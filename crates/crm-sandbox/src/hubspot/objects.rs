@@ -10,7 +10,7 @@ use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::validate::apply;
-use super::{assoc, bad, not_found, Deal, St, Store};
+use super::{assoc, bad, history, not_found, Deal, St, Store};
 use crate::util::{array_items, json, ok, parse_body, q, q_list, query_pairs, QueryPairs};
 
 /// An id given as a JSON string or number.
@@ -43,6 +43,7 @@ pub(crate) async fn list(State(st): St, QueryPairs(pairs): QueryPairs) -> Respon
         Err(_) => return bad("after must be a cursor returned in paging.next.after"),
     };
     let props = q_list(&pairs, "properties");
+    let with_history = with_history(&pairs);
     let assocs = q_list(&pairs, "associations");
     let archived = q(&pairs, "archived") == Some("true");
     let store = st.lock();
@@ -56,7 +57,7 @@ pub(crate) async fn list(State(st): St, QueryPairs(pairs): QueryPairs) -> Respon
     let results: Vec<Value> = page
         .iter()
         .map(|d| {
-            let mut v = store.render(d, &props);
+            let mut v = store.render_with_history(d, &props, with_history.as_deref());
             if let Some(a) = store.render_assoc(d, &assocs) {
                 v["associations"] = a;
             }
@@ -68,6 +69,11 @@ pub(crate) async fn list(State(st): St, QueryPairs(pairs): QueryPairs) -> Respon
         body["paging"] = json!({ "next": { "after": last.id.to_string(), "link": format!("?after={}", last.id) } });
     }
     ok(body)
+}
+
+/// The properties `propertiesWithHistory` names, when the request gave it.
+fn with_history(pairs: &[(String, String)]) -> Option<Vec<String>> {
+    q(pairs, "propertiesWithHistory").map(|_| q_list(pairs, "propertiesWithHistory"))
 }
 
 /// Finds a deal by id, or by a unique property when `id_property` names one.
@@ -108,7 +114,11 @@ pub(crate) async fn get_one(
         return not_found(&id);
     };
     let d = &store.deals[&found];
-    let mut v = store.render(d, &q_list(&pairs, "properties"));
+    let mut v = store.render_with_history(
+        d,
+        &q_list(&pairs, "properties"),
+        with_history(&pairs).as_deref(),
+    );
     if let Some(a) = store.render_assoc(d, &q_list(&pairs, "associations")) {
         v["associations"] = a;
     }
@@ -140,17 +150,17 @@ pub(crate) fn create_one(store: &mut Store, input: &Value) -> Result<u64, Respon
     }
     let id = store.next_id;
     let now = Utc::now();
-    store.deals.insert(
+    let mut deal = Deal {
         id,
-        Deal {
-            id,
-            properties: props,
-            created_at: now,
-            updated_at: now,
-            archived_at: None,
-            assoc: vec![],
-        },
-    );
+        properties: props,
+        created_at: now,
+        updated_at: now,
+        archived_at: None,
+        assoc: vec![],
+        history: BTreeMap::new(),
+    };
+    history::record(&mut deal, &BTreeMap::new(), now);
+    store.deals.insert(id, deal);
     for (target, to, types) in &links {
         if let Err(r) = assoc::add(store, id, target, to, types) {
             store.deals.remove(&id);
@@ -201,8 +211,10 @@ pub(crate) fn update_one(store: &mut Store, id: u64, input: &Value) -> Result<()
         .deals
         .get_mut(&id)
         .ok_or_else(|| not_found(&id.to_string()))?;
-    d.properties = props;
+    let before = std::mem::replace(&mut d.properties, props);
     d.updated_at = Utc::now();
+    let at = d.updated_at;
+    history::record(d, &before, at);
     store.unique.add(&store.deals[&id]);
     Ok(())
 }
@@ -290,14 +302,17 @@ pub(crate) async fn merge(State(st): St, body: Bytes) -> Response {
         a.types.sort_unstable();
         a.types.dedup();
     }
-    let deal = Deal {
+    let mut deal = Deal {
         id: new_id,
         properties: props,
         created_at: primary.created_at.min(merged.created_at),
         updated_at: Utc::now(),
         archived_at: None,
         assoc: assoc_all,
+        history: BTreeMap::new(),
     };
+    let at = deal.updated_at;
+    history::record_merge(&mut deal, &primary.history, &merged.history, at);
     store.deals.insert(new_id, deal);
     store.unique.add(&store.deals[&new_id]);
     for target in store.aliases.values_mut() {

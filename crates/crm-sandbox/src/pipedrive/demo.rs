@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::history::Change;
 use super::{CustomField, Deal, Follower, Named, Participant, Person, Stage, Store, User};
 use crate::data::{numbered, Demo, StageKind, TAGS};
 
@@ -76,6 +77,7 @@ impl Store {
             name: t.to_string(),
         });
         let mut next_participant = 1;
+        let mut next_change = 1;
         let deals: BTreeMap<u64, Deal> = demo
             .deals
             .iter()
@@ -89,6 +91,26 @@ impl Store {
                     + d.stage;
                 let st = &stages[stage];
                 let closed = (st.kind != "open").then_some(d.updated);
+                // A deal past its pipeline's first stage got there in the app, the day it was
+                // last updated: its changelog has that move.
+                let first = stages.iter().find(|s| s.pipeline_id == st.pipeline_id);
+                let changes: Vec<Change> = first
+                    .filter(|first| first.id != st.id)
+                    .map(|first| {
+                        next_change += 1;
+                        Change {
+                            id: next_change - 1,
+                            field_key: "stage_id".into(),
+                            old_value: Some(first.id.to_string()),
+                            new_value: Some(st.id.to_string()),
+                            actor_user_id: users[d.owner].id,
+                            time: d.updated,
+                            source: "app".into(),
+                            user_agent: None,
+                        }
+                    })
+                    .into_iter()
+                    .collect();
                 let participants = d
                     .contacts
                     .iter()
@@ -142,6 +164,7 @@ impl Store {
                         add_time: d.created,
                     }],
                     participants,
+                    changes,
                 };
                 (id, deal)
             })
@@ -159,6 +182,8 @@ impl Store {
             labels,
             custom,
             company_domain: "sandbox-company".into(),
+            probability_off: Default::default(),
+            next_change,
         }
     }
 }

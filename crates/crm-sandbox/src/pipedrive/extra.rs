@@ -211,7 +211,13 @@ pub(crate) async fn remove_participant(
 
 /// `PUT /api/v1/deals/{id}/merge {merge_with_id}`: the `merge_with_id` deal survives,
 /// the deal in the path is removed.
-pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
+/// The survivor's fields the merge changes are recorded for the changelog (`history.rs`).
+pub(crate) async fn merge(
+    State(st): St,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
     let keep = match id_in_body(&body, "merge_with_id") {
         Ok(id) => id,
         Err(r) => return r,
@@ -232,6 +238,7 @@ pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) ->
     let Some(mut survivor) = store.deals.remove(&keep) else {
         return not_found("Deal not found");
     };
+    let before = survivor.clone();
     for f in removed.followers {
         if !survivor.followers.iter().any(|x| x.user_id == f.user_id) {
             survivor.followers.push(f);
@@ -249,6 +256,10 @@ pub(crate) async fn merge(State(st): St, Path(id): Path<String>, body: Bytes) ->
     survivor.person_id = survivor.person_id.or(removed.person_id);
     survivor.org_id = survivor.org_id.or(removed.org_id);
     survivor.update_time = Utc::now();
+    let author = super::history::Author::of(store.me, &headers);
+    let mut next_change = store.next_change;
+    super::history::record(&before, &mut survivor, &author, &mut next_change);
+    store.next_change = next_change;
     let mut v = json!({
         "id": survivor.id, "creator_user_id": survivor.creator_id, "user_id": survivor.owner_id,
         "stage_id": survivor.stage_id, "title": survivor.title, "value": dec_number(survivor.value),

@@ -1,32 +1,76 @@
 //! Pipedrive pipelines, stages and deal fields (v2), users (v1).
 
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::extra::paged;
-use super::{not_found, ok_data, St, Store};
-use crate::util::{q, query_pairs};
+use super::{bad, not_found, ok_data, St, Store};
+use crate::util::{parse_body, q, query_pairs};
 
 const META_TIME: &str = "2024-01-01T00:00:00Z";
 
 pub(crate) async fn pipelines(State(st): St, RawQuery(raw): RawQuery) -> Response {
     let store = st.lock();
-    let items = store.pipelines.iter().map(render_pipeline).collect();
+    let items = store
+        .pipelines
+        .iter()
+        .map(|p| render_pipeline(&store, p))
+        .collect();
     paged(items, raw.as_deref())
 }
 
-fn render_pipeline(p: &super::Named) -> Value {
-    json!({ "id": p.id, "name": p.name, "order_nr": p.id, "is_deleted": false, "is_deal_probability_enabled": true,
+fn render_pipeline(store: &Store, p: &super::Named) -> Value {
+    let probability = !store.probability_off.contains(&p.id);
+    json!({ "id": p.id, "name": p.name, "order_nr": p.id, "is_deleted": false, "is_deal_probability_enabled": probability,
             "add_time": META_TIME, "update_time": META_TIME })
 }
 
 pub(crate) async fn pipeline(State(st): St, Path(id): Path<String>) -> Response {
     let store = st.lock();
     match store.pipelines.iter().find(|p| p.id.to_string() == id) {
-        Some(p) => ok_data(render_pipeline(p)),
+        Some(p) => ok_data(render_pipeline(&store, p)),
         None => not_found("Pipeline not found"),
     }
+}
+
+/// `PATCH /api/v2/pipelines/{id}` (openapi-v2.yaml updatePipeline): `name` and
+/// `is_deal_probability_enabled`, the switch behind the weighted values of the deal summary.
+pub(crate) async fn update_pipeline(
+    State(st): St,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let input: Map<String, Value> = match parse_body(&body, bad) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let mut store = st.lock();
+    let Some(at) = store.pipelines.iter().position(|p| p.id.to_string() == id) else {
+        return not_found("Pipeline not found");
+    };
+    let pipeline_id = store.pipelines[at].id;
+    for (key, value) in &input {
+        match (key.as_str(), value) {
+            ("name", Value::String(name)) if !name.trim().is_empty() => {
+                store.pipelines[at].name = name.clone();
+            }
+            ("is_deal_probability_enabled", Value::Bool(on)) => {
+                if *on {
+                    store.probability_off.remove(&pipeline_id);
+                } else {
+                    store.probability_off.insert(pipeline_id);
+                }
+            }
+            ("name", _) => return bad("name must be a non-empty string"),
+            ("is_deal_probability_enabled", _) => {
+                return bad("is_deal_probability_enabled must be a boolean")
+            }
+            (other, _) => return bad(&format!("Unknown field {other}")),
+        }
+    }
+    ok_data(render_pipeline(&store, &store.pipelines[at]))
 }
 
 fn render_stage(s: &super::Stage) -> Value {

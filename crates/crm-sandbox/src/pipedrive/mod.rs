@@ -4,10 +4,12 @@
 mod deals;
 mod demo;
 mod extra;
+mod history;
 mod meta;
+mod reports;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use axum::http::{Method, StatusCode};
@@ -71,6 +73,9 @@ pub(crate) struct Deal {
     pub custom_fields: BTreeMap<String, Value>,
     pub followers: Vec<Follower>,
     pub participants: Vec<Participant>,
+    /// Field changes made through the API, oldest first (`history.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<history::Change>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -128,6 +133,16 @@ pub(crate) struct Store {
     pub labels: Vec<Named>,
     pub custom: Vec<CustomField>,
     pub company_domain: String,
+    /// Pipelines whose deal probability is switched off (`is_deal_probability_enabled: false`).
+    #[serde(default)]
+    pub probability_off: BTreeSet<u64>,
+    /// The id of the next recorded field change.
+    #[serde(default = "first_change")]
+    pub next_change: u64,
+}
+
+fn first_change() -> u64 {
+    1
 }
 
 impl Store {
@@ -251,6 +266,13 @@ pub(crate) fn token_cost(method: &Method, path: &str) -> u32 {
         ("GET" | "POST", ["v1", "deals", _, "participants"]) => 10,
         ("DELETE", ["v1", "deals", _, "participants", _]) => 6,
         ("PUT", ["v1", "deals", _, "merge"]) => 40,
+        ("PATCH", ["v2", "pipelines", _]) => 5,
+        ("GET", ["v1", "deals", "summary"]) => 40,
+        ("GET", ["v1", "deals", "summary", "archived"]) => 80,
+        ("GET", ["v1", "deals", "timeline"]) => 20,
+        ("GET", ["v1", "deals", "timeline", "archived"]) => 40,
+        ("GET", ["v1", "deals", _, "changelog"]) => 20,
+        ("GET", ["v1", "deals", _, "flow"]) => 40,
         _ => 1,
     }
 }
@@ -274,7 +296,10 @@ pub(crate) fn app(demo: &Demo, open: &Open) -> Result<(Router, Persist, Census),
         )
         .route("/deals/{id}/followers/{user_id}", delete(extra::unfollow))
         .route("/pipelines", get(meta::pipelines))
-        .route("/pipelines/{id}", get(meta::pipeline))
+        .route(
+            "/pipelines/{id}",
+            get(meta::pipeline).patch(meta::update_pipeline),
+        )
         .route("/stages", get(meta::stages))
         .route("/stages/{id}", get(meta::stage))
         .route("/dealFields", get(meta::deal_fields));
@@ -289,7 +314,13 @@ pub(crate) fn app(demo: &Demo, open: &Open) -> Result<(Router, Persist, Census),
             "/deals/{id}/participants/{pid}",
             delete(extra::remove_participant),
         )
-        .route("/deals/{id}/merge", put(extra::merge));
+        .route("/deals/{id}/merge", put(extra::merge))
+        .route("/deals/summary", get(reports::summary))
+        .route("/deals/summary/archived", get(reports::summary_archived))
+        .route("/deals/timeline", get(reports::timeline))
+        .route("/deals/timeline/archived", get(reports::timeline_archived))
+        .route("/deals/{id}/changelog", get(history::changelog))
+        .route("/deals/{id}/flow", get(history::flow));
     // Pipedrive's "Requests" page documents `https://{COMPANYDOMAIN}.pipedrive.com/api/v1/…` and
     // `/api/v2/…` only (https://pipedrive.readme.io/docs/core-api-concepts-requests): a bare
     // `/v1/…` answers 404 there, and so it does here.

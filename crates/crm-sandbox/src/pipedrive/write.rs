@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use chrono::{NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
+use super::history::{self, Author};
 use super::{bad, not_found, ok_data, Deal, Participant, St, Store};
 use crate::util::{dec_from_json, parse_body};
 
@@ -240,6 +242,7 @@ pub(crate) async fn create(State(st): St, body: Bytes) -> Response {
         custom_fields: BTreeMap::new(),
         followers: vec![],
         participants: vec![],
+        changes: vec![],
     };
     if let Err(r) = apply(&store, &mut d, &input) {
         return r;
@@ -262,7 +265,14 @@ pub(crate) async fn create(State(st): St, body: Bytes) -> Response {
     ok_data(v)
 }
 
-pub(crate) async fn update(State(st): St, Path(id): Path<String>, body: Bytes) -> Response {
+/// `PATCH /api/v2/deals/{id}`; each field it changes is recorded for the changelog
+/// (`history.rs`).
+pub(crate) async fn update(
+    State(st): St,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let input: Map<String, Value> = match parse_body(&body, bad) {
         Ok(v) => v,
         Err(r) => return r,
@@ -286,6 +296,10 @@ pub(crate) async fn update(State(st): St, Path(id): Path<String>, body: Bytes) -
         });
         store.next_participant += 1;
     }
+    let author = Author::of(store.me, &headers);
+    let mut next_change = store.next_change;
+    history::record(&store.deals[&id], &mut d, &author, &mut next_change);
+    store.next_change = next_change;
     let v = store.render(&d, None);
     store.deals.insert(id, d);
     ok_data(v)
