@@ -20,6 +20,9 @@ pub(crate) struct Stats {
     pub failed: AtomicU64,
     pub reset: AtomicU64,
     pub truncated: AtomicU64,
+    /// Pipedrive's token costs of the requests answered (not refused), as its daily budget counts
+    /// them; 0 on the other vendors.
+    pub tokens: AtomicU64,
 }
 
 impl Stats {
@@ -35,6 +38,7 @@ impl Stats {
             "failed": n(&self.failed),
             "reset": n(&self.reset),
             "truncated": n(&self.truncated),
+            "tokens": n(&self.tokens),
         })
     }
 }

@@ -231,10 +231,19 @@ fn quota_headers(vendor: SandboxVendor, q: &Quota, headers: &mut HeaderMap) {
 pub(crate) async fn layer(State(ctx): State<Arc<Ctx>>, req: Request, next: Next) -> Response {
     let arrived = tokio::time::Instant::now();
     Stats::count(&ctx.stats.requests);
+    let tokens = match ctx.vendor {
+        SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
+        _ => 0,
+    };
     let answer = answer(&ctx, req, next).await;
     tokio::time::sleep_until(arrived + ctx.latency).await;
     match answer {
-        Ok(resp) => body_faults(&ctx, resp).await,
+        Ok(resp) => {
+            ctx.stats
+                .tokens
+                .fetch_add(tokens.into(), std::sync::atomic::Ordering::Relaxed);
+            body_faults(&ctx, resp).await
+        }
         Err(refused) => refused,
     }
 }
