@@ -141,9 +141,11 @@ impl HubSpot {
 }
 
 /// A deal of a lean page as a [`Fact`], read as `deals list` reads it, with:
-/// - `currency`: the company currency `home` when the deal has none — HubSpot's deals are in the
-///   company currency unless `deal_currency_code` says otherwise (its knowledge base, "Amount":
-///   "in the deal's currency, or the company currency"), so none lands under no currency;
+/// - `currency`: the company currency `home` when the deal has none. HubSpot's knowledge base
+///   ("HubSpot's default deal properties") gives Amount "in the deal's currency, if your HubSpot
+///   account uses more than one currency", and the Currency property only to such accounts:
+///   an amount without one is in the company currency, and counts there, never under none.
+///   (`deals list` still shows the deal as HubSpot holds it, without a currency.)
 /// - `won_at`: a won deal's `closedate`, which HubSpot sets when a deal moves into a closed-won
 ///   stage (its knowledge base, "HubSpot's default deal properties", Close date);
 /// - `converted`: `amount_in_home_currency`, when asked for.
