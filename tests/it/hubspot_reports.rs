@@ -348,6 +348,14 @@ async fn converted_amounts_the_company_currency_and_when_deals_were_won() {
         .await
         .unwrap();
     assert_eq!(listed[0][1].currency, None);
+    // Otherwise the lean list reads each deal as `deals list` does, fact for fact.
+    let from_list: Vec<Fact> = listed[0].iter().cloned().map(Fact::from_deal).collect();
+    assert_eq!(without[0], from_list[0]);
+    let in_home_currency = Fact {
+        currency: Some("USD".into()),
+        ..from_list[1].clone()
+    };
+    assert_eq!(without[1], in_home_currency);
     let details = requests_to(&account, "GET", "/account-info/v3/details").await;
     assert_eq!(
         details.len(),
