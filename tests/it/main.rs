@@ -28,6 +28,7 @@ mod hermetic;
 mod hostile;
 mod hubspot_cli;
 mod hubspot_portal;
+mod hubspot_reports;
 mod import;
 mod keyring;
 mod leaks;

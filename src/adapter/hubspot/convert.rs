@@ -39,7 +39,7 @@ pub const FIELD_PROPERTIES: [(&str, &str); 8] = [
     ("lost_reason", "closed_lost_reason"),
 ];
 
-fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {
+pub(super) fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {
     let t = text?;
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(dt.with_timezone(&Utc));
@@ -50,7 +50,7 @@ fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {
 }
 
 /// `closedate` is a date-time; the common model keeps its UTC date.
-fn parse_close_date(text: Option<&str>) -> Option<NaiveDate> {
+pub(super) fn parse_close_date(text: Option<&str>) -> Option<NaiveDate> {
     parse_time(text)
         .map(|t| t.date_naive())
         .or_else(|| text.and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()))

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use futures::stream::{self, StreamExt, TryStreamExt};
+use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
 use super::links::associations_with;
@@ -12,6 +12,7 @@ use super::wire::ObjectPage;
 use super::HubSpot;
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
+use crate::http::prefetch::Prefetch;
 use crate::http::{path, Charge, Request};
 use crate::model::{Deal, ListQuery, Sort, Status};
 
@@ -150,9 +151,44 @@ struct Cursor {
     capped_at: Option<u64>,
 }
 
+/// What a listing asks HubSpot for, beside the deals `query` selects.
+pub(super) struct Wanted {
+    /// The properties each deal carries (HubSpot answers only those named).
+    pub properties: Vec<String>,
+    /// Whether the plain list answers each deal's contacts and companies too (`associations=`).
+    pub associations: bool,
+}
+
+/// HubSpot's pages of deals, as they come.
+pub(super) type ObjectPages<'a> = BoxStream<'a, Result<ObjectPage>>;
+
 impl HubSpot {
     pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
         let meta = self.meta().await?;
+        let wanted = Wanted {
+            properties: self.property_names(&meta),
+            associations: true,
+        };
+        let pages = self.object_pages(query, wanted).await?;
+        let searched = needs_search(query);
+        let with_contacts = query.with_contacts;
+        // Only the cursor is on the critical path: converting a page (and reading its
+        // associations) happens while the next page's request is in flight.
+        let deals = Prefetch::new(pages).and_then(move |page| {
+            let meta = meta.clone();
+            async move { self.page_deals(page, &meta, searched, with_contacts).await }
+        });
+        Ok(deals.boxed())
+    }
+
+    /// The pages of the deals `query` selects, each deal with what `wanted` names: through the
+    /// plain list when nothing is filtered, else the search (which stops at 10,000 results: the
+    /// stream then ends with [`Error::Partial`], after a notice). Every listing pages here.
+    pub(super) async fn object_pages<'a>(
+        &'a self,
+        query: &ListQuery,
+        wanted: Wanted,
+    ) -> Result<ObjectPages<'a>> {
         let searching = needs_search(query);
         if searching && query.archived {
             return Err(Error::usage(
@@ -164,7 +200,7 @@ impl HubSpot {
             let mut body = json!({
                 "filterGroups": if filters.is_empty() { json!([]) } else { json!([{"filters": filters}]) },
                 "sorts": search_sorts(query.sort.as_ref()),
-                "properties": self.property_names(&meta),
+                "properties": wanted.properties,
             });
             if let Some(text) = &query.search {
                 body["query"] = json!(text);
@@ -174,11 +210,9 @@ impl HubSpot {
             None
         };
         let limit = query.limit;
-        let searched = search_body.is_some();
-        let with_contacts = query.with_contacts;
         let archived = query.archived;
-        let properties = self.property_names(&meta).join(",");
-        let meta = std::sync::Arc::new(meta);
+        let properties = wanted.properties.join(",");
+        let associations = wanted.associations;
         let start = Cursor {
             after: None,
             delivered: 0,
@@ -212,8 +246,8 @@ impl HubSpot {
                     }
                     None => {
                         let size = room.min(LIST_PAGE);
-                        self.list_page(&properties, size, cur.after.as_deref(), archived)
-                            .await?
+                        let at = (cur.after.as_deref(), archived);
+                        self.list_page(&properties, associations, size, at).await?
                     }
                 };
                 if cur.first {
@@ -242,27 +276,24 @@ impl HubSpot {
                 Ok(Some((page, cur)))
             }
         });
-        // Only the cursor is on the critical path: converting a page (and reading its
-        // associations) happens while the next page's request is in flight.
-        let deals = crate::http::prefetch::Prefetch::new(pages.boxed()).and_then(move |page| {
-            let meta = meta.clone();
-            async move { self.page_deals(page, &meta, searched, with_contacts).await }
-        });
-        Ok(deals.boxed())
+        Ok(pages.boxed())
     }
 
+    /// One page of the plain list, from cursor `after`, live or (`archived`) deleted deals.
     async fn list_page(
         &self,
         properties: &str,
+        associations: bool,
         size: usize,
-        after: Option<&str>,
-        archived: bool,
+        (after, archived): (Option<&str>, bool),
     ) -> Result<ObjectPage> {
         let mut request = Request::get(path(&["crm", "v3", "objects", "deals"]))
             .query("limit", size)
-            .query("properties", properties)
-            .query("associations", "contacts,companies")
-            .query("archived", archived);
+            .query("properties", properties);
+        if associations {
+            request = request.query("associations", "contacts,companies");
+        }
+        request = request.query("archived", archived);
         if let Some(a) = after {
             request = request.query("after", a);
         }

@@ -65,6 +65,12 @@ impl Meta {
         ))
     }
 
+    /// The account's company currency, where its details were read and say it.
+    pub fn company_currency(&self) -> Option<&str> {
+        let code = self.account.as_ref()?.company_currency.as_deref()?.trim();
+        (!code.is_empty()).then_some(code)
+    }
+
     pub fn pipeline(&self, id: &str) -> Option<&PipelineWire> {
         self.pipelines.iter().find(|p| p.id == id)
     }
@@ -161,10 +167,7 @@ impl Meta {
             if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
                 return Ok(OwnerWire {
                     id: id.to_string(),
-                    email: None,
-                    first_name: None,
-                    last_name: None,
-                    archived: false,
+                    ..OwnerWire::default()
                 });
             }
             return Err(Error::auth(
@@ -348,6 +351,7 @@ mod tests {
             portal_id: 62515,
             ui_domain: ui.map(String::from),
             data_hosting_location: hosted.map(String::from),
+            company_currency: None,
         };
         meta.account = Some(account(Some("app.hubspot.com"), Some("na1")));
         assert_eq!(

@@ -133,6 +133,11 @@ impl HubSpot {
             // Links are not worth stopping a dry run for: leave them out.
             return Err(Error::internal("dry run: account details not read"));
         }
+        self.read_account().await
+    }
+
+    /// `GET /account-info/v3/details`, even in a dry run (which prints it and stops).
+    async fn read_account(&self) -> Result<AccountWire> {
         let r = self
             .env
             .http

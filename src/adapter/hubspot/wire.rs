@@ -124,7 +124,7 @@ impl StageWire {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OwnerWire {
     pub id: String,
@@ -136,9 +136,20 @@ pub struct OwnerWire {
     pub last_name: Option<String>,
     #[serde(default)]
     pub archived: bool,
+    /// The owner's user id (crmOwners.v3 `userId`), which property history names as
+    /// `updatedByUserId`; `userIdIncludingInactive` keeps it for a deactivated user.
+    #[serde(default)]
+    pub user_id: Option<i64>,
+    #[serde(default)]
+    pub user_id_including_inactive: Option<i64>,
 }
 
 impl OwnerWire {
+    /// Whether this owner is the user `user_id` (a history entry's `updatedByUserId`).
+    pub fn is_user(&self, user_id: i64) -> bool {
+        self.user_id == Some(user_id) || self.user_id_including_inactive == Some(user_id)
+    }
+
     /// The owner as crm's common [`User`].
     pub fn to_user(&self) -> User {
         User {
@@ -223,4 +234,34 @@ pub struct AccountWire {
     pub ui_domain: Option<String>,
     #[serde(default)]
     pub data_hosting_location: Option<String>,
+    /// The account's company currency (ISO 4217): the currency of a deal without
+    /// `deal_currency_code`, and the one `amount_in_home_currency` is in.
+    #[serde(default)]
+    pub company_currency: Option<String>,
+}
+
+/// A deal read with `propertiesWithHistory` (deals.v3 `SimplePublicObjectWithAssociations`):
+/// each named property's values, newest first.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryObject {
+    #[serde(default)]
+    pub archived: bool,
+    #[serde(default)]
+    pub properties_with_history: std::collections::HashMap<String, Vec<ValueWithTimestamp>>,
+}
+
+/// One value a property had (deals.v3 `ValueWithTimestamp`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueWithTimestamp {
+    #[serde(default)]
+    pub value: Option<String>,
+    /// ISO 8601 (the spec's `date-time`).
+    pub timestamp: String,
+    /// How it was set: `CRM_UI`, `API`, `CALCULATED`, …
+    #[serde(default)]
+    pub source_type: Option<String>,
+    #[serde(default)]
+    pub updated_by_user_id: Option<i64>,
 }

@@ -40,12 +40,16 @@ impl Sell {
         let fields = self.custom_fields().await?;
         let name = input::custom_field(&fields, key)?.name.clone();
         let filter = format!("custom_fields[{name}]");
+        let reading = list::Reading {
+            with_contacts: false,
+            raw: self.env.raw,
+        };
         let pages: Vec<Vec<Deal>> = stream::iter(values.to_vec())
             .map(|value| {
                 let params = vec![(filter.clone(), value)];
                 async move {
                     // A unique key matches one deal; a full page means duplicates worth seeing.
-                    let (_, deals) = self.deal_page(&params, 1, list::PAGE, false).await?;
+                    let (_, deals) = self.deal_page(&params, 1, list::PAGE, reading).await?;
                     Ok::<_, Error>(deals)
                 }
             })

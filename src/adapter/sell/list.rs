@@ -203,6 +203,15 @@ pub fn list_plan(query: &ListQuery, meta: &Meta, fields: &[CustomFieldWire]) -> 
     Ok(plan)
 }
 
+/// What a page's deals carry beside Sell's fields.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    /// Each deal's associated contacts (one request per deal).
+    pub with_contacts: bool,
+    /// Sell's own JSON, under `raw`.
+    pub raw: bool,
+}
+
 struct Progress {
     delivered: usize,
     done: bool,
@@ -210,6 +219,16 @@ struct Progress {
 
 impl Sell {
     pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
+        self.list_pages_keeping(query, self.env.raw).await
+    }
+
+    /// [`Sell::list_pages`], each deal keeping Sell's own JSON under `raw` when `raw` is set:
+    /// the reports read a field the common deal lacks (`last_stage_change_at`).
+    pub(super) async fn list_pages_keeping<'a>(
+        &'a self,
+        query: &ListQuery,
+        raw: bool,
+    ) -> Result<DealPages<'a>> {
         let meta = self.meta().await?;
         let fields = if query.custom.is_empty() {
             Vec::new()
@@ -236,7 +255,8 @@ impl Sell {
         let pages = stream::iter(1usize..)
             .map(move |page| {
                 let params = params.clone();
-                async move { self.deal_page(&params, page, per_page, with_contacts).await }
+                let reading = Reading { with_contacts, raw };
+                async move { self.deal_page(&params, page, per_page, reading).await }
             })
             .buffered(concurrency)
             .boxed();
@@ -280,7 +300,7 @@ impl Sell {
         params: &[(String, String)],
         page: usize,
         per_page: usize,
-        with_contacts: bool,
+        Reading { with_contacts, raw }: Reading,
     ) -> Result<(usize, Vec<Deal>)> {
         let meta = self.meta().await?;
         let mut request = super::get(&["v2", "deals"])
@@ -294,7 +314,7 @@ impl Sell {
         let count = items.len();
         let mut deals = items
             .into_iter()
-            .map(|d| super::convert::to_deal(d, &meta, self.env.raw))
+            .map(|d| super::convert::to_deal(d, &meta, raw))
             .collect::<Result<Vec<_>>>()?;
         if with_contacts {
             for d in &mut deals {
