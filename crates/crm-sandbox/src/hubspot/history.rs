@@ -40,8 +40,21 @@ pub(crate) fn record(deal: &mut Deal, before: &BTreeMap<String, String>, at: Dat
             (name.clone(), value)
         })
         .collect();
+    let created = deal.created_at;
     for (name, value) in changed {
-        deal.history.entry(name).or_default().push(Stamp {
+        let stamps = deal.history.entry(name.clone()).or_default();
+        // A value the demo data gave, written over for the first time: it is the history's
+        // first value, as `render` showed it until now.
+        if let Some(old) = before.get(&name).filter(|_| stamps.is_empty()) {
+            if !old.is_empty() {
+                stamps.push(Stamp {
+                    value: old.clone(),
+                    timestamp: created,
+                    source_type: "IMPORT".into(),
+                });
+            }
+        }
+        stamps.push(Stamp {
             value,
             timestamp: at,
             source_type: "API".into(),
