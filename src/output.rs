@@ -1,5 +1,6 @@
 //! Rendering the common model as a table, JSON, NDJSON or CSV. The only writer of data to stdout.
 
+pub mod reports;
 mod table;
 
 use serde::Serialize;

@@ -181,36 +181,34 @@ impl Measure {
         money.map(|m| m.total).unwrap_or_default()
     }
 
-    /// The chart's title line: what the bars are, and which currencies they leave out.
-    pub fn title(&self) -> String {
-        let code = if self.currency.is_empty() {
-            "no currency"
+    /// What the bars are: `total in EUR`, `total converted into EUR`, or `total in EUR, the
+    /// largest currency` when others are left out.
+    pub fn describe(&self) -> String {
+        let code = currency_name(&self.currency);
+        if self.converted {
+            format!("total converted into {code}")
+        } else if self.left_out.is_empty() {
+            format!("total in {code}")
         } else {
-            &self.currency
-        };
-        let mut title = if self.converted {
-            format!("bars: total converted into {code}")
-        } else {
-            format!("bars: total in {code}")
-        };
-        if !self.left_out.is_empty() {
-            let others: Vec<&str> = self
-                .left_out
-                .iter()
-                .map(|c| {
-                    if c.is_empty() {
-                        "no currency"
-                    } else {
-                        c.as_str()
-                    }
-                })
-                .collect();
-            title.push_str(&format!(
-                ", the largest; not charted: {} (currencies are never added together)",
-                others.join(", ")
-            ));
+            format!("total in {code}, the largest currency")
         }
-        title
+    }
+
+    /// Which currencies the bars leave out (`USD, GBP not charted`); `None` when none.
+    pub fn left_out_note(&self) -> Option<String> {
+        if self.left_out.is_empty() {
+            return None;
+        }
+        let others: Vec<&str> = self.left_out.iter().map(|c| currency_name(c)).collect();
+        Some(format!("{} not charted", others.join(", ")))
+    }
+}
+
+fn currency_name(code: &str) -> &str {
+    if code.is_empty() {
+        "no currency"
+    } else {
+        code
     }
 }
 
@@ -312,12 +310,11 @@ mod tests {
         assert_eq!(measure.currency, "USD");
         assert_eq!(measure.left_out, ["EUR", "GBP"]);
         assert_eq!(measure.value(&buckets[0]), d("60"));
-        assert!(
-            measure.title().contains("total in USD"),
-            "{}",
-            measure.title()
+        assert_eq!(measure.describe(), "total in USD, the largest currency");
+        assert_eq!(
+            measure.left_out_note().as_deref(),
+            Some("EUR, GBP not charted")
         );
-        assert!(measure.title().contains("EUR, GBP"), "{}", measure.title());
         assert_eq!(Measure::choose(&[sums(&[])], None), None);
     }
 
@@ -332,6 +329,7 @@ mod tests {
         let measure = Measure::choose([&bucket], Some("EUR")).unwrap();
         assert!(measure.converted);
         assert_eq!(measure.value(&bucket), d("155.5"));
-        assert_eq!(measure.title(), "bars: total converted into EUR");
+        assert_eq!(measure.describe(), "total converted into EUR");
+        assert_eq!(measure.left_out_note(), None);
     }
 }
