@@ -53,8 +53,8 @@ fn eighths(value: Decimal, max: Decimal, cells: usize) -> usize {
 pub fn horizontal_bar(value: Decimal, max: Decimal, cells: usize, color: bool) -> String {
     let n = eighths(value, max, cells);
     let mut bar = "█".repeat(n / 8);
-    if n % 8 > 0 {
-        bar.push(HORIZONTAL[n % 8 - 1]);
+    if let Some(partial) = (n % 8).checked_sub(1) {
+        bar.push(HORIZONTAL[partial]);
     }
     paint(bar, color)
 }
