@@ -488,4 +488,42 @@ mod tests {
         assert!(table.contains("total in EUR"), "{table}");
         assert!(table.contains("600.3"), "{table}");
     }
+
+    #[test]
+    fn no_money_no_bars_and_an_empty_summary_is_its_total_row() {
+        use crate::reports::{GroupBy, Source, SourceChoice, SummaryBuilder, SummaryRequest};
+        let request = SummaryRequest {
+            by: GroupBy::Owner,
+            in_currency: None,
+            source: SourceChoice::List,
+        };
+        let empty = SummaryBuilder::new(&request).finish(Source::List);
+        assert_eq!(
+            summary_table(&empty, 80, true),
+            "owner  deals  currency  total  weighted  average\ntotal      0\n"
+        );
+        let mut zero = summary();
+        for group in zero.groups.iter_mut() {
+            for money in group.sums.money.values_mut() {
+                money.total = Decimal::ZERO;
+            }
+        }
+        let text = summary_table(&zero, 200, true);
+        assert!(!text.contains("bars:") && !text.contains('▏'), "{text}");
+    }
+
+    #[test]
+    fn a_timeline_without_money_has_no_chart() {
+        let mut quiet = timeline();
+        for period in quiet.periods.iter_mut() {
+            period.sums.money.clear();
+        }
+        let text = timeline_table(&quiet, 200, false);
+        assert!(!text.contains("monthly") && !text.contains('▁'), "{text}");
+        assert_eq!(
+            text.lines().count(),
+            13,
+            "the header and 12 periods:\n{text}"
+        );
+    }
 }
