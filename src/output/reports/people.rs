@@ -9,9 +9,8 @@ use crate::output::table::{self, cut};
 use crate::reports::chart::{self, Measure, COLUMN_HEIGHT, MIN_BAR_COLUMNS};
 use crate::reports::{Change, Interval, Money, Period, Summary, SummaryGroup, Sums, Timeline};
 
-/// The table lines of one bucket's money: one line per currency, then the deals without an
-/// amount. The `value` of each line is what its bar measures (on the measured currency's line,
-/// or the first line for converted totals).
+/// The cells of one bucket's money, one line per currency (one blank line without any), and the
+/// line its bar goes on: the measured currency's, or the first for converted totals.
 struct MoneyLines {
     currency: Vec<String>,
     total: Vec<String>,
@@ -185,7 +184,6 @@ pub fn summary_table(summary: &Summary, width: usize, color: bool) -> String {
     // The total row is no bar: it would dwarf every group.
     bars.truncate(group_lines);
     let rule = (!summary.groups.is_empty()).then_some(group_lines);
-    let mut text = String::new();
     let with_bars = charted(columns.clone(), width, measure.as_ref(), &bars);
     let (lines, bar_cells) = match with_bars {
         Some((lines, cells)) => (lines, Some(cells)),
@@ -201,11 +199,7 @@ pub fn summary_table(summary: &Summary, width: usize, color: bool) -> String {
     };
     let values: Vec<Decimal> = bars.iter().map(|b| b.unwrap_or_default()).collect();
     let drawn = chart::horizontal_bars(&values, cells, color);
-    text.push_str(&chart_title(
-        measure,
-        format!("bars: {}", measure.describe()),
-        width,
-    ));
+    let mut text = chart_title(measure, format!("bars: {}", measure.describe()), width);
     for (i, line) in lines.into_iter().enumerate() {
         // Line 0 is the header; the rule and total row come after every bar.
         let bar = i
@@ -293,6 +287,9 @@ pub fn timeline_table(timeline: &Timeline, width: usize, color: bool) -> String 
         .iter()
         .map(|p| measure.value(&p.sums))
         .collect();
+    if !values.iter().any(|v| *v > Decimal::ZERO) {
+        return text;
+    }
     let labels = period_labels(timeline);
     let chart = chart::vertical_bars(&values, &labels, width, COLUMN_HEIGHT, color).or_else(|| {
         (values.len() <= width).then(|| format!("{}\n", chart::sparkline(&values, color)))
@@ -516,7 +513,9 @@ mod tests {
     fn a_timeline_without_money_has_no_chart() {
         let mut quiet = timeline();
         for period in quiet.periods.iter_mut() {
-            period.sums.money.clear();
+            for money in period.sums.money.values_mut() {
+                money.total = Decimal::ZERO;
+            }
         }
         let text = timeline_table(&quiet, 200, false);
         assert!(!text.contains("monthly") && !text.contains('▁'), "{text}");
