@@ -115,10 +115,7 @@ pub fn vertical_bars(
         text.push_str(cells.join(" ").trim_end());
         text.push('\n');
     }
-    let axis: Vec<String> = labels
-        .iter()
-        .map(|l| format!("{l:<slot$}", slot = slot))
-        .collect();
+    let axis: Vec<String> = labels.iter().map(|l| format!("{l:<slot$}")).collect();
     text.push_str(axis.join(" ").trim_end());
     text.push('\n');
     Some(text)
