@@ -313,6 +313,13 @@ mod tests {
             Some("EUR, GBP not charted")
         );
         assert_eq!(Measure::choose(&[sums(&[])], None), None);
+        let tie = Measure::choose([&sums(&[("USD", "5"), ("EUR", "5")])], None).unwrap();
+        assert_eq!(tie.currency, "EUR", "a tie goes to the first code");
+        let unconverted = Measure::choose(&buckets, Some("EUR")).unwrap();
+        assert!(
+            !unconverted.converted,
+            "no converted totals: the largest currency"
+        );
     }
 
     #[test]

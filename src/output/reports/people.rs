@@ -402,6 +402,7 @@ mod tests {
         for width in [40, 80, 200] {
             let text = summary_table(&summary(), width, false);
             assert!(!text.contains('\x1b'), "no colour asked:\n{text}");
+            assert_fits(&text, width);
             insta::assert_snapshot!(format!("summary-{width}"), text);
         }
         let wide = summary_table(&summary(), 80, false);
@@ -427,6 +428,7 @@ mod tests {
         for width in [40, 80, 200] {
             let text = timeline_table(&timeline(), width, false);
             assert!(!text.contains('\x1b'), "no colour asked:\n{text}");
+            assert_fits(&text, width);
             insta::assert_snapshot!(format!("timeline-{width}"), text);
         }
     }
