@@ -20,6 +20,8 @@ pub struct Streams {
     pub quiet: bool,
     /// Whether diagnostics on stderr may be coloured (`--color`, `NO_COLOR`, a terminal).
     pub err_color: bool,
+    /// Whether data on stdout may be coloured (the charts of `deals summary|timeline`).
+    pub out_color: bool,
     /// How wide tables may be: `COLUMNS` when set, else the terminal stdout is, else unbounded.
     pub width: Option<u16>,
     /// `TERM=dumb`: a terminal that interprets no escape sequence (no progress bar redrawn).
@@ -49,6 +51,7 @@ impl Streams {
             stderr_is_terminal: io::stderr().is_terminal(),
             quiet,
             err_color: false,
+            out_color: false,
             width: None,
             dumb_terminal: false,
             out_closed: Arc::new(AtomicBool::new(false)),

@@ -320,6 +320,7 @@ pub fn main() -> i32 {
     }
     // After parsing, clap's value is the authority (the pre-scan only styled clap's own output).
     streams.err_color = use_color(cli.globals.color, &env, streams.stderr_is_terminal);
+    streams.out_color = use_color(cli.globals.color, &env, streams.stdout_is_terminal);
     streams.width = table_width(&env, streams.stdout_is_terminal);
     streams.dumb_terminal = dumb_terminal(&env);
     let runtime = match tokio::runtime::Builder::new_multi_thread()

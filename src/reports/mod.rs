@@ -71,16 +71,29 @@ impl Fact {
     }
 }
 
-/// Sums in one currency: never mixed with another.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Sums in one currency: never mixed with another. In JSON: `{"count": 2, "total": "0.3",
+/// "weighted": "0.15", "average": "0.15"}`, amounts as exact decimal strings and `average` null
+/// when no deal has an amount.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Money {
     /// Deals with an amount in this currency.
     pub count: u64,
-    #[serde(serialize_with = "decimal_str")]
     pub total: Decimal,
     /// Σ amount × probability / 100 over the deals that have a probability.
-    #[serde(serialize_with = "decimal_str")]
     pub weighted: Decimal,
+}
+
+impl Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::model::decimal_text;
+        use serde::ser::SerializeStruct;
+        let mut money = s.serialize_struct("Money", 4)?;
+        money.serialize_field("count", &self.count)?;
+        money.serialize_field("total", &decimal_text(self.total))?;
+        money.serialize_field("weighted", &decimal_text(self.weighted))?;
+        money.serialize_field("average", &self.average().map(decimal_text))?;
+        money.end()
+    }
 }
 
 impl Money {
@@ -165,9 +178,4 @@ pub enum SourceChoice {
     Auto,
     Vendor,
     List,
-}
-
-/// Money travels as exact decimal strings in canonical form, as deal amounts do.
-pub(crate) fn decimal_str<S: serde::Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::model::decimal_text(*value))
 }

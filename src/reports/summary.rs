@@ -205,3 +205,253 @@ impl SummaryBuilder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::model::{Ref, Status};
+    use crate::reports::Money;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn stage(id: &str, name: &str) -> Option<Ref> {
+        Some(Ref {
+            id: id.into(),
+            name: Some(name.into()),
+        })
+    }
+
+    /// A deal in `stage` with `amount` in `currency` and no probability.
+    fn fact(id: &str, stage_id: &str, amount: Option<&str>, currency: &str) -> Fact {
+        Fact {
+            id: id.into(),
+            stage: stage(stage_id, &format!("Stage {stage_id}")),
+            status: Some(Status::Open),
+            amount: amount.map(d),
+            currency: Some(currency.into()),
+            ..Fact::default()
+        }
+    }
+
+    fn summarise(by: GroupBy, facts: &[Fact]) -> Summary {
+        let mut builder = SummaryBuilder::new(&request(by));
+        for f in facts {
+            builder.add(f);
+        }
+        builder.finish(Source::List)
+    }
+
+    fn request(by: GroupBy) -> SummaryRequest {
+        SummaryRequest {
+            by,
+            in_currency: None,
+            source: SourceChoice::Auto,
+        }
+    }
+
+    fn money(count: u64, total: &str, weighted: &str) -> Money {
+        Money {
+            count,
+            total: d(total),
+            weighted: d(weighted),
+        }
+    }
+
+    #[test]
+    fn sums_are_exact_and_never_mix_currencies() {
+        let s = summarise(
+            GroupBy::Stage,
+            &[
+                fact("1", "a", Some("0.10"), "EUR"),
+                fact("2", "a", Some("0.20"), "EUR"),
+                fact("3", "a", Some("0.30"), "USD"),
+            ],
+        );
+        let group = &s.groups[0];
+        assert_eq!(group.count, 3);
+        assert_eq!(group.sums.money["EUR"], money(2, "0.3", "0"));
+        assert_eq!(group.sums.money["EUR"].total.to_string(), "0.30");
+        assert_eq!(group.sums.money["USD"], money(1, "0.3", "0"));
+        assert_eq!(group.sums.money.len(), 2, "EUR and USD stay apart");
+        assert_eq!(s.total.sums.money, group.sums.money);
+    }
+
+    #[test]
+    fn weighted_is_amount_times_probability_and_deals_without_one_add_nothing() {
+        let mut likely = fact("1", "a", Some("1000"), "EUR");
+        likely.probability = Some(d("25"));
+        let mut precise = fact("2", "a", Some("0.10"), "EUR");
+        precise.probability = Some(d("33.3"));
+        let unknown = fact("3", "a", Some("500"), "EUR");
+        let s = summarise(GroupBy::Stage, &[likely, precise, unknown]);
+        // 1000 × 25 / 100 + 0.10 × 33.3 / 100 = 250 + 0.0333; the 500 without probability adds 0.
+        assert_eq!(
+            s.groups[0].sums.money["EUR"],
+            money(3, "1500.1", "250.0333")
+        );
+    }
+
+    #[test]
+    fn averages_are_per_currency_to_two_decimals() {
+        let s = summarise(
+            GroupBy::Stage,
+            &[
+                fact("1", "a", Some("10"), "EUR"),
+                fact("2", "a", Some("20"), "EUR"),
+                fact("3", "a", Some("0"), "EUR"),
+                fact("4", "a", Some("7"), "USD"),
+            ],
+        );
+        let sums = &s.groups[0].sums.money;
+        assert_eq!(sums["EUR"].average(), Some(d("10")));
+        assert_eq!(sums["USD"].average(), Some(d("7")));
+        assert_eq!(money(3, "100", "0").average(), Some(d("33.33")));
+        assert_eq!(Money::default().average(), None);
+    }
+
+    #[test]
+    fn deals_without_amount_are_counted_not_summed() {
+        let s = summarise(
+            GroupBy::Stage,
+            &[
+                fact("1", "a", None, "EUR"),
+                fact("2", "a", Some("5"), "EUR"),
+            ],
+        );
+        let group = &s.groups[0];
+        assert_eq!(group.count, 2);
+        assert_eq!(group.sums.without_amount, 1);
+        assert_eq!(group.sums.money["EUR"], money(1, "5", "0"));
+        assert_eq!(group.sums.money["EUR"].average(), Some(d("5")));
+        assert_eq!(s.total.count, 2);
+        assert_eq!(s.total.sums.without_amount, 1);
+    }
+
+    #[test]
+    fn deals_without_the_field_are_grouped_last() {
+        let mut no_stage = fact("1", "a", Some("1"), "EUR");
+        no_stage.stage = None;
+        let s = summarise(
+            GroupBy::Stage,
+            &[
+                no_stage,
+                fact("2", "z", Some("1"), "EUR"),
+                fact("3", "b", Some("1"), "EUR"),
+            ],
+        );
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.key.label.as_str()).collect();
+        assert_eq!(labels, ["Stage b", "Stage z", "(no stage)"]);
+        assert_eq!(s.groups[2].key.id, None);
+    }
+
+    #[test]
+    fn seeded_groups_keep_their_order_even_when_empty() {
+        let mut builder = SummaryBuilder::new(&request(GroupBy::Stage)).with_groups([
+            GroupKey::new("z", "Lead in"),
+            GroupKey::new("y", "Won"),
+            GroupKey::new("x", "Lost"),
+        ]);
+        let mut unknown = fact("9", "q", Some("3"), "EUR");
+        unknown.stage = stage("q", "Archived stage");
+        builder.add(&fact("1", "x", Some("2"), "EUR"));
+        builder.add(&unknown);
+        let s = builder.finish(Source::List);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.key.label.as_str()).collect();
+        assert_eq!(labels, ["Lead in", "Won", "Lost", "Archived stage"]);
+        let counts: Vec<u64> = s.groups.iter().map(|g| g.count).collect();
+        assert_eq!(counts, [0, 0, 1, 1]);
+        assert!(s.groups[0].sums.money.is_empty());
+    }
+
+    #[test]
+    fn one_deal_is_its_group_and_the_total() {
+        let mut only = fact("1", "a", Some("99.99"), "GBP");
+        only.probability = Some(d("50"));
+        let s = summarise(GroupBy::Stage, &[only]);
+        assert_eq!(s.groups.len(), 1);
+        assert_eq!(s.groups[0].count, 1);
+        assert_eq!(s.groups[0].sums, s.total.sums);
+        assert_eq!(s.total.sums.money["GBP"], money(1, "99.99", "49.995"));
+        assert_eq!(s.total.key.label, "total");
+    }
+
+    #[test]
+    fn the_total_row_sums_every_group_per_currency() {
+        let mut won = fact("3", "b", Some("2.5"), "USD");
+        won.status = Some(Status::Won);
+        let s = summarise(
+            GroupBy::Status,
+            &[
+                fact("1", "a", Some("1.25"), "EUR"),
+                fact("2", "b", Some("2.75"), "EUR"),
+                won,
+                fact("4", "b", None, "EUR"),
+            ],
+        );
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.key.label.as_str()).collect();
+        assert_eq!(labels, ["open", "won"]);
+        assert_eq!(s.total.count, 4);
+        assert_eq!(s.total.sums.without_amount, 1);
+        assert_eq!(s.total.sums.money["EUR"], money(2, "4", "0"));
+        assert_eq!(s.total.sums.money["USD"], money(1, "2.5", "0"));
+    }
+
+    #[test]
+    fn close_months_and_currencies_group_by_their_value() {
+        let mut march = fact("1", "a", Some("1"), "EUR");
+        march.close_date = "2026-03-31".parse().ok();
+        let mut january = fact("2", "a", Some("1"), "USD");
+        january.close_date = "2026-01-01".parse().ok();
+        let undated = fact("3", "a", Some("1"), "EUR");
+        let facts = [march, january, undated];
+        let by_month = summarise(GroupBy::CloseMonth, &facts);
+        let months: Vec<&str> = by_month
+            .groups
+            .iter()
+            .map(|g| g.key.label.as_str())
+            .collect();
+        assert_eq!(months, ["2026-01", "2026-03", "(no close month)"]);
+        let by_currency = summarise(GroupBy::Currency, &facts);
+        let codes: Vec<&str> = by_currency
+            .groups
+            .iter()
+            .map(|g| g.key.label.as_str())
+            .collect();
+        assert_eq!(codes, ["EUR", "USD"]);
+    }
+
+    #[test]
+    fn converted_amounts_sum_apart_when_asked() {
+        let mut builder = SummaryBuilder::new(&SummaryRequest {
+            by: GroupBy::Stage,
+            in_currency: Some("EUR".into()),
+            source: SourceChoice::List,
+        });
+        let mut usd = fact("1", "a", Some("110"), "USD");
+        usd.converted = Some(d("100.10"));
+        usd.probability = Some(d("10"));
+        let mut eur = fact("2", "a", Some("0.20"), "EUR");
+        eur.converted = Some(d("0.20"));
+        builder.add(&usd);
+        builder.add(&eur);
+        let s = builder.finish(Source::List);
+        assert_eq!(s.in_currency.as_deref(), Some("EUR"));
+        assert_eq!(s.groups[0].sums.converted, Some(money(2, "100.3", "10.01")));
+        assert_eq!(s.total.sums.converted, Some(money(2, "100.3", "10.01")));
+    }
+
+    #[test]
+    fn money_serialises_as_exact_strings_with_its_average() {
+        let json = serde_json::to_value(money(3, "0.30", "0.030")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"count": 3, "total": "0.3", "weighted": "0.03", "average": "0.1"})
+        );
+        let none = serde_json::to_value(Money::default()).unwrap();
+        assert_eq!(none["average"], serde_json::Value::Null);
+    }
+}

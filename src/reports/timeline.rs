@@ -172,3 +172,233 @@ impl TimelineBuilder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::reports::Money;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn request(interval: Interval, from: &str, periods: u32) -> TimelineRequest {
+        TimelineRequest {
+            interval,
+            from: day(from),
+            periods,
+            field: DateField::CloseDate,
+            in_currency: None,
+            source: SourceChoice::List,
+        }
+    }
+
+    fn bounds(interval: Interval, from: &str, periods: u32) -> Vec<(String, String)> {
+        request(interval, from, periods)
+            .bounds()
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    fn deal(status: Status, close: Option<&str>, amount: &str) -> Fact {
+        Fact {
+            id: "1".into(),
+            status: Some(status),
+            close_date: close.map(day),
+            amount: Some(amount.parse().unwrap()),
+            currency: Some("EUR".into()),
+            ..Fact::default()
+        }
+    }
+
+    fn timeline(request: &TimelineRequest, facts: &[Fact]) -> Timeline {
+        let mut builder = TimelineBuilder::new(request);
+        for f in facts {
+            builder.add(f);
+        }
+        builder.finish(Source::List)
+    }
+
+    #[test]
+    fn months_from_a_month_end_start_on_the_same_day_or_the_months_last() {
+        // Interval::start_of: each start is `from` plus n months, clamped to the month's end.
+        assert_eq!(
+            bounds(Interval::Month, "2026-01-31", 4),
+            pairs(&[
+                ("2026-01-31", "2026-02-27"),
+                ("2026-02-28", "2026-03-30"),
+                ("2026-03-31", "2026-04-29"),
+                ("2026-04-30", "2026-05-30"),
+            ])
+        );
+        assert_eq!(
+            bounds(Interval::Month, "2024-01-31", 2),
+            pairs(&[("2024-01-31", "2024-02-28"), ("2024-02-29", "2024-03-30")])
+        );
+    }
+
+    #[test]
+    fn calendar_months_end_on_their_last_day_leap_day_included() {
+        assert_eq!(
+            bounds(Interval::Month, "2024-01-01", 3),
+            pairs(&[
+                ("2024-01-01", "2024-01-31"),
+                ("2024-02-01", "2024-02-29"),
+                ("2024-03-01", "2024-03-31"),
+            ])
+        );
+    }
+
+    #[test]
+    fn from_a_leap_day_by_month_and_by_quarter() {
+        assert_eq!(
+            bounds(Interval::Month, "2024-02-29", 3),
+            pairs(&[
+                ("2024-02-29", "2024-03-28"),
+                ("2024-03-29", "2024-04-28"),
+                ("2024-04-29", "2024-05-28"),
+            ])
+        );
+        assert_eq!(
+            bounds(Interval::Quarter, "2024-02-29", 5),
+            pairs(&[
+                ("2024-02-29", "2024-05-28"),
+                ("2024-05-29", "2024-08-28"),
+                ("2024-08-29", "2024-11-28"),
+                ("2024-11-29", "2025-02-27"),
+                ("2025-02-28", "2025-05-28"),
+            ])
+        );
+    }
+
+    #[test]
+    fn quarters_are_three_calendar_months() {
+        assert_eq!(
+            bounds(Interval::Quarter, "2026-01-01", 4),
+            pairs(&[
+                ("2026-01-01", "2026-03-31"),
+                ("2026-04-01", "2026-06-30"),
+                ("2026-07-01", "2026-09-30"),
+                ("2026-10-01", "2026-12-31"),
+            ])
+        );
+    }
+
+    #[test]
+    fn weeks_are_seven_days_from_the_start_whatever_its_weekday() {
+        // 2026-01-01 is a Thursday: Pipedrive's "full week (7 days) starting from start_date".
+        assert_eq!(
+            bounds(Interval::Week, "2026-01-01", 2),
+            pairs(&[("2026-01-01", "2026-01-07"), ("2026-01-08", "2026-01-14")])
+        );
+        assert_eq!(
+            bounds(Interval::Week, "2024-02-26", 1),
+            pairs(&[("2024-02-26", "2024-03-03")])
+        );
+    }
+
+    #[test]
+    fn days_are_one_day_each() {
+        assert_eq!(
+            bounds(Interval::Day, "2024-02-28", 3),
+            pairs(&[
+                ("2024-02-28", "2024-02-28"),
+                ("2024-02-29", "2024-02-29"),
+                ("2024-03-01", "2024-03-01"),
+            ])
+        );
+    }
+
+    #[test]
+    fn only_open_and_won_deals_are_counted() {
+        // Seed 003, "Get deals timeline": "Returns not archived open and won deals".
+        let t = timeline(
+            &request(Interval::Month, "2026-01-01", 1),
+            &[
+                deal(Status::Open, Some("2026-01-10"), "1"),
+                deal(Status::Won, Some("2026-01-11"), "2"),
+                deal(Status::Won, Some("2026-01-12"), "4"),
+                deal(Status::Lost, Some("2026-01-13"), "8"),
+                deal(Status::Unqualified, Some("2026-01-14"), "16"),
+            ],
+        );
+        let p = &t.periods[0];
+        assert_eq!((p.count, p.open_count, p.won_count), (3, 1, 2));
+        assert_eq!(p.sums.money["EUR"].total, Decimal::from(7));
+    }
+
+    #[test]
+    fn a_periods_first_and_last_days_are_in_it() {
+        let t = timeline(
+            &request(Interval::Month, "2024-02-01", 2),
+            &[
+                deal(Status::Open, Some("2024-01-31"), "1"),
+                deal(Status::Open, Some("2024-02-01"), "0.10"),
+                deal(Status::Open, Some("2024-02-29"), "0.20"),
+                deal(Status::Open, Some("2024-03-01"), "4"),
+                deal(Status::Open, Some("2024-03-31"), "8"),
+                deal(Status::Open, Some("2024-04-01"), "16"),
+            ],
+        );
+        let totals: Vec<Decimal> = t
+            .periods
+            .iter()
+            .map(|p| p.sums.money["EUR"].total)
+            .collect();
+        assert_eq!(
+            totals,
+            ["0.3".parse::<Decimal>().unwrap(), Decimal::from(12)]
+        );
+        let counts: Vec<u64> = t.periods.iter().map(|p| p.count).collect();
+        assert_eq!(counts, [2, 2], "Jan 31 and Apr 1 fall outside every period");
+    }
+
+    #[test]
+    fn deals_without_the_date_are_left_out() {
+        let t = timeline(
+            &request(Interval::Day, "2026-05-01", 1),
+            &[deal(Status::Open, None, "1")],
+        );
+        assert_eq!(t.periods[0].count, 0);
+        assert!(t.periods[0].sums.money.is_empty());
+    }
+
+    #[test]
+    fn the_date_field_chooses_which_date_counts() {
+        let created: DateTime<Utc> = "2026-05-02T23:59:59Z".parse().unwrap();
+        let mut fact = deal(Status::Won, Some("2026-06-01"), "3");
+        fact.created_at = Some(created);
+        fact.won_at = Some("2026-05-03T00:00:00Z".parse().unwrap());
+        fact.probability = Some(Decimal::from(50));
+        let mut req = request(Interval::Day, "2026-05-01", 3);
+        req.field = DateField::CreatedAt;
+        let counts = |t: Timeline| t.periods.iter().map(|p| p.count).collect::<Vec<_>>();
+        assert_eq!(
+            counts(timeline(&req, std::slice::from_ref(&fact))),
+            [0, 1, 0]
+        );
+        req.field = DateField::WonAt;
+        let won = timeline(&req, std::slice::from_ref(&fact));
+        assert_eq!(
+            won.periods[2].sums.money["EUR"],
+            Money {
+                count: 1,
+                total: Decimal::from(3),
+                weighted: "1.5".parse().unwrap(),
+            }
+        );
+        req.field = DateField::CloseDate;
+        assert_eq!(counts(timeline(&req, &[fact])), [0, 0, 0]);
+    }
+}
