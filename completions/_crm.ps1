@@ -86,6 +86,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count and total deals by stage, pipeline, owner, status, currency or close month')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Open and won deals per day, week, month or quarter of their close (or created, won) date')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show each change of a deal''s fields: when, which, the old and new value, and who')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -519,6 +522,113 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'crm;deals;summary' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'What to group deals by')
+            [CompletionResult]::new('--in-currency', '--in-currency', [CompletionResultType]::ParameterName, 'Also total every row in this currency, where the vendor converts amounts (Pipedrive''s converted totals, HubSpot''s amount in the company currency)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where the figures come from: the vendor''s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only deals in this stage (name or id)')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only deals in this pipeline (name or id)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals owned by this user (name, email or id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete')
+            [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Only deals associated with this contact (id)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only deals associated with this company (id)')
+            [CompletionResult]::new('--updated-since', '--updated-since', [CompletionResultType]::ParameterName, 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d')
+            [CompletionResult]::new('--updated-until', '--updated-until', [CompletionResultType]::ParameterName, 'Only deals last changed before then (same forms as --updated-since)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only deals matching this text')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'Only these deals (comma-separated ids)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only deals with exactly this name')
+            [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Only deals expected to close on this day (YYYY-MM-DD)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only deals from this source (its id)')
+            [CompletionResult]::new('--custom', '--custom', [CompletionResultType]::ParameterName, 'Only deals whose custom field NAME equals VALUE (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json')
+            [CompletionResult]::new('--hot', '--hot', [CompletionResultType]::ParameterName, 'Only deals marked hot')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Archived (deleted) deals instead of live ones')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'crm;deals;timeline' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How long each period is')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day of the first period (YYYY-MM-DD)')
+            [CompletionResult]::new('--periods', '--periods', [CompletionResultType]::ParameterName, 'How many periods')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'The deal date that places a deal in a period')
+            [CompletionResult]::new('--in-currency', '--in-currency', [CompletionResultType]::ParameterName, 'Also total every row in this currency, where the vendor converts amounts (Pipedrive''s converted totals, HubSpot''s amount in the company currency)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where the figures come from: the vendor''s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only deals in this stage (name or id)')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only deals in this pipeline (name or id)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals owned by this user (name, email or id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete')
+            [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Only deals associated with this contact (id)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only deals associated with this company (id)')
+            [CompletionResult]::new('--updated-since', '--updated-since', [CompletionResultType]::ParameterName, 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d')
+            [CompletionResult]::new('--updated-until', '--updated-until', [CompletionResultType]::ParameterName, 'Only deals last changed before then (same forms as --updated-since)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only deals matching this text')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'Only these deals (comma-separated ids)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only deals with exactly this name')
+            [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Only deals expected to close on this day (YYYY-MM-DD)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only deals from this source (its id)')
+            [CompletionResult]::new('--custom', '--custom', [CompletionResultType]::ParameterName, 'Only deals whose custom field NAME equals VALUE (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields (comma-separated; `custom.NAME` for one custom field)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json')
+            [CompletionResult]::new('--hot', '--hot', [CompletionResultType]::ParameterName, 'Only deals marked hot')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Archived (deleted) deals instead of live ones')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'crm;deals;history' {
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Only this field''s changes, by its common name (`stage`, `amount`, `custom.Region`); repeatable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `crm profiles list`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Include the vendor''s untouched payload under `raw`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the HTTP requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace HTTP requests and responses on stderr (tokens redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and results; no notices')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for deletes from scripts)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Reload cached pipelines, stages, owners and fields')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'crm;deals;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals, filtered and sorted')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one deal, with its contacts and company')
@@ -535,6 +645,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count and total deals by stage, pipeline, owner, status, currency or close month')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Open and won deals per day, week, month or quarter of their close (or created, won) date')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show each change of a deal''s fields: when, which, the old and new value, and who')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -581,6 +694,15 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;deals;help;fields' {
+            break
+        }
+        'crm;deals;help;summary' {
+            break
+        }
+        'crm;deals;help;timeline' {
+            break
+        }
+        'crm;deals;help;history' {
             break
         }
         'crm;deals;help;help' {
@@ -1146,6 +1268,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching deal, streamed (NDJSON unless -o says otherwise)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'List the deal fields: the common ones, and this account''s custom fields with type and options')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count and total deals by stage, pipeline, owner, status, currency or close month')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Open and won deals per day, week, month or quarter of their close (or created, won) date')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show each change of a deal''s fields: when, which, the old and new value, and who')
             break
         }
         'crm;help;deals;list' {
@@ -1191,6 +1316,15 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;deals;fields' {
+            break
+        }
+        'crm;help;deals;summary' {
+            break
+        }
+        'crm;help;deals;timeline' {
+            break
+        }
+        'crm;help;deals;history' {
             break
         }
         'crm;help;pipelines' {

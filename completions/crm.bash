@@ -97,6 +97,9 @@ _crm() {
             crm__subcmd__deals,help)
                 cmd="crm__subcmd__deals__subcmd__help"
                 ;;
+            crm__subcmd__deals,history)
+                cmd="crm__subcmd__deals__subcmd__history"
+                ;;
             crm__subcmd__deals,import)
                 cmd="crm__subcmd__deals__subcmd__import"
                 ;;
@@ -105,6 +108,12 @@ _crm() {
                 ;;
             crm__subcmd__deals,merge)
                 cmd="crm__subcmd__deals__subcmd__merge"
+                ;;
+            crm__subcmd__deals,summary)
+                cmd="crm__subcmd__deals__subcmd__summary"
+                ;;
+            crm__subcmd__deals,timeline)
+                cmd="crm__subcmd__deals__subcmd__timeline"
                 ;;
             crm__subcmd__deals,unfollow)
                 cmd="crm__subcmd__deals__subcmd__unfollow"
@@ -145,6 +154,9 @@ _crm() {
             crm__subcmd__deals__subcmd__help,help)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__help"
                 ;;
+            crm__subcmd__deals__subcmd__help,history)
+                cmd="crm__subcmd__deals__subcmd__help__subcmd__history"
+                ;;
             crm__subcmd__deals__subcmd__help,import)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__import"
                 ;;
@@ -153,6 +165,12 @@ _crm() {
                 ;;
             crm__subcmd__deals__subcmd__help,merge)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__merge"
+                ;;
+            crm__subcmd__deals__subcmd__help,summary)
+                cmd="crm__subcmd__deals__subcmd__help__subcmd__summary"
+                ;;
+            crm__subcmd__deals__subcmd__help,timeline)
+                cmd="crm__subcmd__deals__subcmd__help__subcmd__timeline"
                 ;;
             crm__subcmd__deals__subcmd__help,unfollow)
                 cmd="crm__subcmd__deals__subcmd__help__subcmd__unfollow"
@@ -226,6 +244,9 @@ _crm() {
             crm__subcmd__help__subcmd__deals,get)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__get"
                 ;;
+            crm__subcmd__help__subcmd__deals,history)
+                cmd="crm__subcmd__help__subcmd__deals__subcmd__history"
+                ;;
             crm__subcmd__help__subcmd__deals,import)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__import"
                 ;;
@@ -234,6 +255,12 @@ _crm() {
                 ;;
             crm__subcmd__help__subcmd__deals,merge)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__merge"
+                ;;
+            crm__subcmd__help__subcmd__deals,summary)
+                cmd="crm__subcmd__help__subcmd__deals__subcmd__summary"
+                ;;
+            crm__subcmd__help__subcmd__deals,timeline)
+                cmd="crm__subcmd__help__subcmd__deals__subcmd__timeline"
                 ;;
             crm__subcmd__help__subcmd__deals,unfollow)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__unfollow"
@@ -685,7 +712,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals)
-            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
+            opts="-o -v -q -y -h -V --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,7 +1232,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__help)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,6 +1385,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__deals__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__deals__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1387,6 +1428,34 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__help__subcmd__summary)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__help__subcmd__timeline)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1435,6 +1504,44 @@ _crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__history)
+            opts="-o -v -q -y -h -V --field --profile --output --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1614,6 +1721,230 @@ _crm() {
             fi
             case "${prev}" in
                 --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__summary)
+            opts="-o -v -q -y -h -V --by --in-currency --via --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -W "stage pipeline owner status currency close-month" -- "${cur}"))
+                    return 0
+                    ;;
+                --in-currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto vendor list" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "open won lost unqualified deleted" -- "${cur}"))
+                    return 0
+                    ;;
+                --contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --close-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --custom)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "id vendor name amount currency pipeline stage status owner close_date probability contacts company tags custom created_at updated_at url" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__deals__subcmd__timeline)
+            opts="-o -v -q -y -h -V --interval --from --periods --field --in-currency --via --stage --pipeline --owner --status --contact --company --updated-since --updated-until --search --ids --name --close-date --hot --source --custom --archived --profile --output --fields --raw --dry-run --verbose --quiet --yes --color --refresh --jq --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -W "day week month quarter" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --periods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -W "close_date created_at won_at" -- "${cur}"))
+                    return 0
+                    ;;
+                --in-currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto vendor list" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "open won lost unqualified deleted" -- "${cur}"))
+                    return 0
+                    ;;
+                --contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --updated-until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --close-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --custom)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1963,7 +2294,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals)
-            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields"
+            opts="list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2102,6 +2433,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__help__subcmd__deals__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__help__subcmd__deals__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2131,6 +2476,34 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__deals__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__deals__subcmd__summary)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__deals__subcmd__timeline)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

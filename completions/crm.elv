@@ -82,6 +82,9 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
             cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
+            cand summary 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+            cand timeline 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+            cand history 'Show each change of a deal''s fields: when, which, the old and new value, and who'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;list'= {
@@ -499,6 +502,110 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'crm;deals;summary'= {
+            cand --by 'What to group deals by'
+            cand --in-currency 'Also total every row in this currency, where the vendor converts amounts (Pipedrive''s converted totals, HubSpot''s amount in the company currency)'
+            cand --via 'Where the figures come from: the vendor''s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)'
+            cand --stage 'Only deals in this stage (name or id)'
+            cand --pipeline 'Only deals in this pipeline (name or id)'
+            cand --owner 'Only deals owned by this user (name, email or id)'
+            cand --status 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete'
+            cand --contact 'Only deals associated with this contact (id)'
+            cand --company 'Only deals associated with this company (id)'
+            cand --updated-since 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d'
+            cand --updated-until 'Only deals last changed before then (same forms as --updated-since)'
+            cand --search 'Only deals matching this text'
+            cand --ids 'Only these deals (comma-separated ids)'
+            cand --name 'Only deals with exactly this name'
+            cand --close-date 'Only deals expected to close on this day (YYYY-MM-DD)'
+            cand --source 'Only deals from this source (its id)'
+            cand --custom 'Only deals whose custom field NAME equals VALUE (repeatable)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --jq 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json'
+            cand --hot 'Only deals marked hot'
+            cand --archived 'Archived (deleted) deals instead of live ones'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;timeline'= {
+            cand --interval 'How long each period is'
+            cand --from 'The first day of the first period (YYYY-MM-DD)'
+            cand --periods 'How many periods'
+            cand --field 'The deal date that places a deal in a period'
+            cand --in-currency 'Also total every row in this currency, where the vendor converts amounts (Pipedrive''s converted totals, HubSpot''s amount in the company currency)'
+            cand --via 'Where the figures come from: the vendor''s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)'
+            cand --stage 'Only deals in this stage (name or id)'
+            cand --pipeline 'Only deals in this pipeline (name or id)'
+            cand --owner 'Only deals owned by this user (name, email or id)'
+            cand --status 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete'
+            cand --contact 'Only deals associated with this contact (id)'
+            cand --company 'Only deals associated with this company (id)'
+            cand --updated-since 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d'
+            cand --updated-until 'Only deals last changed before then (same forms as --updated-since)'
+            cand --search 'Only deals matching this text'
+            cand --ids 'Only these deals (comma-separated ids)'
+            cand --name 'Only deals with exactly this name'
+            cand --close-date 'Only deals expected to close on this day (YYYY-MM-DD)'
+            cand --source 'Only deals from this source (its id)'
+            cand --custom 'Only deals whose custom field NAME equals VALUE (repeatable)'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Only these fields (comma-separated; `custom.NAME` for one custom field)'
+            cand --color 'When to use colour'
+            cand --jq 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json'
+            cand --hot 'Only deals marked hot'
+            cand --archived 'Archived (deleted) deals instead of live ones'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'crm;deals;history'= {
+            cand --field 'Only this field''s changes, by its common name (`stage`, `amount`, `custom.Region`); repeatable'
+            cand --profile 'Profile to use (see `crm profiles list`)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --color 'When to use colour'
+            cand --jq 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json'
+            cand --raw 'Include the vendor''s untouched payload under `raw`'
+            cand --dry-run 'Print the HTTP requests instead of sending them'
+            cand -v 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand --verbose 'Trace HTTP requests and responses on stderr (tokens redacted)'
+            cand -q 'Only errors and results; no notices'
+            cand --quiet 'Only errors and results; no notices'
+            cand -y 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --yes 'Answer yes to confirmations (needed for deletes from scripts)'
+            cand --refresh 'Reload cached pipelines, stages, owners and fields'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'crm;deals;help'= {
             cand list 'List deals, filtered and sorted'
             cand get 'Show one deal, with its contacts and company'
@@ -515,6 +622,9 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
             cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
+            cand summary 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+            cand timeline 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+            cand history 'Show each change of a deal''s fields: when, which, the old and new value, and who'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;deals;help;list'= {
@@ -546,6 +656,12 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;deals;help;import'= {
         }
         &'crm;deals;help;fields'= {
+        }
+        &'crm;deals;help;summary'= {
+        }
+        &'crm;deals;help;timeline'= {
+        }
+        &'crm;deals;help;history'= {
         }
         &'crm;deals;help;help'= {
         }
@@ -1069,6 +1185,9 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand export 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
             cand import 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
             cand fields 'List the deal fields: the common ones, and this account''s custom fields with type and options'
+            cand summary 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+            cand timeline 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+            cand history 'Show each change of a deal''s fields: when, which, the old and new value, and who'
         }
         &'crm;help;deals;list'= {
         }
@@ -1099,6 +1218,12 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;deals;import'= {
         }
         &'crm;help;deals;fields'= {
+        }
+        &'crm;help;deals;summary'= {
+        }
+        &'crm;help;deals;timeline'= {
+        }
+        &'crm;help;deals;history'= {
         }
         &'crm;help;pipelines'= {
             cand list 'List the deal pipelines'

@@ -68,12 +68,12 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "auth" -d 'Log in (store a t
 complete -c crm -n "__fish_crm_needs_command" -f -a "profiles" -d 'The CRM accounts crm knows: list, add, remove, choose the default'
 complete -c crm -n "__fish_crm_needs_command" -f -a "api" -d 'Any endpoint of the account\'s API, with crm\'s auth, rate limits and retries'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
 vendor\t''
 name\t''
 amount\t''
@@ -91,34 +91,37 @@ custom\t''
 created_at\t''
 updated_at\t''
 url\t''"
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l dry-run -d 'Print the HTTP requests instead of sending them'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s q -l quiet -d 'Only errors and results; no notices'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -s V -l version -d 'Print version'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "list" -d 'List deals, filtered and sorted'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "get" -d 'Show one deal, with its contacts and company'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "update" -d 'Change a deal\'s fields; only what you pass is sent'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "delete" -d 'Delete deals (asks first on a terminal; --yes for scripts)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "merge" -d 'Merge OTHER into KEEP; OTHER disappears'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "follow" -d 'Add a follower to a deal'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "unfollow" -d 'Remove a follower from a deal'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "followers" -d 'List a deal\'s followers'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "associate" -d 'Link a deal to a contact or a company'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "dissociate" -d 'Unlink a deal from a contact or a company'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "upsert" -d 'Update the deal matching a field, or create it when none matches'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "export" -d 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "import" -d 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "fields" -d 'List the deal fields: the common ones, and this account\'s custom fields with type and options'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "list" -d 'List deals, filtered and sorted'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "get" -d 'Show one deal, with its contacts and company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "update" -d 'Change a deal\'s fields; only what you pass is sent'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "delete" -d 'Delete deals (asks first on a terminal; --yes for scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "merge" -d 'Merge OTHER into KEEP; OTHER disappears'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "follow" -d 'Add a follower to a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "unfollow" -d 'Remove a follower from a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "followers" -d 'List a deal\'s followers'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "associate" -d 'Link a deal to a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "dissociate" -d 'Unlink a deal from a contact or a company'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "upsert" -d 'Update the deal matching a field, or create it when none matches'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "export" -d 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "import" -d 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "fields" -d 'List the deal fields: the common ones, and this account\'s custom fields with type and options'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "summary" -d 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "timeline" -d 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "history" -d 'Show each change of a deal\'s fields: when, which, the old and new value, and who'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete merge follow unfollow followers associate dissociate upsert export import fields summary timeline history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l stage -d 'Only deals in this stage (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l owner -d 'Only deals owned by this user (name, email or id)' -r
@@ -763,6 +766,157 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from fields" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l by -d 'What to group deals by' -r -f -a "stage\t''
+pipeline\t''
+owner\t''
+status\t''
+currency\t''
+close-month\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l in-currency -d 'Also total every row in this currency, where the vendor converts amounts (Pipedrive\'s converted totals, HubSpot\'s amount in the company currency)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l via -d 'Where the figures come from: the vendor\'s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)' -r -f -a "auto\t''
+vendor\t''
+list\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l stage -d 'Only deals in this stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l owner -d 'Only deals owned by this user (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l status -d 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''
+deleted\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l contact -d 'Only deals associated with this contact (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l company -d 'Only deals associated with this company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l updated-since -d 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l updated-until -d 'Only deals last changed before then (same forms as --updated-since)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l search -d 'Only deals matching this text' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l ids -d 'Only these deals (comma-separated ids)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l name -d 'Only deals with exactly this name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l source -d 'Only deals from this source (its id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l hot -d 'Only deals marked hot'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l archived -d 'Archived (deleted) deals instead of live ones'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from summary" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l interval -d 'How long each period is' -r -f -a "day\t''
+week\t''
+month\t''
+quarter\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l from -d 'The first day of the first period (YYYY-MM-DD)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l periods -d 'How many periods' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l field -d 'The deal date that places a deal in a period' -r -f -a "close_date\t''
+created_at\t''
+won_at\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l in-currency -d 'Also total every row in this currency, where the vendor converts amounts (Pipedrive\'s converted totals, HubSpot\'s amount in the company currency)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l via -d 'Where the figures come from: the vendor\'s own report where one answers (auto), that report or a refusal (vendor), or crm summing the listed deals (list)' -r -f -a "auto\t''
+vendor\t''
+list\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l stage -d 'Only deals in this stage (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l pipeline -d 'Only deals in this pipeline (name or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l owner -d 'Only deals owned by this user (name, email or id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l status -d 'Only open, won or lost deals; deleted: those the vendor still keeps after a delete' -r -f -a "open\t''
+won\t''
+lost\t''
+unqualified\t''
+deleted\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l contact -d 'Only deals associated with this contact (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l company -d 'Only deals associated with this company (id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l updated-since -d 'Only deals changed since then: 2026-11-01, an RFC 3339 time, or an age like 7d' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l updated-until -d 'Only deals last changed before then (same forms as --updated-since)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l search -d 'Only deals matching this text' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l ids -d 'Only these deals (comma-separated ids)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l name -d 'Only deals with exactly this name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l close-date -d 'Only deals expected to close on this day (YYYY-MM-DD)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l source -d 'Only deals from this source (its id)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l custom -d 'Only deals whose custom field NAME equals VALUE (repeatable)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l fields -d 'Only these fields (comma-separated; `custom.NAME` for one custom field)' -r -f -a "id\t''
+vendor\t''
+name\t''
+amount\t''
+currency\t''
+pipeline\t''
+stage\t''
+status\t''
+owner\t''
+close_date\t''
+probability\t''
+contacts\t''
+company\t''
+tags\t''
+custom\t''
+created_at\t''
+updated_at\t''
+url\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l hot -d 'Only deals marked hot'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l archived -d 'Archived (deleted) deals instead of live ones'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from timeline" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l field -d 'Only this field\'s changes, by its common name (`stage`, `amount`, `custom.Region`); repeatable' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l profile -d 'Profile to use (see `crm profiles list`)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l jq -d 'Filter the JSON crm prints with a jq expression (strings print raw); implies -o json' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l raw -d 'Include the vendor\'s untouched payload under `raw`'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l dry-run -d 'Print the HTTP requests instead of sending them'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Trace HTTP requests and responses on stderr (tokens redacted)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Only errors and results; no notices'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (needed for deletes from scripts)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l refresh -d 'Reload cached pipelines, stages, owners and fields'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals, filtered and sorted'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one deal, with its contacts and company'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a deal from flags, or deals from common-model JSON'
@@ -778,6 +932,9 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "export" -d 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "fields" -d 'List the deal fields: the common ones, and this account\'s custom fields with type and options'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "timeline" -d 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show each change of a deal\'s fields: when, which, the old and new value, and who'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to use (see `crm profiles list`)' -r
 complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -1495,6 +1652,9 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "export" -d 'Every matching deal, streamed (NDJSON unless -o says otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "import" -d 'Create or update many deals from NDJSON, CSV or JSON, every record accounted for'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "fields" -d 'List the deal fields: the common ones, and this account\'s custom fields with type and options'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "summary" -d 'Count and total deals by stage, pipeline, owner, status, currency or close month'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "timeline" -d 'Open and won deals per day, week, month or quarter of their close (or created, won) date'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "history" -d 'Show each change of a deal\'s fields: when, which, the old and new value, and who'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'List the deal pipelines'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from stages" -f -a "list" -d 'List the stages of every pipeline, or of one'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Run a local, stateful emulator of a vendor\'s deal API, with optional faults'

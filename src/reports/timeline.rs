@@ -36,6 +36,7 @@ impl Interval {
 /// The deal date a timeline groups by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum DateField {
     CloseDate,
     CreatedAt,

@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::output::reports::write_history;
 
-/// Show each change of a deal's fields: when, what, old → new, and who
+/// Show each change of a deal's fields: when, which, the old and new value, and who
 #[derive(Debug, Args)]
 #[command(
     after_help = "HubSpot keeps each property's past values; Pipedrive its changelog of \

@@ -14,7 +14,7 @@ use crate::reports::{GroupBy, GroupKey, Source, SummaryBuilder, SummaryRequest};
 #[derive(Debug, Args)]
 #[command(
     after_help = "Per group: the number of deals and, per currency (never added \
-                  together), the total, the weighted total (amount × probability) and the average; \
+                  together), the total, the weighted total (amount times probability) and the average; \
                   a total row last. On a terminal a bar chart stands beside the table; -o \
                   json|ndjson|csv give the numbers only.\n\n\
                   Examples:\n  crm deals summary\n  \
