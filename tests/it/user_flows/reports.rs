@@ -209,6 +209,16 @@ pub(super) async fn cents_add_up_exactly(case: &'static Case) -> Result<(), Stri
     Ok(())
 }
 
+/// Timelines whose periods meet month ends, a leap day's month, quarters and a week starting
+/// mid-week (2026-01-07 is a Wednesday): (arguments, periods).
+const TIMELINES: &[(&str, usize)] = &[
+    ("--interval month --from 2025-11-01 --periods 14", 14),
+    ("--interval month --from 2026-01-31 --periods 6", 6),
+    ("--interval quarter --from 2025-12-31 --periods 5", 5),
+    ("--interval week --from 2026-01-07 --periods 30", 30),
+    ("--interval day --from 2026-02-10 --periods 40", 40),
+];
+
 pub(super) async fn timeline_agrees_with_the_list(case: &'static Case) -> Result<(), String> {
     let home = Home::new();
     let deals = listed(&home, case).await?;
@@ -216,29 +226,56 @@ pub(super) async fn timeline_agrees_with_the_list(case: &'static Case) -> Result
         .into_iter()
         .filter(|d| d["status"] == "open" || d["status"] == "won")
         .collect();
-    let args = "deals timeline --interval month --from 2025-11-01 --periods 14";
-    let expected = normalized(figures(&open_or_won, |d| {
-        let date = d["close_date"].as_str()?;
-        ("2025-11-01"..="2026-12-31")
-            .contains(&date)
-            .then(|| date[..7].to_string())
-    }));
-    for via in vias(&home, case, args).await? {
-        let step = format!("{args} --via {via}");
-        let timeline = json(
-            &step,
-            &crm(&home, case.profile, &format!("{step} -o json")).await,
-        )?;
-        let periods = timeline["periods"].as_array().ok_or("no periods")?;
-        if periods.len() != 14 {
-            return Err(format!("{step}: {} periods, not 14", periods.len()));
+    for (shape, count) in TIMELINES {
+        let args = format!("deals timeline {shape}");
+        for via in vias(&home, case, &args).await? {
+            let step = format!("{args} --via {via}");
+            let timeline = json(
+                &step,
+                &crm(&home, case.profile, &format!("{step} -o json")).await,
+            )?;
+            let periods = timeline["periods"].as_array().ok_or("no periods")?;
+            if periods.len() != *count {
+                return Err(format!("{step}: {} periods, not {count}", periods.len()));
+            }
+            let bounds = contiguous(&step, periods)?;
+            let expected = normalized(figures(&open_or_won, |d| {
+                let date = d["close_date"].as_str()?;
+                bounds
+                    .iter()
+                    .find(|(start, end)| (start.as_str()..=end.as_str()).contains(&date))
+                    .map(|(start, _)| start.clone())
+            }));
+            let got = printed(periods, |p| p["start"].as_str().unwrap_or_default().into())?;
+            agree(&step, &got, &expected)?;
         }
-        let got = printed(periods, |p| {
-            p["start"].as_str().unwrap_or_default()[..7].into()
-        })?;
-        agree(&step, &got, &expected)?;
     }
     Ok(())
+}
+
+/// Each period's first and last day, checked to follow one another without a gap or an overlap
+/// from `--from`.
+fn contiguous(step: &str, periods: &[Value]) -> Result<Vec<(String, String)>, String> {
+    let day = |v: &Value| {
+        v.as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or(format!("{step}: a period bound {v} is not a date"))
+    };
+    let from = step.split("--from ").nth(1).unwrap_or_default();
+    let mut next =
+        chrono::NaiveDate::parse_from_str(&from[..10], "%Y-%m-%d").map_err(|e| e.to_string())?;
+    let mut bounds = Vec::new();
+    for period in periods {
+        let (start, end) = (day(&period["start"])?, day(&period["end"])?);
+        if start != next || end < start {
+            return Err(format!(
+                "{step}: period {start}..{end} where {next} was due"
+            ));
+        }
+        next = end.succ_opt().ok_or("no next day")?;
+        bounds.push((start.to_string(), end.to_string()));
+    }
+    Ok(bounds)
 }
 
 pub(super) async fn update_then_history_shows_it(case: &'static Case) -> Result<(), String> {
