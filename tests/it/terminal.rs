@@ -351,3 +351,38 @@ fn a_dumb_terminal_gets_no_escape_sequences() {
     assert_eq!(code, 2, "{screen}");
     assert!(!screen.contains('\x1b'), "TERM=dumb: {screen:?}");
 }
+
+#[test]
+fn a_summary_on_a_terminal_is_a_chart_coloured_unless_told_not_to() {
+    let run_on = |no_color: bool, flags: &[&str]| {
+        let home = Home::new();
+        let mut cmd = home.crm_std();
+        cmd.env_remove("NO_COLOR").env("TERM", "xterm-256color");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd.args(["--profile", "sandbox-pipedrive", "deals", "summary"])
+            .args(flags);
+        Terminal::spawn_sized(cmd, 100).finish()
+    };
+    let bars = ['█', '▉', '▊', '▋', '▌', '▍', '▎', '▏'];
+    let (code, screen) = run_on(false, &[]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains(bars), "a terminal gets the chart: {screen}");
+    assert!(screen.contains("\x1b["), "and in colour: {screen:?}");
+    for (no_color, flags) in [(true, &[][..]), (false, &["--color", "never"][..])] {
+        let (code, screen) = run_on(no_color, flags);
+        assert_eq!(code, 0, "{screen}");
+        assert!(screen.contains(bars), "{screen}");
+        assert!(
+            !screen.contains('\x1b'),
+            "NO_COLOR / --color never: {screen:?}"
+        );
+    }
+    // The same command into a pipe: the numbers as JSON, no chart.
+    let home = Home::new();
+    let out = crate::support::cli::crm(&home, "sandbox-pipedrive", "deals summary").run_sync();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.json()["groups"].is_array(), "{}", out.stdout);
+    assert!(!out.stdout.contains(bars), "{}", out.stdout);
+}
