@@ -111,11 +111,11 @@ async fn a_summary_by_stage_is_the_total_then_a_call_per_stage() {
         "the account's stages in pipeline order, named"
     );
     let sent: Vec<_> = summaries(&server).await.iter().map(mock::query).collect();
-    let owner = ("user_id".to_string(), "12".to_string());
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
     assert_eq!(sent.len(), 3);
-    assert_eq!(sent[0], [owner.clone()]);
-    assert_eq!(sent[1], [owner.clone(), ("stage_id".into(), "1".into())]);
-    assert_eq!(sent[2], [owner, ("stage_id".into(), "2".into())]);
+    assert_eq!(sent[0], [pair("user_id", "12")]);
+    assert_eq!(sent[1], [pair("user_id", "12"), pair("stage_id", "1")]);
+    assert_eq!(sent[2], [pair("user_id", "12"), pair("stage_id", "2")]);
 }
 
 /// `--by currency` is the total's own per-currency figures: one call.
@@ -212,6 +212,18 @@ async fn auto_lists_when_listing_costs_fewer_tokens() {
     assert_eq!(summary.total.count, 10_000);
     assert_eq!(summary.groups.len(), 3);
     assert!(summary.groups.iter().all(|g| g.count == 1));
+    // No deal at all: every stage is an empty group, without asking each.
+    let server = stages_and_deals(30, 0).await;
+    let crm = the_adapter(&server);
+    let summary = crm
+        .reports()
+        .vendor_summary(&ListQuery::default(), &auto)
+        .await
+        .unwrap()
+        .expect("empty groups");
+    assert_eq!(summary.groups.len(), 30);
+    assert!(summary.groups.iter().all(|g| g.count == 0));
+    assert_eq!(summaries(&server).await.len(), 1);
     // `--source vendor` asks per stage whatever it costs.
     let server = stages_and_deals(30, 900).await;
     let crm = the_adapter(&server);
