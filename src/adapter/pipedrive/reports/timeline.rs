@@ -127,15 +127,17 @@ fn period_of(item: &Value, asked: Option<(NaiveDate, NaiveDate)>, convert: bool)
     let count = |key: &str| totals.get(key).and_then(Value::as_u64).unwrap_or(0);
     let mut sums = Sums::new(convert);
     sums.money = money_per_currency(totals, count("count"))?;
-    if convert {
-        sums.converted = match item.get("totals_converted") {
-            Some(converted) => money_per_currency(converted, count("count"))?
+    // `totals_converted` holds the one currency asked for (nothing to sum: no entry); a period
+    // Pipedrive did not convert stays without converted sums rather than showing zeros.
+    sums.converted = match item.get("totals_converted").filter(|_| convert) {
+        Some(converted) => Some(
+            money_per_currency(converted, count("count"))?
                 .into_values()
-                .next(),
-            None => None,
-        }
-        .or(Some(Money::default()));
-    }
+                .next()
+                .unwrap_or_default(),
+        ),
+        None => None,
+    };
     Ok(Period {
         start,
         end,
