@@ -31,23 +31,41 @@ const CHANGELOG_PAGE: usize = 500;
 /// files attached to a deal": "a maximum value of 100 is allowed").
 const FLOW_PAGE: usize = 100;
 
-/// Pipedrive's changelog keys of the fields the common deal has, and their common names.
-const COMMON: [(&str, &str); 11] = [
-    ("title", "name"),
-    ("value", "amount"),
-    ("currency", "currency"),
-    ("stage_id", "stage"),
-    ("pipeline_id", "pipeline"),
-    ("user_id", "owner"),
-    ("status", "status"),
-    ("expected_close_date", "close_date"),
-    ("probability", "probability"),
-    ("org_id", "company"),
-    ("person_id", "contact"),
+/// The fields the common deal has, by common name, with Pipedrive's keys for each: the v1 key
+/// the changelog writes, then the v2 field code where it differs (v1 deals call the owner
+/// `user_id` and the labels `label`, v2 `owner_id` and `label_ids`).
+const COMMON: [(&str, &[&str]); 12] = [
+    ("name", &["title"]),
+    ("amount", &["value"]),
+    ("currency", &["currency"]),
+    ("stage", &["stage_id"]),
+    ("pipeline", &["pipeline_id"]),
+    ("owner", &["user_id", "owner_id"]),
+    ("status", &["status"]),
+    ("close_date", &["expected_close_date"]),
+    ("probability", &["probability"]),
+    ("company", &["org_id"]),
+    ("contact", &["person_id"]),
+    ("tags", &["label", "label_ids"]),
 ];
 
-/// The v2 deal field codes of the common fields, which are not offered under their own key.
-const COMMON_V2: [&str; 3] = ["owner_id", "label_ids", "id"];
+/// The common name of Pipedrive's key `key`, if the common deal has the field.
+fn common_name(key: &str) -> Option<&'static str> {
+    COMMON
+        .iter()
+        .find(|(name, keys)| *name == key || keys.contains(&key))
+        .map(|(name, _)| *name)
+}
+
+/// Comma-separated option ids as their labels (`label_of`), an unknown id as itself.
+fn labels<'a>(ids: &str, label_of: impl Fn(&str) -> Option<&'a str>) -> String {
+    ids.split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(|id| label_of(id).unwrap_or(id).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// One change as Pipedrive wrote it, before names replace keys and ids.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -217,9 +235,9 @@ struct Field {
 /// custom fields as `custom.<name>` (or their key), and Pipedrive's other deal fields by their
 /// key.
 fn known_fields(meta: &Meta) -> Vec<Field> {
-    let common = COMMON.iter().map(|(key, name)| Field {
+    let common = COMMON.iter().map(|(name, keys)| Field {
         name: name.to_string(),
-        aliases: vec![key.to_string()],
+        aliases: keys.iter().map(|k| k.to_string()).collect(),
     });
     let custom = meta.custom_fields().map(|f| Field {
         name: format!("custom.{}", f.field_name),
@@ -228,13 +246,7 @@ fn known_fields(meta: &Meta) -> Vec<Field> {
     let others = meta
         .fields
         .iter()
-        .filter(|f| !f.is_custom_field)
-        .filter(|f| {
-            !COMMON
-                .iter()
-                .any(|(key, name)| f.field_code == *key || f.field_code == *name)
-                && !COMMON_V2.contains(&f.field_code.as_str())
-        })
+        .filter(|f| !f.is_custom_field && common_name(&f.field_code).is_none())
         .map(|f| Field {
             name: f.field_code.clone(),
             aliases: Vec::new(),
@@ -279,10 +291,7 @@ fn wanted(typed: &[String], meta: &Meta) -> Result<Option<Vec<String>>> {
 /// A change in the common vocabulary: the field's common name (`custom.<name>` for a custom
 /// field, Pipedrive's key for the rest), names for ids, exact decimals for amounts.
 fn to_change(c: WireChange, meta: &Meta) -> Change {
-    let common = COMMON
-        .iter()
-        .find(|(key, _)| *key == c.key)
-        .map(|(_, n)| *n);
+    let common = common_name(&c.key);
     let custom = meta.custom_by_key(&c.key);
     let field = match (common, custom) {
         (Some(name), _) => name.to_string(),
@@ -298,17 +307,13 @@ fn to_change(c: WireChange, meta: &Meta) -> Change {
             (Some("amount" | "probability"), _) => {
                 decimal_from_json(&Value::String(v.clone())).map_or(v, decimal_text)
             }
-            (None, Some(f)) if !f.options().is_empty() => v
-                .split(',')
-                .map(|id| {
-                    let id = id.trim();
-                    f.options()
-                        .iter()
-                        .find(|o| o.id_text() == id)
-                        .map_or(id.to_string(), |o| o.label.clone())
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
+            (Some("tags"), _) => labels(&v, |id| meta.label_name(id)),
+            (None, Some(f)) if !f.options().is_empty() => labels(&v, |id| {
+                f.options()
+                    .iter()
+                    .find(|o| o.id_text() == id)
+                    .map(|o| o.label.as_str())
+            }),
             _ => v,
         })
     };
