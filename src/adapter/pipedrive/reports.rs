@@ -177,15 +177,15 @@ fn refused_filter(query: &ListQuery, endpoint: Endpoint) -> Option<&'static str>
     .find_map(|(given, flag)| given.then_some(flag))
 }
 
-/// What a report does when Pipedrive's endpoint cannot answer it (`why`: "filter by --search"):
-/// crm lists instead, unless `--source vendor` insisted or `--in-currency` asked for converted
-/// figures, which only the endpoint gives (v2 deals carry no converted value).
-fn list_instead<T>(
+/// Checks that crm may list instead of asking Pipedrive's endpoint, which cannot `why` (e.g.
+/// "filter by --search"): not when `--source vendor` insisted, nor when `--in-currency` asked for
+/// converted figures, which only the endpoint gives (v2 deals carry no converted value).
+fn may_list_instead(
     endpoint: Endpoint,
     source: SourceChoice,
     in_currency: Option<&str>,
     why: &str,
-) -> Result<Option<T>> {
+) -> Result<()> {
     let name = endpoint.name();
     if let Some(code) = in_currency {
         return Err(Error::usage_hint(
@@ -201,30 +201,25 @@ fn list_instead<T>(
             format!("Pipedrive's {name} endpoint cannot {why}"),
             "leave out --source (or give --source list): crm sums the deals it lists",
         )),
-        SourceChoice::Auto | SourceChoice::List => Ok(None),
+        SourceChoice::Auto | SourceChoice::List => Ok(()),
     }
 }
 
-/// `Ok(Some(()))` when `endpoint` can answer `query` as `source` allows; otherwise what
-/// [`list_instead`] says.
+/// Whether `endpoint` is to answer `query` as `source` allows; `false`: crm lists instead, as
+/// [`may_list_instead`] checked.
 fn endpoint_answers(
     endpoint: Endpoint,
     query: &ListQuery,
     source: SourceChoice,
     in_currency: Option<&str>,
-) -> Result<Option<()>> {
-    if source == SourceChoice::List {
-        return list_instead(endpoint, source, in_currency, "be skipped by --source list");
-    }
-    match refused_filter(query, endpoint) {
-        Some(filter) => list_instead(
-            endpoint,
-            source,
-            in_currency,
-            &format!("filter by {filter}"),
-        ),
-        None => Ok(Some(())),
-    }
+) -> Result<bool> {
+    let why = match (source, refused_filter(query, endpoint)) {
+        (SourceChoice::List, _) => "be skipped by --source list".to_string(),
+        (_, Some(filter)) => format!("filter by {filter}"),
+        (_, None) => return Ok(true),
+    };
+    may_list_instead(endpoint, source, in_currency, &why)?;
+    Ok(false)
 }
 
 #[cfg(test)]
@@ -271,17 +266,14 @@ mod tests {
             ..ListQuery::default()
         };
         let answers = |source, code| endpoint_answers(Endpoint::Summary, &query, source, code);
-        assert_eq!(answers(SourceChoice::Auto, None).unwrap(), None);
-        assert_eq!(answers(SourceChoice::List, None).unwrap(), None);
+        assert!(!answers(SourceChoice::Auto, None).unwrap());
+        assert!(!answers(SourceChoice::List, None).unwrap());
         let e = answers(SourceChoice::Vendor, None).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("--search"), "{e}");
         let e = answers(SourceChoice::Auto, Some("EUR")).unwrap_err();
         assert!(e.to_string().contains("--in-currency EUR"), "{e}");
         let plain = ListQuery::default();
-        assert_eq!(
-            endpoint_answers(Endpoint::Summary, &plain, SourceChoice::Auto, None).unwrap(),
-            Some(())
-        );
+        assert!(endpoint_answers(Endpoint::Summary, &plain, SourceChoice::Auto, None).unwrap());
     }
 }

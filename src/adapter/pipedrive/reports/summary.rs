@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::super::meta::Meta;
 use super::super::{costs, list::LIST_PAGE, v1, Pipedrive};
-use super::{endpoint_answers, list_instead, Endpoint, Scope};
+use super::{endpoint_answers, may_list_instead, Endpoint, Scope};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{decimal_from_json, ListQuery, Status};
@@ -42,7 +42,7 @@ impl Pipedrive {
         request: &SummaryRequest,
     ) -> Result<Option<Summary>> {
         let in_currency = request.in_currency.as_deref();
-        if endpoint_answers(Endpoint::Summary, query, request.source, in_currency)?.is_none() {
+        if !endpoint_answers(Endpoint::Summary, query, request.source, in_currency)? {
             return Ok(None);
         }
         let (scope, grouping) = self
@@ -54,7 +54,8 @@ impl Pipedrive {
             .await?;
         let Some(grouping) = grouping else {
             let why = format!("group by {}", request.by.heading().replace('_', " "));
-            return list_instead(Endpoint::Summary, request.source, in_currency, &why);
+            may_list_instead(Endpoint::Summary, request.source, in_currency, &why)?;
+            return Ok(None);
         };
         let in_currency = match in_currency {
             Some(code) => Some(self.converts_into(code).await?),

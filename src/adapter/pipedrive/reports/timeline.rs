@@ -27,7 +27,7 @@ impl Pipedrive {
         request: &TimelineRequest,
     ) -> Result<Option<Timeline>> {
         let in_currency = request.in_currency.as_deref();
-        if endpoint_answers(Endpoint::Timeline, query, request.source, in_currency)?.is_none() {
+        if !endpoint_answers(Endpoint::Timeline, query, request.source, in_currency)? {
             return Ok(None);
         }
         let scope = self.with_fresh_meta(|m| Scope::of(query, m)).await?;
