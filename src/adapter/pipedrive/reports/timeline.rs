@@ -46,8 +46,9 @@ impl Pipedrive {
         for (key, value) in scope.params() {
             call = call.query(key, value);
         }
-        if let Some(code) = in_currency {
-            call = call.query("totals_convert_currency", code.trim().to_ascii_uppercase());
+        let in_currency = in_currency.map(|code| code.trim().to_ascii_uppercase());
+        if let Some(code) = &in_currency {
+            call = call.query("totals_convert_currency", code);
         }
         let answer = self.send(call, tokens).await?;
         let periods = periods_of(&answer, request)?;
@@ -55,7 +56,7 @@ impl Pipedrive {
             interval: request.interval,
             field: request.field,
             periods,
-            in_currency: request.in_currency.clone(),
+            in_currency,
             source: Source::Vendor,
         }))
     }
