@@ -35,6 +35,13 @@ pub trait Reports: Adapter {
             .boxed())
     }
 
+    /// Whether [`Reports::facts`] gives converted amounts (where [`Reports::home_currency`] is
+    /// some): a vendor that converts only in its own reports (Pipedrive) answers `false`, and a
+    /// listed report then keeps its totals per currency.
+    fn converts_listed(&self) -> bool {
+        true
+    }
+
     /// The currency the vendor converts amounts into for `--in-currency` (HubSpot's company
     /// currency, Pipedrive's default currency); `None` where it converts none.
     async fn home_currency(&self) -> Result<Option<String>> {

@@ -289,6 +289,7 @@ mod tests {
                 code.to_string(),
                 crate::reports::Money {
                     count: 1,
+                    count_unknown: false,
                     total: d(total),
                     weighted: Decimal::ZERO,
                 },
@@ -327,6 +328,7 @@ mod tests {
         let mut bucket = sums(&[("EUR", "100"), ("USD", "60")]);
         bucket.converted = Some(crate::reports::Money {
             count: 2,
+            count_unknown: false,
             total: d("155.5"),
             weighted: Decimal::ZERO,
         });

@@ -63,11 +63,17 @@ impl Fact {
         }
     }
 
-    /// amount × probability / 100; nothing when either is unknown (a deal without a probability
-    /// adds nothing to a weighted total, as in Pipedrive's summary, where the weight is
-    /// "probability times deal value").
+    /// amount × probability / 100; nothing without an amount. A deal without a probability
+    /// weighs its full amount, as in Pipedrive's own examples (specs/pipedrive/openapi-v1.yaml:
+    /// the summary's weighted totals equal its values, and the timeline's deal with
+    /// `"probability": null` has a `weighted_value` equal to its `value`).
     pub fn weighted(&self) -> Option<Decimal> {
-        Some(self.amount? * self.probability? / Decimal::ONE_HUNDRED)
+        Some(self.amount? * self.weight())
+    }
+
+    /// probability / 100, 1 without a probability: what an amount counts for when weighted.
+    pub fn weight(&self) -> Decimal {
+        self.probability.unwrap_or(Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
     }
 }
 
@@ -78,8 +84,11 @@ impl Fact {
 pub struct Money {
     /// Deals with an amount in this currency.
     pub count: u64,
+    /// The vendor gave the sums without the number of deals behind them (Pipedrive's timeline,
+    /// for a period with several currencies): `count` means nothing, and shows as null.
+    pub count_unknown: bool,
     pub total: Decimal,
-    /// Σ amount × probability / 100 over the deals that have a probability.
+    /// Σ amount × probability / 100, a deal without a probability at its full amount.
     pub weighted: Decimal,
 }
 
@@ -88,7 +97,7 @@ impl Serialize for Money {
         use crate::model::decimal_text;
         use serde::ser::SerializeStruct;
         let mut money = s.serialize_struct("Money", 4)?;
-        money.serialize_field("count", &self.count)?;
+        money.serialize_field("count", &self.deals())?;
         money.serialize_field("total", &decimal_text(self.total))?;
         money.serialize_field("weighted", &decimal_text(self.weighted))?;
         money.serialize_field("average", &self.average().map(decimal_text))?;
@@ -97,25 +106,29 @@ impl Serialize for Money {
 }
 
 impl Money {
-    pub fn add(&mut self, amount: Decimal, weighted: Option<Decimal>) {
+    pub fn add(&mut self, amount: Decimal, weighted: Decimal) {
         self.count += 1;
         self.total += amount;
-        self.weighted += weighted.unwrap_or_default();
+        self.weighted += weighted;
     }
 
     pub fn merge(&mut self, other: &Money) {
         self.count += other.count;
+        self.count_unknown |= other.count_unknown;
         self.total += other.total;
         self.weighted += other.weighted;
     }
 
-    /// The average amount, to the currency's usual two decimals (exact when it divides evenly).
+    /// How many deals the sums cover, where known.
+    pub fn deals(&self) -> Option<u64> {
+        (!self.count_unknown).then_some(self.count)
+    }
+
+    /// The average amount, to the currency's usual two decimals (exact when it divides evenly);
+    /// none without deals or when their number is unknown.
     pub fn average(&self) -> Option<Decimal> {
-        (self.count > 0).then(|| {
-            (self.total / Decimal::from(self.count))
-                .round_dp(2)
-                .normalize()
-        })
+        let count = self.deals().filter(|n| *n > 0)?;
+        Some((self.total / Decimal::from(count)).round_dp(2).normalize())
     }
 }
 
@@ -149,14 +162,11 @@ impl Sums {
                 .money
                 .entry(fact.currency.clone().unwrap_or_default())
                 .or_default()
-                .add(amount, fact.weighted()),
+                .add(amount, amount * fact.weight()),
             None => self.without_amount += 1,
         }
         if let (Some(converted), Some(amount)) = (self.converted.as_mut(), fact.converted) {
-            converted.add(
-                amount,
-                fact.probability.map(|p| amount * p / Decimal::ONE_HUNDRED),
-            );
+            converted.add(amount, amount * fact.weight());
         }
     }
 }

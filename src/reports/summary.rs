@@ -225,7 +225,7 @@ mod tests {
         })
     }
 
-    /// A deal in `stage` with `amount` in `currency` and no probability.
+    /// A deal in `stage` with `amount` in `currency` and a probability of 0 (weighing nothing).
     fn fact(id: &str, stage_id: &str, amount: Option<&str>, currency: &str) -> Fact {
         Fact {
             id: id.into(),
@@ -233,6 +233,7 @@ mod tests {
             status: Some(Status::Open),
             amount: amount.map(d),
             currency: Some(currency.into()),
+            probability: Some(Decimal::ZERO),
             ..Fact::default()
         }
     }
@@ -256,6 +257,7 @@ mod tests {
     fn money(count: u64, total: &str, weighted: &str) -> Money {
         Money {
             count,
+            count_unknown: false,
             total: d(total),
             weighted: d(weighted),
         }
@@ -281,17 +283,19 @@ mod tests {
     }
 
     #[test]
-    fn weighted_is_amount_times_probability_and_deals_without_one_add_nothing() {
+    fn weighted_is_amount_times_probability_and_deals_without_one_count_in_full() {
         let mut likely = fact("1", "a", Some("1000"), "EUR");
         likely.probability = Some(d("25"));
         let mut precise = fact("2", "a", Some("0.10"), "EUR");
         precise.probability = Some(d("33.3"));
-        let unknown = fact("3", "a", Some("500"), "EUR");
+        let mut unknown = fact("3", "a", Some("500"), "EUR");
+        unknown.probability = None;
         let s = summarise(GroupBy::Stage, &[likely, precise, unknown]);
-        // 1000 × 25 / 100 + 0.10 × 33.3 / 100 = 250 + 0.0333; the 500 without probability adds 0.
+        // 1000 × 25 / 100 + 0.10 × 33.3 / 100 + 500 = 250 + 0.0333 + 500: a deal without a
+        // probability weighs its whole amount, as Pipedrive's examples do.
         assert_eq!(
             s.groups[0].sums.money["EUR"],
-            money(3, "1500.1", "250.0333")
+            money(3, "1500.1", "750.0333")
         );
     }
 

@@ -395,6 +395,7 @@ mod tests {
             won.periods[2].sums.money["EUR"],
             Money {
                 count: 1,
+                count_unknown: false,
                 total: Decimal::from(3),
                 weighted: "1.5".parse().unwrap(),
             }

@@ -35,6 +35,7 @@ mod leaks;
 mod list_filters;
 mod many_processes;
 mod pipedrive_cli;
+mod pipedrive_reports;
 mod pipedrive_writes;
 mod profile_settings;
 mod profiles;

@@ -152,7 +152,7 @@ fn the_summary_sums_exactly_per_currency_and_weighs_by_deal_then_stage_probabili
 }
 
 #[test]
-fn a_pipeline_without_deal_probability_weighs_only_deals_with_their_own() {
+fn a_pipeline_without_deal_probability_weighs_deals_without_their_own_in_full() {
     let sb = Sandbox::start(SandboxVendor::Pipedrive);
     let pipeline = sb.ok(
         "PATCH",
@@ -173,9 +173,11 @@ fn a_pipeline_without_deal_probability_weighs_only_deals_with_their_own() {
     );
     let summary = &sb.get("/api/v1/deals/summary?pipeline_id=2")["data"];
     assert_eq!(text(&summary["values_total"]["USD"]["value"]), "110");
+    // H by its own 50 %; G, with no probability of its own or of its stage, in full, as the
+    // spec's examples weigh such deals.
     assert_eq!(
         number(&summary["weighted_values_total"]["USD"]["value"]),
-        dec("30")
+        dec("80")
     );
 }
 

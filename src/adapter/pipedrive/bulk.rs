@@ -68,7 +68,7 @@ impl Pipedrive {
                 Err(Error::NotFound { .. }) => Vec::new(),
                 Err(e) => return Err(e),
             },
-            _ => self.hydrate(&ids).await?,
+            _ => self.hydrate(&ids, self.env.raw).await?,
         };
         // The search matches any custom field; the key is one of them.
         Ok(deals
@@ -308,7 +308,7 @@ impl Pipedrive {
         let body = self.send(request, costs::SEARCH).await?;
         let ids = search_hit_ids(&body);
         let found: Vec<Deal> = self
-            .hydrate(&ids)
+            .hydrate(&ids, self.env.raw)
             .await?
             .into_iter()
             .filter(|d| {

@@ -19,7 +19,7 @@ use crate::http::Request;
 use crate::model::{Deal, ListQuery, Status};
 
 /// The list endpoint's page size limit; search and `ids=` take at most 100.
-const LIST_PAGE: usize = 500;
+pub(super) const LIST_PAGE: usize = 500;
 const SEARCH_PAGE: usize = 100;
 
 struct Cursor {
@@ -61,7 +61,13 @@ enum Mode {
 }
 
 impl Pipedrive {
-    pub(super) async fn list_pages<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
+    /// The deals `query` selects, page by page; `raw`: each keeps Pipedrive's own JSON
+    /// ([`Deal::raw`]), for `--raw` and for the fields a report reads that the common deal lacks.
+    pub(super) async fn list_pages<'a>(
+        &'a self,
+        query: &ListQuery,
+        raw: bool,
+    ) -> Result<DealPages<'a>> {
         if query.search.is_some() && query.archived {
             return Err(Error::usage(
                 "Pipedrive's search does not cover archived deals: use --archived without --search",
@@ -143,7 +149,7 @@ impl Pipedrive {
                             cur.cursor = next;
                             return Ok(Some((Fetched::Page(page), cur)));
                         }
-                        (self.convert_page(&page.into_body()?).await?, next)
+                        (self.convert_page(&page.into_body()?, raw).await?, next)
                     }
                     Mode::Search { params } => {
                         let size = if local.is_empty() {
@@ -151,7 +157,7 @@ impl Pipedrive {
                         } else {
                             SEARCH_PAGE
                         };
-                        self.search_page(params, size, cur.cursor.as_deref())
+                        self.search_page(params, size, cur.cursor.as_deref(), raw)
                             .await?
                     }
                 };
@@ -179,17 +185,17 @@ impl Pipedrive {
         let deals = Prefetch::new(pages.boxed()).and_then(move |fetched| async move {
             match fetched {
                 Fetched::Deals(deals) => Ok(deals),
-                Fetched::Page(page) => self.convert_page(&page.into_body()?).await,
+                Fetched::Page(page) => self.convert_page(&page.into_body()?, raw).await,
             }
         });
         Ok(deals.boxed())
     }
 
-    async fn convert_page(&self, body: &Value) -> Result<Vec<Deal>> {
+    async fn convert_page(&self, body: &Value, raw: bool) -> Result<Vec<Deal>> {
         let meta = self.meta().await?;
         data_items(body)
             .into_iter()
-            .map(|d| convert::to_deal(d, &meta, self.env.raw))
+            .map(|d| convert::to_deal(d, &meta, raw))
             .collect()
     }
 
@@ -198,6 +204,7 @@ impl Pipedrive {
         params: &[(&'static str, String)],
         size: usize,
         cursor: Option<&str>,
+        raw: bool,
     ) -> Result<(Vec<Deal>, Option<String>)> {
         let mut request = Request::get(v2(&["deals", "search"]));
         for (k, v) in params {
@@ -210,11 +217,12 @@ impl Pipedrive {
         let body = self.send(request, costs::SEARCH).await?;
         let ids = search_hit_ids(&body);
         let next = next_cursor(&body);
-        Ok((self.hydrate(&ids).await?, next))
+        Ok((self.hydrate(&ids, raw).await?, next))
     }
 
-    /// Reads search hits in full (search items lack most fields), in the search's order.
-    pub(super) async fn hydrate(&self, ids: &[String]) -> Result<Vec<Deal>> {
+    /// Reads search hits in full (search items lack most fields), in the search's order; `raw`
+    /// as in [`Pipedrive::list_pages`].
+    pub(super) async fn hydrate(&self, ids: &[String], raw: bool) -> Result<Vec<Deal>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -226,7 +234,7 @@ impl Pipedrive {
                 .query("limit", chunk.len());
             let body = self.send(request, costs::LIST).await?;
             for d in data_items(&body) {
-                deals.push(convert::to_deal(d, &meta, self.env.raw)?);
+                deals.push(convert::to_deal(d, &meta, raw)?);
             }
         }
         deals.sort_by_key(|d| ids.iter().position(|i| *i == d.id));
@@ -319,7 +327,7 @@ fn matches(value: &Value, want: &str) -> bool {
     }
 }
 
-fn status_param(status: Option<Status>) -> Result<Option<&'static str>> {
+pub(super) fn status_param(status: Option<Status>) -> Result<Option<&'static str>> {
     match status {
         Some(Status::Unqualified) => Err(Error::usage(
             "Pipedrive deals are open, won or lost: there is no unqualified status",

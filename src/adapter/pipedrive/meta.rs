@@ -236,6 +236,22 @@ impl Pipedrive {
         }
     }
 
+    /// The user's default currency (`default_currency` of `/api/v1/users/me`): the one Pipedrive's
+    /// summary converts into. Cached like the rest of the metadata.
+    pub(crate) async fn default_currency(&self) -> Result<Option<String>> {
+        let fetch = async {
+            let body = self
+                .send(Request::get(v1(&["users", "me"])), costs::ME)
+                .await?;
+            Ok(body
+                .pointer("/data/default_currency")
+                .and_then(Value::as_str)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string))
+        };
+        self.env.cache.get_or_fetch("currency", fetch).await
+    }
+
     /// Pipelines, stages, users and deal fields, from the cache when fresh.
     pub(crate) async fn meta(&self) -> Result<Meta> {
         let cache = &self.env.cache;

@@ -54,6 +54,12 @@ pub(crate) mod costs {
     pub const REMOVE_PARTICIPANT: u32 = 6;
     pub const MERGE: u32 = 40;
     pub const ME: u32 = 2;
+    pub const SUMMARY: u32 = 40;
+    pub const ARCHIVED_SUMMARY: u32 = 80;
+    pub const TIMELINE: u32 = 20;
+    pub const ARCHIVED_TIMELINE: u32 = 40;
+    pub const CHANGELOG: u32 = 20;
+    pub const FLOW: u32 = 40;
 }
 
 /// `/api/v2/…` and `/api/v1/…` paths, each segment percent-encoded. Pipedrive documents both
@@ -206,7 +212,7 @@ impl super::Adapter for Pipedrive {
     }
 
     async fn list<'a>(&'a self, query: &ListQuery) -> Result<DealPages<'a>> {
-        self.list_pages(query).await
+        self.list_pages(query, self.env.raw).await
     }
 
     /// `GET /api/v2/deals/{id}` still answers a deal deleted less than 30 days ago

@@ -51,6 +51,24 @@ impl ReportArgs {
     }
 }
 
+/// `request`'s conversion, for crm's own sum of the listed deals: dropped, with a notice, where the
+/// vendor converts amounts only in its own `report` (which could not answer).
+pub fn listed_conversion(
+    adapter: &dyn Adapter,
+    ctx: &Context,
+    report: &str,
+    in_currency: &mut Option<String>,
+) {
+    if in_currency.is_some() && !adapter.reports().converts_listed() {
+        ctx.streams.notice(&format!(
+            "{} converts amounts only in its own {report}, which cannot answer these options: \
+             totals stay per currency",
+            adapter.vendor().display_name()
+        ));
+        *in_currency = None;
+    }
+}
+
 /// A three-letter currency code, in capitals.
 fn currency_code(text: &str) -> Result<String> {
     let code = text.trim();

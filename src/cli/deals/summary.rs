@@ -2,7 +2,7 @@ use clap::Args;
 
 use super::adapter_for;
 use super::list::{check_filters, MatchArgs};
-use super::reporting::{each_fact, ReportArgs};
+use super::reporting::{each_fact, listed_conversion, ReportArgs};
 use crate::adapter::{Adapter, Capabilities, FactNeeds, Op};
 use crate::context::Context;
 use crate::error::Result;
@@ -36,7 +36,7 @@ pub async fn run(args: SummaryArgs, ctx: &Context) -> Result<()> {
     let query = args.filters.to_query()?;
     let adapter = adapter_for(ctx, Op::List)?;
     check_filters(&query, Capabilities::of(adapter.vendor()))?;
-    let request = SummaryRequest {
+    let mut request = SummaryRequest {
         by: args.by,
         in_currency: args.report.conversion(adapter.as_ref(), ctx).await?,
         source: args.report.via,
@@ -44,6 +44,7 @@ pub async fn run(args: SummaryArgs, ctx: &Context) -> Result<()> {
     let summary = match adapter.reports().vendor_summary(&query, &request).await? {
         Some(summary) => summary,
         None => {
+            listed_conversion(adapter.as_ref(), ctx, "summary", &mut request.in_currency);
             let seeds = empty_groups(adapter.as_ref(), &query, request.by).await?;
             let mut builder = SummaryBuilder::new(&request).with_groups(seeds);
             let needs = FactNeeds {

@@ -2,7 +2,7 @@ use clap::Args;
 
 use super::adapter_for;
 use super::list::{check_filters, MatchArgs};
-use super::reporting::{each_fact, ReportArgs};
+use super::reporting::{each_fact, listed_conversion, ReportArgs};
 use crate::adapter::{Capabilities, FactNeeds, Op};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -63,7 +63,7 @@ pub async fn run(args: TimelineArgs, ctx: &Context) -> Result<()> {
     }
     let adapter = adapter_for(ctx, Op::List)?;
     check_filters(&query, Capabilities::of(adapter.vendor()))?;
-    let request = TimelineRequest {
+    let mut request = TimelineRequest {
         interval: args.interval,
         from,
         periods: args.periods,
@@ -74,6 +74,7 @@ pub async fn run(args: TimelineArgs, ctx: &Context) -> Result<()> {
     let timeline = match adapter.reports().vendor_timeline(&query, &request).await? {
         Some(timeline) => timeline,
         None => {
+            listed_conversion(adapter.as_ref(), ctx, "timeline", &mut request.in_currency);
             let mut builder = TimelineBuilder::new(&request);
             let needs = FactNeeds {
                 converted: request.in_currency.is_some(),

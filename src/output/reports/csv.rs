@@ -9,13 +9,13 @@ use crate::reports::{Change, Money, Summary, Sums, Timeline};
 /// one in the requested currency marked `true` in the `converted` column.
 fn money_rows(lead: &[String], sums: &Sums, in_currency: Option<&str>) -> String {
     let mut text = String::new();
-    let mut row = |currency: &str, converted: bool, count: u64, money: Option<&Money>| {
+    let mut row = |currency: &str, converted: bool, count: Option<u64>, money: Option<&Money>| {
         let mut cells = lead.to_vec();
         cells.push(currency.to_string());
         if in_currency.is_some() {
             cells.push(converted.to_string());
         }
-        cells.push(count.to_string());
+        cells.push(count.map(|n| n.to_string()).unwrap_or_default());
         for figure in [
             money.map(|m| decimal_text(m.total)),
             money.map(|m| decimal_text(m.weighted)),
@@ -26,13 +26,13 @@ fn money_rows(lead: &[String], sums: &Sums, in_currency: Option<&str>) -> String
         text.push_str(&csv_line(&cells));
     };
     for (code, money) in &sums.money {
-        row(code, false, money.count, Some(money));
+        row(code, false, money.deals(), Some(money));
     }
     if sums.without_amount > 0 || sums.money.is_empty() {
-        row("", false, sums.without_amount, None);
+        row("", false, Some(sums.without_amount), None);
     }
     if let (Some(code), Some(money)) = (in_currency, &sums.converted) {
-        row(code, true, money.count, Some(money));
+        row(code, true, money.deals(), Some(money));
     }
     text
 }

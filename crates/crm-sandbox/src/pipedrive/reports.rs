@@ -12,7 +12,9 @@
 //!   to 0.
 //! - A deal's weighted value is its value × probability / 100, the probability being the
 //!   deal's own, else its stage's `deal_probability` unless the pipeline has deal probability
-//!   switched off (`is_deal_probability_enabled: false`); with neither, the deal weighs 0.
+//!   switched off (`is_deal_probability_enabled: false`); with neither, the deal weighs its whole
+//!   value, as the spec's examples do (the summary's weighted totals equal its values; the
+//!   timeline's deal with `"probability": null` has a `weighted_value` equal to its `value`).
 
 use std::collections::BTreeMap;
 
@@ -58,7 +60,7 @@ fn probability(store: &Store, d: &Deal) -> Option<Decimal> {
 }
 
 fn weighted(store: &Store, d: &Deal) -> Decimal {
-    probability(store, d).map_or(Decimal::ZERO, |p| d.value * p / Decimal::ONE_HUNDRED)
+    probability(store, d).map_or(d.value, |p| d.value * p / Decimal::ONE_HUNDRED)
 }
 
 /// `amount` in `from`, converted into `to` (0 without a rate).
