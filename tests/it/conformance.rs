@@ -17,7 +17,23 @@ use crm::secret::Secret;
 use crm::streams::Streams;
 
 pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter>> {
-    let token = Secret::new("0123456789abcdef0123456789abcdef01234567");
+    adapter_with(
+        vendor,
+        base,
+        "0123456789abcdef0123456789abcdef01234567",
+        Arc::new(MetaCache::in_memory()),
+    )
+}
+
+/// An adapter of `vendor` at `base` with `token` and the metadata `cache`, no retries (a retry
+/// would hide a refused request).
+pub fn adapter_with(
+    vendor: Vendor,
+    base: &str,
+    token: &str,
+    cache: Arc<MetaCache>,
+) -> crm::error::Result<Box<dyn Adapter>> {
+    let token = Secret::new(token);
     let (auth, policy) = adapter::http_profile(vendor, token.expose());
     let streams = Streams::system(true);
     let http = HttpClient::new(
@@ -42,7 +58,7 @@ pub fn adapter(vendor: Vendor, base: &str) -> crm::error::Result<Box<dyn Adapter
         vendor,
         AdapterEnv {
             http,
-            cache: Arc::new(MetaCache::in_memory()),
+            cache,
             streams,
             raw: false,
         },

@@ -10,7 +10,6 @@
 //! moves into a closed-won stage).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures::TryStreamExt;
 use rust_decimal::Decimal;
@@ -18,14 +17,11 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crm::adapter::{self, Adapter, FactNeeds};
+use crm::adapter::{Adapter, FactNeeds};
 use crm::cache::MetaCache;
 use crm::error::Error;
-use crm::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
 use crm::model::{ListQuery, Status, Vendor};
 use crm::reports::{Change, Fact};
-use crm::secret::Secret;
-use crm::streams::Streams;
 
 use crate::support::account::Account;
 use crate::support::contract::{method_and_path, run};
@@ -50,28 +46,6 @@ const LEAN: [&str; 10] = [
 /// An adapter of `vendor` at `base`, its metadata cache filled with `seeded` (no retries: a retry
 /// would hide a refused request).
 async fn adapter_at(vendor: Vendor, base: &str, seeded: Vec<(&str, Value)>) -> Box<dyn Adapter> {
-    let token = Secret::new("pat-na1-reports-0000");
-    let (auth, policy) = adapter::http_profile(vendor, token.expose());
-    let streams = Streams::system(true);
-    let http = HttpClient::new(
-        HttpConfig {
-            base_url: base.parse().unwrap(),
-            token,
-            auth,
-            timeout: Duration::from_secs(5),
-            retry: RetryPolicy {
-                max_retries: 0,
-                ..RetryPolicy::default()
-            },
-            trace: Trace {
-                verbose: false,
-                dry_run: false,
-                streams: streams.clone(),
-            },
-        },
-        policy,
-    )
-    .unwrap();
     let cache = Arc::new(MetaCache::in_memory());
     for (name, value) in seeded {
         let _: Value = cache
@@ -79,16 +53,7 @@ async fn adapter_at(vendor: Vendor, base: &str, seeded: Vec<(&str, Value)>) -> B
             .await
             .unwrap();
     }
-    adapter::build(
-        vendor,
-        adapter::AdapterEnv {
-            http,
-            cache,
-            streams,
-            raw: false,
-        },
-    )
-    .unwrap()
+    crate::conformance::adapter_with(vendor, base, "pat-na1-reports-0000", cache).unwrap()
 }
 
 /// HubSpot's metadata as the cache keeps it, owners with their user ids (crmOwners.v3 `userId`).
