@@ -588,14 +588,7 @@ async fn history_of_an_unknown_deal_is_not_found() {
 /// The adapter at `base` with the account's metadata already cached, as a run finds it: Prism's
 /// v2 lists announce a next page forever, and the names must resolve the same way every run.
 async fn seeded_adapter(base: &str) -> Box<dyn Adapter> {
-    use std::sync::Arc;
-    use std::time::Duration;
-
-    use crm::adapter::AdapterEnv;
     use crm::cache::MetaCache;
-    use crm::http::{HttpClient, HttpConfig, RetryPolicy, Trace};
-    use crm::secret::Secret;
-    use crm::streams::Streams;
 
     let cache = MetaCache::in_memory();
     for (name, value) in [
@@ -607,36 +600,13 @@ async fn seeded_adapter(base: &str) -> Box<dyn Adapter> {
     ] {
         let _: Value = cache.get_or_fetch(name, async { Ok(value) }).await.unwrap();
     }
-    let token = Secret::new(pipedrive::TOKEN);
-    let (auth, policy) = crm::adapter::http_profile(Vendor::Pipedrive, token.expose());
-    let streams = Streams::system(true);
-    let http = HttpClient::new(
-        HttpConfig {
-            base_url: base.parse().unwrap(),
-            token,
-            auth,
-            timeout: Duration::from_secs(10),
-            // A retry would hide a violation.
-            retry: RetryPolicy {
-                max_retries: 0,
-                ..RetryPolicy::default()
-            },
-            trace: Trace {
-                verbose: false,
-                dry_run: false,
-                streams: streams.clone(),
-            },
-        },
-        policy,
+    crate::conformance::adapter_with(
+        Vendor::Pipedrive,
+        base,
+        pipedrive::TOKEN,
+        std::sync::Arc::new(cache),
     )
-    .unwrap();
-    let env = AdapterEnv {
-        http,
-        cache: Arc::new(cache),
-        streams,
-        raw: false,
-    };
-    crm::adapter::build(Vendor::Pipedrive, env).unwrap()
+    .unwrap()
 }
 
 /// Every report request, judged by Prism running openapi-v1: a request Pipedrive would reject
