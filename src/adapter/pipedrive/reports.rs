@@ -262,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_filter_lists_unless_vendor_or_conversion_insists() {
+    fn a_refused_filter_lists_unless_vendor_insists() {
         let query = ListQuery {
             search: Some("acme".into()),
             ..ListQuery::default()
@@ -273,7 +273,10 @@ mod tests {
         let e = answers(SourceChoice::Vendor, None).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("--search"), "{e}");
-        let e = answers(SourceChoice::Auto, Some("EUR")).unwrap_err();
+        // A conversion lists too (the command then keeps the totals per currency and says why),
+        // unless `--via vendor` insists.
+        assert!(!answers(SourceChoice::Auto, Some("EUR")).unwrap());
+        let e = answers(SourceChoice::Vendor, Some("EUR")).unwrap_err();
         assert!(e.to_string().contains("--in-currency EUR"), "{e}");
         let plain = ListQuery::default();
         assert!(endpoint_answers(Endpoint::Summary, &plain, SourceChoice::Auto, None).unwrap());
