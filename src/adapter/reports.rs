@@ -75,6 +75,40 @@ pub trait Reports: Adapter {
     }
 }
 
+/// The fields among `fields` (each known by `names`, listed by its first) that the `typed` names
+/// pick for `deals history --field`, in the order typed, matched as field names are everywhere
+/// ([`crate::resolve::match_field`]): several matches are exit 2 listing them, none is exit 2
+/// listing every field a history shows. Checked before any request.
+pub(crate) fn history_fields<'a, T>(
+    vendor: Vendor,
+    typed: &[String],
+    fields: &'a [T],
+    names: impl Fn(&'a T) -> Vec<&'a str> + Copy,
+) -> Result<Vec<&'a T>> {
+    use crate::resolve::{ambiguous, match_field, FieldMatch};
+    typed
+        .iter()
+        .map(|input| match match_field(input, fields, names) {
+            FieldMatch::One(field) => Ok(field),
+            FieldMatch::Several(several) => Err(ambiguous("field", input, &several, names)),
+            FieldMatch::None => {
+                let there: Vec<&str> = fields
+                    .iter()
+                    .filter_map(|f| names(f).first().copied())
+                    .collect();
+                Err(Error::usage_hint(
+                    format!(
+                        "{} keeps no history of a deal field {:?}",
+                        vendor.display_name(),
+                        input.trim()
+                    ),
+                    format!("the fields a history shows: {}", there.join(", ")),
+                ))
+            }
+        })
+        .collect()
+}
+
 /// The answer of a vendor without a report endpoint: crm lists, unless `--via vendor` insisted
 /// (exit 6: the vendor lacks it).
 fn no_vendor_report<T>(vendor: Vendor, report: &str, source: SourceChoice) -> Result<Option<T>> {

@@ -12,6 +12,7 @@ use super::meta::Meta;
 use super::wire::{AccountWire, HistoryObject, ValueWithTimestamp};
 use super::HubSpot;
 use crate::adapter::error::no_such_deal;
+use crate::adapter::reports::history_fields;
 use crate::adapter::{FactNeeds, FactPages, Reports};
 use crate::error::{Error, Result};
 use crate::http::prefetch::Prefetch;
@@ -283,7 +284,6 @@ fn by(user: i64, meta: &Meta) -> String {
 /// field names are everywhere (exact, else case-insensitive when unique); an unknown one is a
 /// usage error listing the fields there are.
 fn chosen(meta: &Meta, names: &[String]) -> Result<Vec<Tracked>> {
-    use crate::resolve::{ambiguous, match_field, FieldMatch};
     let all = Tracked::all(meta);
     if names.is_empty() {
         return Ok(all);
@@ -303,20 +303,8 @@ fn chosen(meta: &Meta, names: &[String]) -> Result<Vec<Tracked>> {
         })
         .collect();
     let mut picked = vec![false; all.len()];
-    for name in names {
-        match match_field(name, &candidates, candidate_names) {
-            FieldMatch::One((i, _)) => picked[*i] = true,
-            FieldMatch::Several(several) => {
-                return Err(ambiguous("field", name, &several, candidate_names))
-            }
-            FieldMatch::None => {
-                let there: Vec<&str> = all.iter().map(|t| t.field.as_str()).collect();
-                return Err(Error::usage_hint(
-                    format!("HubSpot keeps no history of a deal field {:?}", name.trim()),
-                    format!("the fields with a history: {}", there.join(", ")),
-                ));
-            }
-        }
+    for (i, _) in history_fields(Vendor::Hubspot, names, &candidates, candidate_names)? {
+        picked[*i] = true;
     }
     Ok(all
         .into_iter()

@@ -18,11 +18,11 @@ use super::super::meta::Meta;
 use super::super::wire::{data_items, id_text, next_cursor};
 use super::super::{costs, v1, Pipedrive};
 use crate::adapter::error::no_such_deal;
+use crate::adapter::reports::history_fields;
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::{decimal_from_json, decimal_text, Vendor};
 use crate::reports::Change;
-use crate::resolve::{ambiguous, match_field, FieldMatch};
 
 /// The changelog's page size: openapi-v1 sets no maximum for its `limit`; Pipedrive's
 /// cursor-paged lists take at most 500 (seed 003, "a maximum value of 500 is allowed").
@@ -267,25 +267,8 @@ fn wanted(typed: &[String], meta: &Meta) -> Result<Option<Vec<String>>> {
         return Ok(None);
     }
     let fields = known_fields(meta);
-    typed
-        .iter()
-        .map(|input| match match_field(input, &fields, names) {
-            FieldMatch::One(f) => Ok(f.name.clone()),
-            FieldMatch::Several(several) => Err(ambiguous("field", input, &several, names)),
-            FieldMatch::None => Err(Error::usage_hint(
-                format!("Pipedrive's deals have no field {:?}", input.trim()),
-                format!(
-                    "the fields a history shows: {}",
-                    fields
-                        .iter()
-                        .map(|f| f.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
-        })
-        .collect::<Result<Vec<_>>>()
-        .map(Some)
+    let picked = history_fields(Vendor::Pipedrive, typed, &fields, names)?;
+    Ok(Some(picked.into_iter().map(|f| f.name.clone()).collect()))
 }
 
 /// A change in the common vocabulary: the field's common name (`custom.<name>` for a custom
