@@ -28,20 +28,7 @@ use crate::support::ContractServer;
 
 /// The example answer of `GET /deals/summary` in openapi-v1.
 fn documented_summary() -> Value {
-    json!({"success": true, "data": {
-        "values_total": {
-            "EUR": {"value": 10, "count": 2, "value_converted": 11.1,
-                    "value_formatted": "€10", "value_converted_formatted": "US$11.10"},
-            "USD": {"value": 30, "count": 3, "value_converted": 30,
-                    "value_formatted": "US$30", "value_converted_formatted": "US$3"}},
-        "weighted_values_total": {
-            "EUR": {"value": 10, "count": 2, "value_formatted": "€10"},
-            "USD": {"value": 30, "count": 3, "value_formatted": "US$30"}},
-        "total_count": 5,
-        "total_currency_converted_value": 41.1,
-        "total_weighted_currency_converted_value": 41.1,
-        "total_currency_converted_value_formatted": "US$41.1",
-        "total_weighted_currency_converted_value_formatted": "US$41.1"}})
+    crate::support::account::fixture("pipedrive/deals-summary.json")
 }
 
 /// A summary answer of `total_count` deals, all in EUR worth `value` each.

@@ -321,24 +321,12 @@ fn currency_groups(answer: &Value) -> Result<Vec<SummaryGroup>> {
 mod tests {
     use super::*;
 
-    /// The example answer of `GET /deals/summary` in openapi-v1.
+    /// The example answer of `GET /deals/summary` in openapi-v1
+    /// (tests/fixtures/pipedrive/deals-summary.json).
     fn documented() -> Value {
-        serde_json::from_str(
-            r#"{"success": true, "data": {
-                "values_total": {
-                    "EUR": {"value": 10, "count": 2, "value_converted": 11.1,
-                            "value_formatted": "€10", "value_converted_formatted": "US$11.10"},
-                    "USD": {"value": 30, "count": 3, "value_converted": 30,
-                            "value_formatted": "US$30", "value_converted_formatted": "US$3"}},
-                "weighted_values_total": {
-                    "EUR": {"value": 10, "count": 2, "value_formatted": "€10"},
-                    "USD": {"value": 30, "count": 3, "value_formatted": "US$30"}},
-                "total_count": 5,
-                "total_currency_converted_value": 41.1,
-                "total_weighted_currency_converted_value": 41.1,
-                "total_currency_converted_value_formatted": "US$41.1",
-                "total_weighted_currency_converted_value_formatted": "US$41.1"}}"#,
-        )
+        serde_json::from_str(include_str!(
+            "../../../../tests/fixtures/pipedrive/deals-summary.json"
+        ))
         .unwrap()
     }
 
