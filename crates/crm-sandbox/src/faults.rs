@@ -231,30 +231,36 @@ fn quota_headers(vendor: SandboxVendor, q: &Quota, headers: &mut HeaderMap) {
 pub(crate) async fn layer(State(ctx): State<Arc<Ctx>>, req: Request, next: Next) -> Response {
     let arrived = tokio::time::Instant::now();
     Stats::count(&ctx.stats.requests);
-    let tokens = match ctx.vendor {
-        SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
-        _ => 0,
-    };
-    let answer = answer(&ctx, req, next).await;
+    let cost = cost(&ctx, &req);
+    let answer = answer(&ctx, req, next, cost).await;
     tokio::time::sleep_until(arrived + ctx.latency).await;
     match answer {
         Ok(resp) => {
-            ctx.stats
-                .tokens
-                .fetch_add(tokens.into(), std::sync::atomic::Ordering::Relaxed);
+            if ctx.vendor == SandboxVendor::Pipedrive {
+                let tokens = &ctx.stats.tokens;
+                tokens.fetch_add(cost.into(), std::sync::atomic::Ordering::Relaxed);
+            }
             body_faults(&ctx, resp).await
         }
         Err(refused) => refused,
     }
 }
 
+/// What a request costs the vendor's limits: Pipedrive's token cost, one request elsewhere.
+fn cost(ctx: &Ctx, req: &Request) -> u32 {
+    match ctx.vendor {
+        SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
+        _ => 1,
+    }
+}
+
 /// The answer, or (as `Err`) a refusal that no body fault touches: 401, 429.
-async fn answer(ctx: &Ctx, req: Request, next: Next) -> Result<Response, Response> {
+async fn answer(ctx: &Ctx, req: Request, next: Next, cost: u32) -> Result<Response, Response> {
     let vendor = ctx.vendor;
     if !authorized(vendor, req.headers()) {
         return Err(errors::unauthorized(vendor));
     }
-    let quota = match rate_limits(ctx, &req) {
+    let quota = match rate_limits(ctx, cost) {
         Ok(q) => q,
         Err(q) => {
             Stats::count(&ctx.stats.throttled);
@@ -322,14 +328,10 @@ async fn handle(ctx: &Ctx, req: Request, next: Next, write: bool) -> Result<Resp
 /// The burst window counts requests, as Pipedrive's does ("20 requests per 2 seconds per
 /// api_token" on its lowest plan, https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting);
 /// the fixed window counts Pipedrive's token costs, its daily budget.
-fn rate_limits(ctx: &Ctx, req: &Request) -> Result<Option<Quota>, Quota> {
+fn rate_limits(ctx: &Ctx, cost: u32) -> Result<Option<Quota>, Quota> {
     if ctx.limiter.is_none() && ctx.burst.is_none() {
         return Ok(None);
     }
-    let cost = match ctx.vendor {
-        SandboxVendor::Pipedrive => pipedrive::token_cost(req.method(), req.uri().path()),
-        _ => 1,
-    };
     const ONE_REQUEST: u32 = 1;
     let now = Instant::now();
     let mut burst = ctx
