@@ -10,7 +10,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::meta::Meta;
-use super::wire::{data_items, next_cursor, search_hit_ids, tail_cursor};
+use super::wire::{data_items, into_data_items, next_cursor, search_hit_ids, tail_cursor};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
@@ -149,7 +149,7 @@ impl Pipedrive {
                             cur.cursor = next;
                             return Ok(Some((Fetched::Page(page), cur)));
                         }
-                        (self.convert_page(&page.into_body()?, raw).await?, next)
+                        (self.convert_page(page.into_body()?, raw).await?, next)
                     }
                     Mode::Search { params } => {
                         let size = if local.is_empty() {
@@ -185,15 +185,15 @@ impl Pipedrive {
         let deals = Prefetch::new(pages.boxed()).and_then(move |fetched| async move {
             match fetched {
                 Fetched::Deals(deals) => Ok(deals),
-                Fetched::Page(page) => self.convert_page(&page.into_body()?, raw).await,
+                Fetched::Page(page) => self.convert_page(page.into_body()?, raw).await,
             }
         });
         Ok(deals.boxed())
     }
 
-    async fn convert_page(&self, body: &Value, raw: bool) -> Result<Vec<Deal>> {
+    async fn convert_page(&self, body: Value, raw: bool) -> Result<Vec<Deal>> {
         let meta = self.meta().await?;
-        data_items(body)
+        into_data_items(body)
             .into_iter()
             .map(|d| convert::to_deal(d, &meta, raw))
             .collect()

@@ -62,6 +62,15 @@ pub fn tail_cursor(text: &str) -> Option<Option<String>> {
     Some(value.filter(|c| !c.is_empty()))
 }
 
+/// `data` as a list (an empty list when null), taken out of `body` rather than copied: a list
+/// page's 500 deals are converted once each.
+pub fn into_data_items(mut body: Value) -> Vec<Value> {
+    match body.get_mut("data").map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
 /// `data` as a list (an empty list when null).
 pub fn data_items(body: &Value) -> Vec<Value> {
     match body.get("data") {
