@@ -17,6 +17,8 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::http::{HttpClient, RawAnswer, Request};
 
+mod outline;
+
 const AFTER_HELP: &str = "\
 PATH is relative to the profile's base URL; a full URL must have the profile's origin.
 -f and -F build a JSON body for POST, PATCH and PUT, query parameters for GET and DELETE;
@@ -171,14 +173,26 @@ async fn paginate(
             }
             return Err(error);
         }
-        let page: Value = serde_json::from_str(&answer.text).map_err(|_| {
+        let not_json = |subject: &str| {
             Error::usage(format!(
-                "{} answered with something other than JSON: --paginate needs a list endpoint",
-                request.subject
+                "{subject} answered with something other than JSON: --paginate needs a list endpoint"
             ))
-        })?;
-        let lines = page_lines(args, paging, &page, &request)?;
-        let last = match (paging.next)(&page) {
+        };
+        let subject = request.subject.clone();
+        // The next request leaves before this page's items are parsed and printed: its cursor is
+        // read off the page's outline. What is not a JSON object has no next page.
+        let (outline, parsed) = match outline::of(&answer.text) {
+            Some(outline) => (outline, None),
+            None => {
+                let page: Value =
+                    serde_json::from_str(&answer.text).map_err(|_| not_json(&subject))?;
+                (Value::Null, Some(page))
+            }
+        };
+        if !args.pages {
+            items(paging, parsed.as_ref().unwrap_or(&outline), &subject)?;
+        }
+        let last = match (paging.next)(&outline) {
             None => true,
             Some(next) => {
                 request = next_request(request, next, http)?;
@@ -186,6 +200,11 @@ async fn paginate(
                 false
             }
         };
+        let page = match parsed {
+            Some(page) => page,
+            None => serde_json::from_str(&answer.text).map_err(|_| not_json(&subject))?,
+        };
+        let lines = page_lines(args, paging, &page, &subject)?;
         if !args.silent {
             ctx.streams.out(&lines)?;
         }
@@ -196,22 +215,26 @@ async fn paginate(
 }
 
 /// What `--paginate` prints of one page: its items, or the page whole with `--pages`.
-fn page_lines(args: &ApiArgs, paging: &Paging, page: &Value, request: &Request) -> Result<String> {
+fn page_lines(args: &ApiArgs, paging: &Paging, page: &Value, subject: &str) -> Result<String> {
     if args.pages {
         return Ok(format!("{page}\n"));
     }
-    let items = (paging.items)(page).ok_or_else(|| {
-        Error::usage_hint(
-            format!("{} answered with no list of items to page", request.subject),
-            "--paginate follows list endpoints; --pages prints each answer whole",
-        )
-    })?;
     let mut lines = String::new();
-    for item in items {
+    for item in items(paging, page, subject)? {
         lines.push_str(&item.to_string());
         lines.push('\n');
     }
     Ok(lines)
+}
+
+/// The page's items, or why `--paginate` cannot follow this endpoint.
+fn items<'a>(paging: &Paging, page: &'a Value, subject: &str) -> Result<&'a Vec<Value>> {
+    (paging.items)(page).ok_or_else(|| {
+        Error::usage_hint(
+            format!("{subject} answered with no list of items to page"),
+            "--paginate follows list endpoints; --pages prints each answer whole",
+        )
+    })
 }
 
 /// `request` moved on to the page `next` points at.
