@@ -15,7 +15,7 @@ use url::Url;
 use crate::adapter::spec::{NextPage, Paging};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::http::{HttpClient, RawAnswer, Request};
+use crate::http::{prefetch, HttpClient, RawAnswer, Request};
 
 mod outline;
 
@@ -197,6 +197,7 @@ async fn paginate(
             Some(next) => {
                 request = next_request(request, next, http)?;
                 in_flight = InFlight::send(http, request.clone());
+                prefetch::let_it_leave().await;
                 false
             }
         };

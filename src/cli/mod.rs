@@ -196,6 +196,24 @@ impl Command {
     }
 }
 
+/// The runtime a command runs on. A client command waits on one vendor connection at a time;
+/// on one thread the answer is read, the next request written and the page converted by the
+/// same thread, with no hand-off to a worker that the scheduler may leave waiting behind the
+/// conversion (~5 ms on every other Pipedrive page on a two-core machine, `scripts/bench`).
+/// `crm sandbox serve` answers many clients at once and keeps worker threads.
+fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
+    match command {
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox(_) => tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build(),
+        _ => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+    }
+}
+
 async fn run(command: Command, ctx: &Context) -> Result<()> {
     match command {
         Command::Deals(cmd) => deals::run(*cmd, ctx).await,
@@ -323,11 +341,7 @@ pub fn main() -> i32 {
     streams.out_color = use_color(cli.globals.color, &env, streams.stdout_is_terminal);
     streams.width = table_width(&env, streams.stdout_is_terminal);
     streams.dumb_terminal = dumb_terminal(&env);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match runtime_for(&cli.command) {
         Ok(rt) => rt,
         Err(e) => return report(&Error::internal(e), &streams),
     };
