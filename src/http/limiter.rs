@@ -548,8 +548,10 @@ mod tests {
             .open(&path)
             .unwrap();
         let mut long = Record::default();
-        let mut window = Window::default();
-        window.spent = (0..50).map(|i| (i * 1_000_000, 1)).collect();
+        let window = Window {
+            spent: (0..50).map(|i| (i * 1_000_000, 1)).collect(),
+            ..Window::default()
+        };
         long.buckets.insert("burst".into(), window);
         write_record(&mut file, &long).unwrap();
         let short = Record::default();
