@@ -196,11 +196,11 @@ impl Command {
     }
 }
 
-/// The runtime a command runs on. A client command waits on one vendor connection at a time;
-/// on one thread the answer is read, the next request written and the page converted by the
-/// same thread, with no hand-off to a worker that the scheduler may leave waiting behind the
-/// conversion (~5 ms on every other Pipedrive page on a two-core machine, `scripts/bench`).
-/// `crm sandbox serve` answers many clients at once and keeps worker threads.
+/// The runtime a command runs on. A client command mostly waits on the vendor, its requests
+/// in flight together on one thread: an answer is read, the next request written and the page
+/// converted by the same thread, with no hand-off to a worker that the scheduler may leave
+/// waiting behind the conversion (~5 ms on every other Pipedrive page on a two-core machine,
+/// `scripts/bench`). `crm sandbox serve` answers many clients at once and keeps worker threads.
 fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
     match command {
         #[cfg(feature = "sandbox")]
