@@ -233,7 +233,7 @@ impl Pipedrive {
                 .query("ids", chunk.join(","))
                 .query("limit", chunk.len());
             let body = self.send(request, costs::LIST).await?;
-            for d in data_items(&body) {
+            for d in into_data_items(body) {
                 deals.push(convert::to_deal(d, &meta, raw)?);
             }
         }

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::wire::{
-    data_items, next_cursor, FieldWire, OptionWire, PipelineWire, StageWire, UserWire,
+    data_items, into_data_items, next_cursor, FieldWire, OptionWire, PipelineWire, StageWire,
+    UserWire,
 };
 use super::{costs, v1, v2, Pipedrive};
 use crate::adapter::field_info::{sorted, CustomFieldInfo};
@@ -214,7 +215,7 @@ impl Pipedrive {
         let body = self
             .send(Request::get(v1(&["users"])), costs::USERS)
             .await?;
-        parse(Value::Array(data_items(&body)), "users")
+        parse(Value::Array(into_data_items(body)), "users")
     }
 
     /// The account's company domain (`/api/v1/users/me`), which deal links need. A link is a nicety:
