@@ -248,23 +248,23 @@ pub fn time_text(t: DateTime<Utc>) -> String {
 /// A deal's custom fields in one order on every vendor: by name, ignoring case (vendors answer
 /// in their own orders, which would make the same deal read differently).
 pub fn custom_in_order(custom: &Map<String, Value>) -> Map<String, Value> {
-    let mut fields: Vec<(&String, &Value)> = custom.iter().collect();
-    fields.sort_by(|a, b| {
-        a.0.to_lowercase()
-            .cmp(&b.0.to_lowercase())
-            .then(a.0.cmp(b.0))
-    });
-    fields
+    custom_fields_in_order(custom)
         .into_iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
+}
+
+fn custom_fields_in_order(custom: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut fields: Vec<(&String, &Value)> = custom.iter().collect();
+    fields.sort_by_cached_key(|(k, _)| (k.to_lowercase(), *k));
+    fields
 }
 
 fn sorted_custom<S: serde::Serializer>(
     custom: &Map<String, Value>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    custom_in_order(custom).serialize(s)
+    s.collect_map(custom_fields_in_order(custom))
 }
 
 /// Times travel as [`time_text`]; input takes any RFC 3339 time.

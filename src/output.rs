@@ -77,6 +77,19 @@ pub fn check_fields(fields: &[String], vendor: Vendor) -> Result<()> {
     Ok(())
 }
 
+/// A deal's JSON text (`pretty`: indented), reduced to `fields` when some are given. The whole
+/// deal is written straight from the model: going through a `Value` first cost a list as much as
+/// reading its pages.
+fn deal_json_text(deal: &Deal, fields: &[String], pretty: bool) -> String {
+    let text = match (fields.is_empty(), pretty) {
+        (true, false) => serde_json::to_string(deal),
+        (true, true) => serde_json::to_string_pretty(deal),
+        (false, false) => serde_json::to_string(&deal_json(deal, fields)),
+        (false, true) => serde_json::to_string_pretty(&deal_json(deal, fields)),
+    };
+    text.expect("a deal serialises")
+}
+
 /// A deal as JSON, reduced to `fields` when some are given.
 fn deal_json(deal: &Deal, fields: &[String]) -> Value {
     let full = serde_json::to_value(deal).expect("a deal serialises");
@@ -259,12 +272,11 @@ impl DealWriter {
                 Format::Table => self.table_deals.push(deal.clone()),
                 Format::Json => {
                     chunk.push_str(if self.written == 0 { "[\n  " } else { ",\n  " });
-                    let pretty =
-                        serde_json::to_string_pretty(&deal_json(deal, &self.fields)).expect("json");
+                    let pretty = deal_json_text(deal, &self.fields, true);
                     chunk.push_str(&pretty.replace('\n', "\n  "));
                 }
                 Format::Ndjson => {
-                    chunk.push_str(&deal_json(deal, &self.fields).to_string());
+                    chunk.push_str(&deal_json_text(deal, &self.fields, false));
                     chunk.push('\n');
                 }
                 Format::Csv => {
@@ -356,10 +368,7 @@ pub fn write_deal(format: Format, fields: &[String], streams: &Streams, deal: &D
                 .collect();
             streams.out(&table::plain(&["field", "value"], rows, streams.width))
         }
-        Format::Json => streams.out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&deal_json(deal, fields)).expect("json")
-        )),
+        Format::Json => streams.out(&format!("{}\n", deal_json_text(deal, fields, true))),
         Format::Ndjson | Format::Csv => {
             let mut writer = DealWriter::new(format, fields, streams.clone(), deal.vendor)?;
             writer.write(std::slice::from_ref(deal))?;
@@ -475,6 +484,31 @@ mod tests {
                 .unwrap_err()
                 .exit_code(),
             6
+        );
+    }
+
+    #[test]
+    fn a_whole_deal_reads_the_same_written_straight_or_through_its_value() {
+        let mut d = deal();
+        d.currency = Some("EUR".into());
+        d.owner = Some(Ref::id("7"));
+        d.contacts = vec!["1".into(), "2".into()];
+        d.tags = vec!["hot".into()];
+        d.deleted = true;
+        d.custom.insert("Amount 2".into(), serde_json::json!(12.50));
+        d.custom
+            .insert("alpha".into(), serde_json::json!(["x", {"y": null}]));
+        d.created_at = Some("2026-01-02T03:04:05Z".parse().unwrap());
+        d.raw = Some(serde_json::from_str(r#"{"value": 1.10, "b": 1, "a": [2]}"#).unwrap());
+        let value = serde_json::to_value(&d).unwrap();
+        assert_eq!(deal_json_text(&d, &[], false), value.to_string());
+        assert_eq!(
+            deal_json_text(&d, &[], true),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(
+            deal_json_text(&d, &["id".into(), "custom.alpha".into()], false),
+            r#"{"id":"42","custom":{"alpha":["x",{"y":null}]}}"#
         );
     }
 
