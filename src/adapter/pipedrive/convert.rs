@@ -3,10 +3,11 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::meta::Meta;
-use super::wire::{id_text, FieldWire};
+use super::wire::{id_text, DealWire, FieldWire};
 use crate::error::{Error, Result};
 use crate::model::{decimal_from_json, Deal, Ref, Status, Vendor};
 
@@ -84,71 +85,101 @@ fn stage_probability(meta: &Meta, stage: &Ref, pipeline: Option<&Ref>) -> Option
     stage.deal_probability.as_ref().and_then(decimal_from_json)
 }
 
+/// A deal as Pipedrive's JSON has it (v2, or v1's merge answer); `raw`: the JSON is kept as
+/// [`Deal::raw`].
 pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
-    let field = |k: &str| value.get(k).filter(|v| !v.is_null());
-    let id = field("id")
+    if !value.is_object() {
+        return Err(Error::internal(
+            "Pipedrive sent a deal that is not an object",
+        ));
+    }
+    // Only a deal kept whole for `raw` has its fields copied; otherwise they are moved out.
+    let (wire, raw) = if raw {
+        (DealWire::deserialize(&value), Some(value))
+    } else {
+        (serde_json::from_value(value), None)
+    };
+    wire_to_deal(wire.map_err(Error::internal)?, meta, raw)
+}
+
+/// A deal read as its [`DealWire`]; `raw`: Pipedrive's whole JSON of it, kept as [`Deal::raw`].
+pub fn wire_to_deal(wire: DealWire, meta: &Meta, raw: Option<Value>) -> Result<Deal> {
+    let id = wire
+        .id
+        .as_ref()
         .and_then(id_text)
         .ok_or_else(|| Error::internal("Pipedrive sent a deal without an id"))?;
     let mut deal = Deal::new(Vendor::Pipedrive, id);
-    deal.name = field("title").and_then(Value::as_str).map(str::to_string);
-    deal.amount = field("value").and_then(decimal_from_json);
-    deal.currency = field("currency")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    deal.pipeline = field("pipeline_id").and_then(id_text).map(|id| Ref {
+    deal.name = string(wire.title);
+    deal.amount = wire.value.as_ref().and_then(decimal_from_json);
+    deal.currency = string(wire.currency);
+    deal.pipeline = wire.pipeline_id.as_ref().and_then(id_text).map(|id| Ref {
         name: meta.pipeline(&id).map(|p| p.name.clone()),
         id,
     });
-    deal.stage = field("stage_id").and_then(id_text).map(|id| Ref {
+    deal.stage = wire.stage_id.as_ref().and_then(id_text).map(|id| Ref {
         name: meta.stage(&id).map(|s| s.name.clone()),
         id,
     });
-    deal.status = status_of(field("status"));
+    deal.status = status_of(wire.status.as_ref());
     // A deleted deal keeps its real status (a `status: deleted` says none, so none is shown);
     // `is_archived` is Pipedrive's own archive, a live deal put aside.
-    deal.deleted = field("is_deleted").and_then(Value::as_bool) == Some(true)
-        || field("status").and_then(Value::as_str) == Some("deleted");
-    deal.archived = field("is_archived").and_then(Value::as_bool) == Some(true);
+    deal.deleted = wire.is_deleted.as_ref().and_then(Value::as_bool) == Some(true)
+        || wire.status.as_ref().and_then(Value::as_str) == Some("deleted");
+    deal.archived = wire.is_archived.as_ref().and_then(Value::as_bool) == Some(true);
     // v1 (the merge answer) calls the owner `user_id`.
-    deal.owner = field("owner_id")
-        .or_else(|| field("user_id"))
+    deal.owner = wire
+        .owner_id
+        .or(wire.user_id)
+        .as_ref()
         .and_then(id_text)
         .map(|id| Ref {
             name: meta.user(&id).map(|u| u.name.clone()),
             id,
         });
-    deal.close_date = field("expected_close_date")
+    deal.close_date = wire
+        .expected_close_date
+        .as_ref()
         .and_then(Value::as_str)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    deal.probability = field("probability")
+    deal.probability = wire
+        .probability
+        .as_ref()
         .and_then(decimal_from_json)
         .or_else(|| stage_probability(meta, deal.stage.as_ref()?, deal.pipeline.as_ref()));
-    deal.contacts = field("person_id").and_then(id_text).into_iter().collect();
-    deal.company = field("org_id").and_then(id_text);
-    deal.tags = match field("labels") {
+    deal.contacts = wire
+        .person_id
+        .as_ref()
+        .and_then(id_text)
+        .into_iter()
+        .collect();
+    deal.company = wire.org_id.as_ref().and_then(id_text);
+    deal.tags = match (wire.labels, wire.label_ids) {
         // `include_labels=true` carries the names with the ids.
-        Some(Value::Array(labels)) => labels
+        (Some(Value::Array(labels)), _) => labels
             .iter()
             .filter_map(|l| l.get("label").and_then(Value::as_str).map(str::to_string))
             .collect(),
-        _ => field("label_ids")
-            .and_then(Value::as_array)
-            .map(|ids| {
-                ids.iter()
-                    .filter_map(id_text)
-                    .map(|id| meta.label_name(&id).map_or(id.clone(), str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        (_, Some(Value::Array(ids))) => ids
+            .iter()
+            .filter_map(id_text)
+            .map(|id| meta.label_name(&id).map_or(id.clone(), str::to_string))
+            .collect(),
+        _ => Vec::new(),
     };
-    deal.custom = custom_by_name(field("custom_fields"), meta);
-    deal.created_at = parse_time(field("add_time"));
-    deal.updated_at = parse_time(field("update_time"));
+    deal.custom = custom_by_name(wire.custom_fields.as_ref(), meta);
+    deal.created_at = parse_time(wire.add_time.as_ref());
+    deal.updated_at = parse_time(wire.update_time.as_ref());
     deal.url = meta.deal_url(&deal.id);
-    if raw {
-        deal.raw = Some(value);
-    }
+    deal.raw = raw;
     Ok(deal)
+}
+
+fn string(value: Option<Value>) -> Option<String> {
+    match value {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
 }
 
 /// The person ids of `GET /api/v1/deals/{id}/participants` items.
@@ -179,32 +210,33 @@ pub fn fuzz_deal(bytes: &[u8]) -> Result<Deal> {
     )
 }
 
+/// The deal of the v2 `GET /deals` example in Pipedrive's OpenAPI file, with custom fields.
+#[cfg(test)]
+pub(super) fn documented_deal() -> Value {
+    serde_json::from_str(
+        r#"{
+            "id": 1, "title": "Deal Title", "creator_user_id": 1, "owner_id": 1, "value": 200,
+            "person_id": 1, "org_id": 1, "stage_id": 1, "pipeline_id": 1, "currency": "USD",
+            "archive_time": "2021-01-01T00:00:00Z", "add_time": "2021-01-01T00:00:00Z",
+            "update_time": "2021-01-01T00:00:00Z", "stage_change_time": "2021-01-01T00:00:00Z",
+            "status": "open", "is_archived": false, "is_deleted": false, "probability": 90,
+            "lost_reason": "Lost Reason", "visible_to": 7, "close_time": "2021-01-01T00:00:00Z",
+            "expected_close_date": "2021-01-01", "label_ids": [1, 2, 3], "origin": "ManuallyCreated",
+            "custom_fields": {
+                "dcf558aac1ae4e8c4f849ba5e668430d8df9be12": 31,
+                "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e": [41, 42],
+                "5e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f": 12.5,
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c": null
+            }
+        }"#,
+    )
+    .unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    /// The deal of the v2 `GET /deals` example in Pipedrive's OpenAPI file, with custom fields.
-    fn documented_deal() -> Value {
-        serde_json::from_str(
-            r#"{
-                "id": 1, "title": "Deal Title", "creator_user_id": 1, "owner_id": 1, "value": 200,
-                "person_id": 1, "org_id": 1, "stage_id": 1, "pipeline_id": 1, "currency": "USD",
-                "archive_time": "2021-01-01T00:00:00Z", "add_time": "2021-01-01T00:00:00Z",
-                "update_time": "2021-01-01T00:00:00Z", "stage_change_time": "2021-01-01T00:00:00Z",
-                "status": "open", "is_archived": false, "is_deleted": false, "probability": 90,
-                "lost_reason": "Lost Reason", "visible_to": 7, "close_time": "2021-01-01T00:00:00Z",
-                "expected_close_date": "2021-01-01", "label_ids": [1, 2, 3], "origin": "ManuallyCreated",
-                "custom_fields": {
-                    "dcf558aac1ae4e8c4f849ba5e668430d8df9be12": 31,
-                    "a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e": [41, 42],
-                    "5e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f": 12.5,
-                    "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c": null
-                }
-            }"#,
-        )
-        .unwrap()
-    }
 
     #[test]
     fn reads_the_documented_example() {

@@ -10,7 +10,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::meta::Meta;
-use super::wire::{data_items, into_data_items, next_cursor, search_hit_ids, tail_cursor};
+use super::wire::{into_data_items, next_cursor, search_hit_ids, tail_cursor, DealListWire};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
@@ -149,7 +149,7 @@ impl Pipedrive {
                             cur.cursor = next;
                             return Ok(Some((Fetched::Page(page), cur)));
                         }
-                        (self.convert_page(page.into_body()?, raw).await?, next)
+                        (self.convert_page(page, raw).await?, next)
                     }
                     Mode::Search { params } => {
                         let size = if local.is_empty() {
@@ -185,18 +185,15 @@ impl Pipedrive {
         let deals = Prefetch::new(pages.boxed()).and_then(move |fetched| async move {
             match fetched {
                 Fetched::Deals(deals) => Ok(deals),
-                Fetched::Page(page) => self.convert_page(page.into_body()?, raw).await,
+                Fetched::Page(page) => self.convert_page(page, raw).await,
             }
         });
         Ok(deals.boxed())
     }
 
-    async fn convert_page(&self, body: Value, raw: bool) -> Result<Vec<Deal>> {
+    async fn convert_page(&self, page: Page, raw: bool) -> Result<Vec<Deal>> {
         let meta = self.meta().await?;
-        into_data_items(body)
-            .into_iter()
-            .map(|d| convert::to_deal(d, &meta, raw))
-            .collect()
+        page_deals(page, &meta, raw)
     }
 
     async fn search_page(
@@ -506,6 +503,26 @@ fn list_cost(archived: bool) -> u32 {
     }
 }
 
+/// A list page's deals. Without `raw` a page still in text is read straight as the fields crm
+/// converts ([`DealListWire`]); one that does not read that way (a repeated key is still JSON)
+/// takes the general path, as does a page kept whole for `raw`.
+fn page_deals(page: Page, meta: &Meta, raw: bool) -> Result<Vec<Deal>> {
+    if let (Page::Text(text), false) = (&page, raw) {
+        if let Ok(list) = serde_json::from_str::<DealListWire>(text) {
+            return list
+                .data
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| convert::wire_to_deal(d, meta, None))
+                .collect();
+        }
+    }
+    into_data_items(page.into_body()?)
+        .into_iter()
+        .map(|d| convert::to_deal(d, meta, raw))
+        .collect()
+}
+
 /// A list page's text, whose cursor was read off its complete ending, as JSON.
 fn parse_page(text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| Error::Transient {
@@ -518,18 +535,66 @@ fn parse_page(text: &str) -> Result<Value> {
 /// the example metadata: the fuzz targets' entry point (`fuzz/`).
 #[doc(hidden)]
 pub fn fuzz_page(bytes: &[u8]) -> Result<(Vec<Deal>, Option<String>)> {
-    let body: Value = serde_json::from_slice(bytes).map_err(Error::internal)?;
-    let meta = Meta::example();
-    let deals = data_items(&body)
-        .into_iter()
-        .map(|d| convert::to_deal(d, &meta, false))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((deals, next_cursor(&body)))
+    let text = String::from_utf8(bytes.to_vec()).map_err(Error::internal)?;
+    let (page, next) = match tail_cursor(&text) {
+        Some(next) => (Page::Text(text), next),
+        None => {
+            let body = parse_page(&text)?;
+            let next = next_cursor(&body);
+            (Page::Body(body), next)
+        }
+    };
+    Ok((page_deals(page, &Meta::example(), false)?, next))
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+
+    /// A page read straight as [`DealListWire`] gives the deals its JSON gives: Pipedrive's
+    /// documented v2 deal, one with label objects, a deleted status, a value as text and a set
+    /// field as comma-separated ids, and one with little but fields crm skips.
+    #[test]
+    fn a_page_read_as_deal_fields_gives_the_deals_its_json_gives() {
+        let documented = convert::documented_deal();
+        let mut labelled = documented.clone();
+        labelled["id"] = json!(2);
+        labelled["labels"] = json!([{"id": 1, "label": "Hot"}]);
+        labelled["status"] = json!("deleted");
+        labelled["value"] = json!("1200.50");
+        labelled["person_id"] = Value::Null;
+        labelled["custom_fields"]["a3ac4e9e4c2b9d1f7c4b9f0b5d6e7f8a9b0c1d2e"] = json!("41,42");
+        let sparse = json!({"id": "77", "title": null, "extra": {"a": [1, {"b": "}"}]}});
+        let page = json!({
+            "success": true,
+            "data": [documented, labelled, sparse],
+            "additional_data": {"next_cursor": null}
+        })
+        .to_string();
+        let meta = Meta::example();
+        let read = page_deals(Page::Text(page.clone()), &meta, false).unwrap();
+        let general = page_deals(Page::Body(parse_page(&page).unwrap()), &meta, false).unwrap();
+        assert_eq!(read, general);
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[0].name.as_deref(), Some("Deal Title"));
+        assert_eq!(read[1].tags, ["Hot"]);
+        assert!(read[1].deleted);
+        assert_eq!(read[1].amount.unwrap().to_string(), "1200.50");
+        assert_eq!(read[2].id, "77");
+    }
+
+    /// A repeated key is still JSON (the last one counts) but does not read as [`DealWire`]: the
+    /// page goes the general way rather than failing.
+    #[test]
+    fn a_page_with_a_repeated_key_is_read_the_general_way() {
+        let page = r#"{"data":[{"id":1,"title":"First","title":"Second"}]}"#;
+        let deals = page_deals(Page::Text(page.into()), &Meta::example(), false).unwrap();
+        assert_eq!(deals[0].name.as_deref(), Some("Second"));
+        let broken = page_deals(Page::Text("{\"data\":[".into()), &Meta::example(), false);
+        assert!(matches!(broken, Err(Error::Transient { .. })), "{broken:?}");
+    }
 
     #[test]
     fn list_filters_resolve_names_to_ids() {

@@ -62,6 +62,41 @@ pub fn tail_cursor(text: &str) -> Option<Option<String>> {
     Some(value.filter(|c| !c.is_empty()))
 }
 
+/// The fields of a deal that crm reads (v2's, and v1's `user_id`), each as Pipedrive sent it; the
+/// rest are skipped unread. A list page is parsed straight into these: reading 500 deals into
+/// `Value`s first, an ordered map for every object, cost more than converting them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DealWire {
+    pub id: Option<Value>,
+    pub title: Option<Value>,
+    pub value: Option<Value>,
+    pub currency: Option<Value>,
+    pub pipeline_id: Option<Value>,
+    pub stage_id: Option<Value>,
+    pub status: Option<Value>,
+    pub is_deleted: Option<Value>,
+    pub is_archived: Option<Value>,
+    pub owner_id: Option<Value>,
+    pub user_id: Option<Value>,
+    pub expected_close_date: Option<Value>,
+    pub probability: Option<Value>,
+    pub person_id: Option<Value>,
+    pub org_id: Option<Value>,
+    pub labels: Option<Value>,
+    pub label_ids: Option<Value>,
+    pub custom_fields: Option<Value>,
+    pub add_time: Option<Value>,
+    pub update_time: Option<Value>,
+}
+
+/// A list page's deals (`data`), read as [`DealWire`]s; its cursor is read off its end.
+#[derive(Debug, Deserialize)]
+pub struct DealListWire {
+    #[serde(default)]
+    pub data: Option<Vec<DealWire>>,
+}
+
 /// `data` as a list (an empty list when null), taken out of `body` rather than copied: a list
 /// page's 500 deals are converted once each.
 pub fn into_data_items(mut body: Value) -> Vec<Value> {
