@@ -287,12 +287,7 @@ mod tests {
         for (code, total) in money {
             sums.money.insert(
                 code.to_string(),
-                crate::reports::Money {
-                    count: 1,
-                    count_unknown: false,
-                    total: d(total),
-                    weighted: Decimal::ZERO,
-                },
+                crate::reports::Money::counted(1, d(total), Decimal::ZERO),
             );
         }
         sums
@@ -326,12 +321,7 @@ mod tests {
     #[test]
     fn converted_totals_are_measured_when_the_vendor_gave_them() {
         let mut bucket = sums(&[("EUR", "100"), ("USD", "60")]);
-        bucket.converted = Some(crate::reports::Money {
-            count: 2,
-            count_unknown: false,
-            total: d("155.5"),
-            weighted: Decimal::ZERO,
-        });
+        bucket.converted = Some(crate::reports::Money::counted(2, d("155.5"), Decimal::ZERO));
         let measure = Measure::choose([&bucket], Some("EUR")).unwrap();
         assert!(measure.converted);
         assert_eq!(measure.value(&bucket), d("155.5"));

@@ -106,6 +106,16 @@ impl Serialize for Money {
 }
 
 impl Money {
+    /// Sums over `count` deals, a number the vendor or crm knows.
+    pub fn counted(count: u64, total: Decimal, weighted: Decimal) -> Money {
+        Money {
+            count,
+            count_unknown: false,
+            total,
+            weighted,
+        }
+    }
+
     pub fn add(&mut self, amount: Decimal, weighted: Decimal) {
         self.count += 1;
         self.total += amount;

@@ -255,12 +255,7 @@ mod tests {
     }
 
     fn money(count: u64, total: &str, weighted: &str) -> Money {
-        Money {
-            count,
-            count_unknown: false,
-            total: d(total),
-            weighted: d(weighted),
-        }
+        Money::counted(count, d(total), d(weighted))
     }
 
     #[test]

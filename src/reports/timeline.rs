@@ -393,12 +393,7 @@ mod tests {
         let won = timeline(&req, std::slice::from_ref(&fact));
         assert_eq!(
             won.periods[2].sums.money["EUR"],
-            Money {
-                count: 1,
-                count_unknown: false,
-                total: Decimal::from(3),
-                weighted: "1.5".parse().unwrap(),
-            }
+            Money::counted(1, Decimal::from(3), "1.5".parse().unwrap())
         );
         req.field = DateField::CloseDate;
         assert_eq!(counts(timeline(&req, &[fact])), [0, 0, 0]);

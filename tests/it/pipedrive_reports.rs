@@ -50,12 +50,7 @@ fn summary_request(by: GroupBy, source: SourceChoice) -> SummaryRequest {
 }
 
 fn money(count: u64, total: &str, weighted: &str) -> Money {
-    Money {
-        count,
-        count_unknown: false,
-        total: total.parse().unwrap(),
-        weighted: weighted.parse().unwrap(),
-    }
+    Money::counted(count, total.parse().unwrap(), weighted.parse().unwrap())
 }
 
 async fn summaries(server: &MockServer) -> Vec<wiremock::Request> {

@@ -245,16 +245,15 @@ fn currencies(data: &Value) -> Result<Vec<(String, Money)>> {
     values
         .iter()
         .map(|(code, v)| {
-            let money = Money {
-                count: count(v.get("count"), "values_total count")?,
-                count_unknown: false,
-                total: amount(v.get("value"), "values_total value")?,
+            let money = Money::counted(
+                count(v.get("count"), "values_total count")?,
+                amount(v.get("value"), "values_total value")?,
                 // A currency absent from the weighted totals weighs nothing.
-                weighted: match weighted.and_then(|w| w.get(code)) {
+                match weighted.and_then(|w| w.get(code)) {
                     Some(w) => amount(w.get("value"), "weighted_values_total value")?,
                     None => Decimal::ZERO,
                 },
-            };
+            );
             Ok((code.clone(), money))
         })
         .collect()
@@ -284,12 +283,11 @@ fn group_of(key: GroupKey, answer: &Value, convert: bool) -> Result<SummaryGroup
             None | Some(Value::Null) if with_amount == 0 => Ok(Decimal::ZERO),
             v => amount(v, k),
         };
-        sums.converted = Some(Money {
-            count: with_amount,
-            count_unknown: false,
-            total: converted("total_currency_converted_value")?,
-            weighted: converted("total_weighted_currency_converted_value")?,
-        });
+        sums.converted = Some(Money::counted(
+            with_amount,
+            converted("total_currency_converted_value")?,
+            converted("total_weighted_currency_converted_value")?,
+        ));
     }
     Ok(SummaryGroup {
         key,
@@ -331,12 +329,7 @@ mod tests {
     }
 
     fn money(count: u64, total: &str, weighted: &str) -> Money {
-        Money {
-            count,
-            count_unknown: false,
-            total: total.parse().unwrap(),
-            weighted: weighted.parse().unwrap(),
-        }
+        Money::counted(count, total.parse().unwrap(), weighted.parse().unwrap())
     }
 
     #[test]
