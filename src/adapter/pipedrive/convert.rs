@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::meta::Meta;
-use super::wire::{id_text, DealWire, FieldWire};
+use super::wire::{id_text, DealObject, DealWire, FieldWire};
 use crate::error::{Error, Result};
 use crate::model::{decimal_from_json, Deal, Ref, Status, Vendor};
 
@@ -88,18 +88,15 @@ fn stage_probability(meta: &Meta, stage: &Ref, pipeline: Option<&Ref>) -> Option
 /// A deal as Pipedrive's JSON has it (v2, or v1's merge answer); `raw`: the JSON is kept as
 /// [`Deal::raw`].
 pub fn to_deal(value: Value, meta: &Meta, raw: bool) -> Result<Deal> {
-    if !value.is_object() {
-        return Err(Error::internal(
-            "Pipedrive sent a deal that is not an object",
-        ));
-    }
     // Only a deal kept whole for `raw` has its fields copied; otherwise they are moved out.
-    let (wire, raw) = if raw {
-        (DealWire::deserialize(&value), Some(value))
+    let (deal, raw) = if raw {
+        (DealObject::deserialize(&value), Some(value))
     } else {
         (serde_json::from_value(value), None)
     };
-    wire_to_deal(wire.map_err(Error::internal)?, meta, raw)
+    let DealObject(wire) =
+        deal.map_err(|e| Error::internal(format!("Pipedrive sent a deal crm cannot read: {e}")))?;
+    wire_to_deal(wire, meta, raw)
 }
 
 /// A deal read as its [`DealWire`]; `raw`: Pipedrive's whole JSON of it, kept as [`Deal::raw`].

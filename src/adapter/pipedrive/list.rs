@@ -10,7 +10,9 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use super::meta::Meta;
-use super::wire::{into_data_items, next_cursor, search_hit_ids, tail_cursor, DealListWire};
+use super::wire::{
+    into_data_items, next_cursor, search_hit_ids, tail_cursor, DealListWire, DealObject,
+};
 use super::{convert, costs, v2, Pipedrive};
 use crate::adapter::DealPages;
 use crate::error::{Error, Result};
@@ -513,7 +515,7 @@ fn page_deals(page: Page, meta: &Meta, raw: bool) -> Result<Vec<Deal>> {
                 .data
                 .unwrap_or_default()
                 .into_iter()
-                .map(|d| convert::wire_to_deal(d, meta, None))
+                .map(|DealObject(d)| convert::wire_to_deal(d, meta, None))
                 .collect();
         }
     }
@@ -594,6 +596,18 @@ mod tests {
         assert_eq!(deals[0].name.as_deref(), Some("Second"));
         let broken = page_deals(Page::Text("{\"data\":[".into()), &Meta::example(), false);
         assert!(matches!(broken, Err(Error::Transient { .. })), "{broken:?}");
+    }
+
+    /// A deal is an object (the v2 list's `data` items). serde's derived structs would also read
+    /// an array, field by field in order: neither way of reading a page may take one as a deal.
+    #[test]
+    fn a_deal_that_is_not_an_object_is_refused_either_way() {
+        let page = r#"{"data":[[1,"Acme"]],"additional_data":{"next_cursor":null}}"#;
+        let meta = Meta::example();
+        let read = page_deals(Page::Text(page.into()), &meta, false);
+        assert!(read.is_err(), "{read:?}");
+        let general = page_deals(Page::Body(parse_page(page).unwrap()), &meta, false);
+        assert!(general.is_err(), "{general:?}");
     }
 
     #[test]

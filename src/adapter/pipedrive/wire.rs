@@ -1,6 +1,10 @@
 //! Pipedrive's JSON: the v2 envelopes `{success, data, additional_data}`, metadata items, and the
 //! v1 users and participants.
 
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -64,7 +68,8 @@ pub fn tail_cursor(text: &str) -> Option<Option<String>> {
 
 /// The fields of a deal that crm reads (v2's, and v1's `user_id`), each as Pipedrive sent it; the
 /// rest are skipped unread. A list page is parsed straight into these: reading 500 deals into
-/// `Value`s first, an ordered map for every object, cost more than converting them.
+/// `Value`s first, an ordered map for every object, cost more than converting them. Read a deal
+/// through [`DealObject`], which takes nothing but an object.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct DealWire {
@@ -90,11 +95,36 @@ pub struct DealWire {
     pub update_time: Option<Value>,
 }
 
-/// A list page's deals (`data`), read as [`DealWire`]s; its cursor is read off its end.
+/// A deal as a JSON object, read as its [`DealWire`]. serde's derived structs also read an
+/// array, field by field in order; a deal is an object, and anything else is refused.
+#[derive(Debug)]
+pub struct DealObject(pub DealWire);
+
+impl<'de> Deserialize<'de> for DealObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object;
+
+        impl<'de> Visitor<'de> for Object {
+            type Value = DealObject;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a deal (a JSON object)")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DealObject, A::Error> {
+                DealWire::deserialize(MapAccessDeserializer::new(map)).map(DealObject)
+            }
+        }
+
+        deserializer.deserialize_map(Object)
+    }
+}
+
+/// A list page's deals (`data`); its cursor is read off its end.
 #[derive(Debug, Deserialize)]
 pub struct DealListWire {
     #[serde(default)]
-    pub data: Option<Vec<DealWire>>,
+    pub data: Option<Vec<DealObject>>,
 }
 
 /// `data` as a list (an empty list when null), taken out of `body` rather than copied: a list
