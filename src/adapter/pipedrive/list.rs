@@ -44,6 +44,18 @@ enum Page {
 }
 
 impl Page {
+    /// A list answer and its next cursor: the cursor read off the answer's end where it ends as
+    /// Pipedrive's lists do (the page is parsed later), else the answer parsed whole; `None`
+    /// when it is not JSON.
+    fn read(text: String) -> Option<(Page, Option<String>)> {
+        if let Some(next) = tail_cursor(&text) {
+            return Some((Page::Text(text), next));
+        }
+        let body: Value = serde_json::from_str(&text).ok()?;
+        let next = next_cursor(&body);
+        Some((Page::Body(body), next))
+    }
+
     fn into_body(self) -> Result<Value> {
         match self {
             Page::Body(body) => Ok(body),
@@ -133,15 +145,12 @@ impl Pipedrive {
                         let request = list_request(*archived, params, size, cur.cursor.as_deref());
                         let cost = list_cost(*archived);
                         let text = self.send_text(request.clone(), cost).await?;
-                        let (page, next) = match tail_cursor(&text) {
-                            Some(next) => (Page::Text(text), next),
+                        let (page, next) = match Page::read(text) {
+                            Some(read) => read,
+                            // An answer cut short goes again through the client's retries, as
+                            // every other answer does.
                             None => {
-                                // Another layout parses; an answer cut short goes again through
-                                // the client's retries, as every other answer does.
-                                let body = match serde_json::from_str(&text) {
-                                    Ok(body) => body,
-                                    Err(_) => self.send(request, cost).await?,
-                                };
+                                let body = self.send(request, cost).await?;
                                 let next = next_cursor(&body);
                                 (Page::Body(body), next)
                             }
@@ -232,9 +241,7 @@ impl Pipedrive {
                 .query("ids", chunk.join(","))
                 .query("limit", chunk.len());
             let body = self.send(request, costs::LIST).await?;
-            for d in into_data_items(body) {
-                deals.push(convert::to_deal(d, &meta, raw)?);
-            }
+            deals.extend(page_deals(Page::Body(body), &meta, raw)?);
         }
         deals.sort_by_key(|d| ids.iter().position(|i| *i == d.id));
         Ok(deals)
@@ -538,14 +545,8 @@ fn parse_page(text: &str) -> Result<Value> {
 #[doc(hidden)]
 pub fn fuzz_page(bytes: &[u8]) -> Result<(Vec<Deal>, Option<String>)> {
     let text = String::from_utf8(bytes.to_vec()).map_err(Error::internal)?;
-    let (page, next) = match tail_cursor(&text) {
-        Some(next) => (Page::Text(text), next),
-        None => {
-            let body = parse_page(&text)?;
-            let next = next_cursor(&body);
-            (Page::Body(body), next)
-        }
-    };
+    let (page, next) =
+        Page::read(text).ok_or_else(|| Error::internal("a page of deals that is not JSON"))?;
     Ok((page_deals(page, &Meta::example(), false)?, next))
 }
 
